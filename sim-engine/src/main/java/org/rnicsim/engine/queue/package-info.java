@@ -1,0 +1,2 @@
+/** Queueing primitives that hardware components reuse: a single-server FIFO station. */
+package org.rnicsim.engine.queue;

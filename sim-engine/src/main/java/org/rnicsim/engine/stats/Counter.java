@@ -1,0 +1,45 @@
+package org.rnicsim.engine.stats;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimTime;
+
+/** A count of occurrences, with its rate over the simulated time since the last reset. */
+public final class Counter {
+  private final String name;
+  private final RnicSimulator simulator;
+  private long count;
+  private long sincePs;
+
+  Counter(String name, RnicSimulator simulator) {
+    this.name = name;
+    this.simulator = simulator;
+    this.sincePs = simulator.nowPs();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public void increment() {
+    count++;
+  }
+
+  public void add(long amount) {
+    count += amount;
+  }
+
+  public long count() {
+    return count;
+  }
+
+  void reset() {
+    count = 0;
+    sincePs = simulator.nowPs();
+  }
+
+  public CounterSummary summarize() {
+    long observedPs = simulator.nowPs() - sincePs;
+    double perSecond = observedPs > 0 ? count / SimTime.toSeconds(observedPs) : Double.NaN;
+    return new CounterSummary(name, count, perSecond, observedPs);
+  }
+}
