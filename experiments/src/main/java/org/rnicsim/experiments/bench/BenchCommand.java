@@ -1,0 +1,14 @@
+package org.rnicsim.experiments.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code rnicsim bench}: performance targets, measured side by side in one run. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure performance targets side by side in one JVM and print ratios.",
+      "These are benchmarks, not tests: run them on a quiet machine."
+    },
+    subcommands = {EngineBenchCommand.class})
+public final class BenchCommand {}
