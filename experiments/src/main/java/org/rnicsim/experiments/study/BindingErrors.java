@@ -1,0 +1,214 @@
+package org.rnicsim.experiments.study;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.JacksonYAMLParseException;
+
+/**
+ * Turns Jackson's parse and binding exceptions into messages for people who write study files: key
+ * paths instead of Java class names, "a whole number" instead of {@code java.lang.Integer}.
+ */
+final class BindingErrors {
+  /** How the parser words a key that appears twice in one mapping. */
+  private static final Pattern DUPLICATE_KEY =
+      Pattern.compile("Duplicate Object property \"(.*)\"");
+
+  private final List<String> workloadKinds;
+
+  BindingErrors(List<String> workloadKinds) {
+    this.workloadKinds = List.copyOf(workloadKinds);
+  }
+
+  ConfigProblem toProblem(String file, JacksonException e, SourceMap source) {
+    String path = pathOf(e.getPath());
+    if (path.isEmpty() && e instanceof StreamReadException read && read.processor() != null) {
+      // Stream errors carry no path of their own; the parser still knows where it was.
+      path = SourceMap.pathOf(read.processor().streamReadContext());
+    }
+    if (e instanceof JacksonYAMLParseException) {
+      YamlSyntaxMessage syntax = YamlSyntaxMessage.parse(e.getOriginalMessage());
+      if (syntax != null) {
+        return new ConfigProblem(
+            file, syntax.line(), syntax.column(), path, "syntax error: " + syntax.text());
+      }
+    }
+    String message = messageFor(e, path);
+    // An unknown key is best shown where the key is written; Jackson reports where its value
+    // starts.
+    SourceMap.Position position =
+        e instanceof UnrecognizedPropertyException ? source.keyPositionOf(path) : null;
+    if (position == null || position == SourceMap.Position.START) {
+      position = SourceMap.positionOf(e.getLocation());
+    }
+    if (position == null) {
+      position = source.positionOf(path);
+    }
+    return new ConfigProblem(file, position.line(), position.column(), path, message);
+  }
+
+  private String messageFor(JacksonException e, String path) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unknown key '" + path + "' (known: " + known(unknown.getKnownPropertyIds()) + ")";
+    }
+    if (e instanceof InvalidTypeIdException badKind) {
+      String kinds = String.join(", ", workloadKinds);
+      if (badKind.getTypeId() == null || badKind.getTypeId().isEmpty()) {
+        return "missing key '" + join(path, "kind") + "' (one of: " + kinds + ")";
+      }
+      return "unknown kind '"
+          + badKind.getTypeId()
+          + "' at '"
+          + join(path, "kind")
+          + "' (known: "
+          + kinds
+          + ")";
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      return wrongType(mismatch, path);
+    }
+    if (e instanceof StreamReadException) {
+      String text = firstSentence(e.getOriginalMessage());
+      Matcher duplicate = DUPLICATE_KEY.matcher(text);
+      if (duplicate.find()) {
+        return "duplicate key '" + (path.isEmpty() ? duplicate.group(1) : path) + "'";
+      }
+      return "syntax error: " + text;
+    }
+    return "cannot read: " + firstSentence(e.getOriginalMessage());
+  }
+
+  private static String wrongType(MismatchedInputException e, String path) {
+    String where = path.isEmpty() ? "the top level" : "'" + path + "'";
+    String expected = describeType(e.getTargetType());
+    String got;
+    if (e.getTargetType() == String.class && isNumber(e.getCurrentToken())) {
+      return "wrong type at "
+          + where
+          + ": expected a text value with a unit, such as \"1us\" or \"4KiB\", got a bare number";
+    }
+    if (e instanceof InvalidFormatException format) {
+      got = describeValue(format.getValue());
+    } else if (e.getCurrentToken() != null) {
+      got = describeToken(e.getCurrentToken());
+    } else {
+      return "wrong type at " + where + ": expected " + expected;
+    }
+    return "wrong type at " + where + ": expected " + expected + ", got " + got;
+  }
+
+  private static boolean isNumber(JsonToken token) {
+    return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+  }
+
+  static String describeType(Class<?> type) {
+    if (type == null) {
+      return "a different kind of value";
+    }
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class
+        || type == short.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a text value";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a mapping of keys";
+  }
+
+  private static String describeToken(JsonToken token) {
+    switch (token) {
+      case START_OBJECT:
+      case END_OBJECT:
+      case PROPERTY_NAME:
+        return "a mapping of keys";
+      case START_ARRAY:
+      case END_ARRAY:
+        return "a list";
+      case VALUE_STRING:
+        return "a text value";
+      case VALUE_NUMBER_INT:
+        return "a whole number";
+      case VALUE_NUMBER_FLOAT:
+        return "a fractional number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "true or false";
+      case VALUE_NULL:
+        return "nothing (null)";
+      default:
+        return token.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static String describeValue(Object value) {
+    if (value instanceof String text) {
+      return "\"" + text + "\"";
+    }
+    return String.valueOf(value);
+  }
+
+  static String pathOf(List<JacksonException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : references) {
+      if (reference.getPropertyName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private static String known(Collection<Object> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return "none";
+    }
+    return ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Parser messages run to several lines with a source excerpt and Java details; the first line,
+   * without the parser's own location text, says what matters.
+   */
+  static String firstSentence(String message) {
+    if (message == null || message.isBlank()) {
+      return "unreadable content";
+    }
+    String line = message.strip().lines().findFirst().orElse("").strip();
+    int at = line.indexOf(" at [Source");
+    if (at > 0) {
+      line = line.substring(0, at);
+    }
+    return line;
+  }
+}
