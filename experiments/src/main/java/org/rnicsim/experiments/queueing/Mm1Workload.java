@@ -1,0 +1,53 @@
+package org.rnicsim.experiments.queueing;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.rnicsim.experiments.study.Problems;
+import org.rnicsim.experiments.study.Workload;
+import org.rnicsim.experiments.study.WorkloadPlan;
+
+/**
+ * {@code kind: mm1} as written in a study file.
+ *
+ * @param meanServiceTime mean of the exponential service time, with a unit ({@code "1us"})
+ * @param loads offered loads rho = lambda / mu to run, each strictly between 0 and 1
+ */
+public record Mm1Workload(String meanServiceTime, List<Double> loads) implements Workload {
+
+  /** Each load is a full set of replications; more points than this is a typo, not a study. */
+  static final int MAX_LOADS = 100;
+
+  @Override
+  public WorkloadPlan validate(Problems problems, String path) {
+    int problemsBefore = problems.problems().size();
+    Long meanServicePs = problems.durationPs(meanServiceTime, path + ".meanServiceTime");
+    if (meanServicePs != null) {
+      problems.check(meanServicePs > 0, path + ".meanServiceTime", "be positive", meanServiceTime);
+    }
+    String loadsPath = path + ".loads";
+    if (problems.require(loads, loadsPath) != null) {
+      problems.check(
+          !loads.isEmpty() && loads.size() <= MAX_LOADS,
+          loadsPath,
+          "list between 1 and " + MAX_LOADS + " loads",
+          loads.size() + " loads");
+      Set<Double> seen = new HashSet<>();
+      for (int i = 0; i < loads.size(); i++) {
+        Double load = loads.get(i);
+        String loadPath = loadsPath + "[" + i + "]";
+        if (load == null) {
+          problems.report(loadPath, "'" + loadPath + "' must be a number between 0 and 1");
+          continue;
+        }
+        // At rho >= 1 the queue grows without bound and there is no steady state to measure.
+        problems.check(load > 0.0 && load < 1.0, loadPath, "be in (0, 1)", load);
+        problems.check(seen.add(load), loadPath, "not repeat an earlier load", load);
+      }
+    }
+    if (problems.problems().size() > problemsBefore) {
+      return null;
+    }
+    return new Mm1Plan(meanServicePs, loads);
+  }
+}
