@@ -1,0 +1,18 @@
+package org.rnicsim.experiments.run;
+
+import java.util.List;
+import org.rnicsim.experiments.queueing.Mm1Plan;
+import org.rnicsim.experiments.queueing.Mm1Workload;
+import tools.jackson.databind.jsontype.NamedType;
+
+/**
+ * Every workload a study file may name after {@code kind:}. Adding a workload is one line here plus
+ * its record; the loader, validation and runner need no change.
+ */
+public final class WorkloadKinds {
+  private WorkloadKinds() {}
+
+  public static List<NamedType> all() {
+    return List.of(new NamedType(Mm1Workload.class, Mm1Plan.KIND));
+  }
+}
