@@ -64,8 +64,27 @@ public final class StagedDirectory implements AutoCloseable {
     Path absolute = target.toAbsolutePath().normalize();
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".partial-");
+    Path staging = createSibling(parent, "." + absolute.getFileName() + ".partial-");
     return new StagedDirectory(absolute, staging);
+  }
+
+  /**
+   * A new folder {@code prefix + n} in {@code parent}. Not {@link Files#createTempDirectory}: that
+   * makes the folder private to its owner, and the results folder keeps the staging folder's
+   * permissions.
+   */
+  private static Path createSibling(Path parent, String prefix) throws IOException {
+    long pid = ProcessHandle.current().pid();
+    for (int attempt = 0; ; attempt++) {
+      Path candidate = parent.resolve(prefix + pid + "-" + attempt);
+      try {
+        return Files.createDirectory(candidate);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 1000) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Where to write the results while they are incomplete. */
@@ -79,7 +98,7 @@ public final class StagedDirectory implements AutoCloseable {
     Path previous = null;
     if (Files.exists(target)) {
       checkUsable(target);
-      previous = Files.createTempDirectory(parent, "." + target.getFileName() + ".previous-");
+      previous = createSibling(parent, "." + target.getFileName() + ".previous-");
       Files.delete(previous);
       move(target, previous);
     }
