@@ -1,0 +1,181 @@
+package org.rnicsim.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input is refused with exit code 2, a message that names file and line, and no trace on disk.
+ */
+class BadStudyFileTest {
+  @TempDir Path dir;
+
+  /** The tiny study with one line replaced; its lines are 1-based as an editor shows them. */
+  private static String tinyWith(int line, String replacement) {
+    List<String> lines = new java.util.ArrayList<>(RunCommandTest.TINY_STUDY.lines().toList());
+    lines.set(line - 1, replacement);
+    return String.join("\n", lines) + "\n";
+  }
+
+  static Stream<Arguments> badFiles() {
+    return Stream.of(
+        Arguments.of(
+            "unknown key",
+            "bad.yaml",
+            tinyWith(4, "  replicashuns: 3"),
+            "bad.yaml:4:3: unknown key 'run.replicashuns' (known: duration, replications, seed, warmUp)"),
+        Arguments.of(
+            "unknown key in the workload",
+            "bad.yaml",
+            tinyWith(9, "  meanServiceTim: 1us"),
+            "bad.yaml:9:3: unknown key 'workload.meanServiceTim'"),
+        Arguments.of(
+            "wrong type",
+            "bad.yaml",
+            tinyWith(4, "  replications: three"),
+            "bad.yaml:4:17: wrong type at 'run.replications': expected a whole number"),
+        Arguments.of(
+            "fraction where a count belongs",
+            "bad.yaml",
+            tinyWith(4, "  replications: 2.5"),
+            "bad.yaml:4:17: wrong type at 'run.replications'"),
+        Arguments.of(
+            "duration without a unit",
+            "bad.yaml",
+            tinyWith(6, "  duration: 2000"),
+            "bad.yaml:6:13: wrong type at 'run.duration': expected a text value with a unit"),
+        Arguments.of(
+            "bad unit",
+            "bad.yaml",
+            tinyWith(6, "  duration: 2 fortnights"),
+            "bad.yaml:6:13: bad duration at 'run.duration': "),
+        Arguments.of(
+            "load out of range",
+            "bad.yaml",
+            tinyWith(10, "  loads: [0.3, 1.0]"),
+            "bad.yaml:10:16: 'workload.loads[1]' must be in (0, 1) (got 1.0)"),
+        Arguments.of(
+            "unknown workload kind",
+            "bad.yaml",
+            tinyWith(8, "  kind: mm9"),
+            "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1)"),
+        Arguments.of(
+            "missing key",
+            "bad.yaml",
+            tinyWith(3, "  # seed forgotten"),
+            "bad.yaml:2:1: missing key 'run.seed'"),
+        Arguments.of(
+            "name that would escape the results folder",
+            "bad.yaml",
+            tinyWith(1, "name: ../../etc"),
+            "bad.yaml:1:7: 'name' must be a plain folder name"),
+        Arguments.of(
+            "YAML syntax error",
+            "bad.yaml",
+            tinyWith(10, "  loads: [0.3, 0.6"),
+            "bad.yaml:11:1: syntax error: "),
+        Arguments.of("duplicate key", "bad.yaml", tinyWith(5, "  seed: 8"), "bad.yaml:5:"),
+        Arguments.of(
+            "JSON syntax error",
+            "bad.json",
+            "{\n  \"name\": \"tiny\",\n  \"run\": {\"seed\": 1,}\n}\n",
+            "bad.json:3:21: syntax error: "),
+        Arguments.of(
+            "top level is a list",
+            "bad.yaml",
+            "- name: tiny\n",
+            "bad.yaml:1:1: the top level must be a mapping"),
+        Arguments.of("empty file", "empty.yaml", "", "empty.yaml: the file is empty"),
+        Arguments.of(
+            "only comments", "empty.yaml", "# nothing here\n", "empty.yaml: the file is empty"),
+        Arguments.of(
+            "binary garbage",
+            "garbage.yaml",
+            "\u0000\u0001\u0002ELF\u0000",
+            "garbage.yaml:1:1: not a text file"),
+        Arguments.of(
+            "unsupported extension",
+            "study.toml",
+            "name = 'x'\n",
+            "study.toml: unsupported file type"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void whenStudyFileIsBad_thenExitTwoWithLocatedMessageAndNoOutputFolder(
+      String description, String fileName, String content, String expectedMessage)
+      throws Exception {
+    Path study = Files.writeString(dir.resolve(fileName), content);
+    Path out = dir.resolve("results").resolve("tiny");
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains(dir + "/" + expectedMessage),
+        "expected <" + expectedMessage + "> in:\n" + run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    assertFalse(Files.exists(dir.resolve("results")), "bad input must leave no output folder");
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void whenBinaryGarbageIsNotUtf8_thenRefusedAsNotText() throws Exception {
+    byte[] garbage = new byte[256];
+    for (int i = 0; i < garbage.length; i++) {
+      garbage[i] = (byte) (i * 37 + 11);
+    }
+    Path study = Files.write(dir.resolve("garbage.yaml"), garbage);
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains(study + ":"), run.err());
+    assertTrue(run.err().contains("not a"), run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+  }
+
+  @Test
+  void whenFileHasSeveralProblems_thenAllAreReportedAtOnceInFileOrder() throws Exception {
+    String content =
+        RunCommandTest.TINY_STUDY
+            .replace("replications: 3", "replications: 0")
+            .replace("warmUp: 100us", "warmUp: 100 parsecs")
+            .replace("[0.3, 0.6]", "[0.3, 0.3, 1.5]");
+    Path study = Files.writeString(dir.resolve("many.yaml"), content);
+
+    CommandLineRun run =
+        CommandLineRun.of("run", study.toString(), "--out", dir.resolve("o").toString());
+
+    assertEquals(2, run.exitCode());
+    List<String> lines = run.err().lines().toList();
+    assertEquals(5, lines.size(), run.err());
+    assertTrue(
+        lines.get(0).startsWith(study + ":4:17: 'run.replications' must be between 1"),
+        lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith(study + ":5:11: bad duration at 'run.warmUp'"), lines.get(1));
+    assertTrue(lines.get(2).contains("'workload.loads[1]' must not repeat"), lines.get(2));
+    assertTrue(lines.get(3).contains("'workload.loads[2]' must be in (0, 1)"), lines.get(3));
+    assertTrue(lines.get(4).contains("4 problems"), lines.get(4));
+  }
+
+  @Test
+  void whenFileDoesNotExist_thenExitTwoNamingIt() {
+    CommandLineRun run = CommandLineRun.of("run", dir.resolve("nope.yaml").toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("nope.yaml: no such file"), run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+  }
+}

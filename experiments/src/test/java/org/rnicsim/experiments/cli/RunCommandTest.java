@@ -1,0 +1,178 @@
+package org.rnicsim.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class RunCommandTest {
+  static final String TINY_STUDY =
+      String.join(
+          "\n",
+          "name: tiny",
+          "run:",
+          "  seed: 7",
+          "  replications: 3",
+          "  warmUp: 100us",
+          "  duration: 2ms",
+          "workload:",
+          "  kind: mm1",
+          "  meanServiceTime: 1us",
+          "  loads: [0.3, 0.6]",
+          "");
+
+  static final List<String> RESULT_FILES =
+      List.of(
+          "summary.json",
+          "waiting-time-vs-load.csv",
+          "waiting-time-vs-load.png",
+          "waiting-time-vs-load.svg");
+
+  @TempDir Path dir;
+
+  @Test
+  void whenShippedQuickstartRuns_thenEveryResultFileIsWrittenAndReadable() throws Exception {
+    Path out = dir.resolve("quickstart");
+    CommandLineRun run =
+        CommandLineRun.of("run", "../configs/quickstart.yaml", "--out", out.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    for (String file : RESULT_FILES) {
+      assertTrue(Files.size(out.resolve(file)) > 0, file);
+    }
+    assertIsPng(out.resolve("waiting-time-vs-load.png"));
+    assertIsSvg(out.resolve("waiting-time-vs-load.svg"));
+
+    JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
+    assertEquals("quickstart", summary.get("study").asString());
+    assertEquals(1, summary.get("seed").asLong());
+    JsonNode points = summary.get("points");
+    assertEquals(9, points.size());
+    for (JsonNode point : points) {
+      assertTrue(point.get("meanWaitNs").asDouble() > 0, point.toString());
+      assertTrue(point.get("ciHalfWidthNs").asDouble() > 0, point.toString());
+      assertTrue(point.get("eventsExecuted").asLong() > 0, point.toString());
+      assertTrue(point.has("analyticMeanWaitNs"), point.toString());
+    }
+    List<String> csv = Files.readAllLines(out.resolve("waiting-time-vs-load.csv"));
+    assertEquals(10, csv.size(), "header and one row per load");
+    assertTrue(csv.get(0).contains("mean_wait_ns"), csv.get(0));
+    assertTrue(run.out().contains("results: " + out), run.out());
+  }
+
+  @Test
+  void whenSameStudyRunsTwice_thenResultFilesAreByteIdentical() throws Exception {
+    Path study = write("tiny.yaml", TINY_STUDY);
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+
+    assertEquals(
+        0, CommandLineRun.of("run", study.toString(), "--out", first.toString()).exitCode());
+    assertEquals(
+        0, CommandLineRun.of("run", study.toString(), "--out", second.toString()).exitCode());
+
+    for (String file : RESULT_FILES) {
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
+    }
+  }
+
+  @Test
+  void whenRerunIntoSameFolder_thenPreviousResultsAreReplacedAndNoStagingFolderRemains()
+      throws Exception {
+    Path study = write("tiny.yaml", TINY_STUDY);
+    Path out = dir.resolve("results");
+
+    assertEquals(0, CommandLineRun.of("run", study.toString(), "--out", out.toString()).exitCode());
+    Files.writeString(out.resolve("summary.json"), "stale");
+    assertEquals(0, CommandLineRun.of("run", study.toString(), "--out", out.toString()).exitCode());
+
+    assertTrue(Files.readString(out.resolve("summary.json")).contains("\"study\" : \"tiny\""));
+    assertEquals(List.of("results", "tiny.yaml"), listing(dir));
+  }
+
+  @Test
+  void whenOutputFolderHoldsOtherFiles_thenRefusedAndLeftUntouched() throws Exception {
+    Path study = write("tiny.yaml", TINY_STUDY);
+    Path out = Files.createDirectory(dir.resolve("precious"));
+    Files.writeString(out.resolve("thesis.tex"), "do not delete");
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("does not hold rnicsim results"), run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    assertEquals(List.of("thesis.tex"), listing(out));
+  }
+
+  @Test
+  void whenHelpOrVersionAsked_thenExitZeroAndVersionComesFromTheBuild() {
+    CommandLineRun help = CommandLineRun.of("--help");
+    CommandLineRun runHelp = CommandLineRun.of("run", "--help");
+    CommandLineRun version = CommandLineRun.of("--version");
+
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("run"), help.out());
+    assertEquals(0, runHelp.exitCode());
+    assertTrue(runHelp.out().contains("--out"), runHelp.out());
+    assertEquals(0, version.exitCode());
+    assertTrue(version.out().matches("(?s)rnicsim \\d+\\.\\d+\\.\\d+.*"), version.out());
+  }
+
+  @Test
+  void whenArgumentsAreWrong_thenExitTwoWithUsageAndNoStackTrace() {
+    for (String[] args :
+        List.of(new String[] {}, new String[] {"run"}, new String[] {"frobnicate"})) {
+      CommandLineRun run = CommandLineRun.of(args);
+      assertEquals(2, run.exitCode(), Arrays.toString(args));
+      assertTrue(run.err().contains("Usage:"), run.err());
+      assertFalse(run.showsStackTrace(), run.err());
+    }
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  static List<String> listing(Path folder) throws IOException {
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.map(path -> path.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static void assertIsPng(Path png) throws IOException {
+    byte[] bytes = Files.readAllBytes(png);
+    byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    assertArrayEquals(magic, Arrays.copyOf(bytes, magic.length));
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertNotNull(image, "ImageIO cannot decode the PNG");
+    assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400);
+  }
+
+  private static void assertIsSvg(Path svg) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    // The SVG names the W3C DTD; a test must not go to the network for it.
+    factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    Document document = factory.newDocumentBuilder().parse(svg.toFile());
+    assertEquals("svg", document.getDocumentElement().getLocalName());
+    assertTrue(document.getDocumentElement().getElementsByTagName("path").getLength() > 0);
+  }
+}
