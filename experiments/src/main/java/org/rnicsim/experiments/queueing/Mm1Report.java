@@ -3,6 +3,8 @@ package org.rnicsim.experiments.queueing;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,9 +104,9 @@ final class Mm1Report implements StudyOutcome {
       String kind,
       long seed,
       int replications,
-      double warmUpNs,
-      double durationNs,
-      double meanServiceTimeNs,
+      BigDecimal warmUpNs,
+      BigDecimal durationNs,
+      BigDecimal meanServiceTimeNs,
       double confidenceLevel,
       String intervalMethod,
       List<PointSummary> points) {}
@@ -124,16 +126,16 @@ final class Mm1Report implements StudyOutcome {
   })
   record PointSummary(
       double load,
-      double arrivalRatePerUs,
-      double analyticMeanWaitNs,
-      double meanWaitNs,
-      Double ciHalfWidthNs,
-      Double ciLowNs,
-      Double ciHighNs,
+      BigDecimal arrivalRatePerUs,
+      BigDecimal analyticMeanWaitNs,
+      BigDecimal meanWaitNs,
+      BigDecimal ciHalfWidthNs,
+      BigDecimal ciLowNs,
+      BigDecimal ciHighNs,
       Boolean analyticWithinCi,
       long customersMeasured,
       long eventsExecuted,
-      double simulatedTimePerReplicationNs) {}
+      BigDecimal simulatedTimePerReplicationNs) {}
 
   Summary summary(String rnicsimVersion) {
     RunPlan run = study.run();
@@ -236,14 +238,16 @@ final class Mm1Report implements StudyOutcome {
         new MeanWithCiChart.Curve("analytic Wq = \u03c1 / (\u03bc \u2212 \u03bb)", curve));
   }
 
-  private static double ns(double ps) {
+  private static BigDecimal ns(double ps) {
     return round(ps / SimTime.PS_PER_NS, 3);
   }
 
-  /** Rounds so that the JSON shows meaningful digits, not the tail of a binary fraction. */
-  private static double round(double value, int decimals) {
-    return new java.math.BigDecimal(value)
-        .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
-        .doubleValue();
+  /**
+   * Rounded to meaningful digits and trailing zeros stripped: JSON then shows {@code 50000000} and
+   * {@code 103.946}, not {@code 5.0E7} and the tail of a binary fraction.
+   */
+  private static BigDecimal round(double value, int decimals) {
+    BigDecimal rounded = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_EVEN);
+    return rounded.signum() == 0 ? BigDecimal.ZERO : rounded.stripTrailingZeros();
   }
 }

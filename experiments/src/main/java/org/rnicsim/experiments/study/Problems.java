@@ -30,7 +30,12 @@ public final class Problems {
   /** {@code value}, or null after reporting it as missing. */
   public <T> T require(T value, String path) {
     if (value == null) {
-      report(path, "missing key '" + path + "'");
+      // Point at the key of the mapping the missing key belongs in, which is where it would be
+      // added.
+      SourceMap.Position position = source.keyPositionOf(SourceMap.parentOf(path));
+      found.add(
+          new ConfigProblem(
+              file, position.line(), position.column(), path, "missing key '" + path + "'"));
     }
     return value;
   }
