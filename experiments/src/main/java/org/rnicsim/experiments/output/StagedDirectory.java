@@ -28,11 +28,16 @@ public final class StagedDirectory implements AutoCloseable {
 
   private final Path target;
   private final Path staging;
-  private boolean committed;
+  private final Thread removeOnInterrupt;
+  private volatile boolean committed;
 
   private StagedDirectory(Path target, Path staging) {
     this.target = target;
     this.staging = staging;
+    // Ctrl-C or a plain kill runs shutdown hooks but not close(); without the hook an interrupted
+    // run would leave its hidden staging folder behind.
+    this.removeOnInterrupt = new Thread(this::removeQuietly, "rnicsim-remove-partial-results");
+    Runtime.getRuntime().addShutdownHook(removeOnInterrupt);
   }
 
   /**
@@ -112,11 +117,26 @@ public final class StagedDirectory implements AutoCloseable {
   /** Removes the staging folder unless committed: an unfinished run leaves nothing behind. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(removeOnInterrupt);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook is running or has run.
+    }
     if (!committed) {
       try {
         deleteRecursively(staging);
       } catch (IOException e) {
         throw new UncheckedIOException("could not remove unfinished results " + staging, e);
+      }
+    }
+  }
+
+  private void removeQuietly() {
+    if (!committed) {
+      try {
+        deleteRecursively(staging);
+      } catch (IOException e) {
+        // The process is ending; a hidden .partial folder is the worst that remains.
       }
     }
   }
