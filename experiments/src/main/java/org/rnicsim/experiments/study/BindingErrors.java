@@ -83,19 +83,26 @@ final class BindingErrors {
       if (duplicate.find()) {
         return "duplicate key '" + (path.isEmpty() ? duplicate.group(1) : path) + "'";
       }
+      if (text.startsWith("Numeric value")) {
+        return "number out of range at '" + path + "': " + text;
+      }
       return "syntax error: " + text;
     }
     return "cannot read: " + firstSentence(e.getOriginalMessage());
   }
 
   private static String wrongType(MismatchedInputException e, String path) {
+    if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+      return "more than one document in the file; a study file holds exactly one";
+    }
     String where = path.isEmpty() ? "the top level" : "'" + path + "'";
     String expected = describeType(e.getTargetType());
     String got;
     if (e.getTargetType() == String.class && isNumber(e.getCurrentToken())) {
       return "wrong type at "
           + where
-          + ": expected a text value with a unit, such as \"1us\" or \"4KiB\", got a bare number";
+          + ": expected a text value, got a bare number (durations, sizes and rates need a unit,"
+          + " such as \"1us\" or \"4KiB\")";
     }
     if (e instanceof InvalidFormatException format) {
       got = describeValue(format.getValue());

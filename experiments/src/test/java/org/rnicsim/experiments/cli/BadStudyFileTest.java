@@ -53,7 +53,7 @@ class BadStudyFileTest {
             "duration without a unit",
             "bad.yaml",
             tinyWith(6, "  duration: 2000"),
-            "bad.yaml:6:13: wrong type at 'run.duration': expected a text value with a unit"),
+            "bad.yaml:6:13: wrong type at 'run.duration': expected a text value, got a bare number"),
         Arguments.of(
             "bad unit",
             "bad.yaml",
@@ -95,6 +95,16 @@ class BadStudyFileTest {
             "bad.yaml",
             "- name: tiny\n",
             "bad.yaml:1:1: the top level must be a mapping"),
+        Arguments.of(
+            "second document",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "---\nname: other\n",
+            "bad.yaml:12:1: more than one document in the file"),
+        Arguments.of(
+            "number too large",
+            "bad.yaml",
+            tinyWith(3, "  seed: 99999999999999999999"),
+            "bad.yaml:3:29: number out of range at 'run.seed'"),
         Arguments.of("empty file", "empty.yaml", "", "empty.yaml: the file is empty"),
         Arguments.of(
             "only comments", "empty.yaml", "# nothing here\n", "empty.yaml: the file is empty"),
