@@ -108,8 +108,10 @@ public final class PcieLinkBandwidth {
 
   /**
    * Time to send {@code wireBytes} of TLPs on one direction at the TLP bandwidth, rounded up to the
-   * next picosecond. Exact for every non-negative long: the product is checked for overflow and
-   * falls back to arbitrary precision.
+   * next picosecond. Exact for any size: the product is checked for overflow and falls back to
+   * arbitrary precision.
+   *
+   * @throws ArithmeticException if the time exceeds {@link Long#MAX_VALUE} ps (about 106 days)
    */
   public long serialisationPs(long wireBytes) {
     if (wireBytes < 0) {
