@@ -9,10 +9,12 @@ package org.rnicsim.model.pcie;
  * ({@code ceil(S/MPS)} writes, {@code ceil(S/MRRS)} requests) for aligned buffers.
  *
  * <p>Completions: the completer answers each read request with completions of at most MPS bytes.
- * When a request starts off an RCB boundary, its first completion stops at the next RCB boundary
- * and the rest follow RCB-aligned; this is how the paper describes common root complexes, and it is
- * why a transfer one byte past a boundary costs a whole extra TLP (calibration P2). A completion
- * never answers two requests, so with MRRS below MPS each request needs its own.
+ * Assumption: when a request starts off an RCB boundary, its first completion stops at the next RCB
+ * boundary and the rest follow RCB-aligned. PCIe lets a completer split only at RCB boundaries, and
+ * the paper's public model describes typical root complexes this way; it is why a read one byte
+ * past a cache line costs a whole extra TLP (calibration P2). Aligned reads cost ceil(S/MPS)
+ * completions, as P2 and P3 assume. A completion never answers two requests, so with MRRS below MPS
+ * each request needs its own.
  */
 public final class TlpCostModel {
 
