@@ -85,7 +85,10 @@ public record NdkAdapterInfo(
       throw new IllegalArgumentException(
           "FRMRPageCount must be >= " + MIN_FRMR_PAGE_COUNT + ", got " + frmrPageCount);
     }
-    atLeastOne("MaxRegistrationSize", maxRegistrationSize);
+    if (maxRegistrationSize < 1) {
+      throw new IllegalArgumentException(
+          "MaxRegistrationSize must be at least 1, got " + maxRegistrationSize);
+    }
     atLeastOne("MaxInitiatorRequestSge", maxInitiatorRequestSge);
     atLeastOne("MaxReceiveRequestSge", maxReceiveRequestSge);
     atLeastOne("MaxReadRequestSge", maxReadRequestSge);
