@@ -114,10 +114,12 @@ public interface NdkConnector extends NdkCloseableObject {
    */
   NdkConnectionData getConnectionData(byte[] privateDataBuffer);
 
-  /** NDK_FN_GET_LOCAL_ADDRESS (NdkGetLocalAddress). */
+  /**
+   * NDK_FN_GET_LOCAL_ADDRESS (NdkGetLocalAddress), ndkpi-spec 1: the connection's local address.
+   */
   NdkAddressResult getLocalAddress();
 
-  /** NDK_FN_GET_PEER_ADDRESS (NdkGetPeerAddress). */
+  /** NDK_FN_GET_PEER_ADDRESS (NdkGetPeerAddress), ndkpi-spec 1: the peer's address. */
   NdkAddressResult getPeerAddress();
 
   /**

@@ -18,7 +18,9 @@ public interface NdkListener extends NdkCloseableObject {
   NtStatus listen(
       NdkSockAddr address, NdkFnRequestCompletion requestCompletion, Object requestContext);
 
-  /** NDK_FN_GET_LISTENER_LOCAL_ADDRESS (NdkGetLocalAddress). */
+  /**
+   * NDK_FN_GET_LISTENER_LOCAL_ADDRESS (NdkGetLocalAddress), ndkpi-spec 1; the port Listen bound.
+   */
   NdkAddressResult getLocalAddress();
 
   /**

@@ -7,6 +7,6 @@ package org.rnicsim.ndk.api;
  */
 public interface NdkSharedEndpoint extends NdkCloseableObject {
 
-  /** NDK_FN_GET_SHARED_ENDPOINT_LOCAL_ADDRESS (NdkGetLocalAddress). */
+  /** NDK_FN_GET_SHARED_ENDPOINT_LOCAL_ADDRESS (NdkGetLocalAddress), ndkpi-spec 1 and 2. */
   NdkAddressResult getLocalAddress();
 }

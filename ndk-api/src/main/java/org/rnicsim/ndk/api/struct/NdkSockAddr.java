@@ -38,14 +38,28 @@ public record NdkSockAddr(InetAddress ipAddress, int port) {
    */
   public static NdkSockAddr of(String ipLiteral, int port) {
     Objects.requireNonNull(ipLiteral, "ipLiteral");
-    if (!IPV4_LITERAL.matcher(ipLiteral).matches() && !ipLiteral.contains(":")) {
-      throw new IllegalArgumentException("not an IP literal: '" + ipLiteral + "'");
-    }
     try {
-      return new NdkSockAddr(InetAddress.getByName(ipLiteral), port);
+      if (IPV4_LITERAL.matcher(ipLiteral).matches()) {
+        // Parsed here: InetAddress.getByName would resolve "999.1.1.1" as a host name.
+        String[] parts = ipLiteral.split("\\.");
+        byte[] octets = new byte[4];
+        for (int i = 0; i < 4; i++) {
+          int octet = Integer.parseInt(parts[i]);
+          if (octet > 255) {
+            throw new IllegalArgumentException("not an IPv4 literal: '" + ipLiteral + "'");
+          }
+          octets[i] = (byte) octet;
+        }
+        return new NdkSockAddr(InetAddress.getByAddress(octets), port);
+      }
+      if (ipLiteral.contains(":")) {
+        // The JDK parses any name containing ':' as an IPv6 literal, without a lookup.
+        return new NdkSockAddr(InetAddress.getByName(ipLiteral), port);
+      }
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP literal: '" + ipLiteral + "'", e);
     }
+    throw new IllegalArgumentException("not an IP literal: '" + ipLiteral + "'");
   }
 
   /** True if the port is 0, i.e. the provider must pick an ephemeral one. */

@@ -26,6 +26,8 @@ class SmallStructsTest {
     assertEquals("10.0.0.1:445", NdkSockAddr.of("10.0.0.1", 445).toString());
     assertEquals("[fe80:0:0:0:0:0:0:1]:7", NdkSockAddr.of("fe80::1", 7).toString());
     assertThrows(IllegalArgumentException.class, () -> NdkSockAddr.of("localhost", 1));
+    assertThrows(IllegalArgumentException.class, () -> NdkSockAddr.of("999.1.1.1", 1));
+    assertThrows(IllegalArgumentException.class, () -> NdkSockAddr.of("fe80::1::2", 1));
     assertThrows(IllegalArgumentException.class, () -> NdkSockAddr.of("10.0.0.1", 65536));
   }
 
