@@ -3,7 +3,11 @@ package org.rnicsim.experiments.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -31,6 +35,14 @@ public final class MeanWithCiChart {
   private static final Color REFERENCE = new Color(0xd6, 0x27, 0x28);
 
   private MeanWithCiChart() {}
+
+  /**
+   * Tick labels in the root locale: the axes would otherwise follow the machine's locale and draw
+   * "0,5" on one machine and "0.5" on another from the same study.
+   */
+  private static NumberFormat tickFormat() {
+    return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+  }
 
   /**
    * @param title the chart's title
@@ -77,8 +89,10 @@ public final class MeanWithCiChart {
 
     NumberAxis xAxis = new NumberAxis(xLabel);
     xAxis.setAutoRangeIncludesZero(true);
+    xAxis.setNumberFormatOverride(tickFormat());
     NumberAxis yAxis = new NumberAxis(yLabel);
     yAxis.setAutoRangeIncludesZero(true);
+    yAxis.setNumberFormatOverride(tickFormat());
 
     XYPlot plot = new XYPlot(measuredData, xAxis, yAxis, errorBars);
     plot.setDataset(1, referenceData);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -78,15 +79,23 @@ class RunCommandTest {
   }
 
   @Test
-  void whenSameStudyRunsTwice_thenResultFilesAreByteIdentical() throws Exception {
+  void whenSameStudyRunsTwice_thenResultFilesAreByteIdenticalEvenUnderAnotherLocale()
+      throws Exception {
     Path study = write("tiny.yaml", TINY_STUDY);
     Path first = dir.resolve("first");
     Path second = dir.resolve("second");
 
     assertEquals(
         0, CommandLineRun.of("run", study.toString(), "--out", first.toString()).exitCode());
-    assertEquals(
-        0, CommandLineRun.of("run", study.toString(), "--out", second.toString()).exitCode());
+    Locale before = Locale.getDefault();
+    try {
+      // A decimal comma would change CSV cells and chart tick labels.
+      Locale.setDefault(Locale.GERMANY);
+      assertEquals(
+          0, CommandLineRun.of("run", study.toString(), "--out", second.toString()).exitCode());
+    } finally {
+      Locale.setDefault(before);
+    }
 
     for (String file : RESULT_FILES) {
       assertArrayEquals(
