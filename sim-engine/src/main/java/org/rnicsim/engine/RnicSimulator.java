@@ -2,6 +2,8 @@ package org.rnicsim.engine;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import nl.tudelft.simulation.dsol.SimRuntimeException;
 import nl.tudelft.simulation.dsol.eventlists.EventListInterface;
@@ -46,9 +48,24 @@ public class RnicSimulator extends DevsSimulator<Long> {
   private long eventsExecuted;
   private boolean stopRequested;
 
+  /**
+   * DSOL's {@code Simulator} constructor re-registers its log category in djutils' static {@code
+   * CategoryLogger} in several separately locked steps; two threads constructing at once can
+   * interleave them and fail with a NullPointerException (seen about once in 2,000 parallel
+   * constructions). Constructions of this class therefore take turns; running stays parallel.
+   */
+  private static final ReentrantLock DSOL_CONSTRUCTION = new ReentrantLock();
+
   public RnicSimulator(String id) {
-    super(id);
+    super(lockForConstruction(id));
+    DSOL_CONSTRUCTION.unlock();
     this.runState = RunState.INITIALIZED;
+  }
+
+  private static String lockForConstruction(String id) {
+    Objects.requireNonNull(id, "simulator id");
+    DSOL_CONSTRUCTION.lock();
+    return id;
   }
 
   /** The current simulated time in picoseconds. */

@@ -61,4 +61,22 @@ class DeterminismTest {
       pool.shutdownNow();
     }
   }
+
+  /** DSOL's constructor touches a shared logger registry; constructing in parallel must be safe. */
+  @Test
+  void simulatorsCanBeConstructedOnManyThreadsAtOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Long>> futures = new ArrayList<>();
+      for (int i = 0; i < 4_000; i++) {
+        int id = i;
+        futures.add(pool.submit(() -> new RnicSimulator("parallel-" + id).nowPs()));
+      }
+      for (Future<Long> future : futures) {
+        assertEquals(0L, future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -14,14 +14,6 @@ final class Mm1Replication {
   static final String STATION = "station";
 
   /**
-   * DSOL's Simulator constructor re-registers its log category in djutils' static CategoryLogger in
-   * several separately synchronized steps (remove, add, set level, add formatter); two threads
-   * constructing at once can interleave them and fail with a NullPointerException. Constructing one
-   * simulator at a time avoids it; the runs themselves stay parallel.
-   */
-  private static final Object SIMULATOR_CONSTRUCTION = new Object();
-
-  /**
    * What one replication measured.
    *
    * @param meanWaitPs mean time in queue of customers that entered service after the warm-up
@@ -39,15 +31,10 @@ final class Mm1Replication {
 
   static Outcome run(RunPlan run, long meanServicePs, double load, int replication) {
     String id = String.format(Locale.ROOT, "mm1-rho%.6f-rep%d", load, replication);
-    RnicSimulator sim;
-    synchronized (SIMULATOR_CONSTRUCTION) {
-      sim = new RnicSimulator(id);
-    }
+    RnicSimulator sim = new RnicSimulator(id);
     // The streams depend on seed and replication only, not on the load: every load sees the same
-    // random
-    // numbers (common random numbers), so the curve across loads is smooth and differences between
-    // loads
-    // are not noise.
+    // random numbers (common random numbers), so the curve across loads is smooth and differences
+    // between loads are not noise.
     RandomStreams streams = new RandomStreams(run.seed(), replication);
     SimRandom arrivals = streams.stream("mm1.arrivals");
     SimRandom services = streams.stream("mm1.services");
