@@ -2,6 +2,7 @@ package org.rnicsim.experiments.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import org.rnicsim.experiments.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
     // One line per command: add a command's class here and it gets parsing, help and exit codes.
     subcommands = {
       RunCommand.class,
+      BenchCommand.class,
       HelpCommand.class,
     })
 public final class RnicsimCommand implements Runnable {
