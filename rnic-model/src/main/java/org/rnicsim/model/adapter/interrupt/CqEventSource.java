@@ -9,8 +9,11 @@ import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent.CqEventRaised;
  * The adapter's event logic for one CQ: the one-shot arm, the CQEs not yet reported by an event,
  * and the moderation timer. An event is raised when the CQ is armed, holds a CQE that satisfies the
  * arm, and its moderation is satisfied; raising it disarms the CQ and starts a new count.
+ *
+ * <p>{@link InterruptController#createCq} returns it, so the datapath's CQ can keep it and report
+ * CQEs without a lookup by id.
  */
-final class CqEventSource {
+public final class CqEventSource {
   private static final long NEVER = Long.MIN_VALUE;
 
   private final int cqId;
@@ -38,7 +41,7 @@ final class CqEventSource {
     this.trace = simulator.trace();
   }
 
-  int cqId() {
+  public int cqId() {
     return cqId;
   }
 
@@ -58,11 +61,12 @@ final class CqEventSource {
     return adaptive;
   }
 
-  boolean isArmed() {
+  public boolean isArmed() {
     return arm != null;
   }
 
-  void onCqeLanded(boolean solicited, boolean error) {
+  /** A CQE of this CQ is now visible in host memory. */
+  public void onCqeLanded(boolean solicited, boolean error) {
     if (stopped) {
       return;
     }
@@ -76,7 +80,8 @@ final class CqEventSource {
     evaluate();
   }
 
-  void arm(CqArmType type) {
+  /** Arms the CQ (one-shot); re-arming before it fires keeps the stronger type. */
+  public void arm(CqArmType type) {
     if (stopped) {
       return;
     }

@@ -43,6 +43,7 @@ public final class EventQueue {
   private final CpuCore.Work isrWork;
   private final CpuCore.Work dpcWork;
   private final DeferredMsiX deferredMsiX = new DeferredMsiX();
+  private final Runnable onMsiXDelivered;
   private final Counter interrupts;
   private final Counter cqes;
   private final LatencyHistogram eventDelay;
@@ -74,6 +75,7 @@ public final class EventQueue {
     this.minimumGap = minimumGap;
     this.isrWork = new CpuCore.Work(CpuWorkKind.ISR, costs.isrCostPs(), this::isrStart, () -> {});
     this.dpcWork = new CpuCore.Work(CpuWorkKind.DPC, costs.dpcCostPs(), this::drain, this::rearm);
+    this.onMsiXDelivered = () -> core.submit(isrWork);
     String prefix = adapterName + ".irq.eq" + id;
     this.interrupts = stats.counter(prefix + ".interrupts");
     this.cqes = stats.counter(prefix + ".cqes");
@@ -153,7 +155,7 @@ public final class EventQueue {
     if (trace.isOn()) {
       trace.emit(new MsiXSent(lastMsiXPs, id));
     }
-    writes.postMsiX(() -> core.submit(isrWork));
+    writes.postMsiX(onMsiXDelivered);
   }
 
   private void isrStart() {

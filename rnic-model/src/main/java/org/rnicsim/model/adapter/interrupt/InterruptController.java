@@ -79,12 +79,18 @@ public final class InterruptController {
     return eventQueues.get(id);
   }
 
-  /** Binds a CQ to an event queue; it starts disarmed with moderation off. */
-  public void createCq(int cqId, EventQueue eventQueue, CqEventHandler handler) {
+  /**
+   * Binds a CQ to an event queue; it starts disarmed with moderation off.
+   *
+   * @return the CQ's event logic, for callers that report CQEs without a lookup by id
+   */
+  public CqEventSource createCq(int cqId, EventQueue eventQueue, CqEventHandler handler) {
     if (cqs.containsKey(cqId)) {
       throw new IllegalArgumentException(adapterName + ": CQ " + cqId + " exists already");
     }
-    cqs.put(cqId, new CqEventSource(cqId, eventQueue, handler, simulator));
+    CqEventSource cq = new CqEventSource(cqId, eventQueue, handler, simulator);
+    cqs.put(cqId, cq);
+    return cq;
   }
 
   /** The CQ raises no more events; an EQE already written for it is dropped by the DPC. */

@@ -146,4 +146,15 @@ class CqArmingTest {
 
     assertEquals(List.of(US, 11 * US, 21 * US), rig.eventTimesPs());
   }
+
+  @Test
+  void theHandleFromCreateCqArmsAndReportsLikeTheIdBasedCalls() {
+    CqEventSource cq = rig.irq.createCq(3, rig.eq, id -> rig.handlerCallsPs.add(rig.sim.nowPs()));
+    cq.arm(CqArmType.NEXT);
+    rig.sim.scheduleAt(2 * US, () -> cq.onCqeLanded(false, false));
+    rig.sim.runToEnd();
+
+    assertEquals(List.of(2 * US), rig.eventTimesPs());
+    assertFalse(cq.isArmed());
+  }
 }
