@@ -115,14 +115,7 @@ public final class InterruptController {
 
   /** The datapath reports a CQE that is now visible in the CQ ring in host memory. */
   public void onCqeLanded(int cqId, boolean solicited, boolean error) {
-    CqEventSource cq = cqs.get(cqId);
-    if (cq == null) {
-      if (removed) {
-        return;
-      }
-      throw new IllegalArgumentException(adapterName + ": no CQ " + cqId);
-    }
-    cq.onCqeLanded(solicited, error);
+    cq(cqId).onCqeLanded(solicited, error);
   }
 
   /** Static moderation; replaces any earlier setting, adaptive moderation included. */
@@ -163,9 +156,13 @@ public final class InterruptController {
   /** Surprise removal: the adapter raises no event and sends no interrupt from now on. */
   public void deviceRemoved() {
     removed = true;
+    // The CQs stay known, so a driver that still arms or reconfigures them meets no error.
     cqs.values().forEach(CqEventSource::stop);
-    cqs.clear();
     eventQueues.forEach(EventQueue::deviceRemoved);
+  }
+
+  public boolean isDeviceRemoved() {
+    return removed;
   }
 
   /** Called by an event queue's DPC for each EQE it drains. */

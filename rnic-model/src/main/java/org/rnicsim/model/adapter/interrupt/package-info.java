@@ -11,5 +11,11 @@
  * is armed and the minimum gap has passed, an MSI-X message right behind it; the ISR queues a DPC,
  * the DPC drains the EQ, calls {@link org.rnicsim.model.adapter.interrupt.CqEventHandler} per CQ
  * and re-arms the EQ, which raises another MSI-X at once if EQEs arrived meanwhile.
+ *
+ * <p>Assumptions (no calibration entry gives them): ISR 1 us + DPC entry 0.5 us (I5 says 1-2 us in
+ * all); an EQE is a 64-byte write; the EQ re-arm doorbell takes no time; the ISR and DPC queue
+ * behind work already waiting on their core instead of preempting it; a new DIM profile applies at
+ * the moment of the decision, where Linux issues a modify-CQ command; DIM sees completions in place
+ * of packets and bytes; the minimum gap counts from the previous MSI-X the adapter sent.
  */
 package org.rnicsim.model.adapter.interrupt;

@@ -142,9 +142,11 @@ class CqArmingTest {
     rig.rearmingCq(1);
     rig.cqeStream(1, US, 10 * US, 10);
     rig.sim.scheduleAt(25 * US, rig.irq::deviceRemoved);
+    rig.sim.scheduleAt(26 * US, () -> rig.irq.armCq(1)); // a driver may still arm: no error
     rig.sim.runToEnd();
 
     assertEquals(List.of(US, 11 * US, 21 * US), rig.eventTimesPs());
+    assertTrue(rig.irq.isDeviceRemoved());
   }
 
   @Test
