@@ -14,6 +14,12 @@ public abstract class DmaRead extends SimEvent {
   private long hostToDeviceTlps;
   private long hostToDeviceWireBytes;
   private boolean completionsSent;
+  private Observer observer;
+
+  /** Told first when the data of a read arrives; the adapter's read-tag pool is one. */
+  public interface Observer {
+    void dataArrived(DmaRead read);
+  }
 
   /** Called at the simulated time the last completion byte has reached the adapter. */
   protected abstract void onDataArrived();
@@ -30,6 +36,11 @@ public abstract class DmaRead extends SimEvent {
 
   public final long payloadBytes() {
     return payloadBytes;
+  }
+
+  /** Sets who is told first when this read's data arrives; null for nobody. */
+  public final void observeWith(Observer newObserver) {
+    this.observer = newObserver;
   }
 
   final void start(PcieLink owner, long bytes, long completionTlps, long completionWireBytes) {
@@ -49,6 +60,9 @@ public abstract class DmaRead extends SimEvent {
       completionsSent = true;
       link.sendCompletions(this, hostToDeviceTlps, hostToDeviceWireBytes);
     } else {
+      if (observer != null) {
+        observer.dataArrived(this);
+      }
       onDataArrived();
     }
   }
