@@ -121,6 +121,33 @@ public final class QueuePair {
     return receiveQueue;
   }
 
+  /** The QP's cursors and sequence numbers, for failure messages and debugging. */
+  public String describe() {
+    StringBuilder text = new StringBuilder(toString());
+    text.append(" nextPsn=").append(nextPsn).append(" expectedPsn=").append(expectedPsn);
+    text.append(" readsInFlight=").append(readsInFlight);
+    if (sendQueue != null) {
+      SendQueue sq = sendQueue;
+      text.append(" sq[posted=").append(sq.posted).append(" doorbelled=").append(sq.doorbelled);
+      text.append(" fetchIssued=").append(sq.fetchIssued).append(" fetched=").append(sq.fetched);
+      text.append(" transmitted=").append(sq.transmitted);
+      text.append(" completed=").append(sq.completed).append(']');
+      if (sq.completed < sq.fetched) {
+        SendWqe head = sq.at(sq.completed);
+        text.append(" head[").append(head.opcode).append(" psn=").append(head.firstPsn);
+        text.append("+").append(head.psnCount).append(" sent=").append(head.sent);
+        text.append("/").append(head.packets).append(" ready=").append(head.dataReady);
+        text.append(" acked=").append(head.acknowledged).append(']');
+      }
+    }
+    if (receiveQueue != null) {
+      ReceiveQueue rq = receiveQueue;
+      text.append(" rq[posted=").append(rq.posted).append(" fetched=").append(rq.fetched);
+      text.append(" consumed=").append(rq.consumed).append(']');
+    }
+    return text.toString();
+  }
+
   @Override
   public String toString() {
     return "qp" + qpn + "(" + state + ")";

@@ -244,6 +244,7 @@ final class Requester {
     if (wqe.sent == wqe.packets) {
       wqe.onWirePs = departurePs;
       sq.transmitted++;
+      skipAcknowledged(qp, readyPs);
     }
     timer(qp).startAckTimeoutIfIdle(profile.retransmitTimeoutPs());
     return hasPacketToSend(qp);
@@ -292,6 +293,9 @@ final class Requester {
     }
     if (progress) {
       madeProgress(qp, readyAtPs);
+    } else {
+      // A duplicate ACK after a go-back: WQEs acknowledged earlier may be complete now.
+      completeInOrder(qp, readyAtPs);
     }
   }
 
@@ -390,6 +394,8 @@ final class Requester {
     }
     qp.retriesLeft--;
     goBackTo(qp, firstUnacknowledgedPsn(qp), "ACK timeout");
+    // Even if nothing can be resent at once, the next timeout must come: never silence.
+    timer(qp).restartAckTimeout(profile.retransmitTimeoutPs());
   }
 
   private void receiverNotReady(QueuePair qp, int psn, long readyAtPs) {
@@ -446,6 +452,9 @@ final class Requester {
         wqe.readCounted = false;
         qp.readsInFlight--;
       }
+      if (wqe.acknowledged) {
+        continue; // its ACK or responses arrived: nothing to send again
+      }
       if (wqe.isRead()) {
         wqe.sent = 0;
         wqe.responsesReceived = 0;
@@ -454,7 +463,23 @@ final class Requester {
       }
     }
     sq.transmitted = start;
+    skipAcknowledged(qp, ctx.nowPs());
     scheduler.activate(qp);
+  }
+
+  /** Moves the send cursor past WQEs whose ACK already arrived; they are not sent again. */
+  private void skipAcknowledged(QueuePair qp, long readyAtPs) {
+    SendQueue sq = qp.sendQueue;
+    boolean skipped = false;
+    while (sq.transmitted < sq.fetched && sq.at(sq.transmitted).acknowledged) {
+      SendWqe wqe = sq.at(sq.transmitted);
+      wqe.sent = wqe.packets;
+      sq.transmitted++;
+      skipped = true;
+    }
+    if (skipped) {
+      completeInOrder(qp, readyAtPs);
+    }
   }
 
   TransportTimer timer(QueuePair qp) {
