@@ -95,7 +95,7 @@ public final class Rnic {
         new Port(
             simulator,
             name + ".port",
-            profile.port().bitsPerSecond(),
+            profile.port().rateBitsPerSecond(),
             profile.port().txLatencyPs(),
             profile.port().rxLatencyPs(),
             profile.port().txQueuePackets(),

@@ -3,7 +3,7 @@ package org.rnicsim.model.profile;
 /**
  * The adapter's network port and the cable to its peer.
  *
- * @param bitsPerSecond data rate after line coding
+ * @param rateBitsPerSecond data rate after line coding
  * @param propagationDelayPs signal flight time on the cable
  * @param mtuBytes largest payload of one packet
  * @param packetHeaderBytes wire bytes every packet costs besides its payload and its extended
@@ -14,7 +14,7 @@ package org.rnicsim.model.profile;
  * @param txQueuePackets packets the send scheduler may hand the port ahead of the wire
  */
 public record PortProfile(
-    long bitsPerSecond,
+    long rateBitsPerSecond,
     long propagationDelayPs,
     long mtuBytes,
     long packetHeaderBytes,
@@ -22,7 +22,7 @@ public record PortProfile(
     long rxLatencyPs,
     int txQueuePackets) {
   public PortProfile {
-    ProfileChecks.positive("port.bitsPerSecond", bitsPerSecond);
+    ProfileChecks.positive("port.rateBitsPerSecond", rateBitsPerSecond);
     ProfileChecks.nonNegative("port.propagationDelayPs", propagationDelayPs);
     ProfileChecks.powerOfTwo("port.mtuBytes", mtuBytes);
     if (mtuBytes < 256 || mtuBytes > 4096) {
@@ -37,6 +37,6 @@ public record PortProfile(
   /** Time to serialise {@code wireBytes} at the port rate, rounded up to the next picosecond. */
   public long serialisationPs(long wireBytes) {
     long numerator = Math.multiplyExact(Math.multiplyExact(wireBytes, 8L), 1_000_000_000_000L);
-    return numerator / bitsPerSecond + (numerator % bitsPerSecond == 0 ? 0 : 1);
+    return numerator / rateBitsPerSecond + (numerator % rateBitsPerSecond == 0 ? 0 : 1);
   }
 }
