@@ -36,6 +36,11 @@ public final class PipelineStage {
     this.items = stats.counter(name + ".items");
   }
 
+  /** The earliest time the stage takes its next item. */
+  public long nextFreePs() {
+    return nextFreePs;
+  }
+
   /**
    * An item ready at {@code readyAtPs} enters when the stage may take it; returns when it leaves.
    */

@@ -36,6 +36,7 @@ public final class Port {
   private final RoomEvent roomEvent = new RoomEvent();
 
   private long[] departuresPs = new long[8];
+  private long[] readiesPs = new long[8];
   private int head;
   private int count;
   private long busyUntilPs;
@@ -99,16 +100,25 @@ public final class Port {
     }
   }
 
-  /** Whether a packet handed over now would be accepted without exceeding the queue slots. */
+  /**
+   * Whether a packet handed over now would find a free queue slot. Only packets that have reached
+   * the port count: one handed over with a later ready time is still in the sender's pipeline.
+   */
   public boolean hasRoom() {
-    retireDeparted();
-    return count < queueSlots && pausedUntilPs <= simulator.nowPs();
+    return queuedPackets() < queueSlots && pausedUntilPs <= simulator.nowPs();
   }
 
-  /** Packets accepted and not yet fully serialised. */
+  /** Packets at the port (ready, not yet fully serialised). */
   public int queuedPackets() {
     retireDeparted();
-    return count;
+    long now = simulator.nowPs();
+    int queued = 0;
+    for (int i = 0; i < count; i++) {
+      if (readiesPs[(head + i) % readiesPs.length] <= now) {
+        queued++;
+      }
+    }
+    return queued;
   }
 
   /** The time the port finishes serialising everything it holds. */
@@ -130,7 +140,7 @@ public final class Port {
     long serialisationPs = serialisationPs(packet.wireBytes());
     long departurePs = startPs + serialisationPs;
     busyUntilPs = departurePs;
-    push(departurePs);
+    push(readyPs, departurePs);
     txPackets.increment();
     txWireBytes.add(packet.wireBytes());
     busyPs.add(serialisationPs);
@@ -183,7 +193,7 @@ public final class Port {
     retireDeparted();
     long now = simulator.nowPs();
     long wakePs = now;
-    if (count >= queueSlots) {
+    if (count > 0 && queuedPackets() >= queueSlots) {
       wakePs = departuresPs[head];
     }
     wakePs = Math.max(wakePs, pausedUntilPs);
@@ -203,16 +213,20 @@ public final class Port {
     simulator.reschedule(roomEvent, wakePs, RnicSimulator.PRIORITY_NORMAL);
   }
 
-  private void push(long departurePs) {
+  private void push(long readyPs, long departurePs) {
     if (count == departuresPs.length) {
-      long[] grown = new long[departuresPs.length * 2];
+      long[] grownDepartures = new long[departuresPs.length * 2];
+      long[] grownReadies = new long[departuresPs.length * 2];
       for (int i = 0; i < count; i++) {
-        grown[i] = departuresPs[(head + i) % departuresPs.length];
+        grownDepartures[i] = departuresPs[(head + i) % departuresPs.length];
+        grownReadies[i] = readiesPs[(head + i) % readiesPs.length];
       }
-      departuresPs = grown;
+      departuresPs = grownDepartures;
+      readiesPs = grownReadies;
       head = 0;
     }
     departuresPs[(head + count) % departuresPs.length] = departurePs;
+    readiesPs[(head + count) % readiesPs.length] = readyPs;
     count++;
   }
 

@@ -42,12 +42,23 @@ public final class ClosedLoopWriter {
       long messageBytes,
       int window,
       boolean inline) {
+    this(testbed, pair, messageBytes, window, inline, 0);
+  }
+
+  /** As above, polling and posting on core {@code coreIndex} of the requester's host. */
+  public ClosedLoopWriter(
+      BackToBackTestbed testbed,
+      ConnectedPair pair,
+      long messageBytes,
+      int window,
+      boolean inline,
+      int coreIndex) {
     this.simulator = testbed.simulator();
     this.host = testbed.profile().host();
     this.nic = pair.a().nic();
     this.qp = pair.a().qp();
     this.cq = pair.a().sendCq();
-    this.core = testbed.host(0).core(0);
+    this.core = testbed.host(0).core(coreIndex);
     this.messageBytes = messageBytes;
     this.window = window;
     this.inline = inline;
@@ -69,6 +80,15 @@ public final class ClosedLoopWriter {
 
   /** Runs until {@code operations} more WRITEs have completed; returns the events executed. */
   public long run(long operations) {
+    start(operations);
+    return simulator.runUntil(() -> completed >= target);
+  }
+
+  /**
+   * Starts {@code operations} more WRITEs without running the simulation, so several loops can run
+   * side by side; {@link #completed()} tells when they are done.
+   */
+  public void start(long operations) {
     target = completed + operations;
     if (posted == completed) {
       toPost = (int) Math.min(window, target - posted);
@@ -76,7 +96,6 @@ public final class ClosedLoopWriter {
     } else {
       refill();
     }
-    return simulator.runUntil(() -> completed >= target);
   }
 
   private void poll() {

@@ -75,7 +75,7 @@ public final class RcTransport {
     this.responder = new Responder(ctx);
     this.errors = new QpErrors(ctx);
     this.receivePath = new ReceivePath(ctx, responder, requester, stats);
-    requester.wire(new SendScheduler(requester, port), errors);
+    requester.wire(new SendScheduler(requester, port, ctx.sendPipeline, simulator), errors);
     responder.wire(errors, receivePath);
   }
 

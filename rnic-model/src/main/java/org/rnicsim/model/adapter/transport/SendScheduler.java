@@ -1,26 +1,35 @@
 package org.rnicsim.model.adapter.transport;
 
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimEvent;
+import org.rnicsim.model.adapter.PipelineStage;
 import org.rnicsim.model.fabric.Port;
 
 /**
  * The send scheduler: QPs with a packet ready take turns, one packet per turn (round robin), while
- * the port has a free slot. When the port is full the scheduler waits for its next departure, so
- * under load every active QP gets an equal share of the wire.
+ * the send pipeline can take a packet now and the port has a free slot. It hands a packet to the
+ * pipeline no earlier than the pipeline can take it, so the choice between QPs is made when a slot
+ * really frees, and under load every active QP gets an equal share of the pipeline and the wire.
  *
  * <p>The ring is intrusive (a link field in each QP), so joining and leaving it allocates nothing.
  */
 final class SendScheduler {
   private final Requester requester;
   private final Port port;
+  private final PipelineStage pipeline;
+  private final RnicSimulator simulator;
   private final Runnable pumpAgain = this::pump;
+  private final PipelineFree pipelineFree = new PipelineFree();
   private QueuePair head;
   private QueuePair tail;
   private boolean pumping;
   private boolean waitingForRoom;
 
-  SendScheduler(Requester requester, Port port) {
+  SendScheduler(Requester requester, Port port, PipelineStage pipeline, RnicSimulator simulator) {
     this.requester = requester;
     this.port = port;
+    this.pipeline = pipeline;
+    this.simulator = simulator;
   }
 
   /** The QP may have a packet ready now; it joins the ring if it has and is not in it. */
@@ -38,6 +47,12 @@ final class SendScheduler {
     pumping = true;
     try {
       while (head != null) {
+        long freePs = pipeline.nextFreePs();
+        if (freePs > simulator.nowPs()) {
+          waitingForRoom = true;
+          simulator.reschedule(pipelineFree, freePs, RnicSimulator.PRIORITY_NORMAL);
+          return;
+        }
         if (!port.hasRoom()) {
           waitingForRoom = true;
           port.whenRoom(pumpAgain);
@@ -50,6 +65,13 @@ final class SendScheduler {
       }
     } finally {
       pumping = false;
+    }
+  }
+
+  private final class PipelineFree extends SimEvent {
+    @Override
+    protected void fire() {
+      pump();
     }
   }
 
