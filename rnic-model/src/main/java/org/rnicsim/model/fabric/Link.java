@@ -39,8 +39,8 @@ public final class Link {
     this.name = name;
     this.aToB = new Direction(a, b, propagationDelayPs, streams, stats);
     this.bToA = new Direction(b, a, propagationDelayPs, streams, stats);
-    a.attachEgress(aToB);
-    b.attachEgress(bToA);
+    a.attachEgress(aToB, b);
+    b.attachEgress(bToA, a);
   }
 
   /** Cables port {@code a} to port {@code b}. */

@@ -37,6 +37,9 @@ public final class Port {
 
   private long[] departuresPs = new long[8];
   private long[] readiesPs = new long[8];
+  private int[] wireBytesRing = new int[8];
+  private final java.util.ArrayDeque<Packet> pausedBacklog = new java.util.ArrayDeque<>(0);
+  private Port peer;
   private int head;
   private int count;
   private long busyUntilPs;
@@ -85,8 +88,27 @@ public final class Port {
     return rxLatencyPs;
   }
 
-  void attachEgress(Link.Direction direction) {
+  void attachEgress(Link.Direction direction, Port linkPeer) {
     this.egress = direction;
+    this.peer = linkPeer;
+  }
+
+  /** The port at the other end of this port's cable, or null if not cabled. */
+  public Port peer() {
+    return peer;
+  }
+
+  /** Wire bytes of the packets at the port or in the sender's pipeline, not yet serialised. */
+  public long backlogBytes() {
+    retireDeparted();
+    long bytes = 0;
+    for (int i = 0; i < count; i++) {
+      bytes += wireBytesRing[(head + i) % wireBytesRing.length];
+    }
+    for (Packet packet : pausedBacklog) {
+      bytes += packet.wireBytes();
+    }
+    return bytes;
   }
 
   /** Who receives the packets that arrive at this port. */
@@ -98,6 +120,12 @@ public final class Port {
     if (receiver != null) {
       receiver.receive(packet);
     }
+  }
+
+  /** The time the earliest packet still at the port leaves it, or now if it holds none. */
+  public long nextDeparturePs() {
+    retireDeparted();
+    return count == 0 ? simulator.nowPs() : departuresPs[head];
   }
 
   /**
@@ -135,12 +163,18 @@ public final class Port {
   public long transmit(long readyAtPs, Packet packet) {
     retireDeparted();
     long now = simulator.nowPs();
+    if (pausedUntilPs == Long.MAX_VALUE || !pausedBacklog.isEmpty()) {
+      // PFC pause without an end: the packet waits until resume() (ready times are not kept:
+      // a paused port sends as soon as it may).
+      pausedBacklog.addLast(packet);
+      return Long.MAX_VALUE;
+    }
     long readyPs = Math.max(Math.max(readyAtPs, now), pausedUntilPs);
     long startPs = Math.max(readyPs, busyUntilPs);
     long serialisationPs = serialisationPs(packet.wireBytes());
     long departurePs = startPs + serialisationPs;
     busyUntilPs = departurePs;
-    push(readyPs, departurePs);
+    push(readyPs, departurePs, packet.wireBytes());
     txPackets.increment();
     txWireBytes.add(packet.wireBytes());
     busyPs.add(serialisationPs);
@@ -176,9 +210,13 @@ public final class Port {
     armRoomEvent();
   }
 
-  /** PFC: lifts a pause now. */
+  /** PFC: lifts a pause now; packets that waited for it go in order. */
   public void resume() {
     pausedUntilPs = Math.min(pausedUntilPs, simulator.nowPs());
+    while (!pausedBacklog.isEmpty()) {
+      Packet packet = pausedBacklog.pollFirst();
+      transmit(simulator.nowPs(), packet);
+    }
     armRoomEvent();
   }
 
@@ -213,20 +251,26 @@ public final class Port {
     simulator.reschedule(roomEvent, wakePs, RnicSimulator.PRIORITY_NORMAL);
   }
 
-  private void push(long readyPs, long departurePs) {
+  private void push(long readyPs, long departurePs, int wireBytes) {
     if (count == departuresPs.length) {
-      long[] grownDepartures = new long[departuresPs.length * 2];
-      long[] grownReadies = new long[departuresPs.length * 2];
+      int length = departuresPs.length;
+      long[] grownDepartures = new long[length * 2];
+      long[] grownReadies = new long[length * 2];
+      int[] grownBytes = new int[length * 2];
       for (int i = 0; i < count; i++) {
-        grownDepartures[i] = departuresPs[(head + i) % departuresPs.length];
-        grownReadies[i] = readiesPs[(head + i) % readiesPs.length];
+        grownDepartures[i] = departuresPs[(head + i) % length];
+        grownReadies[i] = readiesPs[(head + i) % length];
+        grownBytes[i] = wireBytesRing[(head + i) % length];
       }
       departuresPs = grownDepartures;
       readiesPs = grownReadies;
+      wireBytesRing = grownBytes;
       head = 0;
     }
-    departuresPs[(head + count) % departuresPs.length] = departurePs;
-    readiesPs[(head + count) % readiesPs.length] = readyPs;
+    int tail = (head + count) % departuresPs.length;
+    departuresPs[tail] = departurePs;
+    readiesPs[tail] = readyPs;
+    wireBytesRing[tail] = wireBytes;
     count++;
   }
 

@@ -1,6 +1,5 @@
 package org.rnicsim.model.testbed;
 
-import java.util.function.Consumer;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
@@ -8,7 +7,6 @@ import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.control.FixedLatencyControlPath;
-import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.fabric.Link;
 import org.rnicsim.model.host.HostCpu;
@@ -105,47 +103,11 @@ public final class BackToBackTestbed {
 
   /** Creates CQs and a QP in RESET on {@code nic}, running the simulation until it exists. */
   public Endpoint createEndpoint(Rnic nic, int queueDepth, int cqDepth) {
-    CompletionQueue[] cqs = new CompletionQueue[2];
-    QueuePair[] qp = new QueuePair[1];
-    nic.createCq(cqDepth, null, cq -> cqs[0] = cq);
-    nic.createCq(cqDepth, null, cq -> cqs[1] = cq);
-    runUntilSet(cqs, 1);
-    nic.createQp(cqs[0], cqs[1], queueDepth, queueDepth, created -> qp[0] = created);
-    runUntilSet(qp, 0);
-    return new Endpoint(nic, qp[0], cqs[0], cqs[1]);
+    return QpSetup.createEndpoint(simulator, nic, queueDepth, cqDepth);
   }
 
   /** Moves two endpoints' QPs through INIT and RTR (to each other) to RTS. */
   public void connect(Endpoint a, Endpoint b) {
-    int[] pending = {0};
-    Consumer<Runnable> step =
-        action -> {
-          pending[0]++;
-          action.run();
-        };
-    Runnable done = () -> pending[0]--;
-    step.accept(() -> a.nic().modifyQp(a.qp(), QpState.INIT, done));
-    step.accept(() -> b.nic().modifyQp(b.qp(), QpState.INIT, done));
-    runUntilZero(pending);
-    step.accept(() -> a.nic().connectQp(a.qp(), b.nic().address(), b.qp().qpn(), done));
-    step.accept(() -> b.nic().connectQp(b.qp(), a.nic().address(), a.qp().qpn(), done));
-    runUntilZero(pending);
-    step.accept(() -> a.nic().modifyQp(a.qp(), QpState.RTS, done));
-    step.accept(() -> b.nic().modifyQp(b.qp(), QpState.RTS, done));
-    runUntilZero(pending);
-  }
-
-  private void runUntilSet(Object[] slots, int index) {
-    simulator.runUntil(() -> slots[index] != null);
-    if (slots[index] == null) {
-      throw new IllegalStateException("setup did not finish: the simulation ran dry");
-    }
-  }
-
-  private void runUntilZero(int[] pending) {
-    simulator.runUntil(() -> pending[0] == 0);
-    if (pending[0] != 0) {
-      throw new IllegalStateException("setup did not finish: the simulation ran dry");
-    }
+    QpSetup.connect(simulator, a, b);
   }
 }

@@ -53,12 +53,33 @@ public final class ClosedLoopWriter {
       int window,
       boolean inline,
       int coreIndex) {
-    this.simulator = testbed.simulator();
-    this.host = testbed.profile().host();
+    this(
+        testbed.simulator(),
+        testbed.profile().host(),
+        testbed.host(0).core(coreIndex),
+        pair,
+        messageBytes,
+        window,
+        inline);
+  }
+
+  /**
+   * A loop on any fabric: the requester is {@code pair.a()}, polling and posting on {@code core}.
+   */
+  public ClosedLoopWriter(
+      RnicSimulator simulator,
+      HostProfile host,
+      CpuCore core,
+      ConnectedPair pair,
+      long messageBytes,
+      int window,
+      boolean inline) {
+    this.simulator = simulator;
+    this.host = host;
     this.nic = pair.a().nic();
     this.qp = pair.a().qp();
     this.cq = pair.a().sendCq();
-    this.core = testbed.host(0).core(coreIndex);
+    this.core = core;
     this.messageBytes = messageBytes;
     this.window = window;
     this.inline = inline;
