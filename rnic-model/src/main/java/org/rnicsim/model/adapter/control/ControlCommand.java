@@ -1,0 +1,18 @@
+package org.rnicsim.model.adapter.control;
+
+/** A control-path command the adapter asks its firmware to execute. */
+public sealed interface ControlCommand {
+
+  /** Create a CQ with {@code depth} entries. */
+  record CreateCq(int cqn, int depth) implements ControlCommand {}
+
+  record DestroyCq(int cqn) implements ControlCommand {}
+
+  /** Create an RC QP with the given ring depths. */
+  record CreateQp(int qpn, int sendQueueDepth, int receiveQueueDepth) implements ControlCommand {}
+
+  /** Move a QP to state {@code to} (a name of the transport's QP state). */
+  record ModifyQp(int qpn, String from, String to) implements ControlCommand {}
+
+  record DestroyQp(int qpn) implements ControlCommand {}
+}

@@ -1,0 +1,147 @@
+package org.rnicsim.model.adapter.transport;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.trace.Trace;
+import org.rnicsim.model.adapter.PipelineStage;
+import org.rnicsim.model.adapter.cache.ContextCache;
+import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.dma.DmaEngines;
+import org.rnicsim.model.adapter.observe.StageBreakdown;
+import org.rnicsim.model.fabric.Packet;
+import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.fabric.Port;
+import org.rnicsim.model.profile.AdapterProfile;
+
+/** What the transport's parts share: the adapter's resources, its profile and its QP table. */
+final class TransportContext {
+  /** Assumption: a receive WQE is one 16-byte scatter entry (the mlx5 layout). */
+  static final long RECEIVE_WQE_BYTES = 16;
+
+  /** Assumption: a doorbell record write is 8 bytes (producer index and QP number). */
+  static final long DOORBELL_BYTES = 8;
+
+  /** Assumption: a WQE's control and address segments take 32 bytes before inline data. */
+  static final long WQE_HEADER_BYTES = 32;
+
+  /** Keys of READ responder state share the QP context cache but never collide with a QPN. */
+  static final long READ_STATE_KEY_BIT = 1L << 40;
+
+  final RnicSimulator simulator;
+  final String adapterName;
+  final int address;
+  final AdapterProfile profile;
+  final long mtuBytes;
+  final long packetHeaderBytes;
+  final DmaEngines dma;
+  final ContextCache qpContexts;
+  final ContextCache translations;
+  final Port port;
+  final CqeWriter cqeWriter;
+  final StageBreakdown stages;
+  final PipelineStage doorbellUnit;
+  final PipelineStage sendPipeline;
+  final PipelineStage receivePipeline;
+  final QpTable qps;
+  final Trace trace;
+  private final int pageShift;
+
+  /** The key of the last translation or context lookup that missed. */
+  long missKey;
+
+  /** The cache that last missed. */
+  ContextCache missCache;
+
+  /** Surprise removal happened: the device does nothing any more. */
+  boolean removed;
+
+  TransportContext(
+      RnicSimulator simulator,
+      String adapterName,
+      int address,
+      AdapterProfile profile,
+      long mtuBytes,
+      long packetHeaderBytes,
+      DmaEngines dma,
+      ContextCache qpContexts,
+      ContextCache translations,
+      Port port,
+      CqeWriter cqeWriter,
+      StageBreakdown stages,
+      PipelineStage doorbellUnit,
+      PipelineStage sendPipeline,
+      PipelineStage receivePipeline) {
+    this.simulator = simulator;
+    this.adapterName = adapterName;
+    this.address = address;
+    this.profile = profile;
+    this.mtuBytes = mtuBytes;
+    this.packetHeaderBytes = packetHeaderBytes;
+    this.dma = dma;
+    this.qpContexts = qpContexts;
+    this.translations = translations;
+    this.port = port;
+    this.cqeWriter = cqeWriter;
+    this.stages = stages;
+    this.doorbellUnit = doorbellUnit;
+    this.sendPipeline = sendPipeline;
+    this.receivePipeline = receivePipeline;
+    this.qps = new QpTable();
+    this.trace = simulator.trace();
+    this.pageShift = Long.numberOfTrailingZeros(profile.translationPageBytes());
+  }
+
+  long nowPs() {
+    return simulator.nowPs();
+  }
+
+  /**
+   * Translates the pages of {@code [address, address + bytes)} at {@code readyAtPs}; returns when
+   * the translation is ready, or -1 after a miss ({@link #missKey} and {@link #missCache} say which
+   * fill to wait for).
+   */
+  long translate(long address, long bytes, long readyAtPs) {
+    long firstPage = address >>> pageShift;
+    long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
+    long readyPs = translations.probe(firstPage, readyAtPs);
+    if (readyPs < 0) {
+      return missed(translations, firstPage);
+    }
+    if (lastPage != firstPage) {
+      readyPs = translations.probe(lastPage, readyPs);
+      if (readyPs < 0) {
+        return missed(translations, lastPage);
+      }
+    }
+    return readyPs;
+  }
+
+  /** Looks a QP context (or READ responder state) up; -1 after a miss, as {@link #translate}. */
+  long context(long key, long readyAtPs) {
+    long readyPs = qpContexts.probe(key, readyAtPs);
+    return readyPs < 0 ? missed(qpContexts, key) : readyPs;
+  }
+
+  private long missed(ContextCache cache, long key) {
+    missCache = cache;
+    missKey = key;
+    return -1;
+  }
+
+  /** A control packet (ACK or NAK) from {@code qp} to its peer, sent at {@code readyAtPs}. */
+  void sendControl(QueuePair qp, PacketOpcode opcode, int psn, long readyAtPs, long echoedPs) {
+    Packet packet =
+        new Packet(
+            opcode, address, qp.remoteAddress, qp.remoteQpn, psn, 0, 0, 0, packetHeaderBytes);
+    packet.setMeasurementStampPs(echoedPs);
+    port.transmit(readyAtPs, packet);
+  }
+
+  /** Bytes of one WQE in the ring: inline data makes it longer, in 64-byte steps. */
+  long wqeSizeBytes(SendWqe wqe) {
+    if (!wqe.inline) {
+      return profile.wqeBytes();
+    }
+    long bytes = WQE_HEADER_BYTES + wqe.lengthBytes;
+    return Math.max(profile.wqeBytes(), (bytes + 63) / 64 * 64);
+  }
+}
