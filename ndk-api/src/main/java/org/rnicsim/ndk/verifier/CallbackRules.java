@@ -28,9 +28,10 @@ final class CallbackRules {
   Frame.Callback start(Shadow owner, CallbackKind kind, Object detail, PendingRequest request) {
     long now = core.now();
     core.note(owner, "provider starts " + kind.ndkName(), detail);
-    if (kind != CallbackKind.CLOSE_COMPLETION && kind != CallbackKind.CREATE_COMPLETION) {
-      checkAlive(owner, kind);
-    }
+    boolean gone =
+        kind != CallbackKind.CLOSE_COMPLETION
+            && kind != CallbackKind.CREATE_COMPLETION
+            && checkAlive(owner, kind);
     if (kind != CallbackKind.CLOSE_COMPLETION) {
       checkNotTouchedDuringInlineCompletion(owner, kind, now);
     }
@@ -40,6 +41,7 @@ final class CallbackRules {
             && request.returned == null
             && core.callOn(owner) != null;
     Frame.Callback f = new Frame.Callback(owner, now, kind, request, inline);
+    f.ownerGone = gone;
     if (core.nextCallbackReturnPs != Long.MIN_VALUE) {
       f.modelledReturnPs = core.nextCallbackReturnPs;
       core.nextCallbackReturnPs = Long.MIN_VALUE;
@@ -85,9 +87,10 @@ final class CallbackRules {
   }
 
   /**
-   * Invariants 3, 6, 11: no callback for an object that failed, was closed, or lost its adapter.
+   * Invariants 3, 6, 11: no callback for an object that failed, was closed, or lost its adapter;
+   * true if one was reported.
    */
-  void checkAlive(Shadow owner, CallbackKind kind) {
+  boolean checkAlive(Shadow owner, CallbackKind kind) {
     if (owner.state == ObjectState.FAILED) {
       core.violate(
           Invariant.I03,
@@ -123,7 +126,10 @@ final class CallbackRules {
               + (NtStatusText.isSuccess(owner.closeReturned)
                   ? " (CloseObject returned SUCCESS)"
                   : " (its close completion had run)"));
+    } else {
+      return false;
     }
+    return true;
   }
 
   /**

@@ -62,6 +62,12 @@ final class CqRules {
       CqShadow cq, NdkFnCqNotificationCallback callback, Object ctx, NtStatus cqStatus) {
     Frame.Callback f = core.callbacks.start(cq, CallbackKind.CQ_NOTIFICATION, cqStatus, null);
     try {
+      if (f.ownerGone) {
+        if (callback != null) {
+          callback.cqNotification(ctx, cqStatus);
+        }
+        return;
+      }
       String other = runningNotification(cq, f);
       if (other != null) {
         core.violate(

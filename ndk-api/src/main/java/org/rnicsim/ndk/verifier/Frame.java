@@ -44,6 +44,12 @@ abstract sealed class Frame permits Frame.Call, Frame.Callback {
      */
     final boolean inlineInCallOnTarget;
 
+    /**
+     * True if the callback's object failed, was closed or lost its adapter (reported under 3, 6 or
+     * 11); the kind-specific rules then stay silent, so one mistake gives one report.
+     */
+    boolean ownerGone;
+
     /** Modelled return time announced through {@link ProviderProbe}, or Long.MIN_VALUE. */
     long modelledReturnPs = Long.MIN_VALUE;
 

@@ -57,7 +57,7 @@ final class SrqRules {
     try {
       if (NtStatus.INTERNAL_ERROR.equals(srqStatus)) {
         srq.dead = true;
-      } else if (!srq.armed) {
+      } else if (!srq.armed && !f.ownerGone) {
         core.violate(
             Invariant.I32,
             Side.PROVIDER,
