@@ -54,6 +54,9 @@ final class AuditRules {
   }
 
   private void auditRequests(Shadow s) {
+    if (s.state == ObjectState.CLOSED) {
+      return; // the close finishing with it outstanding was reported then (invariant 7 or 8)
+    }
     for (PendingRequest r : s.requests) {
       if (r.auditReported || !r.tracked || !NtStatusText.isPending(r.returned)) {
         continue;
