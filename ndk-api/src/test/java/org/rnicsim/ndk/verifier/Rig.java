@@ -48,6 +48,14 @@ final class Rig {
    * @param probe whether the fake reports CQ entries and modelled callback times to the verifier
    */
   Rig(VerifierMode mode, boolean probe) {
+    this(mode, probe, fake -> {});
+  }
+
+  /**
+   * @param setup configures the fake before the adapter is opened
+   */
+  Rig(VerifierMode mode, boolean probe, java.util.function.Consumer<FakeProvider> setup) {
+    setup.accept(fake);
     verifier = LifetimeVerifier.builder(() -> nowPs).mode(mode).build();
     if (probe) {
       fake.probe = verifier.probe();
