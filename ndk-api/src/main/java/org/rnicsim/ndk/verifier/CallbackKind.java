@@ -11,9 +11,23 @@ enum CallbackKind {
   DISCONNECT_EVENT("DisconnectEvent");
 
   private final String ndkName;
+  private final String startText;
+  private final String returnText;
 
   CallbackKind(String ndkName) {
     this.ndkName = ndkName;
+    this.startText = "provider starts " + ndkName + " ";
+    this.returnText = ndkName + " returns";
+  }
+
+  /** History text for the callback's start; the detail follows it. */
+  String startText() {
+    return startText;
+  }
+
+  /** History text for the callback's return. */
+  String returnText() {
+    return returnText;
   }
 
   /** The callback's name in ndkpi.h without the Ndk prefix. */

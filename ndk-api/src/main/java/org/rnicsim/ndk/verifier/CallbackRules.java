@@ -27,7 +27,7 @@ final class CallbackRules {
    */
   Frame.Callback start(Shadow owner, CallbackKind kind, Object detail, PendingRequest request) {
     long now = core.now();
-    core.note(owner, "provider starts " + kind.ndkName(), detail);
+    core.note(owner, kind.startText(), detail);
     boolean gone =
         kind != CallbackKind.CLOSE_COMPLETION
             && kind != CallbackKind.CREATE_COMPLETION
@@ -56,7 +56,7 @@ final class CallbackRules {
     core.pop(f);
     f.target.callbacksOnStack--;
     long now = core.now();
-    f.target.history.add(now, "callback returns: ", f.kind.ndkName());
+    f.target.history.add(now, f.kind.returnText(), null);
     if (f.modelledReturnPs > now) {
       f.target.addModelledSpan(
           new Shadow.ModelledSpan(f.kind, f.startPs, f.modelledReturnPs, f.inlineInCallOnTarget));

@@ -62,7 +62,7 @@ final class CloseRules {
             s,
             "the close completion of " + s + " ran although CloseObject returned SUCCESS");
       } else {
-        checkLastCallback(s, null, Invariant.I08, "CloseObject returned SUCCESS");
+        checkLastCallback(s, null, Invariant.I08, "CloseObject on " + s + " returned SUCCESS");
       }
       markClosed(s);
     } else if (s.state == ObjectState.CLOSING) {
@@ -91,7 +91,7 @@ final class CloseRules {
       } else if (s.closedByAdapter) {
         core.callbacks.checkAlive(s, CallbackKind.CLOSE_COMPLETION);
       } else {
-        checkLastCallback(s, f, Invariant.I07, "its close completion started");
+        checkLastCallback(s, f, Invariant.I07, "the close completion of " + s + " started");
         markClosed(s);
       }
       completion.closeCompletion(ctx);
@@ -109,11 +109,7 @@ final class CloseRules {
   private void checkLastCallback(Shadow s, Frame.Callback self, Invariant rule, String moment) {
     String running = core.callbacks.running(s, self);
     if (running != null) {
-      core.violate(
-          rule,
-          Side.PROVIDER,
-          s,
-          moment + " for " + s + " while " + running + " was still running");
+      core.violate(rule, Side.PROVIDER, s, moment + " while " + running + " was still running");
     } else {
       PendingRequest r = s.outstandingRequest();
       if (r != null) {
@@ -122,8 +118,6 @@ final class CloseRules {
             Side.PROVIDER,
             s,
             moment
-                + " for "
-                + s
                 + " while its "
                 + r.op
                 + " (issued at "
@@ -138,8 +132,6 @@ final class CloseRules {
           Side.PROVIDER,
           s,
           moment
-              + " for "
-              + s
               + " while its successor "
               + successor
               + (successor.state.isOpen()

@@ -34,7 +34,7 @@ final class CqRules {
     if (a == VerifierCore.Admission.REFUSE) {
       return;
     }
-    core.note(cq, "  arm type ", type);
+    core.note(cq, "  arm type (", type);
     cq.armed = cq.armed == null ? type : cq.armed.stronger(type);
     cq.armsSinceFire.add(type);
     if (core.providerReportsEntries && cq.owedBy == null) {

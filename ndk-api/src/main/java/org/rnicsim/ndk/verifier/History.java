@@ -2,6 +2,7 @@ package org.rnicsim.ndk.verifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
  * The last few events on one object, kept in a ring so that a long run costs constant memory per
@@ -44,7 +45,13 @@ final class History {
     for (int i = 0; i < size; i++) {
       int at = (start + i) % timesPs.length;
       Object detail = details[at];
-      out.add(new HistoryEntry(timesPs[at], detail == null ? actions[at] : actions[at] + detail));
+      String text = detail instanceof NtStatus status ? status.name() : String.valueOf(detail);
+      if (actions[at].endsWith("(")) {
+        text += ")";
+      }
+      out.add(
+          new HistoryEntry(
+              timesPs[at], detail == null ? actions[at].stripTrailing() : actions[at] + text));
     }
     return out;
   }

@@ -91,8 +91,7 @@ final class RequestRules {
   private void completed(
       PendingRequest r, NdkFnRequestCompletion completion, Object ctx, NtStatus status) {
     r.completions++;
-    Frame.Callback f =
-        core.callbacks.start(r.owner, CallbackKind.REQUEST_COMPLETION, " of " + r.op, r);
+    Frame.Callback f = core.callbacks.start(r.owner, CallbackKind.REQUEST_COMPLETION, r.op, r);
     try {
       if (r.completions > 1) {
         core.violate(

@@ -97,7 +97,7 @@ final class VerifierCore {
 
   /** Records a violation with its own statement of the rule; throws in strict mode. */
   void violate(Invariant invariant, Side side, Shadow on, String happened, String requirement) {
-    on.history.add(now(), "!! invariant " + invariant.number() + " broken", null);
+    on.history.add(now(), "<-- invariant " + invariant.number() + " broken here", null);
     Violation v =
         new Violation(invariant, side, on.ref, now(), happened, requirement, on.history.snapshot());
     violations.add(v);
