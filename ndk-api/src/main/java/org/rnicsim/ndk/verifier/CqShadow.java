@@ -2,7 +2,9 @@ package org.rnicsim.ndk.verifier;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 
@@ -26,6 +28,14 @@ final class CqShadow extends Shadow {
   /** Entries the provider reported queued and the consumer has not dequeued (ProviderProbe). */
   final ArrayDeque<QueuedEntry> queued = new ArrayDeque<>();
 
+  /**
+   * QPs using this CQ by their QPContext (identity), for matching entries fast on CQs shared by
+   * many QPs; {@link #SHARED_CONTEXT} where several QPs use one context.
+   */
+  final Map<Object, QpShadow> qpsByContext = new IdentityHashMap<>();
+
+  static final QpShadow SHARED_CONTEXT = new QpShadow(null, null, null, 0);
+
   /** The invariant a notification is owed under (14, 16 or 17), or null if none is owed. */
   Invariant owedBy;
 
@@ -34,6 +44,10 @@ final class CqShadow extends Shadow {
 
   CqShadow(ObjectRef ref, Shadow parent, AdapterShadow adapter, int historyDepth) {
     super(ref, parent, adapter, historyDepth);
+  }
+
+  void addQp(QpShadow qp) {
+    qpsByContext.merge(qp.qpContext, qp, (a, b) -> a == b ? a : SHARED_CONTEXT);
   }
 
   /** An entry the provider reported through {@link ProviderProbe#cqEntryQueued}. */

@@ -296,7 +296,7 @@ final class PostRules {
       Object requestContext,
       NdkOperationType type,
       long typeSpecificOutput) {
-    QpShadow qp = qpWithContext(cq, qpContext);
+    QpShadow qp = qpWithContext(cq, qpContext, requestContext);
     if (qp == null) {
       core.violate(
           Invariant.I23,
@@ -450,13 +450,22 @@ final class PostRules {
             + qp.root());
   }
 
-  private static QpShadow qpWithContext(CqShadow cq, Object qpContext) {
+  /** The QP an entry belongs to; if several QPs share the context, the one that posted it. */
+  private static QpShadow qpWithContext(CqShadow cq, Object qpContext, Object requestContext) {
+    QpShadow known = cq.qpsByContext.get(qpContext);
+    if (known != CqShadow.SHARED_CONTEXT) {
+      return known != null && known.state != ObjectState.FAILED ? known : null;
+    }
+    QpShadow any = null;
     for (Shadow s : cq.successors) {
       if (s instanceof QpShadow qp && qp.qpContext == qpContext) {
-        return qp;
+        if (match(qp, cq, requestContext) != null) {
+          return qp;
+        }
+        any = any == null ? qp : any;
       }
     }
-    return null;
+    return any;
   }
 
   private static PostRecord match(QpShadow qp, CqShadow cq, Object requestContext) {

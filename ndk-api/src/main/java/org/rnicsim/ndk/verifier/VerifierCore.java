@@ -238,10 +238,11 @@ final class VerifierCore {
           CONSUMER_13);
       return Admission.REFUSE;
     }
-    if (group != Frame.OpGroup.NONE && group != Frame.OpGroup.CLOSE) {
+    if (group == Frame.OpGroup.NONE || group == Frame.OpGroup.CLOSE) {
+      checkReserved(s); // not on posts and polls: they are the hot path, and close checks it
+    } else {
       checkSerialised(s, op, group);
     }
-    checkReserved(s);
     return Admission.FORWARD;
   }
 

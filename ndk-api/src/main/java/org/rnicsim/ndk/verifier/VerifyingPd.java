@@ -190,6 +190,12 @@ final class VerifyingPd extends VerifyingObject implements NdkPd {
     qp.srq = core.shadowOf(srq) instanceof SrqShadow s ? s : null;
     Shadow.link(qp.receiveCq, qp);
     Shadow.link(qp.initiatorCq, qp);
+    if (qp.receiveCq != null) {
+      qp.receiveCq.addQp(qp);
+    }
+    if (qp.initiatorCq != null) {
+      qp.initiatorCq.addQp(qp);
+    }
     Shadow.link(qp.srq, qp);
   }
 
