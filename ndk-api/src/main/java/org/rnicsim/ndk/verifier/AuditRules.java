@@ -36,7 +36,7 @@ final class AuditRules {
         } else if (s instanceof SrqShadow srq) {
           core.srqs.audit(srq);
         } else if (s instanceof QpShadow qp && qp.state != ObjectState.FAILED) {
-          core.posts.audit(qp);
+          core.completions.audit(qp);
         }
       }
     }

@@ -160,10 +160,10 @@ final class CqRules {
     for (int i = 0; i < Math.min(n, length); i++) {
       if (plain != null && plain[i] != null) {
         NdkResult r = plain[i];
-        core.posts.onEntry(cq, r.status(), r.qpContext(), r.requestContext(), null, 0);
+        core.completions.onEntry(cq, r.status(), r.qpContext(), r.requestContext(), null, 0);
       } else if (extended != null && extended[i] != null) {
         NdkResultEx r = extended[i];
-        core.posts.onEntry(
+        core.completions.onEntry(
             cq,
             r.status(),
             r.qpContext(),
@@ -213,7 +213,7 @@ final class CqRules {
                   + " together make "
                   + cq.armed);
     }
-    core.posts.onEntry(
+    core.completions.onEntry(
         cq,
         entry.status(),
         entry.qpContext(),

@@ -61,6 +61,7 @@ final class VerifierCore {
   final CloseRules closes = new CloseRules(this);
   final CqRules cqs = new CqRules(this);
   final PostRules posts = new PostRules(this);
+  final CompletionRules completions = new CompletionRules(this);
   final ConnectionRules connections = new ConnectionRules(this);
   final SrqRules srqs = new SrqRules(this);
   final AdapterRules adapterRules = new AdapterRules(this);

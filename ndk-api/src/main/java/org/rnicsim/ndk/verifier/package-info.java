@@ -14,8 +14,9 @@
  *   <li>Shadows ({@code Shadow} and one subclass per kind): what the verifier knows of each object.
  *   <li>Rules, one class per concern: {@code CreateRules} (1-4, 30), {@code CloseRules} (5-11,
  *       consumer 13), {@code RequestRules} (12), {@code CallbackRules} (3, 6, 11, 13), {@code
- *       CqRules} (14-18), {@code PostRules} (18-26), {@code ConnectionRules} (10, 25-29), {@code
- *       SrqRules} (32), {@code AdapterRules} (31, 33, 34), {@code AuditRules} (end of run).
+ *       CqRules} (14-18), {@code PostRules} (posts, DEFER chains), {@code CompletionRules}
+ *       (entries, 18-26), {@code ConnectionRules} (10, 25-29), {@code SrqRules} (32), {@code
+ *       AdapterRules} (31, 33, 34), {@code AuditRules} (end of run).
  * </ul>
  */
 package org.rnicsim.ndk.verifier;
