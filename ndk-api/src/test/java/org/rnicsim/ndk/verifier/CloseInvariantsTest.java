@@ -187,6 +187,37 @@ class CloseInvariantsTest {
   }
 
   @Test
+  void invariant09_qpCloseFinishingBeforeItsFlushedPostsReachTheCqIsReported() {
+    NdkCq cq = rig.cq();
+    NdkQp qp = rig.qp(rig.pd(), cq, "qp");
+    qp.receive("r", Rig.SGL);
+    close(qp, "qp"); // SUCCESS at once, and the receive never shows up
+    rig.assertOnly(9, Side.PROVIDER);
+  }
+
+  @Test
+  void invariant09_qpCloseWithoutFlushSeenOnlyByTheAuditIsReported() {
+    Rig plain = new Rig(VerifierMode.COLLECTING, false);
+    NdkCq cq = plain.cq();
+    NdkQp qp = plain.qp(plain.pd(), cq, "qp");
+    qp.write("w", Rig.SGL, 0, 0, 0);
+    qp.closeObject(ctx -> {}, null);
+    plain.drain(cq);
+    plain.assertOnly(9, Side.PROVIDER);
+  }
+
+  @Test
+  void invariant09_qpCloseThatFlushesFirstIsClean() {
+    NdkCq cq = rig.cq();
+    NdkQp qp = rig.qp(rig.pd(), cq, "qp");
+    qp.receive("r", Rig.SGL);
+    FakeQueues.FakeQp fakeQp = rig.inner(qp);
+    rig.fake.duringCall = call -> fakeQp.complete(fakeQp.post(0), NtStatus.CANCELLED);
+    close(qp, "qp");
+    rig.assertClean();
+  }
+
+  @Test
   void invariant10_antecedentCloseReturningSuccessWithAnOpenSuccessorIsReported() {
     NdkPd pd = rig.pd();
     rig.mr(pd);

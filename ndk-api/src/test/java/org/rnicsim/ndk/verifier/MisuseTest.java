@@ -38,6 +38,23 @@ class MisuseTest {
   }
 
   @Test
+  void callsOnClosedQueuesReturnTheRefusalAndReachNothing() {
+    NdkCq cq = rig.cq();
+    NdkQp qp = rig.qp(rig.pd(), cq, "qp");
+    qp.closeObject(ctx -> {}, null);
+    cq.closeObject(ctx -> {}, null);
+    assertEquals(NtStatus.INVALID_PARAMETER, qp.write("w", Rig.SGL, 0, 0, 0));
+    qp.flush();
+    assertEquals(0, cq.getCqResults(new NdkResult[4]));
+    cq.armCq(NdkCqNotificationType.ANY);
+    assertTrue(((FakeQueues.FakeQp) rig.inner(qp)).posts.isEmpty());
+    assertFalse(((FakeQueues.FakeQp) rig.inner(qp)).flushed);
+    assertTrue(((FakeQueues.FakeCq) rig.inner(cq)).arms.isEmpty());
+    rig.assertOnly(13, Side.CONSUMER);
+    assertEquals(4, rig.verifier.violations().size());
+  }
+
+  @Test
   void doubleCloseIsReportedAndNotPassedToTheProvider() {
     NdkPd pd = rig.pd();
     assertEquals(NtStatus.SUCCESS, pd.closeObject(ctx -> {}, null));
