@@ -43,7 +43,7 @@ final class AuditRules {
   }
 
   private void auditCreate(Shadow s) {
-    if (s.state == ObjectState.PENDING_CREATE && !s.auditReported) {
+    if (s.state == ObjectState.PENDING_CREATE && s.createCallback != null && !s.auditReported) {
       s.auditReported = true;
       core.violate(
           Invariant.I01,
@@ -91,7 +91,7 @@ final class AuditRules {
   }
 
   private void auditClose(Shadow s) {
-    if (s.state != ObjectState.CLOSE_PENDING || s.auditReported) {
+    if (s.state != ObjectState.CLOSE_PENDING || s.closeWithoutCallback || s.auditReported) {
       return;
     }
     if (s.outstandingRequest() != null) {

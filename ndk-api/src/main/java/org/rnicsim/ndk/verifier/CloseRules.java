@@ -34,6 +34,7 @@ final class CloseRules {
     checkNotRacingAnotherCall(s);
     s.state = ObjectState.CLOSING;
     s.closeIssuedPs = core.now();
+    s.closeWithoutCallback = completion == null;
     onCloseIssued(s);
     NdkFnCloseCompletion wrapped = completion == null ? null : ctx -> completed(s, completion, ctx);
     Frame.Call f = core.push(s, "CloseObject", Frame.OpGroup.CLOSE);

@@ -48,6 +48,9 @@ class Shadow {
   boolean closedByAdapter;
   boolean closeCallbackRunning;
 
+  /** The consumer closed without a completion, so a PENDING close cannot be seen to finish. */
+  boolean closeWithoutCallback;
+
   /** Async requests issued on this object that are not finished (invariants 7-9, 12). */
   final List<PendingRequest> requests = new ArrayList<>(2);
 
