@@ -18,8 +18,32 @@ final class AdapterShadow extends Shadow {
   /** The provider's NDK_ADAPTER_INFO (from NDIS_NDK_CAPABILITIES), or null if unavailable. */
   final NdkAdapterInfo info;
 
-  /** Every object created under this adapter, in creation order (invariant 11). */
+  /**
+   * The objects created under this adapter, in creation order (invariant 11, the audit); closed
+   * ones are dropped now and then, once nothing can be reported about them any more.
+   */
   final List<Shadow> descendants = new ArrayList<>();
+
+  private int compactAt = 256;
+
+  void addDescendant(Shadow s) {
+    if (descendants.size() >= compactAt) {
+      descendants.removeIf(AdapterShadow::settled);
+      compactAt = Math.max(256, 2 * descendants.size());
+    }
+    descendants.add(s);
+  }
+
+  /** Closed or failed, with no post whose missing entry the audit could still report. */
+  private static boolean settled(Shadow s) {
+    if (s.state == ObjectState.FAILED) {
+      return true;
+    }
+    if (s.state != ObjectState.CLOSED || s.closeCallbackRunning) {
+      return false;
+    }
+    return !(s instanceof QpShadow qp) || qp.pending.isEmpty();
+  }
 
   AdapterShadow(ObjectRef ref, int historyDepth, NdkProvider provider, NdkAdapterInfo info) {
     super(ref, null, null, historyDepth);

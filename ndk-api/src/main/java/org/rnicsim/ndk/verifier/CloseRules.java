@@ -144,6 +144,7 @@ final class CloseRules {
 
   private void markClosed(Shadow s) {
     s.state = ObjectState.CLOSED;
+    core.unbindInner(s);
   }
 
   /** Consumer half of invariant 13: no close while another call on the object runs. */

@@ -272,6 +272,8 @@ final class ConnectionRules {
    * and CreateSharedEndpoint until the connector is closed.
    */
   Shadow busyHolder(NdkSockAddr address, boolean forConnect) {
+    core.addressHolders.removeIf(
+        h -> h instanceof ConnectorShadow ? !h.state.isOpen() : released(h));
     for (Shadow h : core.addressHolders) {
       if (h instanceof ListenerShadow l && address.equals(l.address) && !released(l)) {
         return l;

@@ -119,7 +119,7 @@ final class VerifierCore {
       Shadow.link(shadow.parent, shadow);
     }
     if (shadow.adapter != null) {
-      shadow.adapter.descendants.add(shadow);
+      shadow.adapter.addDescendant(shadow);
     }
     return shadow;
   }
@@ -130,6 +130,13 @@ final class VerifierCore {
 
   void bindInner(Shadow s, NdkObject inner) {
     byInner.put(inner, s);
+  }
+
+  /** A closed object's provider object may be reused by the provider; forget the mapping. */
+  void unbindInner(Shadow s) {
+    if (s.inner != null && byInner.get(s.inner) == s) {
+      byInner.remove(s.inner);
+    }
   }
 
   /** The shadow behind a wrapper this verifier made, else null. */

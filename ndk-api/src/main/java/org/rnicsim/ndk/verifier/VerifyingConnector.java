@@ -26,7 +26,7 @@ final class VerifyingConnector extends VerifyingObject implements NdkConnector {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> inner.closeObject(w, context));
+    return close(closeCompletion, w -> inner.closeObject(w, context));
   }
 
   @Override

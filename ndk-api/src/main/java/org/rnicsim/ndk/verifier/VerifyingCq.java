@@ -22,7 +22,7 @@ final class VerifyingCq extends VerifyingObject implements NdkCq {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> cq.closeObject(w, context));
+    return close(closeCompletion, w -> cq.closeObject(w, context));
   }
 
   @Override

@@ -21,7 +21,7 @@ final class VerifyingListener extends VerifyingObject implements NdkListener {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> inner.closeObject(w, context));
+    return close(closeCompletion, w -> inner.closeObject(w, context));
   }
 
   @Override

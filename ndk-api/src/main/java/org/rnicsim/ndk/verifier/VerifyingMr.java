@@ -20,7 +20,7 @@ final class VerifyingMr extends VerifyingObject implements NdkMr {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> mr.closeObject(w, context));
+    return close(closeCompletion, w -> mr.closeObject(w, context));
   }
 
   @Override

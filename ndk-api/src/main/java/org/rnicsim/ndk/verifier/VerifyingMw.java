@@ -18,7 +18,7 @@ final class VerifyingMw extends VerifyingObject implements NdkMw {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> mw.closeObject(w, context));
+    return close(closeCompletion, w -> mw.closeObject(w, context));
   }
 
   @Override

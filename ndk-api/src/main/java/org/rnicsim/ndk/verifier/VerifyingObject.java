@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.verifier;
 
 import java.util.UUID;
+import java.util.function.Function;
 import org.rnicsim.ndk.api.NdkExtensionResult;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
 import org.rnicsim.ndk.api.NdkObject;
@@ -41,9 +42,7 @@ abstract class VerifyingObject implements NdkObject {
 
   /** NDK_FN_CLOSE_OBJECT for the closeable kinds. */
   NtStatus close(
-      NdkFnCloseCompletion closeCompletion,
-      Object context,
-      java.util.function.Function<NdkFnCloseCompletion, NtStatus> call) {
+      NdkFnCloseCompletion closeCompletion, Function<NdkFnCloseCompletion, NtStatus> call) {
     return core.closes.close(shadow, closeCompletion, call);
   }
 

@@ -27,7 +27,7 @@ final class VerifyingPd extends VerifyingObject implements NdkPd {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> pd.closeObject(w, context));
+    return close(closeCompletion, w -> pd.closeObject(w, context));
   }
 
   @Override

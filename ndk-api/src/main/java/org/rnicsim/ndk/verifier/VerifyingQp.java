@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.verifier;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkMw;
@@ -26,7 +27,7 @@ final class VerifyingQp extends VerifyingObject implements NdkQp {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> qp.closeObject(w, context));
+    return close(closeCompletion, w -> qp.closeObject(w, context));
   }
 
   @Override
@@ -161,11 +162,7 @@ final class VerifyingQp extends VerifyingObject implements NdkQp {
   }
 
   private NtStatus initiator(
-      String op,
-      NdkOperationType type,
-      Object requestContext,
-      int flags,
-      java.util.function.Supplier<NtStatus> call) {
+      String op, NdkOperationType type, Object requestContext, int flags, Supplier<NtStatus> call) {
     return core.posts.post(
         qpShadow,
         PostRecord.Queue.INITIATOR,

@@ -17,7 +17,7 @@ final class VerifyingSharedEndpoint extends VerifyingObject implements NdkShared
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> inner.closeObject(w, context));
+    return close(closeCompletion, w -> inner.closeObject(w, context));
   }
 
   @Override

@@ -21,7 +21,7 @@ final class VerifyingSrq extends VerifyingObject implements NdkSrq {
 
   @Override
   public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
-    return close(closeCompletion, context, w -> srq.closeObject(w, context));
+    return close(closeCompletion, w -> srq.closeObject(w, context));
   }
 
   @Override
