@@ -102,6 +102,29 @@ class ConnectionInvariantsTest {
   }
 
   @Test
+  void invariant26_disconnectThatFlushesTheQpIsClean() {
+    NdkConnector connector = connected();
+    qp.write("w", Rig.SGL, 0, 0, 0);
+    connector.disconnect((ctx, status) -> {}, null);
+    rig.fake.last("Disconnect").completeRequest(NtStatus.SUCCESS);
+    fakeQp.complete(fakeQp.post(0), NtStatus.CANCELLED);
+    rig.assertClean();
+  }
+
+  @Test
+  void invariant27_listenerThatStopsAtItsCloseIsClean() {
+    NdkListener listener = listening(LOCAL);
+    ((FakeConnections.FakeListener) rig.inner(listener)).fireConnectEvent();
+    rig.fake.closeAnswer = NtStatus.PENDING;
+    listener.closeObject(ctx -> {}, null);
+    FakeProvider.Call listenerClose = rig.fake.last("Close");
+    handedOut.get(0).closeObject(ctx -> {}, null);
+    rig.fake.last("Close").completeClose();
+    listenerClose.completeClose();
+    rig.assertClean();
+  }
+
+  @Test
   void invariant28_connectEventWhilePausedIsReported() {
     NdkListener listener = listening(LOCAL);
     listener.controlConnectEvents(true);

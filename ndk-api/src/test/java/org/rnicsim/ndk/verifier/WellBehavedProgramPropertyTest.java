@@ -30,7 +30,7 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
  * Random well-formed programs against a fake provider that keeps the contract give no violation,
  * and a provider that breaks the antecedent rule is caught exactly when it matters.
  */
-class WellBehavedProgramProperties {
+class WellBehavedProgramPropertyTest {
 
   private static final List<String> OBJECTS =
       List.of("pd", "cq", "srq", "mr", "mw", "qp", "qpSrq", "connector");
