@@ -373,6 +373,7 @@ final class Requester {
           cqeLandedPs);
       wqe.epoch++;
       sq.completed++;
+      ctx.sendWqesOutstanding.add(-1);
     }
   }
 
