@@ -177,6 +177,11 @@ public final class RcTransport {
     }
   }
 
+  /** Drops cached translations of a deregistered range (at most one lookup per cache entry). */
+  public void forgetTranslations(long address, long lengthBytes) {
+    ctx.forgetTranslations(address, lengthBytes);
+  }
+
   // ---- host side: posting ----
 
   /**

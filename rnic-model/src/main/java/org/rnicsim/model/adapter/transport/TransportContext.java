@@ -136,6 +136,15 @@ final class TransportContext {
     return readyPs;
   }
 
+  /** Drops the cached translations of {@code [address, address + bytes)}. */
+  void forgetTranslations(long address, long bytes) {
+    long firstPage = address >>> pageShift;
+    long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
+    for (long page = firstPage; page <= lastPage; page++) {
+      translations.invalidate(page);
+    }
+  }
+
   /** Looks a QP context (or READ responder state) up; -1 after a miss, as {@link #translate}. */
   long context(long key, long readyAtPs) {
     long readyPs = qpContexts.probe(key, readyAtPs);
