@@ -3,7 +3,6 @@ package org.rnicsim.model.adapter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.cache.ContextCache;
@@ -58,8 +57,7 @@ public final class Rnic {
 
   /**
    * @param address this adapter's fabric address (LID or IP), unique in the fabric
-   * @param streams random streams of the run (the adapter draws none today; kept so adding a random
-   *     mechanism does not change the constructor)
+   * @param controlPath executes the adapter's control commands (the firmware)
    */
   public Rnic(
       RnicSimulator simulator,
@@ -67,7 +65,6 @@ public final class Rnic {
       int address,
       HardwareProfile profile,
       ControlPath controlPath,
-      RandomStreams streams,
       StatisticsRegistry stats) {
     this.simulator = simulator;
     this.name = name;

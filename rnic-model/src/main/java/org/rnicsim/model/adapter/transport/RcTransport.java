@@ -29,7 +29,6 @@ public final class RcTransport {
   private final ReceivePath receivePath;
   private final QpErrors errors;
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   public RcTransport(
       RnicSimulator simulator,
       String adapterName,
