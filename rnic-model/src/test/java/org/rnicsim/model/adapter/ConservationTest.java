@@ -48,5 +48,6 @@ class ConservationTest {
       assertEquals(0, testbed.stats().gauge(nic + ".sendScheduler.readyQps").value());
     }
     traffic.receiveCompletions.values().forEach(list -> assertEquals(1, list.size()));
+    traffic.assertEveryWqeEndedExactlyOnce();
   }
 }

@@ -66,6 +66,8 @@ final class QpErrors {
       CompletionStatus status =
           i == sq.completed && cause != null ? cause : CompletionStatus.FLUSH_ERROR;
       ctx.cqeWriter.write(qp.sendCq, now, wqe.wrId, qp.qpn, wqe.opcode, status, 0);
+      ctx.transmitBuffer.release(wqe.bufferedBytes);
+      wqe.bufferedBytes = 0;
       wqe.epoch++;
     }
     ctx.sendWqesOutstanding.add(-(sq.doorbelled - sq.completed));
@@ -76,6 +78,9 @@ final class QpErrors {
     sq.doorbellStamped = Math.max(sq.doorbellStamped, sq.doorbelled);
     sq.contextStamped = sq.doorbelled;
     sq.fetchInFlight = false;
+    sq.payloadCursor = sq.doorbelled;
+    sq.payloadChunk = 0;
+    sq.payloadBlocked = false;
   }
 
   /** Receive WQEs doorbelled to a QP in ERROR complete at once, flushed. */

@@ -169,6 +169,11 @@ public final class RcTransport {
   /** A QP's rings are discarded without completions (modify to RESET, destroy). */
   private void forgetQueues(QueuePair qp) {
     if (qp.sendQueue != null) {
+      SendQueue sq = qp.sendQueue;
+      for (long i = sq.completed; i < sq.fetched; i++) {
+        ctx.transmitBuffer.release(sq.at(i).bufferedBytes);
+        sq.at(i).bufferedBytes = 0;
+      }
       ctx.sendWqesOutstanding.add(-(qp.sendQueue.posted - qp.sendQueue.completed));
     }
     if (qp.receiveQueue != null) {

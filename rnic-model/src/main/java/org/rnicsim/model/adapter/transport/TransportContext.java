@@ -61,6 +61,8 @@ final class TransportContext {
   /** QPs waiting for their turn at the send pipeline: {@code <adapter>.sendScheduler.readyQps}. */
   final TimeWeightedGauge readyQps;
 
+  final TransmitBuffer transmitBuffer;
+
   /** The key of the last translation or context lookup that missed. */
   long missKey;
 
@@ -109,6 +111,7 @@ final class TransportContext {
     this.receiveWqesPosted = stats.gauge(adapterName + ".receiveQueues.postedWqes");
     this.rxBackloggedPackets = stats.gauge(adapterName + ".rx.backloggedPackets");
     this.readyQps = stats.gauge(adapterName + ".sendScheduler.readyQps");
+    this.transmitBuffer = new TransmitBuffer(adapterName, profile.txBufferBytes(), stats);
   }
 
   long nowPs() {
