@@ -102,7 +102,6 @@ final class ModelBenchmark {
             1,
             profile,
             new org.rnicsim.model.adapter.control.FixedLatencyControlPath(simulator, 1_000_000),
-            new org.rnicsim.engine.random.RandomStreams(1, 0),
             stats);
     CompletionQueue[] cq = new CompletionQueue[1];
     nic.createCq(1024, null, created -> cq[0] = created);

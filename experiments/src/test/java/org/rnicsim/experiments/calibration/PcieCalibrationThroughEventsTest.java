@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.control.FixedLatencyControlPath;
@@ -29,7 +28,6 @@ class PcieCalibrationThroughEventsTest {
         1,
         profile,
         new FixedLatencyControlPath(simulator, 0),
-        new RandomStreams(1, 0),
         new StatisticsRegistry(simulator));
   }
 

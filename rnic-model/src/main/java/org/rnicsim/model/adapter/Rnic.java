@@ -3,7 +3,6 @@ package org.rnicsim.model.adapter;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.cache.ContextCache;
@@ -54,11 +53,11 @@ public final class Rnic {
   private final RcTransport transport;
   private final ControlPath controlPath;
   private int nextCqn = 1;
+  private int nextMemoryKey = 1;
 
   /**
    * @param address this adapter's fabric address (LID or IP), unique in the fabric
-   * @param streams random streams of the run (the adapter draws none today; kept so adding a random
-   *     mechanism does not change the constructor)
+   * @param controlPath executes the adapter's control commands (the firmware)
    */
   public Rnic(
       RnicSimulator simulator,
@@ -66,7 +65,6 @@ public final class Rnic {
       int address,
       HardwareProfile profile,
       ControlPath controlPath,
-      RandomStreams streams,
       StatisticsRegistry stats) {
     this.simulator = simulator;
     this.name = name;
@@ -255,6 +253,37 @@ public final class Rnic {
           onDone.run();
         },
         this::failed);
+  }
+
+  /**
+   * Registers {@code [address, address + lengthBytes)} for DMA; {@code onRegistered} gets its key.
+   * The command's latency grows with the page count in a firmware command queue; the translations
+   * themselves are fetched into the translation cache on first use.
+   */
+  public void registerMemory(
+      long address, long lengthBytes, Consumer<Integer> onRegistered, Consumer<String> onFailed) {
+    int key = nextMemoryKey++;
+    long pages = pagesOf(address, lengthBytes);
+    run(new ControlCommand.RegisterMemory(key, pages), () -> onRegistered.accept(key), onFailed);
+  }
+
+  /** Deregisters a region; its cached translations are dropped. */
+  public void deregisterMemory(int key, long address, long lengthBytes, Runnable onDone) {
+    long pages = pagesOf(address, lengthBytes);
+    run(
+        new ControlCommand.DeregisterMemory(key, pages),
+        () -> {
+          transport.forgetTranslations(address, lengthBytes);
+          onDone.run();
+        },
+        this::failed);
+  }
+
+  private long pagesOf(long address, long lengthBytes) {
+    long pageBytes = profile.adapter().translationPageBytes();
+    long first = address / pageBytes;
+    long last = (address + Math.max(1, lengthBytes) - 1) / pageBytes;
+    return last - first + 1;
   }
 
   private void run(ControlCommand command, Runnable onDone, Consumer<String> onFailed) {

@@ -20,6 +20,9 @@ package org.rnicsim.model.profile;
  * @param maxInlineBytes largest payload a WQE can carry inline
  * @param wqeFetchBatch most WQEs fetched by one DMA read
  * @param maxReadsInFlightPerQp RDMA READs a requester QP keeps outstanding (initiator depth)
+ * @param txBufferBytes adapter memory for payload fetched from the host and not yet acknowledged:
+ *     payload reads wait when it is full, so under load the adapter fetches no further ahead of the
+ *     wire than this
  * @param retransmitTimeoutPs RC local ACK timeout
  * @param retryCount RC transport retries before the QP goes to ERROR
  * @param rnrRetryDelayPs wait after a receiver-not-ready NAK
@@ -41,6 +44,7 @@ public record AdapterProfile(
     long maxInlineBytes,
     int wqeFetchBatch,
     int maxReadsInFlightPerQp,
+    long txBufferBytes,
     long retransmitTimeoutPs,
     int retryCount,
     long rnrRetryDelayPs,
@@ -65,6 +69,7 @@ public record AdapterProfile(
     ProfileChecks.nonNegative("adapter.maxInlineBytes", maxInlineBytes);
     ProfileChecks.positive("adapter.wqeFetchBatch", wqeFetchBatch);
     ProfileChecks.positive("adapter.maxReadsInFlightPerQp", maxReadsInFlightPerQp);
+    ProfileChecks.positive("adapter.txBufferBytes", txBufferBytes);
     ProfileChecks.positive("adapter.retransmitTimeoutPs", retransmitTimeoutPs);
     ProfileChecks.nonNegative("adapter.retryCount", retryCount);
     ProfileChecks.nonNegative("adapter.rnrRetryDelayPs", rnrRetryDelayPs);
@@ -90,6 +95,7 @@ public record AdapterProfile(
         maxInlineBytes,
         wqeFetchBatch,
         maxReadsInFlightPerQp,
+        txBufferBytes,
         retransmitTimeoutPs,
         retryCount,
         rnrRetryDelayPs,
@@ -113,6 +119,7 @@ public record AdapterProfile(
         maxInlineBytes,
         wqeFetchBatch,
         maxReadsInFlightPerQp,
+        txBufferBytes,
         timeoutPs,
         retries,
         rnrRetryDelayPs,

@@ -14,6 +14,10 @@ public record HardwareProfile(
     ProfileChecks.present("pcie", pcie);
     ProfileChecks.present("adapter", adapter);
     ProfileChecks.present("port", port);
+    if (adapter.txBufferBytes() < port.mtuBytes()) {
+      throw new IllegalArgumentException(
+          "adapter.txBufferBytes must hold at least one MTU packet of " + port.mtuBytes() + " B");
+    }
     if (port.mtuBytes() + port.packetHeaderBytes() > 16 * 1024) {
       throw new IllegalArgumentException("port MTU plus headers above 16 KiB is not a network MTU");
     }

@@ -43,7 +43,6 @@ public final class BackToBackTestbed {
               i + 1,
               profile,
               new FixedLatencyControlPath(simulator, CONTROL_LATENCY_PS),
-              streams,
               stats);
     }
     this.link =

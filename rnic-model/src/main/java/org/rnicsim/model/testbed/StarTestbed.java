@@ -47,7 +47,6 @@ public final class StarTestbed {
               i + 1,
               profile,
               new FixedLatencyControlPath(simulator, BackToBackTestbed.CONTROL_LATENCY_PS),
-              streams,
               stats);
       links[i] =
           Link.connect(

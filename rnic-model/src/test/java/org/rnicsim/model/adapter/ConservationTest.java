@@ -41,6 +41,13 @@ class ConservationTest {
       assertEquals(0, pair.b().qp().receiveWorkOutstanding());
     }
     assertEquals(traffic.receivesPosted.size(), traffic.receiveCompletions.size());
+    for (String nic : new String[] {"nic0", "nic1"}) {
+      assertEquals(0, testbed.stats().gauge(nic + ".sendQueues.outstandingWqes").value());
+      assertEquals(0, testbed.stats().gauge(nic + ".receiveQueues.postedWqes").value());
+      assertEquals(0, testbed.stats().gauge(nic + ".rx.backloggedPackets").value());
+      assertEquals(0, testbed.stats().gauge(nic + ".sendScheduler.readyQps").value());
+    }
     traffic.receiveCompletions.values().forEach(list -> assertEquals(1, list.size()));
+    traffic.assertEveryWqeEndedExactlyOnce();
   }
 }

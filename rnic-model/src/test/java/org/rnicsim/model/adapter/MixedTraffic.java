@@ -121,6 +121,11 @@ final class MixedTraffic {
         }
       }
     }
+    for (String nic : new String[] {"nic0", "nic1"}) {
+      if (testbed.stats().gauge(nic + ".txBuffer.usedBytes").value() != 0) {
+        throw new AssertionError(nic + " transmit buffer still holds payload");
+      }
+    }
     for (Map.Entry<Long, Endpoint> receive : receivesPosted.entrySet()) {
       List<Completion> seen = receiveCompletions.getOrDefault(receive.getKey(), List.of());
       boolean inError =

@@ -48,6 +48,7 @@ public final class TestProfiles {
             220,
             8,
             16,
+            256 * 1024,
             SimTime.PS_PER_MS,
             7,
             10 * SimTime.PS_PER_US,

@@ -15,4 +15,9 @@ public sealed interface ControlCommand {
   record ModifyQp(int qpn, String from, String to) implements ControlCommand {}
 
   record DestroyQp(int qpn) implements ControlCommand {}
+
+  /** Register a memory region of {@code pages} pages: the firmware writes its translations. */
+  record RegisterMemory(int key, long pages) implements ControlCommand {}
+
+  record DeregisterMemory(int key, long pages) implements ControlCommand {}
 }

@@ -23,7 +23,7 @@ final class QpErrors {
       return;
     }
     changeState(qp, QpState.ERROR);
-    leaveService(qp);
+    leaveService(qp, ctx);
     if (qp.sendQueue != null) {
       flushSend(qp, cause);
     }
@@ -42,7 +42,7 @@ final class QpErrors {
   }
 
   /** Voids the QP's in-flight work: stale DMA reads, timers and waiting packets are ignored. */
-  static void leaveService(QueuePair qp) {
+  static void leaveService(QueuePair qp, TransportContext ctx) {
     qp.epoch++;
     if (qp.timer != null) {
       qp.timer.clear();
@@ -50,7 +50,7 @@ final class QpErrors {
     qp.readsInFlight = 0;
     qp.holdUntilPs = 0;
     qp.readResponses = null;
-    ReceivePath.clear(qp);
+    ReceivePath.clear(qp, ctx);
   }
 
   /** Send WQEs doorbelled to a QP that is already in ERROR complete at once, flushed. */
@@ -66,8 +66,11 @@ final class QpErrors {
       CompletionStatus status =
           i == sq.completed && cause != null ? cause : CompletionStatus.FLUSH_ERROR;
       ctx.cqeWriter.write(qp.sendCq, now, wqe.wrId, qp.qpn, wqe.opcode, status, 0);
+      ctx.transmitBuffer.release(wqe.bufferedBytes);
+      wqe.bufferedBytes = 0;
       wqe.epoch++;
     }
+    ctx.sendWqesOutstanding.add(-(sq.doorbelled - sq.completed));
     sq.completed = sq.doorbelled;
     sq.transmitted = sq.doorbelled;
     sq.fetched = sq.doorbelled;
@@ -75,6 +78,9 @@ final class QpErrors {
     sq.doorbellStamped = Math.max(sq.doorbellStamped, sq.doorbelled);
     sq.contextStamped = sq.doorbelled;
     sq.fetchInFlight = false;
+    sq.payloadCursor = sq.doorbelled;
+    sq.payloadChunk = 0;
+    sq.payloadBlocked = false;
   }
 
   /** Receive WQEs doorbelled to a QP in ERROR complete at once, flushed. */
@@ -91,6 +97,7 @@ final class QpErrors {
           CompletionStatus.FLUSH_ERROR,
           0);
     }
+    ctx.receiveWqesPosted.add(-(rq.doorbelled - rq.consumed));
     rq.consumed = rq.doorbelled;
     rq.fetched = rq.doorbelled;
     rq.fetchIssued = rq.doorbelled;

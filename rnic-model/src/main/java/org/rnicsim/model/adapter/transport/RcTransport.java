@@ -29,7 +29,6 @@ public final class RcTransport {
   private final ReceivePath receivePath;
   private final QpErrors errors;
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   public RcTransport(
       RnicSimulator simulator,
       String adapterName,
@@ -70,12 +69,14 @@ public final class RcTransport {
                 adapterName + ".receivePipeline",
                 profile.rxPacketIssueGapPs(),
                 profile.rxPacketProcessingPs(),
-                stats));
+                stats),
+            stats);
     this.requester = new Requester(ctx);
     this.responder = new Responder(ctx);
     this.errors = new QpErrors(ctx);
     this.receivePath = new ReceivePath(ctx, responder, requester, stats);
-    requester.wire(new SendScheduler(requester, port, ctx.sendPipeline, simulator), errors);
+    requester.wire(
+        new SendScheduler(requester, port, ctx.sendPipeline, simulator, ctx.readyQps), errors);
     responder.wire(errors, receivePath);
   }
 
@@ -125,7 +126,8 @@ public final class RcTransport {
     switch (to) {
       case ERROR -> errors.moveToError(qp, null);
       case RESET -> {
-        QpErrors.leaveService(qp);
+        forgetQueues(qp);
+        QpErrors.leaveService(qp, ctx);
         errors.changeState(qp, QpState.RESET);
         qp.sendQueue = null;
         qp.receiveQueue = null;
@@ -157,10 +159,31 @@ public final class RcTransport {
 
   /** Removes a QP; anything still in flight for it is void. */
   public void destroy(QueuePair qp) {
-    QpErrors.leaveService(qp);
+    forgetQueues(qp);
+    QpErrors.leaveService(qp, ctx);
     ctx.qps.remove(qp);
     ctx.qpContexts.invalidate(qp.qpn);
     ctx.qpContexts.invalidate(qp.qpn | TransportContext.READ_STATE_KEY_BIT);
+  }
+
+  /** A QP's rings are discarded without completions (modify to RESET, destroy). */
+  private void forgetQueues(QueuePair qp) {
+    if (qp.sendQueue != null) {
+      SendQueue sq = qp.sendQueue;
+      for (long i = sq.completed; i < sq.fetched; i++) {
+        ctx.transmitBuffer.release(sq.at(i).bufferedBytes);
+        sq.at(i).bufferedBytes = 0;
+      }
+      ctx.sendWqesOutstanding.add(-(qp.sendQueue.posted - qp.sendQueue.completed));
+    }
+    if (qp.receiveQueue != null) {
+      ctx.receiveWqesPosted.add(-(qp.receiveQueue.posted - qp.receiveQueue.consumed));
+    }
+  }
+
+  /** Drops cached translations of a deregistered range (at most one lookup per cache entry). */
+  public void forgetTranslations(long address, long lengthBytes) {
+    ctx.forgetTranslations(address, lengthBytes);
   }
 
   // ---- host side: posting ----
@@ -187,6 +210,7 @@ public final class RcTransport {
     }
     sq.at(sq.posted).fill(request, ctx.nowPs(), ctx.mtuBytes);
     sq.posted++;
+    ctx.sendWqesOutstanding.add(1);
     return true;
   }
 
@@ -227,6 +251,7 @@ public final class RcTransport {
     rq.addresses[slot] = address;
     rq.lengthsBytes[slot] = lengthBytes;
     rq.posted++;
+    ctx.receiveWqesPosted.add(1);
     return true;
   }
 

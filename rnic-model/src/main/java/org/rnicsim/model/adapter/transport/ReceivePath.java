@@ -47,6 +47,7 @@ final class ReceivePath implements PacketSink {
     long readyPs = ctx.receivePipeline.pass(ctx.nowPs());
     if (qp.rxBlocked || (qp.rxBacklog != null && !qp.rxBacklog.isEmpty())) {
       backlog(qp).addLast(packet);
+      ctx.rxBackloggedPackets.add(1);
       return;
     }
     dispatch(qp, packet, readyPs);
@@ -82,6 +83,7 @@ final class ReceivePath implements PacketSink {
       waits.increment();
       qp.rxBlocked = true;
       backlog(qp).addFirst(packet);
+      ctx.rxBackloggedPackets.add(1);
       return false;
     }
     qp.rxContextHeld = false;
@@ -92,6 +94,7 @@ final class ReceivePath implements PacketSink {
     waits.increment();
     qp.rxBlocked = true;
     backlog(qp).addFirst(packet);
+    ctx.rxBackloggedPackets.add(1);
     int epoch = qp.epoch;
     ctx.missCache.awaitFill(
         ctx.missKey,
@@ -114,6 +117,7 @@ final class ReceivePath implements PacketSink {
     ArrayDeque<Packet> backlog = qp.rxBacklog;
     while (!qp.rxBlocked && backlog != null && !backlog.isEmpty()) {
       Packet packet = backlog.pollFirst();
+      ctx.rxBackloggedPackets.add(-1);
       if (!dispatch(qp, packet, ctx.nowPs())) {
         return;
       }
@@ -121,10 +125,11 @@ final class ReceivePath implements PacketSink {
   }
 
   /** Forgets what a QP had waiting: it left service. */
-  static void clear(QueuePair qp) {
+  static void clear(QueuePair qp, TransportContext ctx) {
     qp.rxBlocked = false;
     qp.rxContextHeld = false;
     if (qp.rxBacklog != null) {
+      ctx.rxBackloggedPackets.add(-qp.rxBacklog.size());
       qp.rxBacklog.clear();
     }
   }

@@ -123,7 +123,7 @@ final class Requester {
     } else if (wqe.inline || wqe.lengthBytes == 0) {
       dataReady(qp, wqe, wqe.packets, readyAtPs);
     } else {
-      fetchPayload(qp, wqe, wqe.epoch, 0, readyAtPs);
+      pumpPayload(qp, readyAtPs, false);
     }
   }
 
@@ -144,29 +144,54 @@ final class Requester {
     dataReady(qp, wqe, 1, readyPs);
   }
 
-  /** Issues the payload reads of {@code wqe} from packet {@code fromChunk} on, in order. */
-  private void fetchPayload(
-      QueuePair qp, SendWqe wqe, int wqeEpoch, int fromChunk, long readyAtPs) {
-    long readyPs = readyAtPs;
-    for (int chunk = fromChunk; chunk < wqe.packets; chunk++) {
-      long offset = chunk * ctx.mtuBytes;
-      long bytes = wqe.chunkBytes(chunk, ctx.mtuBytes);
-      long translatedPs = ctx.translate(wqe.localAddress + offset, bytes, readyPs);
-      if (translatedPs < 0) {
-        int next = chunk;
-        int qpEpoch = qp.epoch;
-        ctx.missCache.awaitFill(
-            ctx.missKey,
-            () -> {
-              if (qp.epoch == qpEpoch && wqe.epoch == wqeEpoch) {
-                fetchPayload(qp, wqe, wqeEpoch, next, ctx.nowPs());
-              }
-            });
-        return;
-      }
-      readyPs = translatedPs;
-      ctx.dma.read(readyPs, bytes, new PayloadRead(qp, wqe));
+  /**
+   * Issues the QP's payload reads strictly in WQE and packet order from its payload cursor: each
+   * read after its page translation and after it reserved transmit-buffer space. A miss or a full
+   * buffer stops the cursor until the fill or the space arrives, so a QP's reserved payload is
+   * always a prefix of what it sends next and the buffer can never fill with data that waits behind
+   * data still to be fetched.
+   */
+  private void pumpPayload(QueuePair qp, long readyAtPs, boolean servedByBuffer) {
+    SendQueue sq = qp.sendQueue;
+    if (sq.payloadBlocked) {
+      return;
     }
+    long readyPs = readyAtPs;
+    boolean mayUseWaitingSpace = servedByBuffer;
+    for (; sq.payloadCursor < sq.fetched; sq.payloadCursor++, sq.payloadChunk = 0) {
+      SendWqe wqe = sq.at(sq.payloadCursor);
+      if (wqe.isRead() || wqe.inline || wqe.lengthBytes == 0) {
+        continue;
+      }
+      for (; sq.payloadChunk < wqe.packets; sq.payloadChunk++) {
+        long offset = sq.payloadChunk * ctx.mtuBytes;
+        long bytes = wqe.chunkBytes(sq.payloadChunk, ctx.mtuBytes);
+        long translatedPs = ctx.translate(wqe.localAddress + offset, bytes, readyPs);
+        int qpEpoch = qp.epoch;
+        if (translatedPs < 0) {
+          sq.payloadBlocked = true;
+          ctx.missCache.awaitFill(ctx.missKey, () -> resumePayload(qp, qpEpoch, false));
+          return;
+        }
+        if (!ctx.transmitBuffer.tryReserve(bytes, mayUseWaitingSpace)) {
+          sq.payloadBlocked = true;
+          ctx.transmitBuffer.await(() -> resumePayload(qp, qpEpoch, true));
+          return;
+        }
+        mayUseWaitingSpace = true;
+        wqe.bufferedBytes += bytes;
+        readyPs = translatedPs;
+        ctx.dma.read(readyPs, bytes, new PayloadRead(qp, wqe));
+      }
+    }
+  }
+
+  private void resumePayload(QueuePair qp, int qpEpoch, boolean servedByBuffer) {
+    if (qp.epoch != qpEpoch || qp.sendQueue == null) {
+      return;
+    }
+    qp.sendQueue.payloadBlocked = false;
+    pumpPayload(qp, ctx.nowPs(), servedByBuffer);
   }
 
   private void dataReady(QueuePair qp, SendWqe wqe, int chunks, long readyAtPs) {
@@ -240,6 +265,11 @@ final class Requester {
     }
     packet.setMeasurementStampPs(wqe.postedPs);
     long departurePs = ctx.port.transmit(readyPs, packet);
+    if (wqe.bufferedBytes > 0) {
+      long freed = Math.min(wqe.bufferedBytes, packet.payloadBytes());
+      wqe.bufferedBytes -= freed;
+      ctx.transmitBuffer.release(freed);
+    }
     wqe.sent++;
     if (wqe.sent == wqe.packets) {
       wqe.onWirePs = departurePs;
@@ -373,6 +403,7 @@ final class Requester {
           cqeLandedPs);
       wqe.epoch++;
       sq.completed++;
+      ctx.sendWqesOutstanding.add(-1);
     }
   }
 

@@ -170,6 +170,7 @@ final class Responder {
           packet.measurementStampPs(), arrivalPs, readyAtPs, landedPs, cqeLandedPs);
       rq.consumed++;
       rq.placedBytes = 0;
+      ctx.receiveWqesPosted.add(-1);
     }
     return DONE;
   }

@@ -34,6 +34,14 @@ final class SendQueue {
 
   boolean fetchInFlight;
 
+  /** The WQE whose payload is fetched next, and its next packet. */
+  long payloadCursor;
+
+  int payloadChunk;
+
+  /** The payload cursor waits for a translation fill or transmit-buffer space. */
+  boolean payloadBlocked;
+
   /** Host side: the producer index the last doorbell the host rang carried. */
   long rung;
 

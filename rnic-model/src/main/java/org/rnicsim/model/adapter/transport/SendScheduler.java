@@ -2,6 +2,7 @@ package org.rnicsim.model.adapter.transport;
 
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.model.adapter.PipelineStage;
 import org.rnicsim.model.fabric.Port;
 
@@ -20,12 +21,19 @@ final class SendScheduler {
   private final RnicSimulator simulator;
   private final Runnable pumpAgain = this::pump;
   private final PipelineFree pipelineFree = new PipelineFree();
+  private final TimeWeightedGauge readyQps;
   private QueuePair head;
   private QueuePair tail;
   private boolean pumping;
   private boolean waitingForRoom;
 
-  SendScheduler(Requester requester, Port port, PipelineStage pipeline, RnicSimulator simulator) {
+  SendScheduler(
+      Requester requester,
+      Port port,
+      PipelineStage pipeline,
+      RnicSimulator simulator,
+      TimeWeightedGauge readyQps) {
+    this.readyQps = readyQps;
     this.requester = requester;
     this.port = port;
     this.pipeline = pipeline;
@@ -76,6 +84,7 @@ final class SendScheduler {
   }
 
   private void append(QueuePair qp) {
+    readyQps.add(1);
     qp.inRing = true;
     qp.nextInRing = null;
     if (tail == null) {
@@ -87,6 +96,7 @@ final class SendScheduler {
   }
 
   private QueuePair popHead() {
+    readyQps.add(-1);
     QueuePair qp = head;
     head = qp.nextInRing;
     if (head == null) {

@@ -33,6 +33,9 @@ final class SendWqe {
   boolean acknowledged;
   long dataReadyAtPs;
 
+  /** Transmit-buffer bytes this WQE's fetched, unsent payload holds. */
+  long bufferedBytes;
+
   // Per-stage timestamps (ps).
   long postedPs;
   long doorbellPs;
@@ -63,6 +66,7 @@ final class SendWqe {
     readCounted = false;
     acknowledged = false;
     dataReadyAtPs = 0;
+    bufferedBytes = 0;
     postedPs = nowPs;
     doorbellPs = -1;
     contextReadyPs = -1;

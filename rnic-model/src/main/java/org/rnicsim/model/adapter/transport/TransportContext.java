@@ -1,6 +1,8 @@
 package org.rnicsim.model.adapter.transport;
 
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.PipelineStage;
 import org.rnicsim.model.adapter.cache.ContextCache;
@@ -45,6 +47,22 @@ final class TransportContext {
   final Trace trace;
   private final int pageShift;
 
+  /**
+   * Send WQEs posted and not completed, over all QPs: {@code <adapter>.sendQueues.outstandingWqes}.
+   */
+  final TimeWeightedGauge sendWqesOutstanding;
+
+  /** Receive WQEs posted and not consumed: {@code <adapter>.receiveQueues.postedWqes}. */
+  final TimeWeightedGauge receiveWqesPosted;
+
+  /** Packets waiting behind a blocked one: {@code <adapter>.rx.backloggedPackets}. */
+  final TimeWeightedGauge rxBackloggedPackets;
+
+  /** QPs waiting for their turn at the send pipeline: {@code <adapter>.sendScheduler.readyQps}. */
+  final TimeWeightedGauge readyQps;
+
+  final TransmitBuffer transmitBuffer;
+
   /** The key of the last translation or context lookup that missed. */
   long missKey;
 
@@ -69,7 +87,8 @@ final class TransportContext {
       StageBreakdown stages,
       PipelineStage doorbellUnit,
       PipelineStage sendPipeline,
-      PipelineStage receivePipeline) {
+      PipelineStage receivePipeline,
+      StatisticsRegistry stats) {
     this.simulator = simulator;
     this.adapterName = adapterName;
     this.address = address;
@@ -88,6 +107,11 @@ final class TransportContext {
     this.qps = new QpTable();
     this.trace = simulator.trace();
     this.pageShift = Long.numberOfTrailingZeros(profile.translationPageBytes());
+    this.sendWqesOutstanding = stats.gauge(adapterName + ".sendQueues.outstandingWqes");
+    this.receiveWqesPosted = stats.gauge(adapterName + ".receiveQueues.postedWqes");
+    this.rxBackloggedPackets = stats.gauge(adapterName + ".rx.backloggedPackets");
+    this.readyQps = stats.gauge(adapterName + ".sendScheduler.readyQps");
+    this.transmitBuffer = new TransmitBuffer(adapterName, profile.txBufferBytes(), stats);
   }
 
   long nowPs() {
@@ -113,6 +137,15 @@ final class TransportContext {
       }
     }
     return readyPs;
+  }
+
+  /** Drops the cached translations of {@code [address, address + bytes)}. */
+  void forgetTranslations(long address, long bytes) {
+    long firstPage = address >>> pageShift;
+    long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
+    for (long page = firstPage; page <= lastPage; page++) {
+      translations.invalidate(page);
+    }
   }
 
   /** Looks a QP context (or READ responder state) up; -1 after a miss, as {@link #translate}. */
