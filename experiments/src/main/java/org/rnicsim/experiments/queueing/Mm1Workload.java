@@ -20,7 +20,7 @@ public record Mm1Workload(String meanServiceTime, List<Double> loads) implements
 
   @Override
   public WorkloadPlan validate(Problems problems, String path) {
-    int problemsBefore = problems.problems().size();
+    int problemsBefore = problems.count();
     Long meanServicePs = problems.durationPs(meanServiceTime, path + ".meanServiceTime");
     if (meanServicePs != null) {
       problems.check(meanServicePs > 0, path + ".meanServiceTime", "be positive", meanServiceTime);
@@ -45,7 +45,7 @@ public record Mm1Workload(String meanServiceTime, List<Double> loads) implements
         problems.check(seen.add(load), loadPath, "not repeat an earlier load", load);
       }
     }
-    if (problems.problems().size() > problemsBefore) {
+    if (problems.count() > problemsBefore) {
       return null;
     }
     return new Mm1Plan(meanServicePs, loads);

@@ -15,6 +15,7 @@ public record RunControl(Long seed, Integer replications, String warmUp, String 
   static final int MAX_REPLICATIONS = 10_000;
 
   RunPlan validate(Problems problems, String path) {
+    int before = problems.count();
     problems.require(seed, path + ".seed");
     if (problems.require(replications, path + ".replications") != null) {
       problems.check(
@@ -39,7 +40,7 @@ public record RunControl(Long seed, Integer replications, String warmUp, String 
           "together with warmUp fit in 106 days of simulated time",
           duration);
     }
-    if (!problems.isEmpty()) {
+    if (problems.count() > before) {
       return null;
     }
     return new RunPlan(seed, replications, warmUpPs, durationPs);

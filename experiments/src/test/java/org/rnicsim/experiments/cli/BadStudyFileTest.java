@@ -70,10 +70,10 @@ class BadStudyFileTest {
             tinyWith(8, "  kind: mm9"),
             "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1)"),
         Arguments.of(
-            "missing key",
+            "missing key without a default",
             "bad.yaml",
-            tinyWith(3, "  # seed forgotten"),
-            "bad.yaml:2:1: missing key 'run.seed'"),
+            tinyWith(8, "  # kind forgotten"),
+            "bad.yaml:7:1: missing key 'workload.kind' (one of: mm1)"),
         Arguments.of(
             "name that would escape the results folder",
             "bad.yaml",
@@ -104,10 +104,10 @@ class BadStudyFileTest {
             "number too large",
             "bad.yaml",
             tinyWith(3, "  seed: 99999999999999999999"),
-            "bad.yaml:3:29: number out of range at 'run.seed'"),
-        Arguments.of("empty file", "empty.yaml", "", "empty.yaml: the file is empty"),
+            "bad.yaml:3:9: number out of range at 'run.seed'"),
+        Arguments.of("empty file", "empty.yaml", "", "empty.yaml:1:1: the file is empty"),
         Arguments.of(
-            "only comments", "empty.yaml", "# nothing here\n", "empty.yaml: the file is empty"),
+            "only comments", "empty.yaml", "# nothing here\n", "empty.yaml:1:1: the file is empty"),
         Arguments.of(
             "binary garbage",
             "garbage.yaml",
