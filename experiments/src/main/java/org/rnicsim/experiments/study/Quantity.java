@@ -59,25 +59,38 @@ public enum Quantity {
   }
 
   /**
-   * {@code baseValue} written in {@code unit} when that is exact ({@code 1250000ps} in us is {@code
-   * 1.25us}), else in the base unit.
+   * {@code baseValue} in the largest unit that writes it exactly with at most three decimals
+   * ({@code 1500000ps} is {@code 1.5us}, {@code 1000ns} is {@code 1us}), else in {@code unit} or
+   * the base unit; the text always parses back to {@code baseValue}.
    */
   public String format(long baseValue, String unit) {
-    if (unit != null) {
-      try {
-        long scale = parse("1" + unit);
-        BigDecimal value =
-            BigDecimal.valueOf(baseValue)
-                .divide(BigDecimal.valueOf(scale), MathContext.DECIMAL128)
-                .stripTrailingZeros();
-        if (parse(value.toPlainString() + unit) == baseValue) {
-          return value.toPlainString() + unit;
-        }
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        // Fall through to the base unit, which is always exact.
+    for (int i = displayUnits.length - 1; i >= 0; i--) {
+      String text = exactly(baseValue, displayUnits[i], 3, i == 0);
+      if (text != null) {
+        return text;
       }
     }
-    return baseValue + displayUnits[0];
+    String text = unit == null ? null : exactly(baseValue, unit, Integer.MAX_VALUE, true);
+    return text != null ? text : baseValue + displayUnits[0];
+  }
+
+  private String exactly(long baseValue, String unit, int maxDecimals, boolean belowOne) {
+    try {
+      long scale = parse("1" + unit);
+      BigDecimal value =
+          BigDecimal.valueOf(baseValue)
+              .divide(BigDecimal.valueOf(scale), MathContext.DECIMAL128)
+              .stripTrailingZeros();
+      boolean readable = belowOne || value.compareTo(BigDecimal.ONE) >= 0;
+      if (readable
+          && value.scale() <= maxDecimals
+          && parse(value.toPlainString() + unit) == baseValue) {
+        return value.toPlainString() + unit;
+      }
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // Not exact in this unit.
+    }
+    return null;
   }
 
   /** The largest display unit in which {@code maxBaseValue} is at least one, and its size. */
