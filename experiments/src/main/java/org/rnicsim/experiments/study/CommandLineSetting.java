@@ -42,13 +42,10 @@ final class CommandLineSetting {
     try {
       value = yaml.readTree(text);
     } catch (JacksonException e) {
-      out.add(
-          origin.problem(
-              path,
-              "cannot read the value for '"
-                  + path
-                  + "': "
-                  + BindingErrors.firstSentence(e.getOriginalMessage())));
+      YamlSyntaxMessage syntax = YamlSyntaxMessage.parse(e.getOriginalMessage());
+      String why =
+          syntax != null ? syntax.text() : BindingErrors.firstSentence(e.getOriginalMessage());
+      out.add(origin.problem(path, "cannot read the value for '" + path + "': " + why));
       return;
     }
     if (value == null || value.isMissingNode()) {

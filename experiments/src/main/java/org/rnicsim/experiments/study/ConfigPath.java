@@ -94,7 +94,11 @@ public final class ConfigPath {
         if (next == null || next.isNull()) {
           next = steps.get(i + 1) instanceof String ? object.putObject(key) : null;
           if (next == null) {
-            return "'" + walked + "' is not a list";
+            return "there is no list at '"
+                + walked
+                + "' to index into; give the whole list ("
+                + walked
+                + "=[...])";
           }
         }
         node = next;
