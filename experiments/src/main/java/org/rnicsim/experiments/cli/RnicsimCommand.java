@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SweepCommand.class,
       ValidateCommand.class,
+      SchemaCommand.class,
       BenchCommand.class,
       HelpCommand.class,
     })

@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.study;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,19 @@ import java.util.regex.Pattern;
  * @param sweep axes of a parameter sweep, each over one config path; empty for a single point
  */
 public record StudyFile(
-    String name, String description, RunControl run, Workload workload, List<SweepAxis> sweep) {
+    @JsonPropertyDescription(
+            "names the study and its results folder results/<name>/: letters, digits, '.', '_'"
+                + " or '-'")
+        String name,
+    @JsonPropertyDescription("one line for people, echoed in the summary and the report")
+        String description,
+    @JsonPropertyDescription("seed, replications, warm-up and duration (defaults.yaml has them)")
+        RunControl run,
+    @JsonPropertyDescription("what is simulated; 'kind' selects the workload") Workload workload,
+    @JsonPropertyDescription(
+            "axes of a parameter sweep (rnicsim sweep): each varies one config path over a list"
+                + " of values or a range")
+        List<SweepAxis> sweep) {
 
   /**
    * Safe as a single path segment on every file system: no separators, no leading dot, no {@code

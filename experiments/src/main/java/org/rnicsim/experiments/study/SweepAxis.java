@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.study;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 /**
@@ -14,4 +15,12 @@ import java.util.List;
  * @param to last value of a range, included when the steps land on it
  * @param step distance between values of a range, positive
  */
-public record SweepAxis(String path, List<Object> values, Object from, Object to, Object step) {}
+public record SweepAxis(
+    @JsonPropertyDescription("config path to vary: workload.meanServiceTime, run.seed, ...")
+        String path,
+    @JsonPropertyDescription("the values to take, in order") List<Object> values,
+    @JsonPropertyDescription("first value of a range: a number or a quantity (500ns, 4KiB)")
+        Object from,
+    @JsonPropertyDescription("last value of a range, included when the steps land on it") Object to,
+    @JsonPropertyDescription("distance between range values, positive, same unit kind as from")
+        Object step) {}
