@@ -17,6 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class TerminalProgress implements Progress {
   private final PrintWriter announcements;
+  private final PrintStream barStream;
   private final AtomicLong events = new AtomicLong();
   private ProgressBar bar;
   private long startNanos;
@@ -25,7 +26,15 @@ public final class TerminalProgress implements Progress {
    * @param announcements where the one-line notes before the bar go (the command's stderr)
    */
   public TerminalProgress(PrintWriter announcements) {
+    this(announcements, System.err);
+  }
+
+  /**
+   * @param barStream where the bar is drawn: the real stderr, whose terminal width it reads
+   */
+  public TerminalProgress(PrintWriter announcements, PrintStream barStream) {
     this.announcements = announcements;
+    this.barStream = barStream;
   }
 
   /**
@@ -68,13 +77,13 @@ public final class TerminalProgress implements Progress {
             .setStyle(ProgressBarStyle.ASCII)
             .setUnit(" jobs", 1)
             .setUpdateIntervalMillis(250)
-            .setConsumer(new ConsoleProgressBarConsumer(stream()))
+            // On the real stderr the bar fits the terminal's width; elsewhere (a test) 100 columns.
+            .setConsumer(
+                barStream == System.err
+                    ? new ConsoleProgressBarConsumer(barStream)
+                    : new ConsoleProgressBarConsumer(barStream, 100))
             .startsFrom(alreadyDone, java.time.Duration.ZERO)
             .build();
-  }
-
-  private static PrintStream stream() {
-    return System.err;
   }
 
   @Override

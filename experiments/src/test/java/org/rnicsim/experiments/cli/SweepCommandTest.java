@@ -51,6 +51,7 @@ class SweepCommandTest {
     CommandLineRun run = CommandLineRun.of("sweep", study.toString(), "--out", out.toString());
 
     assertEquals(0, run.exitCode(), run.err());
+    assertEquals("", run.err(), "no progress bar when stderr is not a terminal");
     assertEquals(12, RunCommandTest.listing(out.resolve("jobs")).size());
     for (String file : COMBINED_FILES) {
       assertTrue(Files.size(out.resolve(file)) > 0, file);
