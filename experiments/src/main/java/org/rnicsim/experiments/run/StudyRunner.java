@@ -121,6 +121,10 @@ public final class StudyRunner {
           jobs.size(),
           jobs.size() - found);
     }
+    if (study.sweepLeftOut()) {
+      out.println(
+          "note: the study's sweep was left out (run runs one point); rnicsim sweep runs it all");
+    }
     out.println("results: " + target);
     out.flush();
     return new Outcome(target, jobs.size(), found);

@@ -13,9 +13,13 @@ import org.rnicsim.engine.Units;
  * workload checks them the same way.
  */
 public final class Problems {
-  /** By file, then position: the order an editor's problem list shows. */
+  /**
+   * Files before command-line options, then by file and position: the order an editor's problem
+   * list shows.
+   */
   public static final Comparator<ConfigProblem> FILE_ORDER =
-      Comparator.comparing(ConfigProblem::file)
+      Comparator.comparing((ConfigProblem problem) -> problem.line() == 0)
+          .thenComparing(ConfigProblem::file)
           .thenComparingInt(ConfigProblem::line)
           .thenComparingInt(ConfigProblem::column);
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param description free text, possibly empty
  * @param axes the sweep axes, in file order; empty when the study is run as one point
  * @param points the grid: every combination of axis values, the first axis varying slowest
+ * @param sweepLeftOut whether the file has sweep axes that were not expanded (a one-point run)
  */
 public record Study(
     String displayName,
@@ -20,7 +21,8 @@ public record Study(
     String name,
     String description,
     List<AxisPlan> axes,
-    List<StudyPoint> points) {
+    List<StudyPoint> points,
+    boolean sweepLeftOut) {
   public Study {
     settings = List.copyOf(settings);
     axes = List.copyOf(axes);

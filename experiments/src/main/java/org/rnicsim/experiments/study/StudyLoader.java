@@ -116,6 +116,7 @@ public final class StudyLoader {
     SourceMap source = stack.source();
     JsonNode sweepNode = merged.remove("sweep");
     List<AxisPlan> axes = sweepAxes(sweepNode, source, problems);
+    boolean sweepLeftOut = expansion == Expansion.ONE_POINT && !axes.isEmpty();
     if (expansion == Expansion.ONE_POINT) {
       axes = List.of();
     }
@@ -132,7 +133,8 @@ public final class StudyLoader {
       throw new StudyRejectedException(sortedProblems(problems));
     }
     StudyPlan first = points.get(0).plan();
-    return new Study(displayName, text, settings, first.name(), first.description(), axes, points);
+    return new Study(
+        displayName, text, settings, first.name(), first.description(), axes, points, sweepLeftOut);
   }
 
   private static List<ConfigProblem> sortedProblems(Set<ConfigProblem> problems) {
