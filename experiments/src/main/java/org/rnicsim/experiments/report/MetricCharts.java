@@ -138,10 +138,16 @@ final class MetricCharts {
 
   private static String subtitle(CombinedResults results) {
     StudyPoint first = results.study().points().get(0);
+    // With a sweep the first point's parameters are not everyone's; say what varies instead.
+    String what =
+        results.study().axes().isEmpty()
+            ? first.plan().workload().describe()
+            : "swept: "
+                + String.join(", ", results.study().axes().stream().map(AxisPlan::path).toList());
     return String.format(
         Locale.ROOT,
         "%s; %d replication(s) of %s per point; mean with 95 %% CI (Student t)",
-        first.plan().workload().describe(),
+        what,
         first.plan().run().replications(),
         org.rnicsim.engine.SimTime.format(first.plan().run().durationPs()));
   }
