@@ -74,8 +74,9 @@ public final class CallbackRunner {
 
   /**
    * As {@link #run(int, CallbackKind, long, Object, List, Runnable, Runnable)}, with a condition
-   * checked at the start: if it no longer holds (for example the CQ's close was issued since the
-   * notification was queued), the consumer is not called, although the core time is still spent.
+   * checked just before the start: if it no longer holds (for example the CQ's close was issued
+   * since the notification was queued), the consumer is not called and the callback costs nothing;
+   * its owners learn at that moment that it is over.
    */
   public void run(
       int core,
@@ -91,36 +92,42 @@ public final class CallbackRunner {
     }
     long costPs = policy.callbackCostPs(kind);
     CpuCore cpuCore = cpu.core(core);
-    boolean[] started = new boolean[1];
-    CpuCore.Work work =
+    Runnable returned =
+        () -> {
+          for (CallbackOwner owner : owners) {
+            owner.callbackReturned();
+          }
+          afterReturn.run();
+        };
+    CpuCore.Work callback =
         new CpuCore.Work(
             CpuWorkKind.CALLBACK,
             costPs,
+            () -> start(kind, subject, cpuCore.index(), costPs, consumerCall),
             () -> {
-              if (stillWanted.getAsBoolean()) {
-                started[0] = true;
-                start(kind, subject, cpuCore.index(), costPs, consumerCall);
-              }
-            },
-            () -> {
-              if (started[0] && trace.isOn()) {
+              if (trace.isOn()) {
                 trace.emit(
                     new ProviderTraceEvent.CallbackReturned(
                         simulator.nowPs(), kind, String.valueOf(subject)));
               }
-              for (CallbackOwner owner : owners) {
-                owner.callbackReturned();
-              }
-              afterReturn.run();
+              returned.run();
             });
-    simulator.schedule(
-        0,
-        () -> {
-          if (providerWorkPs > 0) {
-            cpuCore.submit(new CpuCore.Work(CpuWorkKind.DPC, providerWorkPs, NOTHING, NOTHING));
-          }
-          cpuCore.submit(work);
-        });
+    // The provider's DPC work ends with the decision: the callback starts right then (submitted
+    // from the return of the work before it, it goes ahead of anything queued meanwhile) or, no
+    // longer wanted, is dropped without spending its cost.
+    CpuCore.Work providerWork =
+        new CpuCore.Work(
+            CpuWorkKind.DPC,
+            providerWorkPs,
+            NOTHING,
+            () -> {
+              if (stillWanted.getAsBoolean()) {
+                cpuCore.submit(callback);
+              } else {
+                returned.run();
+              }
+            });
+    simulator.schedule(0, () -> cpuCore.submit(providerWork));
   }
 
   private void start(
