@@ -118,6 +118,26 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     runtime.engine().connect(this, peer);
   }
 
+  /** True if a connector that is not yet closed uses this QP (a QP has one connection). */
+  public boolean hasLiveConnector() {
+    for (LifetimeObject successor : gate().successors()) {
+      if (successor.kind() == NdkObjectType.CONNECTOR && !successor.isGone()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The implicit flush that ends a graceful NdkDisconnect (ndkpi-spec 4, invariant 26). A QP whose
+   * close was issued was flushed then already.
+   */
+  public void flushAfterDisconnect() {
+    if (!isCloseIssued()) {
+      cancelEverything();
+    }
+  }
+
   // ---- NDK_QP_DISPATCH ----
 
   @Override
