@@ -1,0 +1,211 @@
+package org.rnicsim.ndk.provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimTime;
+import org.rnicsim.engine.random.RandomStreams;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.ndk.api.NdkAdapter;
+import org.rnicsim.ndk.api.NdkOpenAdapterResult;
+import org.rnicsim.ndk.api.NdkProvider;
+import org.rnicsim.ndk.api.status.NdisStatus;
+import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
+import org.rnicsim.ndk.api.struct.NdkCapabilities;
+import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.adapter.AdapterConnections;
+import org.rnicsim.ndk.provider.adapter.SimAdapter;
+import org.rnicsim.ndk.provider.runtime.AdapterHardware;
+import org.rnicsim.ndk.provider.runtime.HardwareConfig;
+import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.work.LoopbackTiming;
+import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.work.WorkRequestEngine;
+
+/**
+ * The simulated NDK provider of one RNIC: OpenAdapter and CloseAdapter on top of the rnic-model
+ * hardware, with every asynchronous outcome resolved on simulated time (ndkpi-spec 2, 3).
+ *
+ * <p>Build one with {@link #builder(RnicSimulator)}; several providers (several simulated hosts)
+ * may share one simulator and one {@link WorkRequestEngine}, so their QPs can connect.
+ */
+public final class SimNdkProvider implements NdkProvider {
+  private final ProviderRuntime runtime;
+  private final AdapterConnections connections;
+  private final List<SimAdapter> adapters = new ArrayList<>();
+  private boolean ndkEnabled = true;
+
+  private SimNdkProvider(ProviderRuntime runtime, AdapterConnections connections) {
+    this.runtime = runtime;
+    this.connections = connections;
+  }
+
+  /** A builder for a provider on {@code simulator}. */
+  public static Builder builder(RnicSimulator simulator) {
+    return new Builder(simulator);
+  }
+
+  /** Everything the provider's objects run on. */
+  public ProviderRuntime runtime() {
+    return runtime;
+  }
+
+  public RnicSimulator simulator() {
+    return runtime.simulator();
+  }
+
+  public AdapterHardware hardware() {
+    return runtime.hardware();
+  }
+
+  /** Hooks an observer (such as the lifetime verifier's probe) into the provider. */
+  public void setObserver(ProviderObserver observer) {
+    runtime.setObserver(observer);
+  }
+
+  /** NDK on or off on the miniport; while off, OpenAdapter fails with ADAPTER_NOT_READY. */
+  public void setNdkEnabled(boolean enabled) {
+    this.ndkEnabled = enabled;
+  }
+
+  /**
+   * OPEN_NDK_ADAPTER_HANDLER, ndkpi-spec 2, invariant 34: the major version must match and the
+   * requested minor be at most the provider's; the adapter then reports the provider's highest
+   * minor in its ADAPTER_INFO and every header. Otherwise BAD_VERSION; ADAPTER_NOT_READY while NDK
+   * is disabled. Several adapter instances may be open at once.
+   */
+  @Override
+  public NdkOpenAdapterResult openAdapter(NdisOpenNdkAdapterParameters parameters) {
+    if (!ndkEnabled) {
+      return NdkOpenAdapterResult.failed(NdisStatus.ADAPTER_NOT_READY);
+    }
+    NdkVersion requested = parameters.version();
+    NdkVersion highest = runtime.version();
+    if (requested.major() != highest.major() || requested.minor() > highest.minor()) {
+      return NdkOpenAdapterResult.failed(NdisStatus.BAD_VERSION);
+    }
+    SimAdapter adapter = new SimAdapter(runtime, connections);
+    adapters.add(adapter);
+    return NdkOpenAdapterResult.opened(adapter);
+  }
+
+  /**
+   * CLOSE_NDK_ADAPTER_HANDLER, ndkpi-spec 3, invariant 11: blocks, running the simulation forward,
+   * until every descendant of the adapter is closed and every callback on them has returned; then
+   * returns. Refused (IllegalStateException) from inside a callback.
+   *
+   * <p>Interp: creates pending on the adapter are cancelled; a consumer that never closes some
+   * descendant would block it forever, so after {@link ProviderPolicy#adapterCloseLimitPs} of
+   * simulated time, or when nothing is left to simulate, it fails with an IllegalStateException
+   * naming what is still open.
+   */
+  @Override
+  public void closeAdapter(NdkAdapter adapter) {
+    if (runtime.callbacks().insideCallback()) {
+      throw new IllegalStateException(
+          "CloseAdapter called from inside a callback (ndkpi-spec 3, invariant 11)");
+    }
+    SimAdapter own = adapters.stream().filter(a -> a == adapter).findFirst().orElse(null);
+    if (own == null) {
+      throw new IllegalArgumentException(adapter + " is not an open adapter of this provider");
+    }
+    own.beginAdapterClose();
+    RnicSimulator simulator = runtime.simulator();
+    long limitPs = simulator.nowPs() + runtime.policy().adapterCloseLimitPs();
+    while (!own.isGone()) {
+      if (simulator.pendingEventCount() == 0 || simulator.nowPs() > limitPs) {
+        throw new IllegalStateException(
+            "CloseAdapter cannot finish after "
+                + SimTime.format(runtime.policy().adapterCloseLimitPs())
+                + ": still outstanding on "
+                + own
+                + ": "
+                + own.gate().describe());
+      }
+      simulator.runEvents(1);
+    }
+    adapters.remove(own);
+  }
+
+  @Override
+  public NdkCapabilities ndkCapabilities() {
+    return runtime.capabilities();
+  }
+
+  /** Builds a {@link SimNdkProvider}; every setting has a documented default. */
+  public static final class Builder {
+    private final RnicSimulator simulator;
+    private String name = "nic0";
+    private long seed = 1;
+    private int replication;
+    private StatisticsRegistry stats;
+    private HardwareConfig hardwareConfig = HardwareConfig.assumedDefaults();
+    private NdkCapabilities capabilities = ProviderDefaults.capabilities();
+    private ProviderPolicy policy = ProviderPolicy.defaults();
+    private WorkRequestEngine engine;
+    private AdapterConnections connections = AdapterConnections.NONE;
+
+    private Builder(RnicSimulator simulator) {
+      this.simulator = simulator;
+    }
+
+    /** The adapter's name, prefix of its statistics and random streams; default "nic0". */
+    public Builder name(String value) {
+      this.name = value;
+      return this;
+    }
+
+    /** Master seed and replication of the firmware's random streams; default 1 and 0. */
+    public Builder seed(long value, int replicationIndex) {
+      this.seed = value;
+      this.replication = replicationIndex;
+      return this;
+    }
+
+    /** Where statistics go; default a new registry on the simulator. */
+    public Builder stats(StatisticsRegistry value) {
+      this.stats = value;
+      return this;
+    }
+
+    public Builder hardware(HardwareConfig value) {
+      this.hardwareConfig = value;
+      return this;
+    }
+
+    public Builder capabilities(NdkCapabilities value) {
+      this.capabilities = value;
+      return this;
+    }
+
+    public Builder policy(ProviderPolicy value) {
+      this.policy = value;
+      return this;
+    }
+
+    /** The datapath; default a new {@link LoopbackWorkEngine} of its own. */
+    public Builder engine(WorkRequestEngine value) {
+      this.engine = value;
+      return this;
+    }
+
+    /** Connection management; default none (connection creates fail with NOT_SUPPORTED). */
+    public Builder connections(AdapterConnections value) {
+      this.connections = value;
+      return this;
+    }
+
+    public SimNdkProvider build() {
+      StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
+      AdapterHardware hardware =
+          new AdapterHardware(
+              simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
+      WorkRequestEngine datapath =
+          engine != null
+              ? engine
+              : new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
+      return new SimNdkProvider(
+          new ProviderRuntime(hardware, capabilities, policy, datapath), connections);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.rnicsim.ndk.provider.connection;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.rnicsim.ndk.api.NdkConnector;
+import org.rnicsim.ndk.api.NdkCreateResult;
+import org.rnicsim.ndk.api.NdkFnConnectEventCallback;
+import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkListener;
+import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.NdkSharedEndpoint;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdkSockAddr;
+import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.adapter.AdapterConnections;
+import org.rnicsim.ndk.provider.adapter.SimAdapter;
+import org.rnicsim.ndk.provider.lifetime.Creation;
+
+/**
+ * One provider's connection manager (ndkpi-spec 1, 2, 4): creates connectors, listeners and shared
+ * endpoints, owns the ND ports of the provider's address, and takes incoming connection requests
+ * from the {@link ConnectionFabric}. Several adapter instances of the provider share it.
+ *
+ * <p>Interp: these objects are connection-manager software, so their creates complete inline;
+ * Listen completes inline too (the port is bound or refused at once).
+ */
+public final class SimConnections implements AdapterConnections {
+  private final ConnectionFabric fabric;
+  private final InetAddress address;
+  private final PortTable ports = new PortTable();
+
+  /** The connection manager answering on {@code address}, registered with {@code fabric}. */
+  public SimConnections(ConnectionFabric fabric, InetAddress address) {
+    this.fabric = fabric;
+    this.address = address;
+    fabric.register(address, this);
+  }
+
+  public InetAddress address() {
+    return address;
+  }
+
+  ConnectionFabric fabric() {
+    return fabric;
+  }
+
+  PortTable ports() {
+    return ports;
+  }
+
+  /** True if {@code socket} names this provider's address. */
+  boolean isLocal(NdkSockAddr socket) {
+    return socket != null && socket.ipAddress().equals(address);
+  }
+
+  @Override
+  public NdkCreateResult<NdkSharedEndpoint> createSharedEndpoint(
+      SimAdapter adapter,
+      NdkSockAddr socket,
+      NdkFnCreateCompletion createCompletion,
+      Object requestContext) {
+    if (!isLocal(socket)) {
+      return NdkCreateResult.failed(NtStatus.INVALID_ADDRESS);
+    }
+    SimSharedEndpoint endpoint = new SimSharedEndpoint(adapter.runtime(), this);
+    NtStatus[] failure = new NtStatus[1];
+    int port = ports.bind(socket.port(), endpoint, failure);
+    if (port < 0) {
+      return NdkCreateResult.failed(failure[0]);
+    }
+    endpoint.bound(socket.withPort(port));
+    endpoint.addAntecedent(adapter);
+    return widen(Creation.complete(endpoint, createCompletion, requestContext, () -> {}));
+  }
+
+  @Override
+  public NdkCreateResult<NdkConnector> createConnector(
+      SimAdapter adapter, NdkFnCreateCompletion createCompletion, Object requestContext) {
+    SimConnector connector = new SimConnector(adapter.runtime(), this);
+    connector.addAntecedent(adapter);
+    return widen(Creation.complete(connector, createCompletion, requestContext, () -> {}));
+  }
+
+  @Override
+  public NdkCreateResult<NdkListener> createListener(
+      SimAdapter adapter,
+      NdkFnConnectEventCallback connectEvent,
+      Object connectEventContext,
+      NdkFnCreateCompletion createCompletion,
+      Object requestContext) {
+    SimListener listener =
+        new SimListener(adapter.runtime(), this, adapter, connectEvent, connectEventContext);
+    listener.addAntecedent(adapter);
+    return widen(Creation.complete(listener, createCompletion, requestContext, () -> {}));
+  }
+
+  /**
+   * A connection request arrived for this address. Without a listener on the port that accepts
+   * events (none, paused, or its close issued: invariants 27, 28) it is refused with
+   * CONNECTION_REFUSED (Interp of ndkpi-spec 4: "as if no listener existed"). Otherwise a passive
+   * connector is made, a successor of the listener and the adapter, and handed to the consumer by
+   * the connect event, which counts as a callback on the listener.
+   */
+  void onConnectRequest(
+      SimConnector active,
+      NdkSockAddr source,
+      NdkSockAddr destination,
+      long inboundReadLimit,
+      long outboundReadLimit,
+      byte[] privateData) {
+    SimListener listener =
+        ports.holder(destination.port()) instanceof SimListener l && l.acceptsConnections()
+            ? l
+            : null;
+    if (listener == null) {
+      fabric.send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
+      return;
+    }
+    SimConnector passive = new SimConnector(listener.runtime(), this);
+    passive.addAntecedent(listener.adapter());
+    passive.addAntecedent(listener);
+    passive.requested(
+        listener, active, destination, source, inboundReadLimit, outboundReadLimit, privateData);
+    boolean[] delivered = new boolean[1];
+    listener
+        .runtime()
+        .callbacks()
+        .run(
+            listener.runtime().policy().controlCore(),
+            CallbackKind.CONNECT_EVENT,
+            0,
+            listener,
+            List.of(listener, passive),
+            listener::acceptsConnections,
+            () -> {
+              delivered[0] = true;
+              passive.markDelivered();
+              listener.connectEvent(passive);
+            },
+            () -> {
+              if (!delivered[0]) {
+                passive.markCreateFailed();
+                fabric.send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
+              }
+            });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends NdkObject> NdkCreateResult<T> widen(
+      NdkCreateResult<? extends T> result) {
+    return (NdkCreateResult<T>) result;
+  }
+}

@@ -1,0 +1,419 @@
+package org.rnicsim.ndk.provider.lifetime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.rnicsim.ndk.api.NdkExtensionResult;
+import org.rnicsim.ndk.api.NdkFnCloseCompletion;
+import org.rnicsim.ndk.api.NdkFnRequestCompletion;
+import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.constant.NdkObjectType;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdkObjectHeader;
+import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ControlPath;
+import org.rnicsim.ndk.provider.runtime.CallbackOwner;
+import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
+
+/**
+ * The lifetime half of every provider object (ndkpi-spec 1-3): its header, its state, its {@link
+ * CloseGate}, and its antecedent -> successor links. Subclasses add the object's operations and
+ * tell this class what their close must cancel ({@link #onCloseIssued}) and tear down ({@link
+ * #onDestroyed}).
+ *
+ * <p>The close, step by step:
+ *
+ * <ol>
+ *   <li>{@link #beginClose}: state CLOSING; the subclass starts cancelling every pending request
+ *       (invariant 9). If nothing is outstanding and the close path is INLINE, the object is closed
+ *       at once and SUCCESS returned (no callback, invariant 5). Otherwise PENDING.
+ *   <li>Each request completion, callback return, successor close or hardware release calls {@link
+ *       #progressClose}; once the gate is clear the state becomes CLOSE_COMPLETING and the destroy
+ *       command (FIRMWARE path) is submitted.
+ *   <li>The close completion is queued on a core (the command DPC's core, or the control core); it
+ *       is the very last callback for the object (invariants 6, 7).
+ *   <li>When it returns the object is CLOSED and unlinks itself from its antecedents, whose own
+ *       closes may now progress (invariant 10: not before the successor's close callback returned).
+ * </ol>
+ *
+ * <p>The header is built once, with the negotiated version, the object's type and zero NdkReserved,
+ * and never written afterwards (invariant 4). The provider reaches its objects only through its own
+ * references, never through anything the consumer hands back.
+ */
+public abstract class LifetimeObject implements NdkObject, CallbackOwner {
+  private static final Runnable NOTHING = () -> {};
+
+  protected final ProviderRuntime runtime;
+  private final NdkObjectType kind;
+  private final long id;
+  private final NdkObjectHeader header;
+  private final CloseGate gate = new CloseGate();
+  private final List<LifetimeObject> antecedents = new ArrayList<>(4);
+  private ObjectState state = ObjectState.CREATING;
+  private NdkFnCloseCompletion closeCompletion;
+  private Object closeContext;
+  private boolean holdsAdapterCount;
+
+  protected LifetimeObject(ProviderRuntime runtime, NdkObjectType kind) {
+    this.runtime = runtime;
+    this.kind = kind;
+    this.id = runtime.nextObjectId();
+    this.header = new NdkObjectHeader(runtime.version(), kind);
+  }
+
+  @Override
+  public final NdkObjectHeader header() {
+    return header;
+  }
+
+  /** The provider offers no extension interfaces. */
+  @Override
+  public NdkExtensionResult queryExtension(UUID extensionInterfaceId, NdkVersion version) {
+    return NdkExtensionResult.notSupported();
+  }
+
+  public final NdkObjectType kind() {
+    return kind;
+  }
+
+  public final ProviderRuntime runtime() {
+    return runtime;
+  }
+
+  public final ObjectState state() {
+    return state;
+  }
+
+  /** Delivered and not closing: the consumer may call it. */
+  public final boolean isOpen() {
+    return state == ObjectState.OPEN;
+  }
+
+  /** The consumer has issued the close (it may not have completed yet). */
+  public final boolean isCloseIssued() {
+    return state == ObjectState.CLOSING
+        || state == ObjectState.CLOSE_COMPLETING
+        || state == ObjectState.CLOSED;
+  }
+
+  /** Closed for good, or never delivered because the create failed. */
+  public final boolean isGone() {
+    return state == ObjectState.CLOSED || state == ObjectState.FAILED;
+  }
+
+  /** What keeps this object's close pending. */
+  public final CloseGate gate() {
+    return gate;
+  }
+
+  /**
+   * Refuses a call on an object that is not open. ndkpi-spec 3: the consumer never uses an object
+   * after closing it, so failing such a call is allowed; the provider fails loudly so that a broken
+   * consumer is found (the lifetime verifier reports the misuse before it gets here).
+   */
+  protected final void requireOpen(String operation) {
+    if (state != ObjectState.OPEN) {
+      throw new IllegalStateException(
+          operation
+              + " on "
+              + this
+              + " in state "
+              + state
+              + ": ndkpi-spec 3, the consumer never uses an object it has closed");
+    }
+  }
+
+  // ---- Links (ndkpi-spec 1) ----
+
+  /**
+   * Makes this object a successor of {@code antecedent}: the antecedent's close will stay pending
+   * until this object's close completion has returned (invariant 10).
+   */
+  public final void addAntecedent(LifetimeObject antecedent) {
+    if (antecedent.isGone()) {
+      throw new IllegalStateException(antecedent + " is gone; " + this + " cannot depend on it");
+    }
+    antecedents.add(antecedent);
+    antecedent.gate.addSuccessor(this);
+  }
+
+  /**
+   * Ends a link before this object closes (an MW invalidated, a QP rebound); the antecedent's close
+   * may progress.
+   */
+  public final void removeAntecedent(LifetimeObject antecedent) {
+    if (antecedents.remove(antecedent)) {
+      antecedent.gate.removeSuccessor(this);
+      antecedent.progressClose();
+    }
+  }
+
+  /** True if this object currently depends on {@code antecedent}. */
+  public final boolean hasAntecedent(LifetimeObject antecedent) {
+    return antecedents.contains(antecedent);
+  }
+
+  /** True if the close of any antecedent has been issued. */
+  public final boolean anyAntecedentCloseIssued() {
+    for (LifetimeObject antecedent : antecedents) {
+      if (antecedent.isCloseIssued()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- Creation (ndkpi-spec 2) ----
+
+  /** This object took one of the adapter-wide counts; it is given back when the object is gone. */
+  public final void markHoldsAdapterCount() {
+    holdsAdapterCount = true;
+  }
+
+  /** The consumer now has the object (inline success, or the start of its create completion). */
+  public final void markDelivered() {
+    if (state != ObjectState.CREATING) {
+      throw new IllegalStateException(this + " delivered twice");
+    }
+    state = ObjectState.OPEN;
+  }
+
+  /**
+   * The create failed (invariant 3): no object for the consumer, no close obligation. The links to
+   * the antecedents end now, so their closes may progress.
+   */
+  public final void markCreateFailed() {
+    if (state != ObjectState.CREATING) {
+      throw new IllegalStateException(this + " failed after delivery");
+    }
+    state = ObjectState.FAILED;
+    releaseAdapterCount();
+    onGone();
+    unlinkAntecedents();
+  }
+
+  // ---- Requests (ndkpi-spec 4) ----
+
+  /** Registers a request that returns PENDING; its completion must follow exactly once. */
+  public final PendingRequest beginRequest(
+      String operation, NdkFnRequestCompletion completion, Object context) {
+    PendingRequest request = new PendingRequest(operation, completion, context);
+    gate.addRequest(request);
+    return request;
+  }
+
+  /**
+   * Queues the completion of {@code request} with {@code status} on {@code core}; the request stays
+   * outstanding until the callback has returned (invariants 7, 8, 12).
+   *
+   * @param providerWorkPs provider work in the DPC just before the callback (0 if none)
+   */
+  public final void completeRequest(
+      PendingRequest request, NtStatus status, int core, long providerWorkPs) {
+    if (request.isCompleting()) {
+      throw new IllegalStateException(request + " on " + this + " completed twice");
+    }
+    request.markCompleting();
+    NdkFnRequestCompletion completion = request.completion();
+    runtime
+        .callbacks()
+        .run(
+            core,
+            CallbackKind.REQUEST_COMPLETION,
+            providerWorkPs,
+            this,
+            List.of(),
+            () -> {
+              if (completion != null) {
+                completion.requestCompletion(request.context(), status);
+              }
+            },
+            () -> {
+              gate.removeRequest(request);
+              progressClose();
+            });
+  }
+
+  /** Requests outstanding on this object, oldest first. */
+  public final List<PendingRequest> pendingRequests() {
+    return gate.requests();
+  }
+
+  /** Hardware work the close must wait for has started (a flush in flight). */
+  public final void holdClose() {
+    gate.hold();
+  }
+
+  /** That hardware work is done. */
+  public final void releaseClose() {
+    gate.release();
+    progressClose();
+  }
+
+  @Override
+  public final void callbackQueued() {
+    gate.callbackQueued();
+  }
+
+  @Override
+  public final void callbackReturned() {
+    gate.callbackReturned();
+    progressClose();
+  }
+
+  // ---- Close (ndkpi-spec 3) ----
+
+  /**
+   * NDK_FN_CLOSE_OBJECT: SUCCESS if closed now (no callback), else PENDING with exactly one {@code
+   * completion} later (invariant 5). Interp (ndkpi-spec 8): a close never fails.
+   */
+  protected final NtStatus beginClose(NdkFnCloseCompletion completion, Object context) {
+    if (state != ObjectState.OPEN) {
+      throw new IllegalStateException(
+          "close of "
+              + this
+              + " in state "
+              + state
+              + ": ndkpi-spec 3, an object is closed once, after it was delivered");
+    }
+    state = ObjectState.CLOSING;
+    closeCompletion = completion;
+    closeContext = context;
+    for (PendingRequest request : gate.requests()) {
+      request.requestCancel();
+    }
+    onCloseIssued();
+    if (state == ObjectState.CLOSING && gate.isClear() && !destroysByFirmware()) {
+      state = ObjectState.CLOSE_COMPLETING;
+      onDestroyed();
+      traceClose(NtStatus.SUCCESS);
+      finishClosed();
+      return NtStatus.SUCCESS;
+    }
+    traceClose(NtStatus.PENDING);
+    progressClose();
+    return NtStatus.PENDING;
+  }
+
+  /**
+   * The close was issued: start cancelling every pending request (invariant 9), stop new event
+   * callbacks, refuse what must be refused at once (a listener's new connections).
+   */
+  protected abstract void onCloseIssued();
+
+  /** True if this close destroys the adapter object through a firmware command (PENDING). */
+  protected boolean destroysByFirmware() {
+    return runtime.policy().closePath(kind) == ControlPath.FIRMWARE;
+  }
+
+  /**
+   * Nothing is outstanding any more and the adapter object is gone (after the destroy command, if
+   * any): tear down the hardware side. No callback for this object starts after this.
+   */
+  protected void onDestroyed() {}
+
+  /** The object is gone for good (closed, or its create failed): forget it everywhere. */
+  protected void onGone() {}
+
+  /** Moves a pending close forward if nothing keeps it pending any more. */
+  protected final void progressClose() {
+    if (state != ObjectState.CLOSING || !gate.isClear()) {
+      return;
+    }
+    state = ObjectState.CLOSE_COMPLETING;
+    if (destroysByFirmware()) {
+      FirmwareGateway firmware = runtime.firmware();
+      // Interp: a destroy command that times out or meets a removed adapter still ends in a
+      // completed close (a close cannot fail); the provider abandons the adapter object.
+      firmware.submit(
+          FirmwareGateway.destroyCommand(kind),
+          status -> {
+            onDestroyed();
+            queueCloseCompletion(firmware.core(), runtime.policy().completionDpcCostPs());
+          });
+    } else {
+      onDestroyed();
+      queueCloseCompletion(runtime.policy().controlCore(), 0);
+    }
+  }
+
+  /** True if this object has a close completion (every kind but the adapter). */
+  protected boolean hasCloseCompletion() {
+    return true;
+  }
+
+  private void queueCloseCompletion(int core, long providerWorkPs) {
+    if (!hasCloseCompletion()) {
+      finishClosed();
+      return;
+    }
+    NdkFnCloseCompletion completion = closeCompletion;
+    Object context = closeContext;
+    runtime
+        .callbacks()
+        .run(
+            core,
+            CallbackKind.CLOSE_COMPLETION,
+            providerWorkPs,
+            this,
+            List.of(),
+            () -> {
+              if (completion != null) {
+                completion.closeCompletion(context);
+              }
+            },
+            this::finishClosed);
+  }
+
+  private void finishClosed() {
+    state = ObjectState.CLOSED;
+    closeCompletion = null;
+    closeContext = null;
+    releaseAdapterCount();
+    onGone();
+    if (runtime.simulator().trace().isOn()) {
+      runtime.simulator().trace().emit(new ProviderTraceEvent.Closed(runtime.nowPs(), toString()));
+    }
+    unlinkAntecedents();
+  }
+
+  private void unlinkAntecedents() {
+    List<LifetimeObject> former = List.copyOf(antecedents);
+    antecedents.clear();
+    for (LifetimeObject antecedent : former) {
+      antecedent.gate.removeSuccessor(this);
+    }
+    for (LifetimeObject antecedent : former) {
+      antecedent.progressClose();
+    }
+  }
+
+  private void releaseAdapterCount() {
+    if (holdsAdapterCount) {
+      holdsAdapterCount = false;
+      runtime.resources().release(kind);
+    }
+  }
+
+  private void traceClose(NtStatus status) {
+    if (runtime.simulator().trace().isOn()) {
+      runtime
+          .simulator()
+          .trace()
+          .emit(new ProviderTraceEvent.CloseIssued(runtime.nowPs(), toString(), status.name()));
+    }
+  }
+
+  /** Queues nothing; for callers that need a no-op return action. */
+  protected static Runnable nothing() {
+    return NOTHING;
+  }
+
+  @Override
+  public String toString() {
+    return kind + "#" + id;
+  }
+}

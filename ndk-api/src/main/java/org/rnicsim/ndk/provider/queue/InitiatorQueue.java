@@ -1,0 +1,91 @@
+package org.rnicsim.ndk.provider.queue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.work.WorkQueuePair;
+import org.rnicsim.ndk.provider.work.WorkRequest;
+
+/**
+ * A QP's initiator queue as the provider keeps it (ndkpi-spec 5, 6): every request posted with
+ * SUCCESS and not yet completed, and those of them written but not yet covered by a doorbell.
+ *
+ * <p>DEFER (invariants 21, 22): a DEFER post only writes its WQE; the next post without DEFER rings
+ * one doorbell for the whole batch, and so does any initiator post that fails inline, so no
+ * deferred request is left behind. The doorbell reaches the adapter {@code postCostPs} after the
+ * post; requests flushed in the meantime are left out of it.
+ */
+final class InitiatorQueue {
+  private final ProviderRuntime runtime;
+  private final WorkQueuePair owner;
+  private final Set<WorkRequest> outstanding = new LinkedHashSet<>();
+  private final List<WorkRequest> unrung = new ArrayList<>();
+  private long doorbells;
+
+  InitiatorQueue(ProviderRuntime runtime, WorkQueuePair owner) {
+    this.runtime = runtime;
+    this.owner = owner;
+  }
+
+  int outstandingCount() {
+    return outstanding.size();
+  }
+
+  int unrungCount() {
+    return unrung.size();
+  }
+
+  long doorbells() {
+    return doorbells;
+  }
+
+  /** A post accepted with SUCCESS; rings unless it may wait for the rest of its DEFER chain. */
+  void post(WorkRequest request, boolean mayWait) {
+    outstanding.add(request);
+    unrung.add(request);
+    if (!mayWait) {
+      ringDoorbell();
+    }
+  }
+
+  /** Covers every written request with one doorbell. */
+  void ringDoorbell() {
+    if (unrung.isEmpty()) {
+      return;
+    }
+    List<WorkRequest> batch = List.copyOf(unrung);
+    unrung.clear();
+    doorbells++;
+    runtime
+        .simulator()
+        .schedule(
+            runtime.policy().postCostPs(),
+            () -> {
+              List<WorkRequest> live = new ArrayList<>(batch.size());
+              for (WorkRequest request : batch) {
+                if (outstanding.contains(request)) {
+                  live.add(request);
+                }
+              }
+              if (!live.isEmpty()) {
+                runtime.engine().initiatorDoorbell(owner, live);
+              }
+            });
+  }
+
+  /** The hardware reports {@code request}; false if it was flushed already. */
+  boolean complete(WorkRequest request) {
+    return outstanding.remove(request);
+  }
+
+  /** Takes every outstanding request away, oldest first, for cancelling. */
+  List<WorkRequest> drain() {
+    unrung.clear();
+    runtime.engine().flush(owner);
+    List<WorkRequest> all = new ArrayList<>(outstanding);
+    outstanding.clear();
+    return all;
+  }
+}

@@ -1,0 +1,399 @@
+package org.rnicsim.ndk.provider.queue;
+
+import java.util.List;
+import org.rnicsim.ndk.api.NdkFnCloseCompletion;
+import org.rnicsim.ndk.api.NdkMr;
+import org.rnicsim.ndk.api.NdkMw;
+import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.NdkQp;
+import org.rnicsim.ndk.api.constant.NdkObjectType;
+import org.rnicsim.ndk.api.constant.NdkOpFlag;
+import org.rnicsim.ndk.api.constant.NdkOperationType;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.api.struct.NdkSge;
+import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.memory.SimMr;
+import org.rnicsim.ndk.provider.memory.SimMw;
+import org.rnicsim.ndk.provider.memory.SimPd;
+import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.runtime.TokenTable;
+import org.rnicsim.ndk.provider.work.WorkQueuePair;
+import org.rnicsim.ndk.provider.work.WorkRequest;
+
+/**
+ * NDK_QP (ndkpi-spec 5, 6): the eight posts, Flush, and the QP's side of the datapath. A QP is a
+ * successor of its PD, its CQs and its SRQ; its connector is its successor (ndkpi-spec 1).
+ *
+ * <p>Posts are synchronous. A post that fails inline queues nothing; one that returns SUCCESS
+ * produces exactly one CQ entry, none for a successful SILENT_SUCCESS request (invariant 19); each
+ * entry carries the QP's QPContext and the post's RequestContext (invariant 23). Inline failures,
+ * in the order checked: INVALID_PARAMETER for flags the post does not take; STATUS_INTERNAL_ERROR
+ * once a CQ of the QP is in error (Interp: invariant 18's "its QPs are unusable");
+ * CONNECTION_INVALID when not connected (initiator posts); INVALID_PARAMETER for SGE counts, inline
+ * sizes or total lengths above their limits and for MR/MW arguments that are not usable;
+ * ACCESS_VIOLATION for Bind/FastRegister asking for access the MR lacks; INSUFFICIENT_RESOURCES
+ * when the queue is full (Interp). Bind, FastRegister and Invalidate change the tokens when the
+ * post is accepted, since a token must be readable when the post returns (Interp: even if the
+ * request is later flushed). READ_FENCE and RDMA_READ_LOCAL_INVALIDATE are accepted and have no
+ * modelled effect (the loopback engine runs a QP's requests in order).
+ *
+ * <p>Flush, and the QP's close, cancel every pending request on both queues: each reaches its CQ as
+ * STATUS_CANCELLED, in post order, before Flush returns (invariant 20; Interp of ndkpi-spec 5: the
+ * flushed entries are queued before the QP close can complete).
+ */
+public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair {
+  private final SimPd pd;
+  private final SimCq receiveCq;
+  private final SimCq initiatorCq;
+  private final SimSrq srq;
+  private final Object qpContext;
+  private final QpLimits limits;
+  private final InitiatorQueue initiator;
+  private final ReceiveQueue receives;
+  private long nextSequence;
+
+  SimQp(
+      ProviderRuntime runtime,
+      SimPd pd,
+      SimCq receiveCq,
+      SimCq initiatorCq,
+      SimSrq srq,
+      Object qpContext,
+      QpLimits limits) {
+    super(runtime, NdkObjectType.QP);
+    this.pd = pd;
+    this.receiveCq = receiveCq;
+    this.initiatorCq = initiatorCq;
+    this.srq = srq;
+    this.qpContext = qpContext;
+    this.limits = limits;
+    this.initiator = new InitiatorQueue(runtime, this);
+    this.receives = new ReceiveQueue(runtime);
+  }
+
+  public SimPd pd() {
+    return pd;
+  }
+
+  public QpLimits limits() {
+    return limits;
+  }
+
+  /** The QPContext given to CreateQp, echoed in every result (invariant 23). */
+  public Object qpContext() {
+    return qpContext;
+  }
+
+  /** Initiator requests posted with SUCCESS and not yet completed. */
+  public int outstandingInitiatorRequests() {
+    return initiator.outstandingCount();
+  }
+
+  /** Initiator requests written but not yet covered by a doorbell (a DEFER chain in progress). */
+  public int unrungInitiatorRequests() {
+    return initiator.unrungCount();
+  }
+
+  /** Doorbells rung for the initiator queue. */
+  public long initiatorDoorbells() {
+    return initiator.doorbells();
+  }
+
+  /** True while the datapath has this QP connected. */
+  public boolean isConnected() {
+    return runtime.engine().isConnected(this);
+  }
+
+  /**
+   * Connects this QP to {@code peer} on the datapath, as an established connection does; the
+   * connection layer calls it once Accept and CompleteConnect have met. Both QPs must run on the
+   * same {@link org.rnicsim.ndk.provider.work.WorkRequestEngine}.
+   */
+  public void connectTo(SimQp peer) {
+    requireOpen("connect");
+    peer.requireOpen("connect");
+    runtime.engine().connect(this, peer);
+  }
+
+  /** True if a connector that is not yet closed uses this QP (a QP has one connection). */
+  public boolean hasLiveConnector() {
+    for (LifetimeObject successor : gate().successors()) {
+      if (successor.kind() == NdkObjectType.CONNECTOR && !successor.isGone()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The implicit flush that ends a graceful NdkDisconnect (ndkpi-spec 4, invariant 26). A QP whose
+   * close was issued was flushed then already.
+   */
+  public void flushAfterDisconnect() {
+    if (!isCloseIssued()) {
+      cancelEverything();
+    }
+  }
+
+  // ---- NDK_QP_DISPATCH ----
+
+  @Override
+  public NtStatus closeObject(NdkFnCloseCompletion closeCompletion, Object context) {
+    return beginClose(closeCompletion, context);
+  }
+
+  @Override
+  public void flush() {
+    requireOpen("Flush");
+    cancelEverything();
+  }
+
+  @Override
+  public NtStatus send(Object requestContext, List<NdkSge> sgl, int flags) {
+    return postSend("Send", requestContext, sgl, flags, 0);
+  }
+
+  @Override
+  public NtStatus sendAndInvalidate(
+      Object requestContext, List<NdkSge> sgl, int flags, int remoteToken) {
+    return postSend("SendAndInvalidate", requestContext, sgl, flags, remoteToken);
+  }
+
+  @Override
+  public NtStatus receive(Object requestContext, List<NdkSge> sgl) {
+    requireOpen("Receive");
+    if (srq != null || sgl.size() > limits.maxReceiveRequestSge()) {
+      return NtStatus.INVALID_PARAMETER;
+    }
+    if (receiveCq.isInError() || initiatorCq.isInError()) {
+      return NtStatus.INTERNAL_ERROR;
+    }
+    if (receives.size() >= limits.receiveQueueDepth()) {
+      return NtStatus.INSUFFICIENT_RESOURCES;
+    }
+    WorkRequest receive =
+        new WorkRequest(
+            nextSequence++, NdkOperationType.RECEIVE, requestContext, 0, totalBytes(sgl), 0);
+    receives.post(receive, () -> runtime.engine().receiveDoorbell(this));
+    return NtStatus.SUCCESS;
+  }
+
+  @Override
+  public NtStatus read(
+      Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
+    requireOpen("Read");
+    long maxSge =
+        Math.min(limits.maxInitiatorRequestSge(), runtime.adapterInfo().maxReadRequestSge());
+    NtStatus bad = checkInitiator(flags, PostFlags.READ, sgl, maxSge, false);
+    return bad != null
+        ? failInline(bad)
+        : accept(NdkOperationType.READ, requestContext, flags, totalBytes(sgl), 0);
+  }
+
+  @Override
+  public NtStatus write(
+      Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
+    requireOpen("Write");
+    boolean inline =
+        NdkOpFlag.INLINE.isSetIn(flags)
+            || (limits.inlineDataSize() > 0 && totalBytes(sgl) <= limits.inlineDataSize());
+    NtStatus bad =
+        checkInitiator(flags, PostFlags.WRITE, sgl, limits.maxInitiatorRequestSge(), inline);
+    return bad != null
+        ? failInline(bad)
+        : accept(NdkOperationType.WRITE, requestContext, flags, totalBytes(sgl), 0);
+  }
+
+  @Override
+  public NtStatus bind(
+      Object requestContext, NdkMr mr, NdkMw mw, long virtualAddress, long lengthBytes, int flags) {
+    requireOpen("Bind");
+    NtStatus bad = checkInitiator(flags, PostFlags.BIND, List.of(), 0, false);
+    if (bad == null) {
+      bad = MemoryPostChecks.bind(this, mr, mw, virtualAddress, lengthBytes, flags);
+    }
+    if (bad != null) {
+      return failInline(bad);
+    }
+    ((SimMw) mw).bind((SimMr) mr);
+    return accept(NdkOperationType.BIND, requestContext, flags, 0, 0);
+  }
+
+  @Override
+  public NtStatus fastRegister(
+      Object requestContext,
+      NdkMr mr,
+      long[] adapterPageArray,
+      long fbo,
+      long lengthBytes,
+      long baseVirtualAddress,
+      int flags) {
+    requireOpen("FastRegister");
+    NtStatus bad = checkInitiator(flags, PostFlags.FAST_REGISTER, List.of(), 0, false);
+    if (bad == null) {
+      bad = MemoryPostChecks.fastRegister(this, mr, adapterPageArray, fbo, lengthBytes, flags);
+    }
+    if (bad != null) {
+      return failInline(bad);
+    }
+    ((SimMr) mr).fastRegistered(baseVirtualAddress, lengthBytes, flags);
+    return accept(NdkOperationType.FAST_REGISTER, requestContext, flags, 0, 0);
+  }
+
+  @Override
+  public NtStatus invalidate(Object requestContext, NdkObject mrOrMw, int flags) {
+    requireOpen("Invalidate");
+    NtStatus bad = checkInitiator(flags, PostFlags.INVALIDATE, List.of(), 0, false);
+    if (bad == null) {
+      bad = MemoryPostChecks.invalidate(this, mrOrMw);
+    }
+    if (bad != null) {
+      return failInline(bad);
+    }
+    if (mrOrMw instanceof SimMw mw) {
+      mw.unbind();
+    } else {
+      ((SimMr) mrOrMw).invalidated();
+    }
+    return accept(NdkOperationType.INVALIDATE, requestContext, flags, 0, 0);
+  }
+
+  // ---- The datapath's side (WorkQueuePair) ----
+
+  @Override
+  public void initiatorDone(WorkRequest request, NtStatus status) {
+    if (!initiator.complete(request)) {
+      return;
+    }
+    if (!NtStatus.SUCCESS.equals(status) || !request.silentSuccess()) {
+      initiatorCq.queueEntry(result(request, status, 0, request.type(), 0), false);
+    }
+  }
+
+  @Override
+  public WorkRequest takeReceive() {
+    if (isGone()) {
+      return null;
+    }
+    return srq != null ? srq.take() : receives.take();
+  }
+
+  @Override
+  public void receiveDone(
+      WorkRequest receive,
+      NtStatus status,
+      long bytesTransferred,
+      NdkOperationType type,
+      int invalidatedToken,
+      boolean solicited) {
+    if (type == NdkOperationType.RECEIVE_AND_INVALIDATE) {
+      // Invariant 24: the token is invalid whether the entry is read with GetCqResults or Ex.
+      TokenTable.Target target = runtime.tokens().lookup(invalidatedToken);
+      if (target != null) {
+        target.invalidateRemote(invalidatedToken);
+      }
+    }
+    receiveCq.queueEntry(
+        result(receive, status, bytesTransferred, type, Integer.toUnsignedLong(invalidatedToken)),
+        solicited);
+  }
+
+  // ---- Posting ----
+
+  private NtStatus postSend(
+      String operation, Object requestContext, List<NdkSge> sgl, int flags, int remoteToken) {
+    requireOpen(operation);
+    boolean inline = NdkOpFlag.INLINE.isSetIn(flags);
+    NtStatus bad =
+        checkInitiator(flags, PostFlags.SEND, sgl, limits.maxInitiatorRequestSge(), inline);
+    return bad != null
+        ? failInline(bad)
+        : accept(NdkOperationType.SEND, requestContext, flags, totalBytes(sgl), remoteToken);
+  }
+
+  private NtStatus checkInitiator(
+      int flags, int allowedFlags, List<NdkSge> sgl, long maxSge, boolean inline) {
+    if (!PostFlags.allowed(flags, allowedFlags)) {
+      return NtStatus.INVALID_PARAMETER;
+    }
+    if (receiveCq.isInError() || initiatorCq.isInError()) {
+      return NtStatus.INTERNAL_ERROR;
+    }
+    if (!isConnected()) {
+      return NtStatus.CONNECTION_INVALID;
+    }
+    long total = totalBytes(sgl);
+    if (inline ? total > limits.inlineDataSize() : sgl.size() > maxSge) {
+      return NtStatus.INVALID_PARAMETER;
+    }
+    if (total > runtime.adapterInfo().maxTransferLength()) {
+      return NtStatus.INVALID_PARAMETER;
+    }
+    if (initiator.outstandingCount() >= limits.initiatorQueueDepth()) {
+      return NtStatus.INSUFFICIENT_RESOURCES;
+    }
+    return null;
+  }
+
+  /** ndkpi-spec 6: an initiator post failing inline pushes every earlier deferred request. */
+  private NtStatus failInline(NtStatus status) {
+    initiator.ringDoorbell();
+    return status;
+  }
+
+  private NtStatus accept(
+      NdkOperationType type, Object requestContext, int flags, long bytes, int invalidateToken) {
+    WorkRequest request =
+        new WorkRequest(nextSequence++, type, requestContext, flags, bytes, invalidateToken);
+    boolean deferAllowed = runtime.version().compareTo(NdkVersion.V1_2) >= 0;
+    boolean mayWait =
+        deferAllowed && runtime.policy().batchDeferredDoorbells() && NdkOpFlag.DEFER.isSetIn(flags);
+    initiator.post(request, mayWait);
+    return NtStatus.SUCCESS;
+  }
+
+  private void cancelEverything() {
+    for (WorkRequest request : initiator.drain()) {
+      initiatorCq.queueEntry(result(request, NtStatus.CANCELLED, 0, request.type(), 0), false);
+    }
+    for (WorkRequest receive : receives.drain()) {
+      receiveCq.queueEntry(
+          result(receive, NtStatus.CANCELLED, 0, NdkOperationType.RECEIVE, 0), false);
+    }
+  }
+
+  private NdkResultEx result(
+      WorkRequest request,
+      NtStatus status,
+      long bytesTransferred,
+      NdkOperationType type,
+      long typeSpecificOutput) {
+    return new NdkResultEx(
+        status, bytesTransferred, qpContext, request.requestContext(), type, 0, typeSpecificOutput);
+  }
+
+  private static long totalBytes(List<NdkSge> sgl) {
+    long total = 0;
+    for (NdkSge sge : sgl) {
+      total += sge.length();
+    }
+    return total;
+  }
+
+  // ---- Lifetime ----
+
+  /** The QP close starts the same flush as NdkFlush (ndkpi-spec 5, invariant 9). */
+  @Override
+  protected void onCloseIssued() {
+    cancelEverything();
+  }
+
+  /** The QP leaves the datapath; its peer's requests fail from now on. */
+  @Override
+  protected void onDestroyed() {
+    runtime.engine().disconnect(this);
+  }
+}

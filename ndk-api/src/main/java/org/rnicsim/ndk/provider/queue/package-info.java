@@ -1,0 +1,6 @@
+/**
+ * Queue pairs and shared receive queues of the simulated provider (ndkpi-spec 2, 4-6, invariants
+ * 19-23, 30, 32): creation checks, the eight posts with DEFER batching, Flush, SRQ arming, and the
+ * QP's side of the datapath seam.
+ */
+package org.rnicsim.ndk.provider.queue;

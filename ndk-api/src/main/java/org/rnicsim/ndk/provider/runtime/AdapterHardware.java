@@ -1,0 +1,129 @@
+package org.rnicsim.ndk.provider.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.random.RandomStreams;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.firmware.FirmwareCommandQueue;
+import org.rnicsim.model.adapter.interrupt.EventQueue;
+import org.rnicsim.model.adapter.interrupt.InterruptController;
+import org.rnicsim.model.host.HostCpu;
+import org.rnicsim.model.pcie.DeviceToHostWrites;
+
+/**
+ * One RNIC and its host as the provider drives them (rnic-model on main): the host cores, the
+ * interrupt controller with one command event queue and one completion event queue per core, and
+ * the firmware command queue. Several NDK adapter instances opened on one provider share it, as
+ * they share one miniport.
+ *
+ * <p>Until the datapath lands, EQE and MSI-X writes go through {@link FixedLatencyHostWrites}; the
+ * constructor taking a {@link DeviceToHostWrites} is the seam for the real PCIe link.
+ */
+public final class AdapterHardware {
+  private final RnicSimulator simulator;
+  private final StatisticsRegistry stats;
+  private final String name;
+  private final HostCpu hostCpu;
+  private final InterruptController interrupts;
+  private final EventQueue commandEventQueue;
+  private final FirmwareCommandQueue firmware;
+  private final List<EventQueue> completionQueues = new ArrayList<>();
+  private int nextCqId = 1;
+
+  /** Builds the hardware on the given device-to-host write path. */
+  public AdapterHardware(
+      RnicSimulator simulator,
+      StatisticsRegistry stats,
+      RandomStreams streams,
+      String name,
+      HardwareConfig config,
+      DeviceToHostWrites writes) {
+    this.simulator = simulator;
+    this.stats = stats;
+    this.name = name;
+    this.hostCpu = new HostCpu(simulator, name + ".host", config.coreCount(), stats);
+    this.interrupts =
+        new InterruptController(simulator, stats, name, writes, hostCpu, config.interruptCosts());
+    this.commandEventQueue = interrupts.createEventQueue(config.commandEventQueueCore());
+    this.firmware =
+        new FirmwareCommandQueue(
+            simulator, stats, streams, name, config.firmware(), interrupts, commandEventQueue);
+  }
+
+  /** Builds the hardware with {@link FixedLatencyHostWrites}. */
+  public AdapterHardware(
+      RnicSimulator simulator,
+      StatisticsRegistry stats,
+      RandomStreams streams,
+      String name,
+      HardwareConfig config) {
+    this(
+        simulator,
+        stats,
+        streams,
+        name,
+        config,
+        new FixedLatencyHostWrites(simulator, config.hostWriteLatencyPs()));
+  }
+
+  public RnicSimulator simulator() {
+    return simulator;
+  }
+
+  public StatisticsRegistry stats() {
+    return stats;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public HostCpu hostCpu() {
+    return hostCpu;
+  }
+
+  public InterruptController interrupts() {
+    return interrupts;
+  }
+
+  public FirmwareCommandQueue firmware() {
+    return firmware;
+  }
+
+  /** The core whose DPC completes firmware commands. */
+  public int commandCore() {
+    return commandEventQueue.coreIndex();
+  }
+
+  /**
+   * The completion event queue (MSI-X vector) of a core, created on first use; CQs bound to it
+   * raise their events there, and its DPC runs on that core.
+   */
+  public EventQueue completionEventQueue(int coreIndex) {
+    int core = Math.floorMod(coreIndex, hostCpu.coreCount());
+    while (completionQueues.size() <= core) {
+      completionQueues.add(null);
+    }
+    EventQueue eq = completionQueues.get(core);
+    if (eq == null) {
+      eq = interrupts.createEventQueue(core);
+      completionQueues.set(core, eq);
+    }
+    return eq;
+  }
+
+  /** A fresh hardware CQ number. */
+  public int allocateCqId() {
+    return nextCqId++;
+  }
+
+  /**
+   * Fault: the adapter disappears now; every outstanding and later firmware command fails and no
+   * more interrupts arrive.
+   */
+  public void surpriseRemoval() {
+    interrupts.deviceRemoved();
+    firmware.surpriseRemoval();
+  }
+}

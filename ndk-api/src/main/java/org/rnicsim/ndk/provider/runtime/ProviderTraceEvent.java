@@ -1,0 +1,26 @@
+package org.rnicsim.ndk.provider.runtime;
+
+import org.rnicsim.engine.trace.TraceEvent;
+import org.rnicsim.ndk.provider.CallbackKind;
+
+/** What the simulated provider reports to the simulator's trace, for lessons and timelines. */
+public sealed interface ProviderTraceEvent extends TraceEvent {
+
+  /**
+   * A consumer callback starts on a core and will return at {@code returnPs}.
+   *
+   * @param subject the object the callback is about, as text
+   */
+  record CallbackStarted(long timePs, CallbackKind kind, String subject, int core, long returnPs)
+      implements ProviderTraceEvent {}
+
+  /** The callback returned. */
+  record CallbackReturned(long timePs, CallbackKind kind, String subject)
+      implements ProviderTraceEvent {}
+
+  /** A consumer issued a close that returned {@code status}. */
+  record CloseIssued(long timePs, String subject, String status) implements ProviderTraceEvent {}
+
+  /** The object is closed for good: no callback for it can follow. */
+  record Closed(long timePs, String subject) implements ProviderTraceEvent {}
+}

@@ -1,0 +1,39 @@
+package org.rnicsim.ndk.provider.work;
+
+import org.rnicsim.ndk.api.constant.NdkOpFlag;
+import org.rnicsim.ndk.api.constant.NdkOperationType;
+
+/**
+ * One WQE as the provider writes it into a send or receive queue (ndkpi-spec 5): what the datapath
+ * needs to carry it out and what the completion must echo.
+ *
+ * @param sequence per-QP post number, unique within the QP
+ * @param type the operation (RECEIVE for a receive-queue or SRQ post)
+ * @param requestContext echoed in the NDK_RESULT (invariant 23)
+ * @param flags NDK_OP_FLAG bits of the post
+ * @param bytes payload bytes (for a receive: the buffer capacity)
+ * @param invalidateToken for SendAndInvalidate, the peer token to invalidate; else 0
+ */
+public record WorkRequest(
+    long sequence,
+    NdkOperationType type,
+    Object requestContext,
+    int flags,
+    long bytes,
+    int invalidateToken) {
+
+  /** No CQ entry on success (failures always produce one, invariant 19). */
+  public boolean silentSuccess() {
+    return NdkOpFlag.SILENT_SUCCESS.isSetIn(flags);
+  }
+
+  /** The receiver's completion is solicited (it wakes a SOLICITED arm). */
+  public boolean solicitsEvent() {
+    return NdkOpFlag.SEND_AND_SOLICIT_EVENT.isSetIn(flags);
+  }
+
+  /** True for Send and SendAndInvalidate, which consume a receive at the peer. */
+  public boolean consumesReceive() {
+    return type == NdkOperationType.SEND;
+  }
+}

@@ -1,0 +1,197 @@
+package org.rnicsim.ndk.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.ndk.api.NdkAdapter;
+import org.rnicsim.ndk.api.NdkCloseableObject;
+import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkCreateResult;
+import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
+import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.NdkPd;
+import org.rnicsim.ndk.api.NdkQp;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.provider.work.LoopbackTiming;
+import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+
+/**
+ * One simulated host with the provider and an open adapter, plus helpers that drive the simulation
+ * until a pending outcome arrives and record what the consumer saw, with simulated times.
+ */
+final class ProviderRig {
+  final RnicSimulator sim;
+  final LoopbackWorkEngine engine;
+  final SimNdkProvider provider;
+  final NdkAdapter adapter;
+
+  /** Every callback start the provider announced: kind and modelled return time. */
+  final List<Long> callbackReturnTimes = new ArrayList<>();
+
+  final List<NdkResultEx> queuedEntries = new ArrayList<>();
+
+  ProviderRig() {
+    this(b -> {});
+  }
+
+  ProviderRig(ProviderPolicy policy) {
+    this(b -> b.policy(policy));
+  }
+
+  ProviderRig(Consumer<SimNdkProvider.Builder> customise) {
+    this(new RnicSimulator("ndk-provider-test"), customise);
+  }
+
+  ProviderRig(RnicSimulator sim, Consumer<SimNdkProvider.Builder> customise) {
+    this(sim, new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault()), customise);
+  }
+
+  ProviderRig(
+      RnicSimulator sim, LoopbackWorkEngine engine, Consumer<SimNdkProvider.Builder> customise) {
+    this.sim = sim;
+    this.engine = engine;
+    SimNdkProvider.Builder builder = SimNdkProvider.builder(sim).engine(engine);
+    customise.accept(builder);
+    this.provider = builder.build();
+    provider.setObserver(
+        new ProviderObserver() {
+          @Override
+          public void callbackStarting(CallbackKind kind, long returnTimePs) {
+            callbackReturnTimes.add(returnTimePs);
+          }
+
+          @Override
+          public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
+            queuedEntries.add(entry);
+          }
+        });
+    this.adapter = provider.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
+  }
+
+  long now() {
+    return sim.nowPs();
+  }
+
+  /** Runs until nothing is left to simulate. */
+  void run() {
+    sim.runToEnd();
+  }
+
+  /** Outcome of one create: the inline status, and what the callback delivered if it pended. */
+  static final class Created<T extends NdkObject> {
+    NtStatus inlineStatus;
+    T inlineObject;
+    int callbacks;
+    NtStatus callbackStatus;
+    NdkObject callbackObject;
+    long callbackPs = -1;
+
+    /** The object, however it came. */
+    @SuppressWarnings("unchecked")
+    T object() {
+      return inlineObject != null ? inlineObject : (T) callbackObject;
+    }
+  }
+
+  /** Calls a create and records how it completed (does not run the simulation). */
+  <T extends NdkObject> Created<T> startCreate(
+      Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {
+    Created<T> created = new Created<>();
+    NdkCreateResult<T> result =
+        call.apply(
+            (ctx, status, object) -> {
+              created.callbacks++;
+              created.callbackStatus = status;
+              created.callbackObject = object;
+              created.callbackPs = sim.nowPs();
+            });
+    created.inlineStatus = result.status();
+    created.inlineObject = result.object();
+    return created;
+  }
+
+  /** Creates an object and runs the simulation until it is delivered. */
+  <T extends NdkObject> T create(Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {
+    Created<T> created = startCreate(call);
+    if (created.inlineStatus.isPending()) {
+      sim.runUntil(() -> created.callbacks > 0);
+      assertEquals(NtStatus.SUCCESS, created.callbackStatus, "async create failed");
+    } else {
+      assertEquals(NtStatus.SUCCESS, created.inlineStatus, "inline create failed");
+    }
+    T object = created.object();
+    assertNotNull(object);
+    return object;
+  }
+
+  NdkCq cq(long depth) {
+    return cq(depth, null, null);
+  }
+
+  NdkCq cq(long depth, NdkFnCqNotificationCallback notification, Object context) {
+    return create(cb -> adapter.createCq(depth, notification, context, null, cb, null));
+  }
+
+  NdkPd pd() {
+    return create(cb -> adapter.createPd(cb, null));
+  }
+
+  NdkQp qp(NdkPd pd, NdkCq cq, Object qpContext) {
+    return create(cb -> pd.createQp(cq, cq, qpContext, 64, 64, 4, 4, 64, cb, null));
+  }
+
+  /** Outcome of one close. */
+  static final class Closed {
+    NtStatus status;
+    int callbacks;
+    long callbackPs = -1;
+
+    boolean done() {
+      return NtStatus.SUCCESS.equals(status) || callbacks > 0;
+    }
+  }
+
+  /** Issues a close (does not run the simulation). */
+  Closed close(NdkCloseableObject object) {
+    Closed closed = new Closed();
+    closed.status =
+        object.closeObject(
+            ctx -> {
+              closed.callbacks++;
+              closed.callbackPs = sim.nowPs();
+            },
+            null);
+    return closed;
+  }
+
+  /** Closes an object and runs until the close is complete. */
+  void closeAndWait(NdkCloseableObject object) {
+    Closed closed = close(object);
+    sim.runUntil(closed::done);
+    assertTrue(closed.done(), "close of " + object + " never completed");
+  }
+
+  /** Two QPs on one PD and CQ, connected to each other on the loopback datapath. */
+  SimQp[] connectedPair(NdkPd pd, NdkCq cq) {
+    SimQp a = (SimQp) qp(pd, cq, "qpA");
+    SimQp b = (SimQp) qp(pd, cq, "qpB");
+    a.connectTo(b);
+    return new SimQp[] {a, b};
+  }
+
+  /** The latest modelled return time of any callback started so far. */
+  long lastCallbackReturnPs() {
+    return callbackReturnTimes.stream().mapToLong(Long::longValue).max().orElse(-1);
+  }
+}
