@@ -112,6 +112,14 @@ public final class CompletionQueue {
     return taken;
   }
 
+  /**
+   * The status of the CQE that landed most recently, or null before the first: what an event queue
+   * needs to know when it is told a CQE landed (an error CQE satisfies any arm).
+   */
+  public CompletionStatus newestLandedStatus() {
+    return landed > 0 ? STATUSES[statuses[(int) ((landed - 1) % depth)]] : null;
+  }
+
   /** Host side: the status of the oldest landed, unpolled CQE, or null if there is none. */
   public CompletionStatus peekStatus() {
     return polled < landed ? STATUSES[statuses[(int) (polled % depth)]] : null;
