@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.output.CsvTable;
 import org.rnicsim.experiments.study.AxisPlan;
 import org.rnicsim.experiments.study.AxisValue;
@@ -62,7 +61,7 @@ final class HtmlReport {
     fact(html, "workload", first.workload().describe());
     fact(html, "seed", Long.toString(first.run().seed()));
     fact(html, "replications per point", Integer.toString(first.run().replications()));
-    fact(html, "warm-up, measured time", format(first));
+    fact(html, "measured per replication", first.workload().measuredSpan(first.run()));
     for (AxisPlan axis : study.axes()) {
       fact(
           html,
@@ -111,10 +110,6 @@ final class HtmlReport {
         .append(escape(study.text()))
         .append("</pre>\n</body>\n</html>\n");
     Files.writeString(folder.resolve(FILE), html, StandardCharsets.UTF_8);
-  }
-
-  private static String format(StudyPlan plan) {
-    return SimTime.format(plan.run().warmUpPs()) + ", " + SimTime.format(plan.run().durationPs());
   }
 
   private static void fact(StringBuilder html, String name, String value) {

@@ -52,7 +52,7 @@ final class MetricCharts {
     Metric metric = results.metrics().get(metricIndex);
     boolean bySweep = !study.axes().isEmpty();
     ChartAxis x = bySweep ? ChartAxis.of(study.axes().get(0)) : ChartAxis.of(results.caseAxis());
-    boolean casesVary = results.caseAxis().size() > 1;
+    boolean casesVary = results.caseAxis().values().stream().distinct().count() > 1;
 
     Map<String, List<MeanWithCiChart.Point>> series = new LinkedHashMap<>();
     Map<String, StudyPoint> seriesPoint = new LinkedHashMap<>();
@@ -69,11 +69,17 @@ final class MetricCharts {
         for (int a = 1; a < row.coordinates().size(); a++) {
           rest.add(study.axes().get(a).path() + "=" + row.coordinates().get(a).label());
         }
+        if (!row.caseGroup().isEmpty()) {
+          rest.add(row.caseGroup());
+        }
         if (casesVary) {
           rest.add(results.caseAxis().name() + "=" + Numbers.text(row.caseValue()));
         }
       } else {
         xValue = row.caseValue();
+        if (!row.caseGroup().isEmpty()) {
+          rest.add(row.caseGroup());
+        }
       }
       String key = rest.isEmpty() ? "simulated mean with 95 % CI" : String.join(", ", rest);
       boolean hasInterval = !Double.isNaN(interval.halfWidth());
@@ -149,7 +155,7 @@ final class MetricCharts {
         "%s; %d replication(s) of %s per point; mean with 95 %% CI (Student t)",
         what,
         first.plan().run().replications(),
-        org.rnicsim.engine.SimTime.format(first.plan().run().durationPs()));
+        first.plan().workload().measuredSpan(first.plan().run()));
   }
 
   /** A file name from a metric and a path: lower case, dashes, nothing a file system minds. */

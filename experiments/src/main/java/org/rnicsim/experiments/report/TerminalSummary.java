@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisPlan;
 import org.rnicsim.experiments.study.Metric;
@@ -21,18 +20,21 @@ public final class TerminalSummary {
     StudyPlan first = results.study().points().get(0).plan();
     out.printf(
         Locale.ROOT,
-        "%s: %s; %d replication(s) of %s after %s warm-up, seed %d; %d point(s), %d job(s)%n",
+        "%s: %s; %d replication(s) of %s, seed %d; %d point(s), %d job(s)%n",
         results.study().name(),
         first.workload().describe(),
         first.run().replications(),
-        SimTime.format(first.run().durationPs()),
-        SimTime.format(first.run().warmUpPs()),
+        first.workload().measuredSpan(first.run()),
         first.run().seed(),
         results.study().points().size(),
         results.study().jobCount());
     List<String> header = new ArrayList<>();
     for (AxisPlan axis : results.study().axes()) {
       header.add(axis.path());
+    }
+    boolean groups = results.caseAxis().hasGroups();
+    if (groups) {
+      header.add(results.caseAxis().groupName());
     }
     header.add(results.caseAxis().name());
     List<Integer> shown = new ArrayList<>();
@@ -55,6 +57,9 @@ public final class TerminalSummary {
       }
       List<String> cells = new ArrayList<>();
       row.coordinates().forEach(value -> cells.add(value.label()));
+      if (groups) {
+        cells.add(row.caseGroup());
+      }
       cells.add(Numbers.text(row.caseValue()));
       for (int m : shown) {
         ConfidenceInterval interval = row.metrics().get(m);

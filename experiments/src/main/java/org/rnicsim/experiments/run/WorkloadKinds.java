@@ -3,6 +3,8 @@ package org.rnicsim.experiments.run;
 import java.util.List;
 import org.rnicsim.experiments.queueing.Mm1Plan;
 import org.rnicsim.experiments.queueing.Mm1Workload;
+import org.rnicsim.experiments.rdma.LatencyPlan;
+import org.rnicsim.experiments.rdma.LatencyWorkload;
 import tools.jackson.databind.jsontype.NamedType;
 
 /**
@@ -13,6 +15,8 @@ public final class WorkloadKinds {
   private WorkloadKinds() {}
 
   public static List<NamedType> all() {
-    return List.of(new NamedType(Mm1Workload.class, Mm1Plan.KIND));
+    return List.of(
+        new NamedType(Mm1Workload.class, Mm1Plan.KIND),
+        new NamedType(LatencyWorkload.class, LatencyPlan.KIND));
   }
 }
