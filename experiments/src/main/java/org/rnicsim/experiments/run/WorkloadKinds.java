@@ -3,8 +3,12 @@ package org.rnicsim.experiments.run;
 import java.util.List;
 import org.rnicsim.experiments.queueing.Mm1Plan;
 import org.rnicsim.experiments.queueing.Mm1Workload;
+import org.rnicsim.experiments.rdma.BandwidthPlan;
+import org.rnicsim.experiments.rdma.BandwidthWorkload;
 import org.rnicsim.experiments.rdma.LatencyPlan;
 import org.rnicsim.experiments.rdma.LatencyWorkload;
+import org.rnicsim.experiments.rdma.OpenLoopPlan;
+import org.rnicsim.experiments.rdma.OpenLoopWorkload;
 import tools.jackson.databind.jsontype.NamedType;
 
 /**
@@ -17,6 +21,8 @@ public final class WorkloadKinds {
   public static List<NamedType> all() {
     return List.of(
         new NamedType(Mm1Workload.class, Mm1Plan.KIND),
-        new NamedType(LatencyWorkload.class, LatencyPlan.KIND));
+        new NamedType(LatencyWorkload.class, LatencyPlan.KIND),
+        new NamedType(BandwidthWorkload.class, BandwidthPlan.KIND),
+        new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND));
   }
 }
