@@ -27,7 +27,8 @@ final class HtmlReport {
   static void write(
       CombinedResults results,
       CsvTable table,
-      List<MetricCharts.ChartFile> charts,
+      List<ChartFile> charts,
+      List<String> moreTables,
       Path folder,
       String rnicsimVersion)
       throws IOException {
@@ -79,7 +80,7 @@ final class HtmlReport {
     if (!charts.isEmpty()) {
       html.append("<h2>Charts</h2>\n");
     }
-    for (MetricCharts.ChartFile chart : charts) {
+    for (ChartFile chart : charts) {
       byte[] png = Files.readAllBytes(folder.resolve(chart.name() + ".png"));
       html.append("<figure>\n<img alt=\"")
           .append(escape(chart.title()))
@@ -94,7 +95,11 @@ final class HtmlReport {
 
     html.append("<h2>Results</h2>\n<p>Also in ")
         .append(PointTable.FILE)
-        .append(" and summary.json.</p>\n<div class=\"results\"><table>\n<tr>");
+        .append(" and summary.json");
+    if (!moreTables.isEmpty()) {
+      html.append("; the charts' data in ").append(escape(String.join(", ", moreTables)));
+    }
+    html.append(".</p>\n<div class=\"results\"><table>\n<tr>");
     table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
     html.append("</tr>\n");
     for (List<String> row : table.rows()) {

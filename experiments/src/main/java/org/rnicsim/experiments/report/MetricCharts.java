@@ -22,16 +22,13 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * workload's own cases), with one series per combination of everything else that varies, error bars
  * of the 95 % interval, and the workload's reference curve where theory gives one.
  */
-final class MetricCharts {
+public final class MetricCharts {
   /** Samples of a reference curve: smooth to the eye, small in SVG. */
   private static final int CURVE_SAMPLES = 120;
 
-  /** A chart written to disk: its file name without extension, and its title. */
-  record ChartFile(String name, String title) {}
-
   private MetricCharts() {}
 
-  static List<ChartFile> write(CombinedResults results, Path folder) throws IOException {
+  public static List<ChartFile> write(CombinedResults results, Path folder) throws IOException {
     List<ChartFile> files = new ArrayList<>();
     for (int m = 0; m < results.metrics().size(); m++) {
       Metric metric = results.metrics().get(m);
@@ -159,7 +156,7 @@ final class MetricCharts {
   }
 
   /** A file name from a metric and a path: lower case, dashes, nothing a file system minds. */
-  static String fileName(String text) {
+  public static String fileName(String text) {
     String name = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return name.replaceAll("^-+|-+$", "");
   }

@@ -17,10 +17,16 @@ public final class TerminalSummary {
   private TerminalSummary() {}
 
   public static void print(CombinedResults results, PrintWriter out) {
+    out.println(headline(results));
+    printTable(results, out);
+  }
+
+  /** The first line: what ran, how often, with which seed. */
+  public static String headline(CombinedResults results) {
     StudyPlan first = results.study().points().get(0).plan();
-    out.printf(
+    return String.format(
         Locale.ROOT,
-        "%s: %s; %d replication(s) of %s, seed %d; %d point(s), %d job(s)%n",
+        "%s: %s; %d replication(s) of %s, seed %d; %d point(s), %d job(s)",
         results.study().name(),
         first.workload().describe(),
         first.run().replications(),
@@ -28,6 +34,9 @@ public final class TerminalSummary {
         first.run().seed(),
         results.study().points().size(),
         results.study().jobCount());
+  }
+
+  private static void printTable(CombinedResults results, PrintWriter out) {
     List<String> header = new ArrayList<>();
     for (AxisPlan axis : results.study().axes()) {
       header.add(axis.path());
@@ -82,7 +91,8 @@ public final class TerminalSummary {
     }
   }
 
-  private static void printAligned(PrintWriter out, List<String> header, List<List<String>> rows) {
+  /** Prints {@code rows} under {@code header}, every column right-aligned to its widest cell. */
+  public static void printAligned(PrintWriter out, List<String> header, List<List<String>> rows) {
     int[] widths = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       widths[i] = header.get(i).length();
