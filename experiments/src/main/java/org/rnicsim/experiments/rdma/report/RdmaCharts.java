@@ -58,9 +58,15 @@ final class RdmaCharts {
   }
 
   private String latencyLabel() {
-    return rows.firstPlan().shape() == RdmaMetrics.Shape.LATENCY
-        ? "latency (us): one-way for send and write, round trip for read"
-        : "completion latency (us)";
+    if (rows.firstPlan().shape() != RdmaMetrics.Shape.LATENCY) {
+      return "completion latency (us)";
+    }
+    boolean reads = rows.rows().stream().anyMatch(row -> row.caseGroup().equals("read"));
+    boolean others = rows.rows().stream().anyMatch(row -> !row.caseGroup().equals("read"));
+    if (reads && others) {
+      return "latency (us): one-way for send and write, round trip for read";
+    }
+    return reads ? "round-trip latency (us)" : "one-way latency (us), half the round trip";
   }
 
   private ChartFile save(JFreeChart chart, String file, String title) throws IOException {
