@@ -63,6 +63,23 @@ public final class CiLineChart {
       List<Series> series,
       List<Target> targets,
       List<Label> labels) {
+    return create(title, subtitle, xLabel, xScale, yLabel, false, series, targets, labels);
+  }
+
+  /**
+   * As above; {@code logY} draws the y axis on a logarithmic scale, for values that span decades
+   * (latency that explodes past saturation) while a target near the bottom must stay readable.
+   */
+  public static JFreeChart create(
+      String title,
+      String subtitle,
+      String xLabel,
+      XScale xScale,
+      String yLabel,
+      boolean logY,
+      List<Series> series,
+      List<Target> targets,
+      List<Label> labels) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     XYErrorRenderer renderer = new XYErrorRenderer();
     double minX = Double.POSITIVE_INFINITY;
@@ -87,9 +104,7 @@ public final class CiLineChart {
     renderer.setCapLength(8.0);
 
     ValueAxis xAxis = xScale == XScale.SIZE ? sizeAxis(xLabel, minX, maxX) : linearAxis(xLabel);
-    NumberAxis yAxis = new NumberAxis(yLabel);
-    yAxis.setAutoRangeIncludesZero(true);
-    yAxis.setNumberFormatOverride(Palette.numbers());
+    ValueAxis yAxis = logY ? logAxis(yLabel, series) : linearYAxis(yLabel);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -105,7 +120,6 @@ public final class CiLineChart {
       marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
       plot.addRangeMarker(marker);
       // Keep the target in view even when every point is far below it.
-      yAxis.setAutoRangeMinimumSize(0);
       if (yAxis.getUpperBound() < target.y() * 1.1) {
         yAxis.setUpperBound(target.y() * 1.15);
       }
@@ -120,6 +134,36 @@ public final class CiLineChart {
     chart.addSubtitle(new TextTitle(subtitle));
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
+  }
+
+  private static NumberAxis linearYAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setAutoRangeIncludesZero(true);
+    axis.setNumberFormatOverride(Palette.numbers());
+    return axis;
+  }
+
+  /** Decades from a little below the smallest mean to a little above the highest interval. */
+  private static LogAxis logAxis(String label, List<Series> series) {
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = 0;
+    for (Series one : series) {
+      for (Point point : one.points()) {
+        if (point.mean() > 0) {
+          lowest = Math.min(lowest, point.mean());
+        }
+        highest = Math.max(highest, Math.max(point.high(), point.mean()));
+      }
+    }
+    LogAxis axis = new LogAxis(label);
+    axis.setBase(10);
+    axis.setNumberFormatOverride(Palette.numbers());
+    axis.setTickUnit(new NumberTickUnit(1));
+    axis.setMinorTickMarksVisible(true);
+    if (lowest < Double.POSITIVE_INFINITY && highest > lowest) {
+      axis.setRange(lowest / 2, highest * 1.5);
+    }
+    return axis;
   }
 
   private static NumberAxis linearAxis(String label) {

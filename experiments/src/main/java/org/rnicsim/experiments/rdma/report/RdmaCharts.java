@@ -197,6 +197,12 @@ final class RdmaCharts {
             ? subtitle()
             : CapacityAnswer.sentence(answers.get(0), axis.path(), targetUs)
                 .replaceFirst("^answer \\([^)]*\\): ", "");
+    double highest =
+        series.stream()
+            .flatMap(one -> one.points().stream())
+            .mapToDouble(CiLineChart.Point::high)
+            .max()
+            .orElse(targetUs);
     JFreeChart chart =
         CiLineChart.create(
             answers.size() == 1 ? title + ": " + answer : title,
@@ -204,40 +210,40 @@ final class RdmaCharts {
             axisLabel(axis),
             CiLineChart.XScale.LINEAR,
             latencyLabel(),
+            highest > 5 * targetUs,
             series,
             targets(),
             List.of());
     return Optional.of(save(chart, "p99-vs-" + fileName(axis.path()), title));
   }
 
-  /** Each point's interrupt rate against its latency: what moderation buys and costs. */
+  /**
+   * Each point's interrupt rate against its latency, one colour per point with its p50 (lower) and
+   * p99 (upper) joined: what moderation buys in interrupts and costs in latency.
+   */
   Optional<ChartFile> interruptRateVsLatency() throws IOException {
     if (!rows.anyNonZero(RdmaMetrics.INTERRUPT_RATE) || rows.rows().size() < 2) {
       return Optional.empty();
     }
-    List<CiLineChart.Point> typical = new ArrayList<>();
-    List<CiLineChart.Point> high = new ArrayList<>();
-    List<CiLineChart.Label> labels = new ArrayList<>();
-    for (ResultRow row : rows.rows()) {
+    List<CiLineChart.Series> series = new ArrayList<>();
+    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
       double rate = rows.mean(row, RdmaMetrics.INTERRUPT_RATE);
       ConfidenceInterval p50 = rows.interval(row, RdmaMetrics.T_TYPICAL);
       ConfidenceInterval p99 = rows.interval(row, RdmaMetrics.T_P99);
       if (!Double.isFinite(rate) || p50 == null || p99 == null) {
         continue;
       }
-      double perSecondK = rate / 1000;
-      typical.add(point(perSecondK, p50));
-      high.add(point(perSecondK, p99));
+      double thousands = rate / 1000;
       String label = rows.pointLabel(row);
-      labels.add(
-          new CiLineChart.Label(
-              perSecondK, p99.mean(), label.isEmpty() ? rows.rowLabel(row) : label));
+      series.add(
+          new CiLineChart.Series(
+              label.isEmpty() ? rows.rowLabel(row) : label,
+              List.of(point(thousands, p50), point(thousands, p99)),
+              series.size(),
+              false,
+              true));
     }
-    List<CiLineChart.Series> series =
-        List.of(
-            new CiLineChart.Series("typical (p50)", typical, 0, false, false),
-            new CiLineChart.Series("p99", high, 1, false, false));
-    String title = name + ": interrupt rate vs latency";
+    String title = name + ": interrupt rate vs latency (lower dot p50, upper dot p99)";
     JFreeChart chart =
         CiLineChart.create(
             title,
@@ -247,7 +253,7 @@ final class RdmaCharts {
             latencyLabel(),
             series,
             targets(),
-            labels);
+            List.of());
     return Optional.of(save(chart, "interrupt-rate-vs-latency", title));
   }
 

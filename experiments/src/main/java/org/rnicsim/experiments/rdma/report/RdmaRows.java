@@ -80,7 +80,9 @@ final class RdmaRows {
     List<String> parts = new ArrayList<>();
     List<AxisPlan> axes = results.study().axes();
     for (int a = skip; a < axes.size(); a++) {
-      parts.add(shortPath(axes.get(a).path()) + "=" + row.coordinates().get(a).label());
+      String value = row.coordinates().get(a).label();
+      // A swept mapping already names its keys: "generation=gen3 lanes=8" says it all.
+      parts.add(value.contains("=") ? value : shortPath(axes.get(a).path()) + "=" + value);
     }
     return String.join(", ", parts);
   }
