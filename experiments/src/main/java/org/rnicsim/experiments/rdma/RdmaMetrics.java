@@ -58,6 +58,10 @@ public final class RdmaMetrics {
     return String.format(Locale.ROOT, "in_flight_s%02d", sample);
   }
 
+  public static String outstandingWqesId(int sample) {
+    return String.format(Locale.ROOT, "outstanding_wqes_s%02d", sample);
+  }
+
   public static List<Metric> of(Shape shape) {
     List<Metric> metrics = new ArrayList<>();
     boolean latencyLoop = shape == Shape.LATENCY;
@@ -90,6 +94,11 @@ public final class RdmaMetrics {
     if (shape == Shape.OPEN_LOOP) {
       for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
         metrics.add(Metric.detail(inFlightId(i), "requests in flight, sample " + i, ""));
+      }
+      for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
+        metrics.add(
+            Metric.detail(
+                outstandingWqesId(i), "send WQEs outstanding at the adapters, sample " + i, ""));
       }
     }
     return List.copyOf(metrics);
@@ -132,6 +141,10 @@ public final class RdmaMetrics {
       for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
         values.add(
             i < outcome.inFlightSamples().size() ? outcome.inFlightSamples().get(i) : Double.NaN);
+      }
+      List<Double> wqes = outcome.outstandingWqeSamples();
+      for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
+        values.add(i < wqes.size() ? wqes.get(i) : Double.NaN);
       }
     }
     return values;

@@ -27,7 +27,7 @@ final class DetailTables {
       percentiles.add(number(percentile));
       cdfIds.add(RdmaMetrics.cdfId(percentile));
     }
-    table(rows, "percentile", percentiles, cdfIds, "latency_us")
+    table(rows, "percentile", percentiles, List.of(cdfIds), List.of("latency_us"))
         .write(folder.resolve(RdmaReport.CDF_TABLE));
 
     List<String> stages = new ArrayList<>(StageBreakdown.REQUESTER_STAGES);
@@ -35,23 +35,35 @@ final class DetailTables {
     stages.forEach(stage -> stageIds.add(RdmaMetrics.stageId(stage)));
     stages.add("total");
     stageIds.add(RdmaMetrics.STAGE_TOTAL);
-    table(rows, "stage", stages, stageIds, "mean_ns").write(folder.resolve(RdmaReport.STAGE_TABLE));
+    table(rows, "stage", stages, List.of(stageIds), List.of("mean_ns"))
+        .write(folder.resolve(RdmaReport.STAGE_TABLE));
 
     if (rows.firstPlan().shape() == RdmaMetrics.Shape.OPEN_LOOP) {
       long durationPs = rows.study().points().get(0).plan().run().durationPs();
       List<String> times = new ArrayList<>();
-      List<String> ids = new ArrayList<>();
+      List<String> inSystem = new ArrayList<>();
+      List<String> atAdapters = new ArrayList<>();
       for (int i = 0; i < RdmaMetrics.IN_FLIGHT_SAMPLES; i++) {
         times.add(number(InFlight.sampleTimeUs(i, durationPs)));
-        ids.add(RdmaMetrics.inFlightId(i));
+        inSystem.add(RdmaMetrics.inFlightId(i));
+        atAdapters.add(RdmaMetrics.outstandingWqesId(i));
       }
-      table(rows, "time_us", times, ids, "in_flight")
+      table(
+              rows,
+              "time_us",
+              times,
+              List.of(inSystem, atAdapters),
+              List.of("in_flight", "outstanding_wqes"))
           .write(folder.resolve(RdmaReport.IN_FLIGHT_TABLE));
     }
   }
 
   private static CsvTable table(
-      RdmaRows rows, String detailName, List<String> details, List<String> ids, String valueName) {
+      RdmaRows rows,
+      String detailName,
+      List<String> details,
+      List<List<String>> idSets,
+      List<String> valueNames) {
     List<String> header = new ArrayList<>();
     header.add("point");
     for (AxisPlan axis : rows.study().axes()) {
@@ -60,8 +72,10 @@ final class DetailTables {
     header.add("operation");
     header.add("size_B");
     header.add(detailName);
-    header.add(valueName);
-    header.add(valueName + "_ci95_half_width");
+    for (String valueName : valueNames) {
+      header.add(valueName);
+      header.add(valueName + "_ci95_half_width");
+    }
     CsvTable table = new CsvTable(header);
     for (ResultRow row : rows.rows()) {
       for (int d = 0; d < details.size(); d++) {
@@ -71,9 +85,11 @@ final class DetailTables {
         cells.add(row.caseGroup());
         cells.add(Long.toString((long) row.caseValue()));
         cells.add(details.get(d));
-        ConfidenceInterval interval = rows.interval(row, ids.get(d));
-        cells.add(interval == null ? "" : number(interval.mean()));
-        cells.add(interval == null ? "" : number(interval.halfWidth()));
+        for (List<String> ids : idSets) {
+          ConfidenceInterval interval = rows.interval(row, ids.get(d));
+          cells.add(interval == null ? "" : number(interval.mean()));
+          cells.add(interval == null ? "" : number(interval.halfWidth()));
+        }
         table.row(cells.toArray(new String[0]));
       }
     }

@@ -8,17 +8,19 @@ import java.util.Map;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.report.ResultRow;
 import org.rnicsim.experiments.report.TerminalSummary;
+import org.rnicsim.experiments.study.AxisPlan;
 
 /**
  * The terminal table of an RDMA study in perftest's columns: for a latency loop {@code #bytes},
  * {@code #iterations}, {@code t_min}, {@code t_typical}, {@code t_avg}, {@code t_99%}, {@code
  * t_99.9%} and {@code t_max} in microseconds; for bandwidth and open loops {@code BW average} in
- * Gb/s and {@code MsgRate} in Mpps beside the completion latency. One block per point and
- * operation; each number is the mean over the replications (their 95 % intervals are in the CSV).
+ * Gb/s and {@code MsgRate} in Mpps beside the completion latency. One table per operation, the
+ * swept values leading each row; each number is the mean over the replications (their 95 %
+ * intervals are in the CSV).
  */
 final class PerftestTable {
-  /** A terminal shows this many blocks usefully; the rest are in the files. */
-  private static final int MAX_BLOCKS = 12;
+  /** A terminal shows this many rows of one table usefully; the rest are in the files. */
+  private static final int MAX_ROWS = 40;
 
   private PerftestTable() {}
 
@@ -26,24 +28,31 @@ final class PerftestTable {
     out.println(TerminalSummary.headline(rows.results()));
     RdmaMetrics.Shape shape = rows.firstPlan().shape();
     boolean interrupts = rows.anyNonZero(RdmaMetrics.INTERRUPT_RATE);
-    Map<String, List<ResultRow>> blocks =
-        RdmaRows.groupBy(rows.rows(), row -> row.point() + "|" + row.caseGroup());
-    int printed = 0;
-    for (List<ResultRow> block : blocks.values()) {
-      if (printed++ == MAX_BLOCKS) {
-        out.printf(Locale.ROOT, "... %d more blocks in results.csv%n", blocks.size() - MAX_BLOCKS);
-        break;
-      }
-      ResultRow first = block.get(0);
+    // One table per operation, as perftest prints one per test; swept values lead each row.
+    Map<String, List<ResultRow>> tables = RdmaRows.groupBy(rows.rows(), ResultRow::caseGroup);
+    for (Map.Entry<String, List<ResultRow>> table : tables.entrySet()) {
       out.println();
-      String point = rows.pointLabel(first);
-      out.println(title(first.caseGroup(), shape) + (point.isEmpty() ? "" : "  [" + point + "]"));
-      List<String> header = header(shape, interrupts);
+      out.println(title(table.getKey(), shape));
+      List<String> header = new ArrayList<>();
+      for (AxisPlan axis : rows.study().axes()) {
+        header.add(RdmaRows.shortPath(axis.path()));
+      }
+      header.addAll(header(shape, interrupts));
       List<List<String>> cells = new ArrayList<>();
-      for (ResultRow row : block) {
-        cells.add(cells(rows, row, shape, interrupts));
+      for (ResultRow row : table.getValue()) {
+        if (cells.size() == MAX_ROWS) {
+          break;
+        }
+        List<String> line = new ArrayList<>();
+        row.coordinates().forEach(value -> line.add(value.label()));
+        line.addAll(cells(rows, row, shape, interrupts));
+        cells.add(line);
       }
       TerminalSummary.printAligned(out, header, cells);
+      if (table.getValue().size() > MAX_ROWS) {
+        out.printf(
+            Locale.ROOT, "... %d more rows in results.csv%n", table.getValue().size() - MAX_ROWS);
+      }
     }
     out.println();
     int replications = rows.results().study().points().get(0).plan().run().replications();

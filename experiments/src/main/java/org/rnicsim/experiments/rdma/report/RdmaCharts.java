@@ -226,7 +226,7 @@ final class RdmaCharts {
       return Optional.empty();
     }
     List<CiLineChart.Series> series = new ArrayList<>();
-    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
+    for (ResultRow row : rows.spread(MAX_LINES)) {
       double rate = rows.mean(row, RdmaMetrics.INTERRUPT_RATE);
       ConfidenceInterval p50 = rows.interval(row, RdmaMetrics.T_TYPICAL);
       ConfidenceInterval p99 = rows.interval(row, RdmaMetrics.T_P99);
@@ -260,7 +260,7 @@ final class RdmaCharts {
   /** The latency CDF of each operation and size (and swept point). */
   ChartFile latencyCdf() throws IOException {
     List<CdfChart.Series> series = new ArrayList<>();
-    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
+    for (ResultRow row : rows.spread(MAX_LINES)) {
       List<CdfChart.Point> points = new ArrayList<>();
       for (double percentile : LatencySamples.CDF_PERCENTILES) {
         ConfidenceInterval interval = rows.interval(row, RdmaMetrics.cdfId(percentile));
@@ -285,7 +285,7 @@ final class RdmaCharts {
   ChartFile stageBreakdown() throws IOException {
     List<String> stages = StageBreakdown.REQUESTER_STAGES;
     List<StackedBarChart.Bar> bars = new ArrayList<>();
-    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_BARS, rows.rows().size()))) {
+    for (ResultRow row : rows.spread(MAX_BARS)) {
       List<Double> parts = new ArrayList<>();
       for (String stage : stages) {
         parts.add(rows.mean(row, RdmaMetrics.stageId(stage)));
@@ -313,24 +313,35 @@ final class RdmaCharts {
     long durationPs = rows.study().points().get(0).plan().run().durationPs();
     List<CiLineChart.Series> series = new ArrayList<>();
     int colour = 0;
-    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
-      List<CiLineChart.Point> points = new ArrayList<>();
+    for (ResultRow row : rows.spread(MAX_LINES / 2)) {
+      List<CiLineChart.Point> inSystem = new ArrayList<>();
+      List<CiLineChart.Point> atAdapters = new ArrayList<>();
       for (int i = 0; i < RdmaMetrics.IN_FLIGHT_SAMPLES; i++) {
-        ConfidenceInterval interval = rows.interval(row, RdmaMetrics.inFlightId(i));
-        if (interval != null) {
-          points.add(point(InFlight.sampleTimeUs(i, durationPs), interval));
+        double timeUs = InFlight.sampleTimeUs(i, durationPs);
+        ConfidenceInterval requests = rows.interval(row, RdmaMetrics.inFlightId(i));
+        if (requests != null) {
+          inSystem.add(point(timeUs, requests));
+        }
+        ConfidenceInterval wqes = rows.interval(row, RdmaMetrics.outstandingWqesId(i));
+        if (wqes != null) {
+          atAdapters.add(point(timeUs, wqes));
         }
       }
-      series.add(new CiLineChart.Series(rows.rowLabel(row), points, colour++, false, true));
+      String label = rows.rowLabel(row);
+      series.add(new CiLineChart.Series(label + ": requests", inSystem, colour, false, true));
+      series.add(
+          new CiLineChart.Series(label + ": WQEs at adapters", atAdapters, colour, true, true));
+      colour++;
     }
-    String title = name + ": requests in flight over time (queue occupancy)";
+    String title =
+        name + ": queue occupancy over time (requests in the system solid, WQEs posted dashed)";
     JFreeChart chart =
         CiLineChart.create(
             title,
             subtitle(),
             "time after the warm-up (us)",
             CiLineChart.XScale.LINEAR,
-            "requests arrived and not completed, all clients",
+            "requests, all clients",
             series,
             List.of(),
             List.of());

@@ -93,6 +93,22 @@ final class RdmaRows {
     return dot < 0 ? path : path.substring(dot + 1);
   }
 
+  /**
+   * At most {@code max} rows, spread evenly from the first to the last, so a chart of a long sweep
+   * shows its ends as well as its start.
+   */
+  List<ResultRow> spread(int max) {
+    List<ResultRow> all = results.rows();
+    if (all.size() <= max) {
+      return all;
+    }
+    List<ResultRow> chosen = new ArrayList<>();
+    for (int i = 0; i < max; i++) {
+      chosen.add(all.get((int) Math.round(i * (all.size() - 1) / (double) (max - 1))));
+    }
+    return chosen;
+  }
+
   /** Rows grouped by a key, in first-seen order. */
   static Map<String, List<ResultRow>> groupBy(
       List<ResultRow> rows, java.util.function.Function<ResultRow, String> key) {

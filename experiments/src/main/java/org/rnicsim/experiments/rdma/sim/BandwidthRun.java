@@ -69,6 +69,7 @@ public final class BandwidthRun {
         clientWatch.interrupts(),
         clientWatch.interruptedCqes(),
         List.of(),
+        List.of(),
         0,
         machines.simulator().eventsExecuted());
   }

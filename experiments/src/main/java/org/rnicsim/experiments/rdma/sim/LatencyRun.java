@@ -90,6 +90,7 @@ public final class LatencyRun {
         clientWatch.interrupts(),
         clientWatch.interruptedCqes(),
         List.of(),
+        List.of(),
         0,
         machines.simulator().eventsExecuted());
   }

@@ -6,11 +6,13 @@ import java.util.Locale;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.SimRandom;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
+import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.host.CpuCore;
 
 /**
@@ -71,13 +73,21 @@ public final class OpenLoopRun {
     }
     machines.stats().resetAt(measureFromPs);
     List<Double> inFlight = new ArrayList<>();
+    List<Double> outstandingWqes = new ArrayList<>();
+    List<TimeWeightedGauge> wqeGauges = new ArrayList<>();
+    for (AdapterNode client : machines.clients()) {
+      wqeGauges.add(machines.stats().gauge(client.rnic().name() + ".sendQueues.outstandingWqes"));
+    }
     int samples = RdmaMetrics.IN_FLIGHT_SAMPLES;
     for (int i = 0; i < samples; i++) {
       // Mid-interval, so no sample sits on the boundary with the warm-up or the end.
       long atPs = measureFromPs + (2L * i + 1) * run.durationPs() / (2L * samples);
       simulator.scheduleAt(
           atPs,
-          () -> inFlight.add((double) issuers.stream().mapToInt(RequestIssuer::inSystem).sum()));
+          () -> {
+            inFlight.add((double) issuers.stream().mapToInt(RequestIssuer::inSystem).sum());
+            outstandingWqes.add(wqeGauges.stream().mapToDouble(TimeWeightedGauge::value).sum());
+          });
     }
     simulator.runUntil(endPs);
     List<String> clientNames = machines.clients().stream().map(node -> node.rnic().name()).toList();
@@ -90,6 +100,7 @@ public final class OpenLoopRun {
         clientWatch.interrupts(),
         clientWatch.interruptedCqes(),
         inFlight,
+        outstandingWqes,
         counting.dropped,
         simulator.eventsExecuted());
   }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param interruptedCqes CQEs that landed on the clients' interrupt-driven CQs meanwhile
  * @param inFlightSamples requests in the system (arrived, not completed), summed over clients, at
  *     evenly spaced times of the measured window; empty for loops that do not sample
+ * @param outstandingWqeSamples the clients' {@code sendQueues.outstandingWqes} gauges, summed, at
+ *     the same times: the part of the requests in the system that the adapters hold
  * @param droppedArrivals open-loop arrivals refused because a client's backlog was full
  * @param eventsExecuted simulator events of the whole job, setup included
  */
@@ -27,10 +29,12 @@ public record RunOutcome(
     long interrupts,
     long interruptedCqes,
     List<Double> inFlightSamples,
+    List<Double> outstandingWqeSamples,
     long droppedArrivals,
     long eventsExecuted) {
   public RunOutcome {
     stageMeansPs = List.copyOf(stageMeansPs);
     inFlightSamples = List.copyOf(inFlightSamples);
+    outstandingWqeSamples = List.copyOf(outstandingWqeSamples);
   }
 }
