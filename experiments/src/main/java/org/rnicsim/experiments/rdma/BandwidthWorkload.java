@@ -50,6 +50,7 @@ public record BandwidthWorkload(
     TransferChecks.checkWindow(problems, path + ".window", window, transfers);
     Iterations.check(problems, path + ".iterations", iterations, 1, MAX_ITERATIONS);
     Iterations.check(problems, path + ".warmUpIterations", warmUpIterations, 0, MAX_ITERATIONS);
+    Iterations.checkVolume(problems, path + ".iterations", iterations, warmUpIterations, transfers);
     if (problems.count() > before || testbed == null) {
       return null;
     }

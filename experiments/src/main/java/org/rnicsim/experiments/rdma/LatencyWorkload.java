@@ -42,6 +42,7 @@ public record LatencyWorkload(
             problems, path, operations, sizes, inline, qpDepth, cqDepth, 1, testbed);
     Iterations.check(problems, path + ".iterations", iterations, 1, MAX_ITERATIONS);
     Iterations.check(problems, path + ".warmUpIterations", warmUpIterations, 0, MAX_ITERATIONS);
+    Iterations.checkVolume(problems, path + ".iterations", iterations, warmUpIterations, transfers);
     if (problems.count() > before || testbed == null) {
       return null;
     }

@@ -17,11 +17,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a study file (YAML or JSON, chosen by its extension), merges it over the defaults (and,
- * once they exist, a hardware profile) with the {@code --set} options on top, and checks every
- * point the study will run. Every way a study can be wrong ends in one {@link
- * StudyRejectedException} that lists all problems, each with the file (or option), line, column and
- * key path of the value.
+ * Reads a study file (YAML or JSON, chosen by its extension), merges it over the defaults with the
+ * {@code --set} options on top, and checks every point the study will run. At each point of the
+ * sweep the workload kind's defaults go beneath {@code workload}, and for workloads on modelled
+ * machines the hardware profile the point names goes beneath {@code hardware}: defaults &lt;
+ * profile &lt; study file &lt; {@code --set}, whichever layer chose the profile. Every way a study
+ * can be wrong ends in one {@link StudyRejectedException} that lists all problems, each with the
+ * file (or option), line, column and key path of the value.
  */
 public final class StudyLoader {
   /** Where the jar keeps its copy of {@code configs/defaults.yaml}. */

@@ -94,6 +94,12 @@ class BadRdmaStudyTest {
             with(13, "  sizes: [32B, 4GiB]"),
             "bad.yaml:13:16: 'workload.sizes[1]' must be between 1B and 1GiB (got 4GiB)"),
         Arguments.of(
+            "a gigabyte per message a million times",
+            TINY_RDMA
+                .replace("sizes: [32B, 4KiB]", "sizes: [1GiB]")
+                .replace("iterations: 50", "iterations: 1000000"),
+            "bad.yaml:14:15: 'workload.iterations' must keep each case under 64GiB of payload"),
+        Arguments.of(
             "unknown operation",
             with(12, "  operations: [write, atomic]"),
             "bad.yaml:12:23: 'workload.operations[1]' must be send, write or read (got 'atomic')"),
