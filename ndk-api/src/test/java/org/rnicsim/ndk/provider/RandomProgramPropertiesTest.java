@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
  * random policy paths, callback costs, core counts and firmware latencies: no lifetime violation,
  * no hung close, and the adapter close returns.
  */
-class RandomProgramProperties {
+class RandomProgramPropertiesTest {
 
   @Property(tries = 300)
   void randomProgramsKeepTheLifetimeRulesAndNothingHangs(@ForAll long seed) {
