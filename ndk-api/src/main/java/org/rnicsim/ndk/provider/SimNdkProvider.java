@@ -3,6 +3,7 @@ package org.rnicsim.ndk.provider;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
@@ -182,6 +183,7 @@ public final class SimNdkProvider implements NdkProvider {
     private ProviderPolicy policy = ProviderPolicy.defaults();
     private WorkRequestEngine engine;
     private AdapterConnections connections = AdapterConnections.NONE;
+    private Set<ProviderMutation> mutations = Set.of();
 
     private Builder(RnicSimulator simulator) {
       this.simulator = simulator;
@@ -233,6 +235,12 @@ public final class SimNdkProvider implements NdkProvider {
       return this;
     }
 
+    /** Deliberately broken variants, for testing the lifetime verifier; default none. */
+    public Builder mutations(Set<ProviderMutation> value) {
+      this.mutations = value;
+      return this;
+    }
+
     public SimNdkProvider build() {
       StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
       AdapterHardware hardware =
@@ -242,8 +250,9 @@ public final class SimNdkProvider implements NdkProvider {
           engine != null
               ? engine
               : new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
-      return new SimNdkProvider(
-          new ProviderRuntime(hardware, capabilities, policy, datapath), connections);
+      ProviderRuntime runtime = new ProviderRuntime(hardware, capabilities, policy, datapath);
+      runtime.setMutations(mutations);
+      return new SimNdkProvider(runtime, connections);
     }
   }
 }

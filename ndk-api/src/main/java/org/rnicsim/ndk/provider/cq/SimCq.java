@@ -19,6 +19,7 @@ import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.Ulong;
 import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
@@ -67,6 +68,7 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   private NtStatus owedNotification;
   private NtStatus error;
   private boolean errorReported;
+  private long notificationsDispatched;
 
   /**
    * A CQ in creation.
@@ -266,6 +268,9 @@ public final class SimCq extends LifetimeObject implements NdkCq {
       hardwareUnreportedSolicited++;
     }
     eventSource.onCqeLanded(solicited, failed);
+    if (arm == null && runtime.mutated(ProviderMutation.NOTIFY_WHILE_UNARMED)) {
+      dispatchNotification(NtStatus.SUCCESS);
+    }
     return true;
   }
 
@@ -299,7 +304,7 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   }
 
   private void requestNotification(NtStatus status) {
-    if (notificationInFlight) {
+    if (notificationInFlight && !runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)) {
       owedNotification = isErrorStatus(status) ? status : nonNull(owedNotification, status);
       return;
     }
@@ -308,15 +313,23 @@ public final class SimCq extends LifetimeObject implements NdkCq {
 
   private void dispatchNotification(NtStatus status) {
     notificationInFlight = true;
+    boolean broken =
+        runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)
+            || runtime.mutated(ProviderMutation.NOTIFY_WHILE_UNARMED);
     runtime
         .callbacks()
         .run(
-            core,
+            runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)
+                ? core + 1 + (int) (notificationsDispatched++ % 2)
+                : core,
             CallbackKind.CQ_NOTIFICATION,
             runtime.policy().completionDpcCostPs(),
             this,
             List.of(this),
-            () -> !isCloseIssued() && arm != null && (!isErrorStatus(status) || !errorReported),
+            () ->
+                !isCloseIssued()
+                    && (arm != null || broken)
+                    && (!isErrorStatus(status) || !errorReported),
             () -> {
               arm = null;
               freshAny = 0;
@@ -375,6 +388,22 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   protected void onCloseIssued() {
     arm = null;
     owedNotification = null;
+  }
+
+  @Override
+  protected void onGone() {
+    if (notification != null && runtime.mutated(ProviderMutation.CALLBACK_AFTER_CLOSE)) {
+      runtime
+          .callbacks()
+          .run(
+              core,
+              CallbackKind.CQ_NOTIFICATION,
+              0,
+              this,
+              List.of(),
+              () -> notification.cqNotification(notificationContext, NtStatus.SUCCESS),
+              nothing());
+    }
   }
 
   /** The CQ's event logic stops and forgets the CQ (after DESTROY_CQ, if the policy sends it). */

@@ -6,6 +6,7 @@ import org.rnicsim.ndk.api.NdkFnCreateCompletion;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.ControlPath;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 
@@ -42,6 +43,19 @@ public final class Creation {
     if (runtime.policy().createPath(object.kind()) == ControlPath.INLINE) {
       attachHardware.run();
       object.markDelivered();
+      if (createCompletion != null
+          && runtime.mutated(ProviderMutation.CREATE_COMPLETION_AFTER_INLINE_SUCCESS)) {
+        runtime
+            .callbacks()
+            .run(
+                runtime.policy().controlCore(),
+                CallbackKind.CREATE_COMPLETION,
+                0,
+                object,
+                List.of(object),
+                () -> createCompletion.createCompletion(requestContext, NtStatus.SUCCESS, object),
+                LifetimeObject.nothing());
+      }
       return NdkCreateResult.success(object);
     }
     if (createCompletion == null) {
