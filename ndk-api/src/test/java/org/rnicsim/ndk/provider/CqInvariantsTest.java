@@ -102,7 +102,7 @@ class CqInvariantsTest {
       w.entryAt(t0 + i * 500 * SimTime.PS_PER_NS, NtStatus.SUCCESS, false);
     }
     rig.run();
-    assertTrue(w.startsPs.size() > 3, "several notifications: " + w.startsPs.size());
+    assertTrue(w.startsPs.size() >= 2, "several notifications: " + w.startsPs.size());
     for (int i = 1; i < w.startsPs.size(); i++) {
       assertTrue(
           w.startsPs.get(i) >= w.startsPs.get(i - 1) + cost,
