@@ -278,8 +278,8 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
 
   @Override
   public WorkRequest takeReceive() {
-    if (isGone()) {
-      return null;
+    if (isCloseIssued() || isGone()) {
+      return null; // flushed when the close was issued: nothing more arrives on it
     }
     return srq != null ? srq.take() : receives.take();
   }
@@ -406,5 +406,10 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   @Override
   protected void onDestroyed() {
     runtime.engine().disconnect(this);
+  }
+
+  @Override
+  protected void onGone() {
+    runtime.engine().forget(this);
   }
 }
