@@ -9,6 +9,7 @@ import org.rnicsim.ndk.provider.ControlPath;
 import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 
 /**
  * The second half of every create (ndkpi-spec 2), once the parameters were checked, the adapter
@@ -64,6 +65,12 @@ public final class Creation {
       return NdkCreateResult.failed(NtStatus.INVALID_PARAMETER);
     }
     FirmwareGateway firmware = runtime.firmware();
+    if (runtime.simulator().trace().isOn()) {
+      runtime
+          .simulator()
+          .trace()
+          .emit(new ProviderTraceEvent.CreatePending(runtime.nowPs(), object.toString()));
+    }
     firmware.submit(
         FirmwareGateway.createCommand(object.kind()),
         commandStatus -> {

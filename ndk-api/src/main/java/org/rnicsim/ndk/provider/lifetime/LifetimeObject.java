@@ -203,6 +203,12 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
       String operation, NdkFnRequestCompletion completion, Object context) {
     PendingRequest request = new PendingRequest(operation, completion, context);
     gate.addRequest(request);
+    if (runtime.simulator().trace().isOn()) {
+      runtime
+          .simulator()
+          .trace()
+          .emit(new ProviderTraceEvent.RequestPending(runtime.nowPs(), toString(), operation));
+    }
     return request;
   }
 

@@ -18,6 +18,13 @@ public sealed interface ProviderTraceEvent extends TraceEvent {
   record CallbackReturned(long timePs, CallbackKind kind, String subject)
       implements ProviderTraceEvent {}
 
+  /** A create returned PENDING; its command went to the firmware. */
+  record CreatePending(long timePs, String subject) implements ProviderTraceEvent {}
+
+  /** A request on {@code subject} returned PENDING. */
+  record RequestPending(long timePs, String subject, String operation)
+      implements ProviderTraceEvent {}
+
   /** A consumer issued a close that returned {@code status}. */
   record CloseIssued(long timePs, String subject, String status) implements ProviderTraceEvent {}
 
