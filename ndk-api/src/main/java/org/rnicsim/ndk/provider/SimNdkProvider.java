@@ -1,5 +1,6 @@
 package org.rnicsim.ndk.provider;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
@@ -15,6 +16,9 @@ import org.rnicsim.ndk.api.struct.NdkCapabilities;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
+import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.queue.SimSrq;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
@@ -125,6 +129,40 @@ public final class SimNdkProvider implements NdkProvider {
       simulator.runEvents(1);
     }
     adapters.remove(own);
+  }
+
+  /**
+   * Fault: the adapter is surprise-removed now (rnic-model: every outstanding and later firmware
+   * command fails, no more interrupts). The provider surfaces it as ndkpi-spec 4's fatal statuses:
+   * every CQ reports INTERNAL_ERROR (to its next or current arm, invariant 18), every SRQ with a
+   * callback reports INTERNAL_ERROR; pending creates and requests fail with STATUS_DEVICE_REMOVED,
+   * and closes still complete (a close cannot fail), so the consumer can tear everything down.
+   */
+  public void surpriseRemoval() {
+    runtime.hardware().surpriseRemoval();
+    for (SimAdapter adapter : List.copyOf(adapters)) {
+      for (LifetimeObject object : descendants(adapter)) {
+        if (object instanceof SimCq cq) {
+          cq.injectFatalError();
+        } else if (object instanceof SimSrq srq) {
+          srq.deviceRemoved();
+        }
+      }
+    }
+  }
+
+  /** Every object below {@code root}, parents before children, each once. */
+  private static List<LifetimeObject> descendants(LifetimeObject root) {
+    List<LifetimeObject> found = new ArrayList<>();
+    ArrayDeque<LifetimeObject> todo = new ArrayDeque<>(root.gate().successors());
+    while (!todo.isEmpty()) {
+      LifetimeObject next = todo.removeFirst();
+      if (!found.contains(next)) {
+        found.add(next);
+        todo.addAll(next.gate().successors());
+      }
+    }
+    return found;
   }
 
   @Override
