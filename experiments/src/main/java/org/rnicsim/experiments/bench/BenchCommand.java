@@ -10,5 +10,5 @@ import picocli.CommandLine.Command;
       "Measure performance targets side by side in one JVM and print ratios.",
       "These are benchmarks, not tests: run them on a quiet machine."
     },
-    subcommands = {EngineBenchCommand.class})
+    subcommands = {EngineBenchCommand.class, ModelBenchCommand.class, SweepBenchCommand.class})
 public final class BenchCommand {}

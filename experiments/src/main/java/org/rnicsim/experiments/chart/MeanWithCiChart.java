@@ -20,18 +20,34 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Measured means with confidence-interval error bars, beside a reference curve (an analytic result,
- * a target, a baseline): the chart that says whether a simulation agrees with what it should.
+ * Measured means with confidence-interval error bars, one series per combination of the other swept
+ * parameters, beside reference curves (an analytic result, a target): the chart that says how a
+ * metric moves with a parameter and whether the simulation agrees with what it should.
  */
 public final class MeanWithCiChart {
 
   /** One measured point: the mean and its interval. */
   public record Point(double x, double mean, double low, double high) {}
 
+  /** Measured points under one legend entry. */
+  public record Series(String name, List<Point> points) {}
+
   /** A reference curve sampled at increasing x. */
   public record Curve(String name, List<double[]> points) {}
 
-  private static final Color MEASURED = new Color(0x1f, 0x77, 0xb4);
+  /** Distinct on white and for common colour blindness (the Tableau 10 order). */
+  private static final Color[] PALETTE = {
+    new Color(0x1f, 0x77, 0xb4),
+    new Color(0xff, 0x7f, 0x0e),
+    new Color(0x2c, 0xa0, 0x2c),
+    new Color(0x94, 0x67, 0xbd),
+    new Color(0x8c, 0x56, 0x4b),
+    new Color(0xe3, 0x77, 0xc2),
+    new Color(0x7f, 0x7f, 0x7f),
+    new Color(0xbc, 0xbd, 0x22),
+    new Color(0x17, 0xbe, 0xcf),
+  };
+
   private static final Color REFERENCE = new Color(0xd6, 0x27, 0x28);
 
   private MeanWithCiChart() {}
@@ -49,43 +65,51 @@ public final class MeanWithCiChart {
    * @param subtitle what the reader needs to interpret it (replications, interval method)
    * @param xLabel x axis label with its unit
    * @param yLabel y axis label with its unit
-   * @param measuredName legend entry of the measured points
-   * @param measured the points
-   * @param reference the curve drawn beside them
+   * @param measured the measured series
+   * @param references curves drawn beside them, possibly none
    */
   public static JFreeChart create(
       String title,
       String subtitle,
       String xLabel,
       String yLabel,
-      String measuredName,
-      List<Point> measured,
-      Curve reference) {
-    YIntervalSeries points = new YIntervalSeries(measuredName, false, true);
-    for (Point point : measured) {
-      points.add(point.x(), point.mean(), point.low(), point.high());
-    }
+      List<Series> measured,
+      List<Curve> references) {
     YIntervalSeriesCollection measuredData = new YIntervalSeriesCollection();
-    measuredData.addSeries(points);
-
-    XYSeries curve = new XYSeries(reference.name(), false, true);
-    for (double[] xy : reference.points()) {
-      curve.add(xy[0], xy[1]);
-    }
-    XYSeriesCollection referenceData = new XYSeriesCollection(curve);
-
     XYErrorRenderer errorBars = new XYErrorRenderer();
-    errorBars.setDefaultLinesVisible(false);
+    errorBars.setDefaultLinesVisible(measured.size() > 1);
     errorBars.setDefaultShapesVisible(true);
-    errorBars.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
-    errorBars.setSeriesPaint(0, MEASURED);
-    errorBars.setErrorPaint(MEASURED);
-    errorBars.setErrorStroke(new BasicStroke(1.5f));
-    errorBars.setCapLength(8);
+    for (int s = 0; s < measured.size(); s++) {
+      Series series = measured.get(s);
+      YIntervalSeries points = new YIntervalSeries(series.name(), false, true);
+      for (Point point : series.points()) {
+        points.add(point.x(), point.mean(), point.low(), point.high());
+      }
+      measuredData.addSeries(points);
+      Color colour = PALETTE[s % PALETTE.length];
+      errorBars.setSeriesPaint(s, colour);
+      errorBars.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
+    }
+    errorBars.setErrorPaint(Color.DARK_GRAY);
+    errorBars.setErrorStroke(new BasicStroke(1.2f));
+    errorBars.setCapLength(8.0);
 
+    XYSeriesCollection referenceData = new XYSeriesCollection();
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
-    line.setSeriesPaint(0, REFERENCE);
-    line.setSeriesStroke(0, new BasicStroke(2.0f));
+    for (int c = 0; c < references.size(); c++) {
+      Curve reference = references.get(c);
+      XYSeries curve = new XYSeries(reference.name(), false, true);
+      for (double[] xy : reference.points()) {
+        curve.add(xy[0], xy[1]);
+      }
+      referenceData.addSeries(curve);
+      line.setSeriesPaint(
+          c, references.size() == 1 ? REFERENCE : PALETTE[c % PALETTE.length].darker());
+      line.setSeriesStroke(
+          c,
+          new BasicStroke(
+              2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
 
     NumberAxis xAxis = new NumberAxis(xLabel);
     xAxis.setAutoRangeIncludesZero(true);

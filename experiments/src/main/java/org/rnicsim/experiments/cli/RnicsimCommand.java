@@ -20,12 +20,19 @@ import picocli.CommandLine.Spec;
       "Studies are YAML or JSON files; results are summaries, tables and charts."
     },
     commandListHeading = "%nCommands:%n",
-    footer = {"", "Start with: rnicsim run configs/quickstart.yaml"},
+    footer = {
+      "",
+      "Start with: rnicsim run configs/quickstart.yaml",
+      "Then: rnicsim sweep configs/sweep-example.yaml"
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:internal failure", "2:bad input (study file or arguments)"},
     // One line per command: add a command's class here and it gets parsing, help and exit codes.
     subcommands = {
       RunCommand.class,
+      SweepCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
       BenchCommand.class,
       HelpCommand.class,
     })

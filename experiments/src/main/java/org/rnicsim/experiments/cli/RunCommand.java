@@ -2,22 +2,25 @@ package org.rnicsim.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
+import org.rnicsim.experiments.study.StudyLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rnicsim run FILE [--out DIR]}. */
+/** {@code rnicsim run FILE}: the study as one point, without its sweep. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Run a study file and write its results: summary.json, a CSV table and charts (PNG and SVG).",
-      "The file is checked completely before anything runs; every problem is reported with file, line and"
-          + " key path, and nothing is written."
+      "Run a study file as one point (its sweep, if any, is left out; see 'sweep') and write its"
+          + " results: summary.json, results.csv, charts (PNG and SVG) and report.html.",
+      "The file is checked completely before anything runs; every problem is reported with file, line"
+          + " and key path, and nothing is written."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:results written", "1:internal failure", "2:bad study file or arguments"})
@@ -31,18 +34,19 @@ final class RunCommand implements Callable<Integer> {
       description = "the study file: .yaml, .yml or .json (see configs/quickstart.yaml)")
   Path studyFile;
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "DIR",
-      description = {
-        "results folder (default: results/<study name>/ under the current folder).",
-        "Written under a temporary name and renamed when complete; replaces a previous result there."
-      })
-  Path out;
+  @Mixin StudyOptions options;
 
   @Override
   public Integer call() throws Exception {
-    new StudyRunner().run(studyFile, studyFile.toString(), out, spec.commandLine().getOut());
+    try (Progress progress = ProgressChoice.forCommand(options.quiet, spec)) {
+      new StudyRunner()
+          .run(
+              studyFile,
+              studyFile.toString(),
+              options.toOptions(StudyLoader.Expansion.ONE_POINT),
+              spec.commandLine().getOut(),
+              progress);
+    }
     return ExitCodes.OK;
   }
 }

@@ -45,6 +45,15 @@ public final class CsvTable {
     return Long.toString(value);
   }
 
+  public List<String> header() {
+    return header;
+  }
+
+  /** The rows, each as formatted cells. */
+  public List<List<String>> rows() {
+    return List.copyOf(rows);
+  }
+
   public void write(Path file) throws IOException {
     StringBuilder text = new StringBuilder();
     appendLine(text, header);

@@ -1,12 +1,16 @@
 package org.rnicsim.experiments.queueing;
 
 import java.util.List;
-import org.rnicsim.experiments.study.StudyOutcome;
-import org.rnicsim.experiments.study.StudyPlan;
+import java.util.Locale;
+import org.rnicsim.engine.SimTime;
+import org.rnicsim.experiments.study.CaseAxis;
+import org.rnicsim.experiments.study.Measurement;
+import org.rnicsim.experiments.study.Metric;
+import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
 
 /**
- * A validated M/M/1 workload.
+ * A validated M/M/1 workload: each load is a case, and each (load, replication) a job.
  *
  * @param meanServicePs mean service time, positive
  * @param loads offered loads, each in (0, 1), distinct, in the order the file lists them
@@ -14,6 +18,17 @@ import org.rnicsim.experiments.study.WorkloadPlan;
 public record Mm1Plan(long meanServicePs, List<Double> loads) implements WorkloadPlan {
 
   public static final String KIND = "mm1";
+  static final String MEAN_WAIT = "mean_wait_ns";
+
+  private static final List<Metric> METRICS =
+      List.of(
+          new Metric(
+              MEAN_WAIT,
+              "mean waiting time in queue Wq",
+              "ns",
+              true,
+              "analytic Wq = \u03c1 / (\u03bc \u2212 \u03bb)"),
+          new Metric("customers_measured", "customers measured", "", false, null));
 
   public Mm1Plan {
     loads = List.copyOf(loads);
@@ -25,7 +40,38 @@ public record Mm1Plan(long meanServicePs, List<Double> loads) implements Workloa
   }
 
   @Override
-  public StudyOutcome run(StudyPlan study) {
-    return new Mm1Report(study, this, Mm1Experiment.run(study.run(), this));
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "M/M/1, mean service %s, %d load(s)",
+        SimTime.format(meanServicePs),
+        loads.size());
+  }
+
+  @Override
+  public CaseAxis cases() {
+    return new CaseAxis("load", "", loads);
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return METRICS;
+  }
+
+  @Override
+  public Measurement measure(RunPlan run, int caseIndex, int replication) {
+    Mm1Replication.Outcome outcome =
+        Mm1Replication.run(run, meanServicePs, loads.get(caseIndex), replication);
+    return new Measurement(
+        List.of(outcome.meanWaitPs() / SimTime.PS_PER_NS, (double) outcome.customersMeasured()),
+        outcome.eventsExecuted());
+  }
+
+  @Override
+  public double reference(String metric, double load) {
+    if (!MEAN_WAIT.equals(metric) || load < 0 || load >= 1) {
+      return Double.NaN;
+    }
+    return Mm1Theory.meanWaitPs(load, meanServicePs) / SimTime.PS_PER_NS;
   }
 }

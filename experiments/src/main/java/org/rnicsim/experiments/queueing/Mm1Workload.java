@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.queueing;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,14 +14,19 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * @param meanServiceTime mean of the exponential service time, with a unit ({@code "1us"})
  * @param loads offered loads rho = lambda / mu to run, each strictly between 0 and 1
  */
-public record Mm1Workload(String meanServiceTime, List<Double> loads) implements Workload {
+public record Mm1Workload(
+    @JsonPropertyDescription("mean of the exponential service time 1/mu, with a unit: 1us")
+        String meanServiceTime,
+    @JsonPropertyDescription("offered loads rho = lambda/mu, each in (0, 1); one case each")
+        List<Double> loads)
+    implements Workload {
 
   /** Each load is a full set of replications; more points than this is a typo, not a study. */
   static final int MAX_LOADS = 100;
 
   @Override
   public WorkloadPlan validate(Problems problems, String path) {
-    int problemsBefore = problems.problems().size();
+    int problemsBefore = problems.count();
     Long meanServicePs = problems.durationPs(meanServiceTime, path + ".meanServiceTime");
     if (meanServicePs != null) {
       problems.check(meanServicePs > 0, path + ".meanServiceTime", "be positive", meanServiceTime);
@@ -45,7 +51,7 @@ public record Mm1Workload(String meanServiceTime, List<Double> loads) implements
         problems.check(seen.add(load), loadPath, "not repeat an earlier load", load);
       }
     }
-    if (problems.problems().size() > problemsBefore) {
+    if (problems.count() > problemsBefore) {
       return null;
     }
     return new Mm1Plan(meanServicePs, loads);

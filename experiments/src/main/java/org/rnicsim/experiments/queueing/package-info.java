@@ -1,7 +1,7 @@
 /**
- * The M/M/1 study: one FIFO station with exponential inter-arrival and service times, run at
- * several loads and compared with the closed-form waiting time. It exercises the whole pipeline
- * (file, validation, replications, confidence intervals, charts) on a model whose right answer is
- * known, until the hardware model provides studies of its own.
+ * The M/M/1 workload ({@code kind: mm1}): one FIFO station with exponential inter-arrival and
+ * service times, run at several loads and compared with the closed-form waiting time. It exercises
+ * the whole pipeline (file, validation, sweeps, replications, confidence intervals, charts, report)
+ * on a model whose right answer is known, until the hardware model provides workloads of its own.
  */
 package org.rnicsim.experiments.queueing;

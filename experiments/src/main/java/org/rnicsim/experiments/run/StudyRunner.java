@@ -3,50 +3,130 @@ package org.rnicsim.experiments.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.rnicsim.experiments.BuildInfo;
-import org.rnicsim.experiments.output.StagedDirectory;
+import org.rnicsim.experiments.output.ResultsFolder;
+import org.rnicsim.experiments.progress.Progress;
+import org.rnicsim.experiments.report.CombinedResults;
+import org.rnicsim.experiments.report.ReportFiles;
+import org.rnicsim.experiments.report.TerminalSummary;
+import org.rnicsim.experiments.study.Study;
 import org.rnicsim.experiments.study.StudyLoader;
-import org.rnicsim.experiments.study.StudyOutcome;
-import org.rnicsim.experiments.study.StudyPlan;
+import org.rnicsim.experiments.sweep.Job;
+import org.rnicsim.experiments.sweep.JobPlanner;
+import org.rnicsim.experiments.sweep.JobResult;
+import org.rnicsim.experiments.sweep.JobRunner;
+import org.rnicsim.experiments.sweep.JobStore;
 
 /**
- * Loads, validates and runs one study file and writes its results folder. Everything that can be
- * checked is checked before the first simulated event, and nothing touches the disk before
- * validation has passed, so bad input leaves no trace.
+ * The one pipeline every study goes through, a single point ({@code rnicsim run}) or a grid ({@code
+ * rnicsim sweep}): load and check everything, then list the jobs, skip those whose result is
+ * already on disk, run the rest in parallel, and combine all results into the report files. Nothing
+ * touches the disk before the study has passed every check, so bad input leaves no trace.
  */
 public final class StudyRunner {
   /** Where results go when the command line does not say. */
   public static final Path DEFAULT_RESULTS = Path.of("results");
 
-  private final StudyLoader loader = new StudyLoader(WorkloadKinds.all());
+  private final StudyLoader loader;
 
-  /** Loads and validates without running: the plan, or a {@code StudyRejectedException}. */
-  public StudyPlan validate(Path file, String displayName) {
-    return loader.load(file, displayName);
+  public StudyRunner() {
+    this(new StudyLoader(WorkloadKinds.all()));
+  }
+
+  public StudyRunner(StudyLoader loader) {
+    this.loader = loader;
+  }
+
+  /**
+   * How to run a study.
+   *
+   * @param settings {@code path=value} texts of {@code --set}, applied in order over the file
+   * @param outOverride the results folder from the command line, or null for {@code results/<study
+   *     name>}; a study file cannot choose where its results go
+   * @param threads jobs run at once
+   * @param expansion one point, or the whole sweep
+   */
+  public record Options(
+      List<String> settings, Path outOverride, int threads, StudyLoader.Expansion expansion) {}
+
+  /**
+   * What a run did.
+   *
+   * @param folder the results folder
+   * @param jobs jobs of the study
+   * @param jobsFound jobs whose result was already on disk and was reused
+   */
+  public record Outcome(Path folder, int jobs, int jobsFound) {
+    public int jobsRun() {
+      return jobs - jobsFound;
+    }
+  }
+
+  /** Loads and checks without running: the study, or a {@code StudyRejectedException}. */
+  public Study validate(Path file, String displayName, Options options) {
+    return loader.load(file, displayName, options.settings(), options.expansion());
   }
 
   /**
    * Runs {@code file} and writes its results.
    *
-   * @param outOverride the results folder from the command line, or null for {@code results/<study
-   *     name>}; a study file cannot choose where its results go
    * @param out where the summary table goes
-   * @return the results folder
+   * @param progress where progress goes while jobs run
    */
-  public Path run(Path file, String displayName, Path outOverride, PrintWriter out)
-      throws IOException {
-    StudyPlan plan = validate(file, displayName);
+  public Outcome run(
+      Path file, String displayName, Options options, PrintWriter out, Progress progress)
+      throws IOException, InterruptedException {
+    Study study = validate(file, displayName, options);
     // The name passed the folder-name check in validation, so this stays inside results/.
-    Path target = outOverride != null ? outOverride : DEFAULT_RESULTS.resolve(plan.name());
-    StagedDirectory.checkUsable(target);
-    StudyOutcome outcome = plan.workload().run(plan);
-    try (StagedDirectory staged = StagedDirectory.create(target)) {
-      outcome.writeFiles(staged.path(), BuildInfo.version());
-      staged.commit();
+    Path target =
+        options.outOverride() != null
+            ? options.outOverride()
+            : DEFAULT_RESULTS.resolve(study.name());
+    ResultsFolder.checkUsable(target);
+
+    String version = BuildInfo.version();
+    List<Job> jobs = JobPlanner.jobs(study, version);
+    ResultsFolder folder = ResultsFolder.open(target);
+    JobStore store = new JobStore(folder.jobs());
+    Map<String, JobResult> results = new HashMap<>();
+    List<Job> missing = new ArrayList<>();
+    for (Job job : jobs) {
+      JobResult found = store.find(job);
+      if (found != null) {
+        results.put(job.fileName(), found);
+      } else {
+        missing.add(job);
+      }
     }
-    outcome.printSummary(out);
+    int found = results.size();
+    progress.start(study.name(), jobs.size(), found);
+    results.putAll(new JobRunner(options.threads()).run(missing, store, progress));
+    progress.close();
+
+    CombinedResults combined = CombinedResults.of(study, jobs, results);
+    folder.publish(staging -> ReportFiles.write(combined, staging, version));
+    store.removeAllBut(jobs);
+
+    TerminalSummary.print(combined, out);
+    if (found > 0) {
+      out.printf(
+          Locale.ROOT,
+          "resumed: %d of %d jobs were already done; ran %d%n",
+          found,
+          jobs.size(),
+          jobs.size() - found);
+    }
+    if (study.sweepLeftOut()) {
+      out.println(
+          "note: the study's sweep was left out (run runs one point); rnicsim sweep runs it all");
+    }
     out.println("results: " + target);
     out.flush();
-    return target;
+    return new Outcome(target, jobs.size(), found);
   }
 }

@@ -30,12 +30,17 @@ final class BindingErrors {
     this.workloadKinds = List.copyOf(workloadKinds);
   }
 
-  ConfigProblem toProblem(String file, JacksonException e, SourceMap source) {
+  /**
+   * The problem {@code e} describes, located through {@code source}: at the parser's position when
+   * it read a file, else where the value at the exception's path was written.
+   */
+  ConfigProblem toProblem(JacksonException e, SourceMap source) {
     String path = pathOf(e.getPath());
     if (path.isEmpty() && e instanceof StreamReadException read && read.processor() != null) {
       // Stream errors carry no path of their own; the parser still knows where it was.
       path = SourceMap.pathOf(read.processor().streamReadContext());
     }
+    String file = source.mainSource();
     if (e instanceof JacksonYAMLParseException) {
       YamlSyntaxMessage syntax = YamlSyntaxMessage.parse(e.getOriginalMessage());
       if (syntax != null) {
@@ -45,16 +50,27 @@ final class BindingErrors {
     }
     String message = messageFor(e, path);
     // An unknown key is best shown where the key is written; Jackson reports where its value
-    // starts.
-    SourceMap.Position position =
-        e instanceof UnrecognizedPropertyException ? source.keyPositionOf(path) : null;
-    if (position == null || position == SourceMap.Position.START) {
-      position = SourceMap.positionOf(e.getLocation());
+    // starts. Values bound from a merged tree have no file position of their own.
+    Origin origin = e instanceof UnrecognizedPropertyException ? source.keyPositionOf(path) : null;
+    if (e instanceof InvalidTypeIdException badKind) {
+      // A wrong kind is shown at its value; a missing one where the mapping that lacks it starts.
+      boolean missing = badKind.getTypeId() == null || badKind.getTypeId().isEmpty();
+      origin = missing ? source.keyPositionOf(path) : source.positionOf(join(path, "kind"));
     }
-    if (position == null) {
-      position = source.positionOf(path);
+    if (origin == null || isStart(origin)) {
+      Origin parsed = SourceMap.originOf(file, e.getLocation());
+      if (parsed != null) {
+        origin = parsed;
+      }
     }
-    return new ConfigProblem(file, position.line(), position.column(), path, message);
+    if (origin == null) {
+      origin = source.positionOf(path);
+    }
+    return origin.problem(path, message);
+  }
+
+  private static boolean isStart(Origin origin) {
+    return origin.line() == 1 && origin.column() == 1;
   }
 
   private String messageFor(JacksonException e, String path) {

@@ -3,6 +3,7 @@ package org.rnicsim.experiments.study;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.rnicsim.engine.Units;
 
@@ -12,32 +13,81 @@ import org.rnicsim.engine.Units;
  * workload checks them the same way.
  */
 public final class Problems {
-  private final String file;
+  /**
+   * Files before command-line options, then by file and position: the order an editor's problem
+   * list shows.
+   */
+  public static final Comparator<ConfigProblem> FILE_ORDER =
+      Comparator.comparing((ConfigProblem problem) -> problem.line() == 0)
+          .thenComparing(ConfigProblem::file)
+          .thenComparingInt(ConfigProblem::line)
+          .thenComparingInt(ConfigProblem::column);
+
   private final SourceMap source;
+  private final Set<String> alreadyReported;
   private final List<ConfigProblem> found = new ArrayList<>();
 
-  public Problems(String file, SourceMap source) {
-    this.file = file;
+  /** Values missing because binding refused them: reported already, but still problems. */
+  private int silent;
+
+  /**
+   * @param source where each value was written
+   * @param alreadyReported paths whose value was refused while binding (and so reads as missing
+   *     here); they are not reported a second time
+   */
+  public Problems(SourceMap source, Set<String> alreadyReported) {
     this.source = source;
+    this.alreadyReported = Set.copyOf(alreadyReported);
+  }
+
+  public Problems(SourceMap source) {
+    this(source, Set.of());
   }
 
   /** Records a problem at {@code path}; the message should name the path. */
   public void report(String path, String message) {
-    SourceMap.Position position = source.positionOf(path);
-    found.add(new ConfigProblem(file, position.line(), position.column(), path, message));
+    if (isAlreadyReported(path)) {
+      silent++;
+    } else {
+      found.add(source.positionOf(path).problem(path, message));
+    }
   }
 
   /** {@code value}, or null after reporting it as missing. */
   public <T> T require(T value, String path) {
-    if (value == null) {
+    if (value == null && isAlreadyReported(path)) {
+      silent++;
+    } else if (value == null) {
       // Point at the key of the mapping the missing key belongs in, which is where it would be
       // added.
-      SourceMap.Position position = source.keyPositionOf(SourceMap.parentOf(path));
       found.add(
-          new ConfigProblem(
-              file, position.line(), position.column(), path, "missing key '" + path + "'"));
+          source
+              .keyPositionOf(SourceMap.parentOf(path))
+              .problem(path, "missing key '" + path + "'"));
     }
     return value;
+  }
+
+  /** Where the value at {@code path} was written. */
+  public Origin originOf(String path) {
+    return source.positionOf(path);
+  }
+
+  private boolean isAlreadyReported(String path) {
+    for (String refused : alreadyReported) {
+      if (path.equals(refused)
+          || path.startsWith(refused + ".")
+          || path.startsWith(refused + "[")
+          || refused.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many problems were reported so far; workloads compare it to see if they added any. */
+  public int count() {
+    return found.size() + silent;
   }
 
   /**
@@ -84,14 +134,13 @@ public final class Problems {
   }
 
   public boolean isEmpty() {
-    return found.isEmpty();
+    return count() == 0;
   }
 
   /** All problems so far, in file order. */
   public List<ConfigProblem> problems() {
     List<ConfigProblem> sorted = new ArrayList<>(found);
-    sorted.sort(
-        Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+    sorted.sort(FILE_ORDER);
     return sorted;
   }
 
@@ -99,7 +148,7 @@ public final class Problems {
    * Throws when anything was reported, so that callers can validate everything first and stop once.
    */
   public void throwIfAny() {
-    if (!found.isEmpty()) {
+    if (!isEmpty()) {
       throw new StudyRejectedException(problems());
     }
   }

@@ -1,5 +1,7 @@
 package org.rnicsim.experiments.study;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * How a study is run, as written in the file.
  *
@@ -9,12 +11,20 @@ package org.rnicsim.experiments.study;
  * @param warmUp simulated time before statistics start, with a unit ({@code "500us"})
  * @param duration simulated time measured after the warm-up, with a unit ({@code "20ms"})
  */
-public record RunControl(Long seed, Integer replications, String warmUp, String duration) {
+public record RunControl(
+    @JsonPropertyDescription("master seed; the same seed gives byte-identical results") Long seed,
+    @JsonPropertyDescription("independent runs per point, 1 to 10000; the 95 % CIs come from them")
+        Integer replications,
+    @JsonPropertyDescription("simulated time discarded before measuring, with a unit: 1ms")
+        String warmUp,
+    @JsonPropertyDescription("simulated time measured per replication, with a unit: 50ms")
+        String duration) {
 
   /** More replications than this is a typo, not a study: it would run for days. */
   static final int MAX_REPLICATIONS = 10_000;
 
   RunPlan validate(Problems problems, String path) {
+    int before = problems.count();
     problems.require(seed, path + ".seed");
     if (problems.require(replications, path + ".replications") != null) {
       problems.check(
@@ -39,7 +49,7 @@ public record RunControl(Long seed, Integer replications, String warmUp, String 
           "together with warmUp fit in 106 days of simulated time",
           duration);
     }
-    if (!problems.isEmpty()) {
+    if (problems.count() > before) {
       return null;
     }
     return new RunPlan(seed, replications, warmUpPs, durationPs);

@@ -1,60 +1,48 @@
 package org.rnicsim.experiments.study;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Where each key path of a document sits in its file. Binding to records loses positions, so
- * semantic validation looks them up here to point at the offending value.
+ * Where each key path of a configuration was written. Binding to records loses positions, and a
+ * merged configuration mixes several sources (defaults, study file, {@code --set}), so validation
+ * looks origins up here by path to point at the value that won.
+ *
+ * <p>Paths have the form {@code workload.loads[2]}; the empty path is the whole document.
  */
 public final class SourceMap {
-
-  /** A 1-based position in a text file. */
-  public record Position(int line, int column) {
-    static final Position START = new Position(1, 1);
-  }
-
-  private final Map<String, Position> valuePositions;
-  private final Map<String, Position> keyPositions;
-  private final JsonToken rootToken;
+  private final NavigableMap<String, Origin> values;
+  private final NavigableMap<String, Origin> keys;
+  private final Origin fallback;
 
   private SourceMap(
-      Map<String, Position> valuePositions,
-      Map<String, Position> keyPositions,
-      JsonToken rootToken) {
-    this.valuePositions = valuePositions;
-    this.keyPositions = keyPositions;
-    this.rootToken = rootToken;
+      NavigableMap<String, Origin> values, NavigableMap<String, Origin> keys, Origin fallback) {
+    this.values = values;
+    this.keys = keys;
+    this.fallback = fallback;
+  }
+
+  /** A map that answers {@code fallback} for every path. */
+  public static SourceMap of(Origin fallback) {
+    return new SourceMap(new TreeMap<>(), new TreeMap<>(), fallback);
   }
 
   /**
-   * An empty map, for a document that could not be scanned: every lookup answers the start of the
-   * file.
+   * Reads the whole document from {@code parser}, remembering where each key and value starts.
+   * Syntax errors surface as the parser's own exceptions, with their position.
    */
-  public static SourceMap empty() {
-    return new SourceMap(Map.of(), Map.of(), null);
-  }
-
-  /**
-   * Reads the whole document from {@code parser}, remembering where each value starts. Syntax
-   * errors surface as the parser's own exceptions, with their position.
-   */
-  public static SourceMap scan(JsonParser parser) {
-    Map<String, Position> positions = new HashMap<>();
-    Map<String, Position> keys = new HashMap<>();
-    JsonToken rootToken = null;
+  public static SourceMap scan(JsonParser parser, String source) {
+    SourceMap map = of(Origin.startOf(source));
     JsonToken token;
     while ((token = parser.nextToken()) != null) {
-      if (rootToken == null) {
-        rootToken = token;
-      }
       if (token == JsonToken.PROPERTY_NAME) {
-        keys.putIfAbsent(
-            pathOf(parser.streamReadContext()), positionOf(parser.currentTokenLocation()));
+        map.keys.putIfAbsent(
+            pathOf(parser.streamReadContext()), originOf(source, parser.currentTokenLocation()));
         continue;
       }
       if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
@@ -66,14 +54,79 @@ public final class SourceMap {
       if (token.isStructStart()) {
         context = context.getParent();
       }
-      positions.putIfAbsent(pathOf(context), positionOf(parser.currentTokenLocation()));
+      map.values.putIfAbsent(pathOf(context), originOf(source, parser.currentTokenLocation()));
     }
-    return new SourceMap(positions, keys, rootToken);
+    return map;
   }
 
-  /** The first token of the document: null for an empty one, START_OBJECT for a mapping of keys. */
-  public JsonToken rootToken() {
-    return rootToken;
+  /** The file most problems are in: the one whose start answers a path nobody wrote. */
+  public String mainSource() {
+    return fallback.source();
+  }
+
+  /** A copy that can be changed without changing this one. */
+  public SourceMap copy() {
+    return new SourceMap(new TreeMap<>(values), new TreeMap<>(keys), fallback);
+  }
+
+  /**
+   * Makes {@code path} and everything under it come from {@code upper}: what a lower layer said
+   * below {@code path} no longer holds once a higher layer replaced the value there.
+   */
+  public void replaceUnder(String path, SourceMap upper, String upperPath) {
+    removeUnder(values, path);
+    removeUnder(keys, path);
+    copyUnder(upper.values, upperPath, values, path);
+    copyUnder(upper.keys, upperPath, keys, path);
+  }
+
+  /** Makes {@code path} and everything under it come from one place (a {@code --set}). */
+  public void replaceUnder(String path, Origin origin) {
+    removeUnder(values, path);
+    removeUnder(keys, path);
+    values.put(path, origin);
+    keys.put(path, origin);
+  }
+
+  /** Records where the key at {@code path} was written, keeping what is under it. */
+  public void putKey(String path, SourceMap upper, String upperPath) {
+    Origin key = upper.keys.get(upperPath);
+    if (key != null) {
+      keys.put(path, key);
+    }
+    Origin value = upper.values.get(upperPath);
+    if (value != null) {
+      values.put(path, value);
+    }
+  }
+
+  private static void removeUnder(NavigableMap<String, Origin> map, String path) {
+    map.remove(path);
+    if (path.isEmpty()) {
+      map.clear();
+      return;
+    }
+    map.subMap(path + ".", true, path + "/", false).clear();
+    map.subMap(path + "[", true, path + "\\", false).clear();
+  }
+
+  private static void copyUnder(
+      NavigableMap<String, Origin> from, String fromPath, Map<String, Origin> to, String toPath) {
+    for (Map.Entry<String, Origin> entry : from.entrySet()) {
+      String key = entry.getKey();
+      String rest;
+      if (key.equals(fromPath)) {
+        rest = "";
+      } else if (fromPath.isEmpty()) {
+        rest = key.startsWith("[") ? key : "." + key;
+      } else if (key.startsWith(fromPath + ".") || key.startsWith(fromPath + "[")) {
+        rest = key.substring(fromPath.length());
+      } else {
+        continue;
+      }
+      String target = toPath.isEmpty() && rest.startsWith(".") ? rest.substring(1) : toPath + rest;
+      to.put(target, entry.getValue());
+    }
   }
 
   /** The path of the current entry of {@code context}, in the form {@code workload.loads[2]}. */
@@ -98,35 +151,35 @@ public final class SourceMap {
     }
   }
 
-  static Position positionOf(TokenStreamLocation location) {
+  static Origin originOf(String source, TokenStreamLocation location) {
     if (location == null || location.getLineNr() <= 0) {
       return null;
     }
-    return new Position(location.getLineNr(), Math.max(location.getColumnNr(), 1));
+    return new Origin(source, location.getLineNr(), Math.max(location.getColumnNr(), 1));
   }
 
   /**
-   * The position of {@code path}, or of its nearest ancestor present in the file (a missing key is
-   * reported where its parent is), or the start of the file.
+   * The origin of {@code path}, or of its nearest ancestor present (a missing key is reported where
+   * its parent is), or the start of the main source.
    */
-  public Position positionOf(String path) {
+  public Origin positionOf(String path) {
     String candidate = path;
     while (true) {
-      Position position = valuePositions.get(candidate);
-      if (position != null) {
-        return position;
+      Origin origin = values.get(candidate);
+      if (origin != null) {
+        return origin;
       }
       if (candidate.isEmpty()) {
-        return Position.START;
+        return fallback;
       }
       candidate = parentOf(candidate);
     }
   }
 
   /** Where the key of {@code path} is written (for "unknown key"), else as {@link #positionOf}. */
-  public Position keyPositionOf(String path) {
-    Position position = keyPositions.get(path);
-    return position != null ? position : positionOf(path);
+  public Origin keyPositionOf(String path) {
+    Origin origin = keys.get(path);
+    return origin != null ? origin : positionOf(path);
   }
 
   static String parentOf(String path) {

@@ -1,17 +1,35 @@
 package org.rnicsim.experiments.study;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A study file as written: which workload to run, how long, how often, with which seed. Values
- * carry their units as text ({@code "1us"}); {@link #validate} checks and converts them all.
+ * A study file as written, over the defaults: which workload to run, how long, how often, with
+ * which seed, and which parameters to sweep. Values carry their units as text ({@code "1us"});
+ * {@link #validate} checks and converts them all.
  *
- * @param name names the study and its default results folder, so it must be a plain folder name
- * @param description one line for people; echoed in the summary
+ * @param name names the study and its results folder, {@code results/<name>/}, so it must be a
+ *     plain folder name
+ * @param description one line for people; echoed in the summary and the report
  * @param run run control shared by every workload
  * @param workload what is simulated; its {@code kind} key selects the record
+ * @param sweep axes of a parameter sweep, each over one config path; empty for a single point
  */
-public record StudyFile(String name, String description, RunControl run, Workload workload) {
+public record StudyFile(
+    @JsonPropertyDescription(
+            "names the study and its results folder results/<name>/: letters, digits, '.', '_'"
+                + " or '-'")
+        String name,
+    @JsonPropertyDescription("one line for people, echoed in the summary and the report")
+        String description,
+    @JsonPropertyDescription("seed, replications, warm-up and duration (defaults.yaml has them)")
+        RunControl run,
+    @JsonPropertyDescription("what is simulated; 'kind' selects the workload") Workload workload,
+    @JsonPropertyDescription(
+            "axes of a parameter sweep (rnicsim sweep): each varies one config path over a list"
+                + " of values or a range")
+        List<SweepAxis> sweep) {
 
   /**
    * Safe as a single path segment on every file system: no separators, no leading dot, no {@code
@@ -19,14 +37,20 @@ public record StudyFile(String name, String description, RunControl run, Workloa
    */
   private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+  /** Whether {@code name} may name a results folder: one plain path segment. */
+  public static boolean isSafeName(String name) {
+    return name != null && SAFE_NAME.matcher(name).matches() && !name.contains("..");
+  }
+
   /**
-   * Checks every value, reporting all problems at once; returns the runnable plan when there were
-   * none.
+   * Checks every value except the sweep (checked by itself, before the points are bound), reporting
+   * all problems; returns the runnable plan, or null when something was reported.
    */
   public StudyPlan validate(Problems problems) {
+    int before = problems.count();
     if (problems.require(name, "name") != null) {
       problems.check(
-          SAFE_NAME.matcher(name).matches() && !name.contains(".."),
+          isSafeName(name),
           "name",
           "be a plain folder name: letters, digits, '.', '_' or '-', at most 64, starting with a letter"
               + " or digit",
@@ -37,7 +61,9 @@ public record StudyFile(String name, String description, RunControl run, Workloa
         problems.require(workload, "workload") == null
             ? null
             : workload.validate(problems, "workload");
-    problems.throwIfAny();
+    if (problems.count() > before) {
+      return null;
+    }
     return new StudyPlan(name, description == null ? "" : description, runPlan, workloadPlan);
   }
 }

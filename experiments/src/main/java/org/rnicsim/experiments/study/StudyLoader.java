@@ -1,197 +1,222 @@
 package org.rnicsim.experiments.study;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.cfg.MapperBuilder;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.jsontype.NamedType;
-import tools.jackson.databind.type.LogicalType;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a study file (YAML or JSON, chosen by its extension), binds it strictly to {@link
- * StudyFile} and validates it. Every way a file can be wrong ends in a {@link
- * StudyRejectedException} that names the file and, where there is one, the line, column and key
- * path.
+ * Reads a study file (YAML or JSON, chosen by its extension), merges it over the defaults (and,
+ * once they exist, a hardware profile) with the {@code --set} options on top, and checks every
+ * point the study will run. Every way a study can be wrong ends in one {@link
+ * StudyRejectedException} that lists all problems, each with the file (or option), line, column and
+ * key path of the value.
  */
 public final class StudyLoader {
+  /** Where the jar keeps its copy of {@code configs/defaults.yaml}. */
+  static final String DEFAULTS_RESOURCE = "/org/rnicsim/experiments/config/defaults.yaml";
 
-  /**
-   * Study files are written by hand; anything bigger is a mistake, and reading it would only waste
-   * memory.
-   */
-  static final long MAX_FILE_BYTES = 1L << 20;
+  /** How messages name the defaults file. */
+  public static final String DEFAULTS_NAME = "defaults.yaml";
 
-  private final ObjectMapper yaml;
-  private final ObjectMapper json;
-  private final BindingErrors errors;
+  /** The key of the defaults file that holds the defaults of each workload kind. */
+  static final String WORKLOAD_DEFAULTS = "workloads";
+
+  /** Whether a study runs as the one point it describes, or as the grid its sweep spans. */
+  public enum Expansion {
+    ONE_POINT,
+    SWEEP
+  }
+
+  private final StudyMappers mappers;
+  private final ConfigFileReader reader;
+  private final TreeBinder binder;
+  private final ProfileLayers profiles;
+  private final ConfigLayer defaults;
+  private final ObjectNode workloadDefaults;
 
   /**
    * @param workloadKinds the workload records and their {@code kind} names
    */
   public StudyLoader(List<NamedType> workloadKinds) {
-    NamedType[] kinds = workloadKinds.toArray(new NamedType[0]);
-    this.yaml = strict(YAMLMapper.builder()).registerSubtypes(kinds).build();
-    this.json = strict(JsonMapper.builder()).registerSubtypes(kinds).build();
+    this(workloadKinds, builtInDefaults(), ProfileLayers.NONE);
+  }
+
+  /**
+   * @param defaultsText the defaults file's text
+   * @param profiles the profile layer of a study, if any
+   */
+  public StudyLoader(List<NamedType> workloadKinds, String defaultsText, ProfileLayers profiles) {
+    this.mappers = new StudyMappers(workloadKinds);
     List<String> names = new ArrayList<>();
     workloadKinds.forEach(kind -> names.add(kind.getName()));
-    this.errors = new BindingErrors(names);
+    BindingErrors errors = new BindingErrors(names);
+    this.reader = new ConfigFileReader(mappers, errors);
+    this.binder = new TreeBinder(mappers.yaml, errors);
+    this.profiles = profiles;
+    ConfigLayer parsed = reader.parse(defaultsText, Path.of(DEFAULTS_NAME), DEFAULTS_NAME);
+    JsonNode kinds = parsed.tree().remove(WORKLOAD_DEFAULTS);
+    this.workloadDefaults =
+        kinds instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+    this.defaults = parsed;
+  }
+
+  /** The text of the defaults file built into the jar. */
+  public static String builtInDefaults() {
+    try (InputStream in = StudyLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + DEFAULTS_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads {@code file} as one point, without options: its plan, or the problems. */
+  public StudyPlan load(Path file, String displayName) {
+    return load(file, displayName, List.of(), Expansion.ONE_POINT).points().get(0).plan();
   }
 
   /**
-   * Settings shared by both formats: a key the records do not know, a value of the wrong type, a
-   * duplicate key, or a second document is refused rather than guessed at.
-   */
-  private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B strict(B builder) {
-    return builder
-        .enable(
-            DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-            DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-            DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        // 2.5 replications is a typo, not 2.
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        // "10" where a number belongs, or 10 where a duration with a unit belongs, is refused: a
-        // bare
-        // number for a duration has no unit, and silently converting hides that.
-        .withCoercionConfigDefaults(
-            config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-        .withCoercionConfig(
-            LogicalType.Textual,
-            config ->
-                config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
-  }
-
-  /**
-   * Loads and validates {@code file}.
+   * Loads and checks {@code file} with {@code settings} applied.
    *
-   * @param file where to read
    * @param displayName how messages name the file: as the user typed it
+   * @param settings {@code path=value} texts of the {@code --set} options, lowest precedence first
    * @throws StudyRejectedException with every problem found
    */
-  public StudyPlan load(Path file, String displayName) {
-    byte[] bytes = readText(file, displayName);
-    ObjectMapper mapper = mapperFor(file, displayName);
-    SourceMap source = scan(mapper, bytes, displayName);
-    StudyFile study;
-    try {
-      study = mapper.readValue(bytes, StudyFile.class);
-    } catch (JacksonException e) {
-      throw StudyRejectedException.of(errors.toProblem(displayName, e, source));
-    }
-    return study.validate(new Problems(displayName, source));
-  }
+  public Study load(Path file, String displayName, List<String> settings, Expansion expansion) {
+    String text = ConfigFileReader.readText(file, displayName);
+    ConfigLayer study = reader.parse(text, file, displayName);
+    Set<ConfigProblem> problems = new LinkedHashSet<>();
 
-  private ObjectMapper mapperFor(Path file, String displayName) {
-    String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-      return yaml;
+    LayerStack stack =
+        new LayerStack(
+            JsonNodeFactory.instance.objectNode(), SourceMap.of(Origin.startOf(displayName)));
+    stack.push(defaults);
+    ConfigLayer profile = profiles.layerFor(study.tree());
+    if (profile != null) {
+      stack.push(profile);
     }
-    if (name.endsWith(".json")) {
-      return json;
+    stack.push(study);
+    for (String setting : settings) {
+      CommandLineSetting.apply(setting, stack, mappers.yaml, problems);
     }
-    throw rejected(displayName, "unsupported file type: a study file ends in .yaml, .yml or .json");
-  }
 
-  private SourceMap scan(ObjectMapper mapper, byte[] bytes, String displayName) {
-    SourceMap source;
-    try (JsonParser parser = mapper.createParser(bytes)) {
-      source = SourceMap.scan(parser);
-    } catch (JacksonException e) {
-      throw StudyRejectedException.of(errors.toProblem(displayName, e, SourceMap.empty()));
+    ObjectNode merged = stack.tree();
+    SourceMap source = stack.source();
+    JsonNode sweepNode = merged.remove("sweep");
+    List<AxisPlan> axes = sweepAxes(sweepNode, source, problems);
+    boolean sweepLeftOut = expansion == Expansion.ONE_POINT && !axes.isEmpty();
+    if (expansion == Expansion.ONE_POINT) {
+      axes = List.of();
     }
-    if (source.rootToken() == null) {
-      throw rejected(
-          displayName, "the file is empty: a study needs at least 'name', 'run' and 'workload'");
-    }
-    if (source.rootToken() != JsonToken.START_OBJECT) {
-      throw StudyRejectedException.of(
-          new ConfigProblem(
-              displayName,
-              1,
-              1,
-              "",
-              "the top level must be a mapping of keys such as 'name:', 'run:' and 'workload:'"));
-    }
-    return source;
-  }
-
-  private static byte[] readText(Path file, String displayName) {
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        throw rejected(displayName, "is a directory, not a study file");
+    List<StudyPoint> points = new ArrayList<>();
+    if (problems.isEmpty()) {
+      for (List<AxisValue> coordinates : grid(axes)) {
+        StudyPoint point = point(points.size(), coordinates, axes, merged, source, problems);
+        if (point != null) {
+          points.add(point);
+        }
       }
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw rejected(
-            displayName,
-            "too large for a study file (" + size + " bytes; the limit is " + MAX_FILE_BYTES + ")");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw rejected(displayName, "no such file");
-    } catch (IOException e) {
-      throw rejected(displayName, "cannot read: " + e.getMessage());
     }
-    checkIsText(bytes, displayName);
-    return bytes;
+    if (!problems.isEmpty()) {
+      throw new StudyRejectedException(sortedProblems(problems));
+    }
+    StudyPlan first = points.get(0).plan();
+    return new Study(
+        displayName, text, settings, first.name(), first.description(), axes, points, sweepLeftOut);
   }
 
-  /** Parsers say odd things about binary data; say plainly that it is not a text file. */
-  private static void checkIsText(byte[] bytes, String displayName) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-    } catch (CharacterCodingException e) {
-      throw rejected(displayName, "not a UTF-8 text file (binary content?)");
-    }
-    int line = 1;
-    int column = 1;
-    for (byte b : bytes) {
-      if (b == '\n') {
-        line++;
-        column = 1;
-        continue;
-      }
-      if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r') || b == 0x7f) {
-        throw StudyRejectedException.of(
-            new ConfigProblem(
-                displayName,
-                line,
-                column,
-                "",
-                String.format(Locale.ROOT, "not a text file: control character 0x%02x", b & 0xff)));
-      }
-      column++;
-    }
+  private static List<ConfigProblem> sortedProblems(Set<ConfigProblem> problems) {
+    List<ConfigProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(Problems.FILE_ORDER);
+    return sorted;
   }
 
-  private static StudyRejectedException rejected(String displayName, String message) {
-    return StudyRejectedException.of(new ConfigProblem(displayName, 0, 0, "", message));
+  private List<AxisPlan> sweepAxes(JsonNode sweepNode, SourceMap source, Set<ConfigProblem> out) {
+    if (sweepNode == null || sweepNode.isNull()) {
+      return List.of();
+    }
+    ObjectNode holder = JsonNodeFactory.instance.objectNode();
+    holder.set("sweep", sweepNode);
+    TreeBinder.Bound<StudyFile> bound = binder.bind(holder, StudyFile.class, source);
+    out.addAll(bound.problems());
+    if (bound.value() == null || bound.value().sweep() == null) {
+      return List.of();
+    }
+    Problems problems = new Problems(source, bound.refusedPaths());
+    List<AxisPlan> axes = SweepAxes.expand(bound.value().sweep(), sweepNode, problems);
+    out.addAll(problems.problems());
+    return axes;
+  }
+
+  /**
+   * Every combination of axis values, the first axis varying slowest; one empty one without axes.
+   */
+  private static List<List<AxisValue>> grid(List<AxisPlan> axes) {
+    List<List<AxisValue>> combinations = new ArrayList<>();
+    combinations.add(List.of());
+    for (AxisPlan axis : axes) {
+      List<List<AxisValue>> longer = new ArrayList<>();
+      for (List<AxisValue> prefix : combinations) {
+        for (AxisValue value : axis.values()) {
+          List<AxisValue> combination = new ArrayList<>(prefix);
+          combination.add(value);
+          longer.add(combination);
+        }
+      }
+      combinations = longer;
+    }
+    return combinations;
+  }
+
+  private StudyPoint point(
+      int index,
+      List<AxisValue> coordinates,
+      List<AxisPlan> axes,
+      ObjectNode merged,
+      SourceMap mergedSource,
+      Set<ConfigProblem> out) {
+    ObjectNode tree = merged.deepCopy();
+    SourceMap source = mergedSource.copy();
+    for (int i = 0; i < coordinates.size(); i++) {
+      AxisValue value = coordinates.get(i);
+      String path = axes.get(i).path();
+      String refusal = ConfigPath.set(tree, path, value.value().deepCopy());
+      if (refusal != null) {
+        out.add(value.origin().problem(path, "cannot sweep '" + path + "': " + refusal));
+        return null;
+      }
+      source.replaceUnder(path, value.origin());
+    }
+    LayerStack stack = new LayerStack(tree, source);
+    JsonNode kind = tree.path("workload").path("kind");
+    if (kind.isString()
+        && workloadDefaults.get(kind.asString()) instanceof ObjectNode kindDefaults) {
+      stack.pushBeneath(
+          "workload", kindDefaults, defaults.source(), WORKLOAD_DEFAULTS + "." + kind.asString());
+    }
+    TreeBinder.Bound<StudyFile> bound = binder.bind(stack.tree(), StudyFile.class, stack.source());
+    out.addAll(bound.problems());
+    if (bound.value() == null) {
+      return null;
+    }
+    Problems problems = new Problems(stack.source(), bound.refusedPaths());
+    StudyPlan plan = bound.value().validate(problems);
+    out.addAll(problems.problems());
+    if (plan == null || !bound.problems().isEmpty()) {
+      return null;
+    }
+    return new StudyPoint(index, coordinates, plan, stack.tree());
   }
 }

@@ -1,11 +1,35 @@
 package org.rnicsim.experiments.study;
 
-/** A validated workload, in engine units, that knows how to run itself. */
+import java.util.List;
+
+/**
+ * A validated workload, in engine units, that runs one job at a time. A job is one case of the
+ * workload (one load, one message size) in one replication, and a pure function of the plan, the
+ * run control, the case and the replication: the sweep machinery runs jobs in any order, on any
+ * thread, in any process, and combines their measurements.
+ */
 public interface WorkloadPlan {
 
   /** The name of the workload kind, as written after {@code kind:} in a study file. */
   String kind();
 
-  /** Runs every point and replication of {@code study}, of which this is the workload. */
-  StudyOutcome run(StudyPlan study);
+  /** One line for people: what this workload simulates, with its main parameters. */
+  String describe();
+
+  /** The workload's own list of cases; a workload without one has a single case. */
+  CaseAxis cases();
+
+  /** What each job measures, in the order of {@link Measurement#values()}. */
+  List<Metric> metrics();
+
+  /** Runs case {@code caseIndex} of replication {@code replication}. */
+  Measurement measure(RunPlan run, int caseIndex, int replication);
+
+  /**
+   * The value theory predicts for {@code metric} at case value {@code caseX} (an analytic curve
+   * drawn beside the measured points), or NaN when there is none.
+   */
+  default double reference(String metric, double caseX) {
+    return Double.NaN;
+  }
 }

@@ -70,10 +70,10 @@ class BadStudyFileTest {
             tinyWith(8, "  kind: mm9"),
             "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1)"),
         Arguments.of(
-            "missing key",
+            "missing key without a default",
             "bad.yaml",
-            tinyWith(3, "  # seed forgotten"),
-            "bad.yaml:2:1: missing key 'run.seed'"),
+            tinyWith(8, "  # kind forgotten"),
+            "bad.yaml:7:1: missing key 'workload.kind' (one of: mm1)"),
         Arguments.of(
             "name that would escape the results folder",
             "bad.yaml",
@@ -104,15 +104,88 @@ class BadStudyFileTest {
             "number too large",
             "bad.yaml",
             tinyWith(3, "  seed: 99999999999999999999"),
-            "bad.yaml:3:29: number out of range at 'run.seed'"),
-        Arguments.of("empty file", "empty.yaml", "", "empty.yaml: the file is empty"),
+            "bad.yaml:3:9: number out of range at 'run.seed'"),
+        Arguments.of("empty file", "empty.yaml", "", "empty.yaml:1:1: the file is empty"),
         Arguments.of(
-            "only comments", "empty.yaml", "# nothing here\n", "empty.yaml: the file is empty"),
+            "only comments", "empty.yaml", "# nothing here\n", "empty.yaml:1:1: the file is empty"),
         Arguments.of(
             "binary garbage",
             "garbage.yaml",
             "\u0000\u0001\u0002ELF\u0000",
             "garbage.yaml:1:1: not a text file"),
+        Arguments.of(
+            "unknown key in a sweep axis",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "sweep:\n  - path: run.seed\n    valuez: [1, 2]\n",
+            "bad.yaml:13:5: unknown key 'sweep[0].valuez'"),
+        Arguments.of(
+            "bad unit in a sweep range",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY
+                + "sweep:\n  - path: run.duration\n    from: 1ms\n    to: 4 furlongs\n"
+                + "    step: 1ms\n",
+            "bad.yaml:14:9: bad duration at 'sweep[0].to'"),
+        Arguments.of(
+            "absurd sweep size",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY
+                + "sweep:\n  - path: run.duration\n    from: 1ns\n    to: 1s\n    step: 1ns\n",
+            "bad.yaml:12:5: 'sweep[0]' has 1000000000 values; the limit is 10000"),
+        Arguments.of(
+            "absurd replications",
+            "bad.yaml",
+            tinyWith(4, "  replications: 1000000000"),
+            "bad.yaml:4:17: 'run.replications' must be between 1 and 10000"),
+        Arguments.of(
+            "absurd duration",
+            "bad.yaml",
+            tinyWith(6, "  duration: 200000000s"),
+            "bad.yaml:6:13: bad duration at 'run.duration': "),
+        Arguments.of(
+            "negative duration",
+            "bad.yaml",
+            tinyWith(5, "  warmUp: -1ms"),
+            "bad.yaml:5:11: bad duration at 'run.warmUp': negative duration"),
+        Arguments.of(
+            "wrong type: a number where a mapping belongs",
+            "bad.yaml",
+            String.join("\n", "name: tiny", "run: 5", "workload:", "  kind: mm1", ""),
+            "bad.yaml:2:6: wrong type at 'run': expected a mapping of keys"),
+        Arguments.of(
+            "wrong type: text where a list belongs",
+            "bad.yaml",
+            tinyWith(10, "  loads: lots"),
+            "bad.yaml:10:10: wrong type at 'workload.loads': expected a list"),
+        Arguments.of(
+            "absolute path as the name",
+            "bad.yaml",
+            tinyWith(1, "name: /etc/cron.d"),
+            "bad.yaml:1:7: 'name' must be a plain folder name"),
+        Arguments.of(
+            "backslashes in the name",
+            "bad.yaml",
+            tinyWith(1, "name: '..\\..\\windows'"),
+            "bad.yaml:1:7: 'name' must be a plain folder name"),
+        Arguments.of(
+            "hidden folder as the name",
+            "bad.yaml",
+            tinyWith(1, "name: .ssh"),
+            "bad.yaml:1:7: 'name' must be a plain folder name"),
+        Arguments.of(
+            "an output folder in the study file",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "out: /tmp/elsewhere\n",
+            "bad.yaml:11:1: unknown key 'out'"),
+        Arguments.of(
+            "a sweep that would rename the results folder",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "sweep:\n  - path: name\n    values: [../../x]\n",
+            "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary 'name'"),
+        Arguments.of(
+            "a sweep over the workload kind",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "sweep:\n  - path: workload.kind\n    values: [mm1]\n",
+            "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary the workload kind"),
         Arguments.of(
             "unsupported extension",
             "study.toml",
@@ -137,6 +210,39 @@ class BadStudyFileTest {
     assertFalse(run.showsStackTrace(), run.err());
     assertFalse(Files.exists(dir.resolve("results")), "bad input must leave no output folder");
     assertEquals("", run.out());
+  }
+
+  @Test
+  void whenFileIsHuge_thenRefusedBySizeBeforeReading() throws Exception {
+    Path study = dir.resolve("huge.yaml");
+    byte[] block = "# padding to make a study file far too large\n".repeat(1000).getBytes();
+    try (var out = Files.newOutputStream(study)) {
+      for (long written = 0; written < 50L << 20; written += block.length) {
+        out.write(block);
+      }
+    }
+
+    CommandLineRun run =
+        CommandLineRun.of("run", study.toString(), "--out", dir.resolve("o").toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains(study + ":1:1: too large for a study file (52"), run.err());
+    assertTrue(run.err().contains("the limit is 1048576 bytes"), run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    assertFalse(Files.exists(dir.resolve("o")));
+  }
+
+  @Test
+  void whenSetEscapesTheResultsFolder_thenRefusedAndNothingWritten() throws Exception {
+    Path study = Files.writeString(dir.resolve("tiny.yaml"), RunCommandTest.TINY_STUDY);
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString(), "--set", "name=../../escaped");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(
+        run.err().contains("--set name=../../escaped: 'name' must be a plain folder name"),
+        run.err());
+    assertFalse(Files.exists(Path.of("results", "..", "..", "escaped")));
   }
 
   @Test

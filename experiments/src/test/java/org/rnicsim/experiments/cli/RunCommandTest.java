@@ -42,9 +42,10 @@ class RunCommandTest {
   static final List<String> RESULT_FILES =
       List.of(
           "summary.json",
-          "waiting-time-vs-load.csv",
-          "waiting-time-vs-load.png",
-          "waiting-time-vs-load.svg");
+          "results.csv",
+          "mean-wait-ns-vs-load.png",
+          "mean-wait-ns-vs-load.svg",
+          "report.html");
 
   @TempDir Path dir;
 
@@ -58,23 +59,24 @@ class RunCommandTest {
     for (String file : RESULT_FILES) {
       assertTrue(Files.size(out.resolve(file)) > 0, file);
     }
-    assertIsPng(out.resolve("waiting-time-vs-load.png"));
-    assertIsSvg(out.resolve("waiting-time-vs-load.svg"));
+    assertIsPng(out.resolve("mean-wait-ns-vs-load.png"));
+    assertIsSvg(out.resolve("mean-wait-ns-vs-load.svg"));
 
     JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
     assertEquals("quickstart", summary.get("study").asString());
     assertEquals(1, summary.get("seed").asLong());
-    JsonNode points = summary.get("points");
-    assertEquals(9, points.size());
-    for (JsonNode point : points) {
-      assertTrue(point.get("meanWaitNs").asDouble() > 0, point.toString());
-      assertTrue(point.get("ciHalfWidthNs").asDouble() > 0, point.toString());
-      assertTrue(point.get("eventsExecuted").asLong() > 0, point.toString());
-      assertTrue(point.has("analyticMeanWaitNs"), point.toString());
+    JsonNode rows = summary.get("results");
+    assertEquals(9, rows.size());
+    for (JsonNode row : rows) {
+      JsonNode wait = row.get("mean_wait_ns");
+      assertTrue(wait.get("mean").asDouble() > 0, row.toString());
+      assertTrue(wait.get("ciHalfWidth").asDouble() > 0, row.toString());
+      assertTrue(wait.has("reference"), row.toString());
+      assertTrue(row.get("eventsExecuted").asLong() > 0, row.toString());
     }
-    List<String> csv = Files.readAllLines(out.resolve("waiting-time-vs-load.csv"));
+    List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertEquals(10, csv.size(), "header and one row per load");
-    assertTrue(csv.get(0).contains("mean_wait_ns"), csv.get(0));
+    assertTrue(csv.get(0).contains("mean_wait_ns_ci95_half_width"), csv.get(0));
     assertTrue(run.out().contains("results: " + out), run.out());
   }
 
@@ -151,7 +153,7 @@ class RunCommandTest {
         List.of(new String[] {}, new String[] {"run"}, new String[] {"frobnicate"})) {
       CommandLineRun run = CommandLineRun.of(args);
       assertEquals(2, run.exitCode(), Arrays.toString(args));
-      assertTrue(run.err().contains("Usage:"), run.err());
+      assertTrue(run.err().contains("Usage:") || run.err().contains("Did you mean"), run.err());
       assertFalse(run.showsStackTrace(), run.err());
     }
   }

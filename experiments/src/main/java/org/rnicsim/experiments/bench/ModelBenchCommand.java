@@ -1,0 +1,203 @@
+package org.rnicsim.experiments.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.rnicsim.experiments.profile.ProfileException;
+import org.rnicsim.experiments.profile.ProfileLoader;
+import org.rnicsim.model.profile.HardwareProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code rnicsim bench model}: the hardware model's speed and memory targets. */
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Full-path closed loop of signalled RDMA WRITEs on one QP (64 B, 16 outstanding) between two"
+          + " back-to-back adapters: simulated operations per wall second (target >= 1,000,000 on"
+          + " one core) and events per operation.",
+      "With --qps N, also creates N idle QPs on one adapter and prints heap bytes per QP"
+          + " (target: 1,000,000 idle QPs in under 2 GB)."
+    })
+public final class ModelBenchCommand implements Callable<Integer> {
+  static final String DEFAULT_PROFILE = "configs/profiles/connectx4-edr-gen3x16.yaml";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print one JSON object instead of a table.")
+  boolean json;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "FILE",
+      description = "Hardware profile (default: ${DEFAULT-VALUE}).")
+  Path profile = Path.of(DEFAULT_PROFILE);
+
+  @Option(
+      names = "--operations",
+      paramLabel = "COUNT",
+      description = "WRITEs per measured round (default: ${DEFAULT-VALUE}).")
+  long operations = 2_000_000;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "COUNT",
+      description = "Unmeasured warm-up WRITEs (default: ${DEFAULT-VALUE}).")
+  long warmup = 1_000_000;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "COUNT",
+      description = "Measured rounds; the median is reported (default: ${DEFAULT-VALUE}).")
+  int rounds = 5;
+
+  @Option(
+      names = "--bytes",
+      paramLabel = "BYTES",
+      description = "WRITE size (default: ${DEFAULT-VALUE}).")
+  long bytes = 64;
+
+  @Option(
+      names = "--window",
+      paramLabel = "COUNT",
+      description = "WRITEs outstanding (default: ${DEFAULT-VALUE}).")
+  int window = 16;
+
+  @Option(
+      names = "--qps",
+      paramLabel = "N",
+      description = "Also create N idle QPs and measure heap bytes per QP (default: none).")
+  long idleQps;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (operations <= 0 || warmup < 0 || rounds <= 0 || bytes <= 0 || window <= 0 || idleQps < 0) {
+      err.println("bench model: counts must be positive");
+      return 2;
+    }
+    if (!Files.isRegularFile(profile)) {
+      err.println(
+          "bench model: no profile file "
+              + profile
+              + " (run from the checkout's root or pass --profile FILE)");
+      return 2;
+    }
+    HardwareProfile hardware;
+    try {
+      hardware = ProfileLoader.load(profile);
+    } catch (ProfileException e) {
+      err.println("bench model: " + e.getMessage());
+      return 2;
+    }
+    ModelBenchmark benchmark = new ModelBenchmark();
+    java.util.function.Consumer<String> progress =
+        line -> {
+          err.println("bench model: " + line);
+          err.flush();
+        };
+    ModelBenchmark.WriteLoopResult loop =
+        benchmark.runWriteLoop(
+            hardware,
+            new ModelBenchmark.Settings(bytes, window, warmup, operations, rounds),
+            progress);
+    ModelBenchmark.IdleQpResult idle =
+        idleQps > 0 ? benchmark.createIdleQps(hardware, idleQps, progress) : null;
+    if (json) {
+      out.println(toJson(hardware, loop, idle));
+    } else {
+      printTable(out, hardware, loop, idle);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void printTable(
+      PrintWriter out,
+      HardwareProfile hardware,
+      ModelBenchmark.WriteLoopResult loop,
+      ModelBenchmark.IdleQpResult idle) {
+    out.printf(
+        Locale.ROOT,
+        "Closed loop, %d B signalled RDMA WRITEs, 1 QP, window %d, profile %s%n",
+        bytes,
+        window,
+        hardware.name());
+    out.printf(
+        Locale.ROOT,
+        "  simulated operations per wall second (median of %d): %,.0f (target >= %,.0f: %s)%n",
+        rounds,
+        loop.operationsPerWallSecond(),
+        ModelBenchmark.TARGET_OPERATIONS_PER_SECOND,
+        loop.operationsPerWallSecond() >= ModelBenchmark.TARGET_OPERATIONS_PER_SECOND
+            ? "met"
+            : "NOT met");
+    out.printf(Locale.ROOT, "  events per operation: %.2f%n", loop.eventsPerOperation());
+    out.printf(
+        Locale.ROOT,
+        "  simulated WRITE rate: %,.0f per simulated second; mean post-to-CQE %.1f ns%n",
+        loop.simulatedOperationsPerSimulatedSecond(),
+        loop.meanWriteLatencyNs());
+    if (idle != null) {
+      out.printf(
+          Locale.ROOT,
+          "Idle QPs: %,d created in %.1f s wall, %,.0f heap bytes per QP, %,.0f MB in all"
+              + " (target < %,.0f bytes per QP: %s)%n",
+          idle.qps(),
+          idle.wallSeconds(),
+          idle.bytesPerQp(),
+          (idle.heapBytesAfter() - idle.heapBytesBefore()) / 1e6,
+          ModelBenchmark.TARGET_BYTES_PER_IDLE_QP,
+          idle.bytesPerQp() < ModelBenchmark.TARGET_BYTES_PER_IDLE_QP ? "met" : "NOT met");
+    }
+  }
+
+  private String toJson(
+      HardwareProfile hardware,
+      ModelBenchmark.WriteLoopResult loop,
+      ModelBenchmark.IdleQpResult idle) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("benchmark", "model");
+    root.put("profile", hardware.name());
+    root.put("messageBytes", bytes);
+    root.put("window", window);
+    root.put("qps", 1);
+    root.put("warmupOperations", warmup);
+    root.put("operationsPerRound", operations);
+    root.put("rounds", rounds);
+    root.put("operationsPerWallSecond", Math.round(loop.operationsPerWallSecond()));
+    root.put("eventsPerOperation", Math.round(loop.eventsPerOperation() * 100) / 100.0);
+    root.put(
+        "simulatedOperationsPerSimulatedSecond",
+        Math.round(loop.simulatedOperationsPerSimulatedSecond()));
+    root.put("meanWriteLatencyNs", Math.round(loop.meanWriteLatencyNs() * 10) / 10.0);
+    root.put(
+        "roundOperationsPerWallSecond",
+        loop.rounds().stream().map(r -> Math.round(r.operationsPerWallSecond())).toList());
+    root.put("targetOperationsPerWallSecond", ModelBenchmark.TARGET_OPERATIONS_PER_SECOND);
+    root.put(
+        "operationsTargetMet",
+        loop.operationsPerWallSecond() >= ModelBenchmark.TARGET_OPERATIONS_PER_SECOND);
+    if (idle != null) {
+      root.put("idleQps", idle.qps());
+      root.put("idleQpHeapBytes", idle.heapBytesAfter() - idle.heapBytesBefore());
+      root.put("heapBytesPerIdleQp", Math.round(idle.bytesPerQp()));
+      root.put("idleQpCreationWallSeconds", Math.round(idle.wallSeconds() * 100) / 100.0);
+      root.put("targetHeapBytesPerIdleQp", ModelBenchmark.TARGET_BYTES_PER_IDLE_QP);
+      root.put("idleQpTargetMet", idle.bytesPerQp() < ModelBenchmark.TARGET_BYTES_PER_IDLE_QP);
+    }
+    ObjectMapper mapper = JsonMapper.builder().disable(SerializationFeature.INDENT_OUTPUT).build();
+    return mapper.writeValueAsString(root);
+  }
+}

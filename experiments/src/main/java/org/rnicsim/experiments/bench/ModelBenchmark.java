@@ -1,0 +1,141 @@
+package org.rnicsim.experiments.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.function.Consumer;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.Rnic;
+import org.rnicsim.model.adapter.completion.CompletionQueue;
+import org.rnicsim.model.adapter.transport.QueuePair;
+import org.rnicsim.model.profile.HardwareProfile;
+import org.rnicsim.model.testbed.BackToBackTestbed;
+import org.rnicsim.model.testbed.ClosedLoopWriter;
+
+/**
+ * The model's performance targets (issue 3): the full path of 64 B signalled RDMA WRITEs in a
+ * closed loop on one QP with 16 outstanding, in simulated operations per wall second on one core;
+ * and the heap one idle QP costs. Wall time is read only here, around the runs, never inside the
+ * model.
+ */
+final class ModelBenchmark {
+  /** Issue 3: at least a million simulated operations per wall second on one core. */
+  static final double TARGET_OPERATIONS_PER_SECOND = 1_000_000;
+
+  /** Issue 3: a million idle QPs in under 2 GB of heap. */
+  static final double TARGET_BYTES_PER_IDLE_QP = 2e9 / 1_000_000;
+
+  record Settings(
+      long messageBytes, int window, long warmupOperations, long operations, int rounds) {}
+
+  /** One measured round of the closed loop. */
+  record Round(long operations, long events, double wallSeconds, double simulatedSeconds) {
+    double operationsPerWallSecond() {
+      return operations / wallSeconds;
+    }
+  }
+
+  /** The closed-loop figures: median round and its details. */
+  record WriteLoopResult(
+      double operationsPerWallSecond,
+      double eventsPerOperation,
+      double simulatedOperationsPerSimulatedSecond,
+      double meanWriteLatencyNs,
+      java.util.List<Round> rounds) {}
+
+  /** The idle-QP figure. */
+  record IdleQpResult(long qps, long heapBytesBefore, long heapBytesAfter, double wallSeconds) {
+    double bytesPerQp() {
+      return (heapBytesAfter - heapBytesBefore) / (double) qps;
+    }
+  }
+
+  WriteLoopResult runWriteLoop(
+      HardwareProfile profile, Settings settings, Consumer<String> progress) {
+    BackToBackTestbed testbed = new BackToBackTestbed(profile, 1);
+    BackToBackTestbed.ConnectedPair pair =
+        testbed.connectPair(Math.max(64, 2 * settings.window()), 4 * settings.window());
+    ClosedLoopWriter writer =
+        new ClosedLoopWriter(testbed, pair, settings.messageBytes(), settings.window(), false);
+    progress.accept("warm-up: " + settings.warmupOperations() + " WRITEs");
+    writer.run(settings.warmupOperations());
+    testbed.stats().resetAll();
+    java.util.List<Round> rounds = new java.util.ArrayList<>();
+    for (int i = 0; i < settings.rounds(); i++) {
+      long startPs = testbed.simulator().nowPs();
+      long wallStart = System.nanoTime();
+      long events = writer.run(settings.operations());
+      double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+      double simulatedSeconds = (testbed.simulator().nowPs() - startPs) / 1e12;
+      Round round = new Round(settings.operations(), events, wallSeconds, simulatedSeconds);
+      rounds.add(round);
+      progress.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "round %d: %,.0f WRITEs per wall second, %.2f events each",
+              i + 1,
+              round.operationsPerWallSecond(),
+              events / (double) settings.operations()));
+    }
+    Round median =
+        rounds.stream()
+            .sorted(java.util.Comparator.comparingDouble(Round::operationsPerWallSecond))
+            .toList()
+            .get(rounds.size() / 2);
+    double meanLatencyNs =
+        testbed.stats().summarize().histogram("nic0.latency.write.totalPs").meanPs() / 1000;
+    return new WriteLoopResult(
+        median.operationsPerWallSecond(),
+        median.events() / (double) median.operations(),
+        median.operations() / median.simulatedSeconds(),
+        meanLatencyNs,
+        rounds);
+  }
+
+  IdleQpResult createIdleQps(HardwareProfile profile, long qps, Consumer<String> progress) {
+    RnicSimulator simulator = new RnicSimulator("idle QPs");
+    StatisticsRegistry stats = new StatisticsRegistry(simulator);
+    Rnic nic =
+        new Rnic(
+            simulator,
+            "nic0",
+            1,
+            profile,
+            new org.rnicsim.model.adapter.control.FixedLatencyControlPath(simulator, 1_000_000),
+            stats);
+    CompletionQueue[] cq = new CompletionQueue[1];
+    nic.createCq(1024, null, created -> cq[0] = created);
+    simulator.runToEnd();
+    long before = usedHeapAfterGc();
+    long wallStart = System.nanoTime();
+    long[] created = {0};
+    Consumer<QueuePair> onCreated = qp -> created[0]++;
+    long batch = 10_000;
+    for (long done = 0; done < qps; done += batch) {
+      long count = Math.min(batch, qps - done);
+      for (long i = 0; i < count; i++) {
+        nic.createQp(cq[0], cq[0], 128, 128, onCreated);
+      }
+      simulator.runToEnd();
+      if ((done + count) % 200_000 == 0) {
+        progress.accept("created " + (done + count) + " idle QPs");
+      }
+    }
+    double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    long after = usedHeapAfterGc();
+    if (created[0] != qps || nic.qpCount() != qps) {
+      throw new IllegalStateException("created " + created[0] + " of " + qps + " QPs");
+    }
+    // Keep the adapter reachable until the heap was measured.
+    java.lang.ref.Reference.reachabilityFence(nic);
+    return new IdleQpResult(qps, before, after, wallSeconds);
+  }
+
+  private static long usedHeapAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+}

@@ -1,0 +1,32 @@
+package org.rnicsim.experiments.progress;
+
+/**
+ * Where long work reports how far it got. Implementations decide whether anyone sees it; results
+ * never depend on it.
+ */
+public interface Progress extends AutoCloseable {
+  /** Shows nothing: for tests, pipes and {@code --quiet}. */
+  Progress SILENT =
+      new Progress() {
+        @Override
+        public void start(String task, long totalJobs, long alreadyDone) {}
+
+        @Override
+        public void jobDone(long eventsExecuted) {}
+
+        @Override
+        public void close() {}
+      };
+
+  /**
+   * Work begins: {@code totalJobs} in all, of which {@code alreadyDone} were found finished on
+   * disk.
+   */
+  void start(String task, long totalJobs, long alreadyDone);
+
+  /** One job finished, having run {@code eventsExecuted} simulator events. Thread-safe. */
+  void jobDone(long eventsExecuted);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,143 @@
+package org.rnicsim.experiments.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.rnicsim.engine.SimTime;
+import org.rnicsim.experiments.output.CsvTable;
+import org.rnicsim.experiments.study.AxisPlan;
+import org.rnicsim.experiments.study.AxisValue;
+import org.rnicsim.experiments.study.Study;
+import org.rnicsim.experiments.study.StudyPlan;
+
+/**
+ * {@code report.html}: one self-contained page per study (charts embedded as PNG data URIs, no
+ * script, no external file) that can be mailed or archived as it is. It says what was run (version,
+ * seed, replications, settings), shows every chart and the results table, and echoes the study file
+ * verbatim so the page alone is enough to rerun it.
+ */
+final class HtmlReport {
+  static final String FILE = "report.html";
+
+  private HtmlReport() {}
+
+  static void write(
+      CombinedResults results,
+      CsvTable table,
+      List<MetricCharts.ChartFile> charts,
+      Path folder,
+      String rnicsimVersion)
+      throws IOException {
+    Study study = results.study();
+    StudyPlan first = study.points().get(0).plan();
+    StringBuilder html = new StringBuilder();
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<title>rnicsim: ")
+        .append(escape(study.name()))
+        .append("</title>\n<style>\n")
+        .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;")
+        .append("color:#222}\n")
+        .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n")
+        .append("th,td{border:1px solid #ccc;padding:0.25em 0.5em;text-align:right}\n")
+        .append("th{background:#f0f0f0}\ntable.facts th,table.facts td{text-align:left}\n")
+        .append("figure{margin:1.5em 0}\nimg{max-width:100%;height:auto;border:1px solid #ddd}\n")
+        .append("pre{background:#f7f7f7;border:1px solid #ddd;padding:1em;overflow-x:auto}\n")
+        .append(".results{overflow-x:auto}\n</style>\n</head>\n<body>\n");
+    html.append("<h1>").append(escape(study.name())).append("</h1>\n");
+    if (!study.description().isEmpty()) {
+      html.append("<p>").append(escape(study.description())).append("</p>\n");
+    }
+
+    html.append("<h2>What was run</h2>\n<table class=\"facts\">\n");
+    fact(html, "rnicsim version", rnicsimVersion);
+    fact(html, "study file", String.valueOf(Path.of(study.displayName()).getFileName()));
+    fact(
+        html,
+        "command-line settings",
+        study.settings().isEmpty() ? "none" : String.join("  ", study.settings()));
+    fact(html, "workload", first.workload().describe());
+    fact(html, "seed", Long.toString(first.run().seed()));
+    fact(html, "replications per point", Integer.toString(first.run().replications()));
+    fact(html, "warm-up, measured time", format(first));
+    for (AxisPlan axis : study.axes()) {
+      fact(
+          html,
+          "swept " + axis.path(),
+          String.join(", ", axis.values().stream().map(AxisValue::label).toList()));
+    }
+    fact(
+        html,
+        "points, jobs",
+        String.format(Locale.ROOT, "%d, %d", study.points().size(), study.jobCount()));
+    fact(html, "simulator events", String.format(Locale.ROOT, "%,d", results.eventsExecuted()));
+    fact(html, "intervals", "95 % confidence, Student t across replications");
+    html.append("</table>\n");
+
+    if (!charts.isEmpty()) {
+      html.append("<h2>Charts</h2>\n");
+    }
+    for (MetricCharts.ChartFile chart : charts) {
+      byte[] png = Files.readAllBytes(folder.resolve(chart.name() + ".png"));
+      html.append("<figure>\n<img alt=\"")
+          .append(escape(chart.title()))
+          .append("\" width=\"900\" height=\"560\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(png))
+          .append("\">\n<figcaption>")
+          .append(escape(chart.title()))
+          .append(" (also ")
+          .append(escape(chart.name()))
+          .append(".png and .svg)</figcaption>\n</figure>\n");
+    }
+
+    html.append("<h2>Results</h2>\n<p>Also in ")
+        .append(PointTable.FILE)
+        .append(" and summary.json.</p>\n<div class=\"results\"><table>\n<tr>");
+    table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
+    html.append("</tr>\n");
+    for (List<String> row : table.rows()) {
+      html.append("<tr>");
+      row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+      html.append("</tr>\n");
+    }
+    html.append("</table></div>\n");
+
+    html.append("<h2>Study file</h2>\n<p>")
+        .append(escape(String.valueOf(Path.of(study.displayName()).getFileName())))
+        .append(", as it was run:</p>\n<pre>")
+        .append(escape(study.text()))
+        .append("</pre>\n</body>\n</html>\n");
+    Files.writeString(folder.resolve(FILE), html, StandardCharsets.UTF_8);
+  }
+
+  private static String format(StudyPlan plan) {
+    return SimTime.format(plan.run().warmUpPs()) + ", " + SimTime.format(plan.run().durationPs());
+  }
+
+  private static void fact(StringBuilder html, String name, String value) {
+    html.append("<tr><th>")
+        .append(escape(name))
+        .append("</th><td>")
+        .append(escape(value))
+        .append("</td></tr>\n");
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,23 @@
+package org.rnicsim.experiments.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.rnicsim.experiments.output.CsvTable;
+
+/** Writes every combined result file of a study into a folder. */
+public final class ReportFiles {
+  private ReportFiles() {}
+
+  /**
+   * {@code summary.json}, {@code results.csv}, a chart per metric (PNG, SVG), {@code report.html}.
+   */
+  public static void write(CombinedResults results, Path folder, String rnicsimVersion)
+      throws IOException {
+    SummaryFile.write(results, rnicsimVersion, folder.resolve("summary.json"));
+    CsvTable table = PointTable.of(results);
+    table.write(folder.resolve(PointTable.FILE));
+    List<MetricCharts.ChartFile> charts = MetricCharts.write(results, folder);
+    HtmlReport.write(results, table, charts, folder, rnicsimVersion);
+  }
+}

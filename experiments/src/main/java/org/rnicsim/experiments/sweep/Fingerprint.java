@@ -1,0 +1,62 @@
+package org.rnicsim.experiments.sweep;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a job's result depends on, hashed: the rnicsim version, the point's merged configuration
+ * (defaults included) and the case. The replication is in the file name. Key order does not matter:
+ * the configuration is written with sorted keys before hashing.
+ */
+final class Fingerprint {
+  private Fingerprint() {}
+
+  static String of(String rnicsimVersion, JsonNode pointConfig, int caseIndex) {
+    StringBuilder text = new StringBuilder();
+    text.append(rnicsimVersion).append('\n');
+    canonical(pointConfig, text);
+    text.append('\n').append(caseIndex);
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      // 16 bytes are plenty to tell two configurations apart; the file stays readable.
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static void canonical(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      List<String> keys = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        keys.add(entry.getKey());
+      }
+      keys.sort(null);
+      out.append('{');
+      for (String key : keys) {
+        out.append('"').append(key).append("\":");
+        canonical(node.get(key), out);
+        out.append(',');
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (JsonNode element : node) {
+        canonical(element, out);
+        out.append(',');
+      }
+      out.append(']');
+    } else {
+      // Scalars as JSON text: 1 and 1.0 and "1" stay different, as they bind differently.
+      out.append(node.toString());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.rnicsim.experiments.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Checks the command's output shape on a tiny run; the figures themselves are not asserted. */
+class ModelBenchCommandTest {
+
+  private static Path profile() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(dir.resolve("configs/profiles"))) {
+      dir = dir.getParent();
+    }
+    return dir.resolve(ModelBenchCommand.DEFAULT_PROFILE);
+  }
+
+  @Test
+  void jsonPrintsOneObjectWithEveryFigure() {
+    StringWriter out = new StringWriter();
+    CommandLine command = new CommandLine(new BenchCommand());
+    command.setOut(new PrintWriter(out));
+    command.setErr(new PrintWriter(new StringWriter()));
+    int exit =
+        command.execute(
+            "model",
+            "--json",
+            "--profile",
+            profile().toString(),
+            "--warmup",
+            "1000",
+            "--operations",
+            "2000",
+            "--rounds",
+            "1",
+            "--qps",
+            "1000");
+    assertEquals(0, exit);
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    for (String key :
+        new String[] {
+          "operationsPerWallSecond",
+          "eventsPerOperation",
+          "simulatedOperationsPerSimulatedSecond",
+          "heapBytesPerIdleQp",
+          "idleQps"
+        }) {
+      assertTrue(json.has(key), key + " in " + out);
+    }
+    assertEquals(1000, json.get("idleQps").asLong());
+  }
+
+  @Test
+  void aMissingProfileIsAClearErrorNotAStackTrace() {
+    StringWriter err = new StringWriter();
+    CommandLine command = new CommandLine(new BenchCommand());
+    command.setOut(new PrintWriter(new StringWriter()));
+    command.setErr(new PrintWriter(err));
+    int exit = command.execute("model", "--profile", "no/such/profile.yaml");
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("no profile file"), err.toString());
+  }
+}

@@ -1,0 +1,115 @@
+package org.rnicsim.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a sweep's report.html in headless Chromium, as a reader would, and checks that every chart
+ * rendered with a size and that the page logged no error. A copy of the report gets a small probe
+ * script; the report itself has no script at all.
+ */
+class ReportInBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  /** Runs at page load: measures every image and SVG, collects errors, writes one line. */
+  private static final String PROBE =
+      String.join(
+          "\n",
+          "<script>",
+          "window.rnicsimErrors = [];",
+          "window.addEventListener('error', e => window.rnicsimErrors.push(",
+          "  String(e.message || (e.target && (e.target.src || e.target.tagName)))), true);",
+          "const originalError = console.error;",
+          "console.error = (...args) => { window.rnicsimErrors.push(args.join(' '));",
+          "  originalError(...args); };",
+          "window.addEventListener('load', () => {",
+          "  const drawn = [...document.images, ...document.querySelectorAll('svg')];",
+          "  const bad = drawn.filter(e => { const r = e.getBoundingClientRect();",
+          "    return r.width === 0 || r.height === 0",
+          "      || (e.tagName === 'IMG' && (!e.complete || e.naturalWidth === 0)); })",
+          "    .map(e => e.alt || e.tagName);",
+          "  const line = document.createElement('pre');",
+          "  line.textContent = 'RNICSIM-CHECK charts=' + drawn.length + ' bad='",
+          "    + JSON.stringify(bad) + ' errors=' + JSON.stringify(window.rnicsimErrors);",
+          "  document.body.appendChild(line);",
+          "});",
+          "</script>");
+
+  private static final Pattern CHECK =
+      Pattern.compile("RNICSIM-CHECK charts=(\\d+) bad=(\\[.*?]) errors=(\\[.*?])<");
+
+  @TempDir Path dir;
+
+  @Test
+  void whenReportIsOpenedInChromium_thenEveryChartRendersAndNoErrorIsLogged() throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "skipped: /usr/bin/chromium is absent (Debian package 'chromium'; .ci/run installs it)");
+    Path study = Files.writeString(dir.resolve("sweep.yaml"), SweepCommandTest.SMALL_SWEEP);
+    Path out = dir.resolve("out");
+    assertEquals(
+        0, CommandLineRun.of("sweep", study.toString(), "--out", out.toString()).exitCode());
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(!report.contains("<script"), "the report itself runs no script");
+    assertTrue(!report.contains("src=\"http") && !report.contains("href=\"http"), "self-contained");
+    Path probed =
+        Files.writeString(
+            dir.resolve("probed.html"),
+            report.replace("<head>", "<head>\n" + PROBE),
+            StandardCharsets.UTF_8);
+
+    String dom = dumpDom(probed);
+
+    Matcher check = CHECK.matcher(dom);
+    assertTrue(check.find(), "the probe did not run; Chromium printed:\n" + tail(dom));
+    assertEquals("1", check.group(1), "one chart per charted metric");
+    assertEquals("[]", check.group(2), "charts that did not render");
+    assertEquals("[]", check.group(3), "errors while loading the report");
+  }
+
+  private String dumpDom(Path page) throws Exception {
+    Path profile = Files.createDirectory(dir.resolve("chromium-profile"));
+    Path output = dir.resolve("dom.html");
+    Process chromium =
+        new ProcessBuilder(
+                List.of(
+                    CHROMIUM.toString(),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--user-data-dir=" + profile,
+                    "--window-size=1200,2000",
+                    "--dump-dom",
+                    page.toUri().toString()))
+            .redirectOutput(output.toFile())
+            .redirectError(dir.resolve("chromium.log").toFile())
+            .start();
+    if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
+      chromium.destroyForcibly();
+      throw new AssertionError("Chromium did not finish in 120 s");
+    }
+    return Files.readString(output);
+  }
+
+  private String tail(String dom) throws Exception {
+    String log = Files.readString(dir.resolve("chromium.log"));
+    return dom.substring(Math.max(0, dom.length() - 500))
+        + "\n--- stderr ---\n"
+        + log.substring(Math.max(0, log.length() - 2000));
+  }
+}

@@ -1,0 +1,39 @@
+package org.rnicsim.ndk.verifier;
+
+import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
+
+/**
+ * What a provider may tell the verifier beyond the calls and callbacks it can see, so that rules
+ * about modelled time and CQ contents can be checked too. A provider gets one from {@link
+ * LifetimeVerifier#probe()}; a provider not wired to a verifier uses {@link #NONE}. Both methods
+ * are optional: without them the verifier treats every callback as running only while its Java call
+ * has not returned, and learns of CQ entries only when the consumer dequeues them.
+ */
+public interface ProviderProbe {
+
+  /** A probe that ignores everything. */
+  ProviderProbe NONE =
+      new ProviderProbe() {
+        @Override
+        public void nextCallbackReturnsAt(long returnTimePs) {}
+
+        @Override
+        public void cqEntryQueued(NdkCq providerCq, NdkResultEx entry) {}
+      };
+
+  /**
+   * The next callback the provider starts runs, in modelled time, until {@code returnTimePs}
+   * (callbacks cost CPU time in the model while their Java call returns at once). Until then the
+   * verifier counts it as running (invariants 7, 8, 10, 11, 13, 15).
+   */
+  void nextCallbackReturnsAt(long returnTimePs);
+
+  /**
+   * The provider has just queued {@code entry} into {@code providerCq}, which is the provider's own
+   * CQ object (the one it handed out, not the verifier's wrapper). With this the verifier checks
+   * the CQ rules when an entry arrives rather than when it is dequeued, and can check arming
+   * (invariants 14, 16, 17) and completions the consumer never dequeues (18-26).
+   */
+  void cqEntryQueued(NdkCq providerCq, NdkResultEx entry);
+}

@@ -1,0 +1,99 @@
+package org.rnicsim.model.adapter;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.random.RandomStreams;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.completion.CompletionQueue;
+import org.rnicsim.model.adapter.completion.CompletionStatus;
+import org.rnicsim.model.adapter.firmware.FirmwareCommandQueue;
+import org.rnicsim.model.adapter.firmware.FirmwareConfig;
+import org.rnicsim.model.adapter.firmware.FirmwareControlPath;
+import org.rnicsim.model.adapter.interrupt.CqEventSource;
+import org.rnicsim.model.adapter.interrupt.EventQueue;
+import org.rnicsim.model.adapter.interrupt.InterruptController;
+import org.rnicsim.model.adapter.interrupt.InterruptCosts;
+import org.rnicsim.model.host.HostCpu;
+import org.rnicsim.model.profile.HardwareProfile;
+
+/**
+ * One host with its adapter, assembled as a driver sees it: the datapath ({@link Rnic}), its
+ * control commands executed by the firmware command queue, and CQEs that raise events through event
+ * queues, MSI-X, an ISR and a DPC on the host's cores. Event queue 0 on core 0 carries firmware
+ * command completions; CQs get their own event queues from {@link #createEventQueue}.
+ */
+public final class AdapterNode {
+  private final Rnic rnic;
+  private final HostCpu host;
+  private final InterruptController interrupts;
+  private final FirmwareCommandQueue firmware;
+
+  public AdapterNode(
+      RnicSimulator simulator,
+      String name,
+      int address,
+      HardwareProfile profile,
+      HostCpu host,
+      FirmwareConfig firmwareConfig,
+      InterruptCosts interruptCosts,
+      RandomStreams streams,
+      StatisticsRegistry stats) {
+    this.host = host;
+    FirmwareControlPath controlPath = new FirmwareControlPath();
+    this.rnic = new Rnic(simulator, name, address, profile, controlPath, stats);
+    this.interrupts =
+        new InterruptController(
+            simulator, stats, name, rnic.deviceToHostWrites(), host, interruptCosts);
+    EventQueue commandEventQueue = interrupts.createEventQueue(0);
+    this.firmware =
+        new FirmwareCommandQueue(
+            simulator, stats, streams, name, firmwareConfig, interrupts, commandEventQueue);
+    controlPath.attach(firmware);
+  }
+
+  public Rnic rnic() {
+    return rnic;
+  }
+
+  public HostCpu host() {
+    return host;
+  }
+
+  public InterruptController interrupts() {
+    return interrupts;
+  }
+
+  public FirmwareCommandQueue firmware() {
+    return firmware;
+  }
+
+  /** An event queue whose MSI-X vector runs its ISR and DPC on {@code coreIndex}. */
+  public EventQueue createEventQueue(int coreIndex) {
+    return interrupts.createEventQueue(coreIndex);
+  }
+
+  /**
+   * Connects a CQ to an event queue: from now on every CQE that lands in it is reported to the
+   * interrupt controller, which raises an event when the CQ is armed (subject to moderation). Error
+   * CQEs count as solicited, so they satisfy any arm.
+   */
+  public CqEventSource connectToEventQueue(
+      CompletionQueue cq,
+      EventQueue eventQueue,
+      org.rnicsim.model.adapter.interrupt.CqEventHandler handler) {
+    CqEventSource source = interrupts.createCq(cq.cqn(), eventQueue, handler);
+    cq.setListener(
+        landed -> {
+          CompletionStatus status = landed.newestLandedStatus();
+          boolean error = status != null && status != CompletionStatus.SUCCESS;
+          source.onCqeLanded(error, error);
+        });
+    return source;
+  }
+
+  /** The adapter disappears: QPs go to ERROR, commands fail, no more interrupts. */
+  public void surpriseRemove() {
+    rnic.surpriseRemove();
+    firmware.surpriseRemoval();
+    interrupts.deviceRemoved();
+  }
+}

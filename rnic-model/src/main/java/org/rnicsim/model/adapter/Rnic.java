@@ -1,0 +1,341 @@
+package org.rnicsim.model.adapter;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.trace.Trace;
+import org.rnicsim.model.adapter.cache.ContextCache;
+import org.rnicsim.model.adapter.completion.Completion;
+import org.rnicsim.model.adapter.completion.CompletionQueue;
+import org.rnicsim.model.adapter.completion.CqeListener;
+import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.control.ControlCommand;
+import org.rnicsim.model.adapter.control.ControlPath;
+import org.rnicsim.model.adapter.dma.DmaEngines;
+import org.rnicsim.model.adapter.transport.QpState;
+import org.rnicsim.model.adapter.transport.QueuePair;
+import org.rnicsim.model.adapter.transport.RcTransport;
+import org.rnicsim.model.adapter.transport.SendWorkRequest;
+import org.rnicsim.model.fabric.Port;
+import org.rnicsim.model.pcie.DeviceToHostWrites;
+import org.rnicsim.model.pcie.PcieLink;
+import org.rnicsim.model.profile.HardwareProfile;
+import org.rnicsim.model.trace.ModelTraceEvent.FaultInjected;
+
+/**
+ * One RDMA adapter: PCIe link, DMA engines, caches, RC transport and network port, built from a
+ * {@link HardwareProfile}. This is the hardware-level interface a driver (the NDK provider)
+ * programs.
+ *
+ * <ul>
+ *   <li><b>Control path</b>, asynchronous: {@link #createCq}, {@link #createQp}, {@link #modifyQp},
+ *       {@link #connectQp}, {@link #destroyQp}, {@link #destroyCq}. Each is a {@link
+ *       ControlCommand} executed by the {@link ControlPath}; its callback runs when it finished.
+ *   <li><b>Datapath, host side</b>, synchronous at the current simulated time (the driver charges
+ *       its CPU for them): {@link #postSend} and {@link #postReceive} write WQEs into the rings in
+ *       host memory; {@link #ringSendDoorbell} and {@link #ringReceiveDoorbell} write the doorbell
+ *       over PCIe; {@link #pollCq} reads the CQEs that have landed.
+ *   <li><b>Notification</b>: each CQ's {@link CqeListener} is told when a CQE lands; event queues
+ *       and MSI-X interrupts hook in there, and {@link #deviceToHostWrites()} is the posted-write
+ *       path they share with CQEs and payload.
+ *   <li><b>Faults</b>: {@link #surpriseRemove()}; link faults live on the fabric's links.
+ * </ul>
+ */
+public final class Rnic {
+  private final RnicSimulator simulator;
+  private final String name;
+  private final int address;
+  private final HardwareProfile profile;
+  private final PcieLink pcie;
+  private final DmaEngines dma;
+  private final Port port;
+  private final RcTransport transport;
+  private final ControlPath controlPath;
+  private int nextCqn = 1;
+  private int nextMemoryKey = 1;
+
+  /**
+   * @param address this adapter's fabric address (LID or IP), unique in the fabric
+   * @param controlPath executes the adapter's control commands (the firmware)
+   */
+  public Rnic(
+      RnicSimulator simulator,
+      String name,
+      int address,
+      HardwareProfile profile,
+      ControlPath controlPath,
+      StatisticsRegistry stats) {
+    this.simulator = simulator;
+    this.name = name;
+    this.address = address;
+    this.profile = profile;
+    this.controlPath = controlPath;
+    this.pcie =
+        new PcieLink(
+            simulator,
+            name + ".pcie",
+            profile.pcie().linkConfig(),
+            profile.pcie().flightLatencyPs(),
+            stats);
+    this.dma = new DmaEngines(simulator, name + ".dma", pcie, profile.adapter().dma(), stats);
+    ContextCache qpContexts =
+        new ContextCache(
+            simulator, name + ".qpContextCache", profile.adapter().qpContextCache(), dma, stats);
+    ContextCache translations =
+        new ContextCache(
+            simulator,
+            name + ".translationCache",
+            profile.adapter().translationCache(),
+            dma,
+            stats);
+    this.port =
+        new Port(
+            simulator,
+            name + ".port",
+            profile.port().rateBitsPerSecond(),
+            profile.port().txLatencyPs(),
+            profile.port().rxLatencyPs(),
+            profile.port().txQueuePackets(),
+            stats);
+    CqeWriter cqeWriter =
+        new CqeWriter(
+            simulator,
+            name,
+            dma,
+            profile.adapter().cqeBytes(),
+            profile.adapter().cqeProcessingPs(),
+            stats);
+    this.transport =
+        new RcTransport(
+            simulator,
+            name,
+            address,
+            profile.adapter(),
+            profile.port().mtuBytes(),
+            profile.port().packetHeaderBytes(),
+            dma,
+            qpContexts,
+            translations,
+            port,
+            cqeWriter,
+            stats);
+    port.setReceiver(transport.receivePath());
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int address() {
+    return address;
+  }
+
+  public HardwareProfile profile() {
+    return profile;
+  }
+
+  public Port port() {
+    return port;
+  }
+
+  public PcieLink pcie() {
+    return pcie;
+  }
+
+  /** The posted-write path to host memory that EQE writers and MSI-X share with CQEs. */
+  public DeviceToHostWrites deviceToHostWrites() {
+    return pcie;
+  }
+
+  public RnicSimulator simulator() {
+    return simulator;
+  }
+
+  /** QPs that exist on this adapter. */
+  public int qpCount() {
+    return transport.qpCount();
+  }
+
+  public QueuePair qp(int qpn) {
+    return transport.qp(qpn);
+  }
+
+  // ---- control path ----
+
+  /** Creates a CQ of {@code depth} CQEs; {@code listener} may be null. */
+  public void createCq(
+      int depth,
+      CqeListener listener,
+      Consumer<CompletionQueue> onCreated,
+      Consumer<String> onFailed) {
+    int cqn = nextCqn++;
+    run(
+        new ControlCommand.CreateCq(cqn, depth),
+        () -> onCreated.accept(new CompletionQueue(simulator, cqn, depth, listener)),
+        onFailed);
+  }
+
+  public void createCq(int depth, CqeListener listener, Consumer<CompletionQueue> onCreated) {
+    createCq(depth, listener, onCreated, this::failed);
+  }
+
+  public void destroyCq(CompletionQueue cq, Runnable onDestroyed) {
+    run(
+        new ControlCommand.DestroyCq(cq.cqn()),
+        () -> {
+          cq.markDestroyed();
+          onDestroyed.run();
+        },
+        this::failed);
+  }
+
+  /** Creates an RC QP in RESET with the given ring depths, its completions going to the CQs. */
+  public void createQp(
+      CompletionQueue sendCq,
+      CompletionQueue receiveCq,
+      int sendQueueDepth,
+      int receiveQueueDepth,
+      Consumer<QueuePair> onCreated,
+      Consumer<String> onFailed) {
+    int qpn = transport.reserveQpn();
+    run(
+        new ControlCommand.CreateQp(qpn, sendQueueDepth, receiveQueueDepth),
+        () ->
+            onCreated.accept(
+                transport.createQp(qpn, sendCq, receiveCq, sendQueueDepth, receiveQueueDepth)),
+        onFailed);
+  }
+
+  public void createQp(
+      CompletionQueue sendCq,
+      CompletionQueue receiveCq,
+      int sendQueueDepth,
+      int receiveQueueDepth,
+      Consumer<QueuePair> onCreated) {
+    createQp(sendCq, receiveCq, sendQueueDepth, receiveQueueDepth, onCreated, this::failed);
+  }
+
+  /** Moves {@code qp} to {@code to} (not RTR: use {@link #connectQp}). */
+  public void modifyQp(QueuePair qp, QpState to, Runnable onDone) {
+    if (to == QpState.RTR) {
+      throw new IllegalArgumentException("moving to RTR needs the peer: use connectQp");
+    }
+    modify(qp, to, -1, -1, onDone);
+  }
+
+  /** INIT to RTR: connects {@code qp} to QP {@code remoteQpn} on adapter {@code remoteAddress}. */
+  public void connectQp(QueuePair qp, int remoteAddress, int remoteQpn, Runnable onDone) {
+    modify(qp, QpState.RTR, remoteAddress, remoteQpn, onDone);
+  }
+
+  private void modify(QueuePair qp, QpState to, int remoteAddress, int remoteQpn, Runnable onDone) {
+    QpState from = qp.state();
+    if (!from.canMoveTo(to)) {
+      throw new IllegalStateException(qp + ": cannot move from " + from + " to " + to);
+    }
+    run(
+        new ControlCommand.ModifyQp(qp.qpn(), from.name(), to.name()),
+        () -> {
+          if (qp.state().canMoveTo(to)) {
+            transport.modify(qp, to, remoteAddress, remoteQpn);
+          }
+          onDone.run();
+        },
+        this::failed);
+  }
+
+  public void destroyQp(QueuePair qp, Runnable onDone) {
+    run(
+        new ControlCommand.DestroyQp(qp.qpn()),
+        () -> {
+          transport.destroy(qp);
+          onDone.run();
+        },
+        this::failed);
+  }
+
+  /**
+   * Registers {@code [address, address + lengthBytes)} for DMA; {@code onRegistered} gets its key.
+   * The command's latency grows with the page count in a firmware command queue; the translations
+   * themselves are fetched into the translation cache on first use.
+   */
+  public void registerMemory(
+      long address, long lengthBytes, Consumer<Integer> onRegistered, Consumer<String> onFailed) {
+    int key = nextMemoryKey++;
+    long pages = pagesOf(address, lengthBytes);
+    run(new ControlCommand.RegisterMemory(key, pages), () -> onRegistered.accept(key), onFailed);
+  }
+
+  /** Deregisters a region; its cached translations are dropped. */
+  public void deregisterMemory(int key, long address, long lengthBytes, Runnable onDone) {
+    long pages = pagesOf(address, lengthBytes);
+    run(
+        new ControlCommand.DeregisterMemory(key, pages),
+        () -> {
+          transport.forgetTranslations(address, lengthBytes);
+          onDone.run();
+        },
+        this::failed);
+  }
+
+  private long pagesOf(long address, long lengthBytes) {
+    long pageBytes = profile.adapter().translationPageBytes();
+    long first = address / pageBytes;
+    long last = (address + Math.max(1, lengthBytes) - 1) / pageBytes;
+    return last - first + 1;
+  }
+
+  private void run(ControlCommand command, Runnable onDone, Consumer<String> onFailed) {
+    if (transport.isRemoved()) {
+      simulator.schedule(0, () -> onFailed.accept(name + " was removed: " + command));
+      return;
+    }
+    controlPath.execute(command, onDone, onFailed);
+  }
+
+  private void failed(String message) {
+    throw new IllegalStateException(name + ": control command failed: " + message);
+  }
+
+  // ---- datapath, host side ----
+
+  /** Writes a send WQE into the ring; false if the ring is full or the QP takes no sends. */
+  public boolean postSend(QueuePair qp, SendWorkRequest request) {
+    return transport.postSend(qp, request);
+  }
+
+  /** Writes the send doorbell (with the WQE, if it is one new inline WQE) over PCIe. */
+  public void ringSendDoorbell(QueuePair qp) {
+    transport.ringSendDoorbell(qp);
+  }
+
+  /** Writes a receive WQE into the ring; false if the ring is full or the QP is in RESET. */
+  public boolean postReceive(QueuePair qp, long wrId, long address, long lengthBytes) {
+    return transport.postReceive(qp, wrId, address, lengthBytes);
+  }
+
+  public void ringReceiveDoorbell(QueuePair qp) {
+    transport.ringReceiveDoorbell(qp);
+  }
+
+  /** Reads up to {@code max} landed CQEs of {@code cq} into {@code out}; returns how many. */
+  public int pollCq(CompletionQueue cq, int max, List<Completion> out) {
+    return cq.poll(max, out);
+  }
+
+  // ---- faults ----
+
+  /** Fault: the adapter disappears from the bus now (every QP to ERROR, all work flushed). */
+  public void surpriseRemove() {
+    Trace trace = simulator.trace();
+    if (trace.isOn()) {
+      trace.emit(new FaultInjected(simulator.nowPs(), name, "surprise removal"));
+    }
+    transport.surpriseRemoval();
+  }
+
+  public boolean isRemoved() {
+    return transport.isRemoved();
+  }
+}

@@ -1,0 +1,152 @@
+package org.rnicsim.model.adapter.cache;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
+import org.rnicsim.engine.trace.Trace;
+import org.rnicsim.model.adapter.dma.DmaEngines;
+import org.rnicsim.model.pcie.DmaRead;
+import org.rnicsim.model.profile.CacheProfile;
+import org.rnicsim.model.trace.ModelTraceEvent.CacheMiss;
+
+/**
+ * An adapter cache of entries that live in host memory (calibration Q1). A hit costs the hit
+ * latency; a miss starts a DMA read of the entry, and whoever needed it waits until the entry has
+ * arrived. Misses on the same key share one read; at most {@code maxOutstandingMisses} reads are in
+ * flight, further misses wait in order.
+ *
+ * <p>Usage on the hot path allocates nothing on a hit:
+ *
+ * <pre>{@code
+ * long readyPs = cache.probe(key, readyAtPs);
+ * if (readyPs < 0) { cache.awaitFill(key, () -> continueLater()); return; }
+ * }</pre>
+ *
+ * <p>Statistics under {@code <name>}: {@code .hits}, {@code .misses} (hit rate = hits / (hits +
+ * misses)), {@code .missesInFlight} (gauge).
+ */
+public final class ContextCache {
+  private final RnicSimulator simulator;
+  private final String name;
+  private final SetAssociativeCache entries;
+  private final DmaEngines dma;
+  private final long entryBytes;
+  private final long hitLatencyPs;
+  private final int maxOutstandingMisses;
+  private final Counter hits;
+  private final Counter misses;
+  private final TimeWeightedGauge missesInFlightGauge;
+  private final Trace trace;
+  private final Map<Long, Fill> pendingFills = new HashMap<>();
+  private final ArrayDeque<Fill> waitingFills = new ArrayDeque<>();
+  private int fillsInFlight;
+
+  public ContextCache(
+      RnicSimulator simulator,
+      String name,
+      CacheProfile profile,
+      DmaEngines dma,
+      StatisticsRegistry stats) {
+    this.simulator = simulator;
+    this.name = name;
+    this.entries = new SetAssociativeCache(profile.entries(), profile.ways());
+    this.dma = dma;
+    this.entryBytes = profile.entryBytes();
+    this.hitLatencyPs = profile.hitLatencyPs();
+    this.maxOutstandingMisses = profile.maxOutstandingMisses();
+    this.hits = stats.counter(name + ".hits");
+    this.misses = stats.counter(name + ".misses");
+    this.missesInFlightGauge = stats.gauge(name + ".missesInFlight");
+    this.trace = simulator.trace();
+  }
+
+  /**
+   * Looks {@code key} up at {@code readyAtPs}: on a hit returns when the entry is ready; on a miss
+   * starts (or joins) the fill and returns -1, and the caller registers with {@link #awaitFill}.
+   */
+  public long probe(long key, long readyAtPs) {
+    if (entries.touch(key)) {
+      hits.increment();
+      return readyAtPs + hitLatencyPs;
+    }
+    misses.increment();
+    if (!pendingFills.containsKey(key)) {
+      Fill fill = new Fill(key, Math.max(readyAtPs, simulator.nowPs()));
+      pendingFills.put(key, fill);
+      if (trace.isOn()) {
+        trace.emit(new CacheMiss(simulator.nowPs(), name, key));
+      }
+      if (fillsInFlight < maxOutstandingMisses) {
+        startFill(fill, fill.readyAtPs);
+      } else {
+        waitingFills.addLast(fill);
+      }
+    }
+    return -1;
+  }
+
+  /** Runs {@code waiter} when the pending fill of {@code key} has arrived. */
+  public void awaitFill(long key, Runnable waiter) {
+    Fill fill = pendingFills.get(key);
+    if (fill == null) {
+      throw new IllegalStateException(name + ": no fill pending for key " + key);
+    }
+    fill.waiters.add(waiter);
+  }
+
+  /** Drops {@code key}, e.g. when its QP is destroyed. */
+  public void invalidate(long key) {
+    entries.invalidate(key);
+  }
+
+  /** Loads {@code key} without a DMA read: the adapter just wrote the entry itself. */
+  public void preload(long key) {
+    entries.insert(key);
+  }
+
+  public boolean holds(long key) {
+    return entries.contains(key);
+  }
+
+  private void startFill(Fill fill, long readyAtPs) {
+    fillsInFlight++;
+    missesInFlightGauge.set(fillsInFlight);
+    dma.read(readyAtPs, entryBytes, fill);
+  }
+
+  private void filled(Fill fill) {
+    fillsInFlight--;
+    missesInFlightGauge.set(fillsInFlight);
+    pendingFills.remove(fill.key);
+    entries.insert(fill.key);
+    if (!waitingFills.isEmpty()) {
+      Fill next = waitingFills.removeFirst();
+      startFill(next, Math.max(next.readyAtPs, simulator.nowPs()));
+    }
+    for (Runnable waiter : fill.waiters) {
+      waiter.run();
+    }
+  }
+
+  private final class Fill extends DmaRead {
+    private final long key;
+    private final long readyAtPs;
+    private final List<Runnable> waiters = new ArrayList<>(2);
+
+    Fill(long key, long readyAtPs) {
+      this.key = key;
+      this.readyAtPs = readyAtPs;
+    }
+
+    @Override
+    protected void onDataArrived() {
+      filled(this);
+    }
+  }
+}

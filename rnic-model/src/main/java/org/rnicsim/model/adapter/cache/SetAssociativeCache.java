@@ -1,0 +1,125 @@
+package org.rnicsim.model.adapter.cache;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which keys an adapter cache holds: {@code sets} sets of {@code ways} entries with true LRU inside
+ * each set. One set is a fully associative LRU cache, whose hit rate under round-robin access drops
+ * from all to nothing once the working set exceeds it (the Q1 cliff); many sets selected by a hash
+ * of the key spread the keys unevenly, so the hit rate decays gradually instead.
+ *
+ * <p>Storage is two primitive arrays; a set wider than {@link #SCAN_WAYS} also keeps a key index so
+ * a lookup does not scan hundreds of ways.
+ */
+public final class SetAssociativeCache {
+  private static final int SCAN_WAYS = 16;
+  private static final long EMPTY = Long.MIN_VALUE;
+
+  private final int sets;
+  private final int ways;
+  private final long[] keys;
+  private final long[] lastUse;
+  private final Map<Long, Integer> slotOfKey;
+  private long useClock;
+
+  public SetAssociativeCache(int entries, int ways) {
+    if (entries <= 0 || ways <= 0 || entries % ways != 0) {
+      throw new IllegalArgumentException(
+          "entries (" + entries + ") must be a positive multiple of ways (" + ways + ")");
+    }
+    this.sets = entries / ways;
+    this.ways = ways;
+    this.keys = new long[entries];
+    this.lastUse = new long[entries];
+    java.util.Arrays.fill(keys, EMPTY);
+    this.slotOfKey = ways > SCAN_WAYS ? new HashMap<>() : null;
+  }
+
+  public int entries() {
+    return keys.length;
+  }
+
+  /** True if {@code key} is held; a hit makes it the most recently used of its set. */
+  public boolean touch(long key) {
+    int slot = find(key);
+    if (slot < 0) {
+      return false;
+    }
+    lastUse[slot] = ++useClock;
+    return true;
+  }
+
+  /** True if {@code key} is held, without changing the replacement order. */
+  public boolean contains(long key) {
+    return find(key) >= 0;
+  }
+
+  /** Holds {@code key} as most recently used, evicting the least recently used of its set. */
+  public void insert(long key) {
+    if (key == EMPTY) {
+      throw new IllegalArgumentException("key " + key + " is reserved");
+    }
+    int slot = find(key);
+    if (slot < 0) {
+      int base = setOf(key) * ways;
+      slot = base;
+      for (int i = base; i < base + ways; i++) {
+        if (keys[i] == EMPTY) {
+          slot = i;
+          break;
+        }
+        if (lastUse[i] < lastUse[slot]) {
+          slot = i;
+        }
+      }
+      if (slotOfKey != null) {
+        if (keys[slot] != EMPTY) {
+          slotOfKey.remove(keys[slot]);
+        }
+        slotOfKey.put(key, slot);
+      }
+      keys[slot] = key;
+    }
+    lastUse[slot] = ++useClock;
+  }
+
+  /** Forgets {@code key} (QP destroyed, MR deregistered). */
+  public void invalidate(long key) {
+    int slot = find(key);
+    if (slot >= 0) {
+      keys[slot] = EMPTY;
+      lastUse[slot] = 0;
+      if (slotOfKey != null) {
+        slotOfKey.remove(key);
+      }
+    }
+  }
+
+  private int find(long key) {
+    if (slotOfKey != null) {
+      Integer slot = slotOfKey.get(key);
+      return slot == null ? -1 : slot;
+    }
+    int base = setOf(key) * ways;
+    for (int i = base; i < base + ways; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int setOf(long key) {
+    if (sets == 1) {
+      return 0;
+    }
+    // SplitMix64 finaliser: consecutive QPNs or pages land in unrelated sets, as a hardware hash
+    // index would place them.
+    long z = key;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z = z ^ (z >>> 31);
+    return (int) Long.remainderUnsigned(z, sets);
+  }
+}

@@ -1,0 +1,123 @@
+package org.rnicsim.model.adapter.dma;
+
+import java.util.ArrayDeque;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.LatencyHistogram;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
+import org.rnicsim.model.pcie.DmaRead;
+import org.rnicsim.model.pcie.PcieLink;
+import org.rnicsim.model.profile.DmaProfile;
+
+/**
+ * The adapter's DMA engines in front of its PCIe link. Each engine issues at most one DMA per issue
+ * gap (calibration P5: below about 256 B the engine, not the link, limits throughput); a DMA goes
+ * to the engine that is free first. Reads also need a read tag; when all are in flight, further
+ * reads wait in issue order.
+ *
+ * <p>Statistics under {@code <name>}: {@code .engine<i>.busyPs} (utilisation = busyPs / observed
+ * time), {@code .writes}, {@code .reads}, {@code .readsInFlight} (gauge), {@code .readTagWaitPs}.
+ */
+public final class DmaEngines implements DmaRead.Observer {
+  private final RnicSimulator simulator;
+  private final PcieLink link;
+  private final long writeIssueGapPs;
+  private final long readIssueGapPs;
+  private final int maxOutstandingReads;
+  private final long[] engineFreePs;
+  private final Counter[] engineBusyPs;
+  private final Counter writes;
+  private final Counter reads;
+  private final TimeWeightedGauge readsInFlightGauge;
+  private final LatencyHistogram readTagWaitPs;
+  private final ArrayDeque<WaitingRead> waitingReads = new ArrayDeque<>();
+  private int readsInFlight;
+
+  private record WaitingRead(long readyAtPs, long payloadBytes, DmaRead read) {}
+
+  public DmaEngines(
+      RnicSimulator simulator,
+      String name,
+      PcieLink link,
+      DmaProfile profile,
+      StatisticsRegistry stats) {
+    this.simulator = simulator;
+    this.link = link;
+    this.writeIssueGapPs = Math.max(1, Math.round(1e12 / profile.writesPerSecondPerEngine()));
+    this.readIssueGapPs = Math.max(1, Math.round(1e12 / profile.readsPerSecondPerEngine()));
+    this.maxOutstandingReads = profile.maxOutstandingReads();
+    this.engineFreePs = new long[profile.engines()];
+    this.engineBusyPs = new Counter[profile.engines()];
+    for (int i = 0; i < engineBusyPs.length; i++) {
+      engineBusyPs[i] = stats.counter(name + ".engine" + i + ".busyPs");
+    }
+    this.writes = stats.counter(name + ".writes");
+    this.reads = stats.counter(name + ".reads");
+    this.readsInFlightGauge = stats.gauge(name + ".readsInFlight");
+    this.readTagWaitPs = stats.histogram(name + ".readTagWaitPs");
+  }
+
+  public PcieLink link() {
+    return link;
+  }
+
+  /**
+   * Issues a posted write of {@code payloadBytes} that is ready at {@code readyAtPs} and returns
+   * the time it lands in host memory.
+   */
+  public long write(long readyAtPs, long payloadBytes) {
+    writes.increment();
+    return link.postWrite(issue(readyAtPs, writeIssueGapPs), payloadBytes);
+  }
+
+  /** As {@link #write(long, long)}, scheduling {@code onLanded} at the landing time. */
+  public long write(long readyAtPs, long payloadBytes, SimEvent onLanded) {
+    writes.increment();
+    return link.postWrite(issue(readyAtPs, writeIssueGapPs), payloadBytes, onLanded);
+  }
+
+  /** Starts a read of {@code payloadBytes} ready at {@code readyAtPs}, once a read tag is free. */
+  public void read(long readyAtPs, long payloadBytes, DmaRead read) {
+    if (readsInFlight < maxOutstandingReads && waitingReads.isEmpty()) {
+      startRead(readyAtPs, payloadBytes, read);
+    } else {
+      waitingReads.addLast(new WaitingRead(readyAtPs, payloadBytes, read));
+    }
+  }
+
+  @Override
+  public void dataArrived(DmaRead read) {
+    readsInFlight--;
+    readsInFlightGauge.set(readsInFlight);
+    read.observeWith(null);
+    if (!waitingReads.isEmpty()) {
+      WaitingRead next = waitingReads.removeFirst();
+      long now = simulator.nowPs();
+      readTagWaitPs.recordPs(Math.max(0, now - next.readyAtPs()));
+      startRead(Math.max(now, next.readyAtPs()), next.payloadBytes(), next.read());
+    }
+  }
+
+  private void startRead(long readyAtPs, long payloadBytes, DmaRead read) {
+    readsInFlight++;
+    readsInFlightGauge.set(readsInFlight);
+    reads.increment();
+    read.observeWith(this);
+    link.read(issue(readyAtPs, readIssueGapPs), payloadBytes, read);
+  }
+
+  private long issue(long readyAtPs, long gapPs) {
+    int engine = 0;
+    for (int i = 1; i < engineFreePs.length; i++) {
+      if (engineFreePs[i] < engineFreePs[engine]) {
+        engine = i;
+      }
+    }
+    long issuePs = Math.max(Math.max(readyAtPs, simulator.nowPs()), engineFreePs[engine]);
+    engineFreePs[engine] = issuePs + gapPs;
+    engineBusyPs[engine].add(gapPs);
+    return issuePs;
+  }
+}

@@ -1,0 +1,322 @@
+package org.rnicsim.model.adapter.transport;
+
+import org.rnicsim.model.adapter.completion.WorkOpcode;
+import org.rnicsim.model.fabric.Packet;
+import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.pcie.DmaRead;
+import org.rnicsim.model.profile.AdapterProfile;
+import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
+
+/**
+ * The requester side of the RC transport: from a send doorbell to the send completion.
+ *
+ * <p>Doorbell landed, then doorbell unit, then QP context (hit, or wait for the fill), then WQE
+ * fetch (one DMA read for up to {@code wqeFetchBatch} WQEs; none for a WQE pushed with the
+ * doorbell), then payload fetch (one DMA read per packet, each after its page translation; none for
+ * inline data), then the send scheduler takes packets in WQE order as their data arrive. ACKs and
+ * What comes back (ACKs, NAKs, READ responses) and loss recovery are {@link RequesterResponses}.
+ */
+final class Requester {
+  private final TransportContext ctx;
+  private final AdapterProfile profile;
+  private SendScheduler scheduler;
+  private QpErrors errors;
+  private RequesterResponses responses;
+
+  Requester(TransportContext ctx) {
+    this.ctx = ctx;
+    this.profile = ctx.profile;
+  }
+
+  void wire(SendScheduler sendScheduler, QpErrors qpErrors) {
+    this.scheduler = sendScheduler;
+    this.errors = qpErrors;
+    this.responses = new RequesterResponses(ctx, sendScheduler, qpErrors);
+  }
+
+  /** ACKs, NAKs and READ responses coming back, and loss recovery. */
+  RequesterResponses responses() {
+    return responses;
+  }
+
+  // ---- doorbell, context, WQE fetch ----
+
+  void doorbellLanded(QueuePair qp, long producerIndex) {
+    SendQueue sq = qp.sendQueue();
+    long now = ctx.nowPs();
+    if (ctx.trace.isOn()) {
+      ctx.trace.emit(new DoorbellLanded(now, ctx.adapterName, qp.qpn, true, producerIndex));
+    }
+    if (producerIndex > sq.doorbelled) {
+      sq.doorbelled = producerIndex;
+    }
+    for (; sq.doorbellStamped < sq.doorbelled; sq.doorbellStamped++) {
+      sq.at(sq.doorbellStamped).doorbellPs = now;
+    }
+    if (qp.state == QpState.ERROR) {
+      errors.flushNewSendWork(qp);
+      return;
+    }
+    long readyPs = ctx.doorbellUnit.pass(now);
+    long contextPs = ctx.context(qp.qpn, readyPs);
+    if (contextPs < 0) {
+      ctx.resumeAfterMiss(qp, () -> contextReady(qp, ctx.nowPs()));
+      return;
+    }
+    contextReady(qp, contextPs);
+  }
+
+  private void contextReady(QueuePair qp, long readyAtPs) {
+    SendQueue sq = qp.sendQueue;
+    for (; sq.contextStamped < sq.doorbelled; sq.contextStamped++) {
+      sq.at(sq.contextStamped).contextReadyPs = readyAtPs;
+    }
+    startFetch(qp, readyAtPs);
+  }
+
+  private void startFetch(QueuePair qp, long readyAtPs) {
+    SendQueue sq = qp.sendQueue;
+    while (!sq.fetchInFlight && sq.fetchIssued < sq.doorbelled) {
+      SendWqe first = sq.at(sq.fetchIssued);
+      if (first.pushed) {
+        sq.fetchIssued++;
+        wqeFetched(qp, first, readyAtPs);
+        continue;
+      }
+      long from = sq.fetchIssued;
+      long bytes = 0;
+      while (sq.fetchIssued < sq.doorbelled
+          && sq.fetchIssued - from < profile.wqeFetchBatch()
+          && !sq.at(sq.fetchIssued).pushed) {
+        bytes += ctx.wqeSizeBytes(sq.at(sq.fetchIssued));
+        sq.fetchIssued++;
+      }
+      sq.fetchInFlight = true;
+      ctx.dma.read(readyAtPs, bytes, new WqeFetch(qp, from, sq.fetchIssued));
+    }
+  }
+
+  private void wqeFetchArrived(QueuePair qp, long from, long to) {
+    SendQueue sq = qp.sendQueue;
+    sq.fetchInFlight = false;
+    long now = ctx.nowPs();
+    for (long i = from; i < to; i++) {
+      wqeFetched(qp, sq.at(i), now);
+    }
+    startFetch(qp, now);
+  }
+
+  private void wqeFetched(QueuePair qp, SendWqe wqe, long readyAtPs) {
+    SendQueue sq = qp.sendQueue;
+    wqe.firstPsn = qp.nextPsn;
+    qp.nextPsn += wqe.psnCount;
+    wqe.wqeFetchedPs = readyAtPs;
+    sq.fetched++;
+    if (wqe.isRead()) {
+      // The requester translates the READ's local buffer while it processes the WQE, so the
+      // responses can be scattered without a lookup.
+      translateReadBuffer(qp, wqe, wqe.epoch, readyAtPs);
+    } else if (wqe.inline || wqe.lengthBytes == 0) {
+      dataReady(qp, wqe, wqe.packets, readyAtPs);
+    } else {
+      pumpPayload(qp, readyAtPs, false);
+    }
+  }
+
+  private void translateReadBuffer(QueuePair qp, SendWqe wqe, int wqeEpoch, long readyAtPs) {
+    long readyPs =
+        ctx.translate(wqe.localAddress, Math.min(wqe.lengthBytes, ctx.mtuBytes), readyAtPs);
+    if (readyPs < 0) {
+      int qpEpoch = qp.epoch;
+      ctx.missCache.awaitFill(
+          ctx.missKey,
+          () -> {
+            if (qp.epoch == qpEpoch && wqe.epoch == wqeEpoch) {
+              translateReadBuffer(qp, wqe, wqeEpoch, ctx.nowPs());
+            }
+          });
+      return;
+    }
+    dataReady(qp, wqe, 1, readyPs);
+  }
+
+  /**
+   * Issues the QP's payload reads strictly in WQE and packet order from its payload cursor: each
+   * read after its page translation and after it reserved transmit-buffer space. A miss or a full
+   * buffer stops the cursor until the fill or the space arrives, so a QP's reserved payload is
+   * always a prefix of what it sends next and the buffer can never fill with data that waits behind
+   * data still to be fetched.
+   */
+  private void pumpPayload(QueuePair qp, long readyAtPs, boolean servedByBuffer) {
+    SendQueue sq = qp.sendQueue;
+    if (sq.payloadBlocked) {
+      return;
+    }
+    long readyPs = readyAtPs;
+    boolean mayUseWaitingSpace = servedByBuffer;
+    for (; sq.payloadCursor < sq.fetched; sq.payloadCursor++, sq.payloadChunk = 0) {
+      SendWqe wqe = sq.at(sq.payloadCursor);
+      if (wqe.isRead() || wqe.inline || wqe.lengthBytes == 0) {
+        continue;
+      }
+      for (; sq.payloadChunk < wqe.packets; sq.payloadChunk++) {
+        long offset = sq.payloadChunk * ctx.mtuBytes;
+        long bytes = wqe.chunkBytes(sq.payloadChunk, ctx.mtuBytes);
+        long translatedPs = ctx.translate(wqe.localAddress + offset, bytes, readyPs);
+        int qpEpoch = qp.epoch;
+        if (translatedPs < 0) {
+          sq.payloadBlocked = true;
+          ctx.missCache.awaitFill(ctx.missKey, () -> resumePayload(qp, qpEpoch, false));
+          return;
+        }
+        if (!ctx.transmitBuffer.tryReserve(bytes, mayUseWaitingSpace)) {
+          sq.payloadBlocked = true;
+          ctx.transmitBuffer.await(() -> resumePayload(qp, qpEpoch, true));
+          return;
+        }
+        mayUseWaitingSpace = true;
+        wqe.bufferedBytes += bytes;
+        readyPs = translatedPs;
+        ctx.dma.read(readyPs, bytes, new PayloadRead(qp, wqe));
+      }
+    }
+  }
+
+  private void resumePayload(QueuePair qp, int qpEpoch, boolean servedByBuffer) {
+    if (qp.epoch != qpEpoch || qp.sendQueue == null) {
+      return;
+    }
+    qp.sendQueue.payloadBlocked = false;
+    pumpPayload(qp, ctx.nowPs(), servedByBuffer);
+  }
+
+  private void dataReady(QueuePair qp, SendWqe wqe, int chunks, long readyAtPs) {
+    wqe.dataReady += chunks;
+    wqe.dataReadyAtPs = Math.max(wqe.dataReadyAtPs, readyAtPs);
+    if (wqe.dataReady >= wqe.packets && wqe.payloadFetchedPs < 0) {
+      wqe.payloadFetchedPs = readyAtPs;
+    }
+    if (qp.sendQueue.at(qp.sendQueue.transmitted) == wqe) {
+      scheduler.activate(qp);
+    }
+  }
+
+  // ---- packets out ----
+
+  /** Whether the QP's next packet may go now (the scheduler's question). */
+  boolean hasPacketToSend(QueuePair qp) {
+    SendQueue sq = qp.sendQueue;
+    if (qp.state != QpState.RTS || sq == null || sq.transmitted >= sq.fetched) {
+      return false;
+    }
+    if (qp.holdUntilPs > ctx.nowPs()) {
+      return false;
+    }
+    SendWqe wqe = sq.at(sq.transmitted);
+    if (wqe.sent >= wqe.dataReady) {
+      return false;
+    }
+    return !wqe.isRead() || wqe.readCounted || qp.readsInFlight < profile.maxReadsInFlightPerQp();
+  }
+
+  /** Sends the QP's next packet; returns whether it has another one ready. */
+  boolean sendOnePacket(QueuePair qp) {
+    SendQueue sq = qp.sendQueue;
+    SendWqe wqe = sq.at(sq.transmitted);
+    int index = wqe.sent;
+    long readyPs = ctx.sendPipeline.pass(Math.max(ctx.nowPs(), wqe.dataReadyAtPs));
+    Packet packet;
+    if (wqe.isRead()) {
+      packet =
+          new Packet(
+              PacketOpcode.READ_REQUEST,
+              ctx.address,
+              qp.remoteAddress,
+              qp.remoteQpn,
+              wqe.firstPsn,
+              0,
+              wqe.remoteAddress,
+              wqe.lengthBytes,
+              ctx.packetHeaderBytes);
+      if (!wqe.readCounted) {
+        wqe.readCounted = true;
+        qp.readsInFlight++;
+      }
+    } else {
+      boolean send = wqe.opcode == WorkOpcode.SEND;
+      PacketOpcode opcode =
+          send ? PacketOpcode.send(index, wqe.packets) : PacketOpcode.write(index, wqe.packets);
+      boolean reth = opcode == PacketOpcode.WRITE_FIRST || opcode == PacketOpcode.WRITE_ONLY;
+      packet =
+          new Packet(
+              opcode,
+              ctx.address,
+              qp.remoteAddress,
+              qp.remoteQpn,
+              wqe.firstPsn + index,
+              (int) wqe.chunkBytes(index, ctx.mtuBytes),
+              reth ? wqe.remoteAddress : 0,
+              reth ? wqe.lengthBytes : 0,
+              ctx.packetHeaderBytes);
+    }
+    packet.setMeasurementStampPs(wqe.postedPs);
+    long departurePs = ctx.port.transmit(readyPs, packet);
+    if (wqe.bufferedBytes > 0) {
+      long freed = Math.min(wqe.bufferedBytes, packet.payloadBytes());
+      wqe.bufferedBytes -= freed;
+      ctx.transmitBuffer.release(freed);
+    }
+    wqe.sent++;
+    if (wqe.sent == wqe.packets) {
+      wqe.onWirePs = departurePs;
+      sq.transmitted++;
+      responses.skipAcknowledged(qp, readyPs);
+    }
+    responses.timer(qp).startAckTimeoutIfIdle(profile.retransmitTimeoutPs());
+    return hasPacketToSend(qp);
+  }
+
+  // ---- DMA reads of this side ----
+
+  private final class WqeFetch extends DmaRead {
+    private final QueuePair qp;
+    private final long from;
+    private final long to;
+    private final int qpEpoch;
+
+    WqeFetch(QueuePair qp, long from, long to) {
+      this.qp = qp;
+      this.from = from;
+      this.to = to;
+      this.qpEpoch = qp.epoch;
+    }
+
+    @Override
+    protected void onDataArrived() {
+      if (qp.epoch == qpEpoch && !ctx.removed) {
+        wqeFetchArrived(qp, from, to);
+      }
+    }
+  }
+
+  private final class PayloadRead extends DmaRead {
+    private final QueuePair qp;
+    private final SendWqe wqe;
+    private final int wqeEpoch;
+    private final int qpEpoch;
+
+    PayloadRead(QueuePair qp, SendWqe wqe) {
+      this.qp = qp;
+      this.wqe = wqe;
+      this.wqeEpoch = wqe.epoch;
+      this.qpEpoch = qp.epoch;
+    }
+
+    @Override
+    protected void onDataArrived() {
+      if (qp.epoch == qpEpoch && wqe.epoch == wqeEpoch && !ctx.removed) {
+        dataReady(qp, wqe, 1, ctx.nowPs());
+      }
+    }
+  }
+}

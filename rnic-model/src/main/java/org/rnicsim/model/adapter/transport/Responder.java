@@ -1,0 +1,303 @@
+package org.rnicsim.model.adapter.transport;
+
+import org.rnicsim.model.adapter.completion.CompletionStatus;
+import org.rnicsim.model.adapter.completion.WorkOpcode;
+import org.rnicsim.model.fabric.Packet;
+import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.pcie.DmaRead;
+import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
+
+/**
+ * The responder side of the RC transport. Requests are taken strictly in PSN order: a duplicate is
+ * answered again (an ACK, or the READ data again), a gap gets one sequence-error NAK and is dropped
+ * until the requester goes back.
+ *
+ * <ul>
+ *   <li><b>SEND</b> takes the oldest prefetched receive WQE, DMA-writes the payload into its
+ *       buffer, ACKs the last packet and writes a receive CQE behind the data. With no receive WQE
+ *       posted it answers receiver-not-ready.
+ *   <li><b>WRITE</b> DMA-writes each packet's payload at the address its first packet carried and
+ *       ACKs the last packet.
+ *   <li><b>READ</b> looks up its responder state (a second context entry, which is why READs suffer
+ *       more from context-cache misses than WRITEs, calibration Q1), DMA-reads the data one
+ *       response packet at a time and sends the responses in order.
+ * </ul>
+ *
+ * <p>A step that needs a cache fill or a receive WQE still on its way returns a blocked code before
+ * it changes any state, so the receive path can run it again later from the start.
+ */
+final class Responder {
+  static final int DONE = 0;
+  static final int BLOCKED_ON_CACHE = 1;
+  static final int BLOCKED_ON_RECEIVE_WQE = 2;
+
+  private final TransportContext ctx;
+  private QpErrors errors;
+  private ReceivePath receivePath;
+
+  Responder(TransportContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void wire(QpErrors qpErrors, ReceivePath path) {
+    this.errors = qpErrors;
+    this.receivePath = path;
+  }
+
+  // ---- receive queue prefetch ----
+
+  void receiveDoorbellLanded(QueuePair qp, long producerIndex) {
+    ReceiveQueue rq = qp.receiveQueue();
+    long now = ctx.nowPs();
+    if (ctx.trace.isOn()) {
+      ctx.trace.emit(new DoorbellLanded(now, ctx.adapterName, qp.qpn, false, producerIndex));
+    }
+    if (producerIndex > rq.doorbelled) {
+      rq.doorbelled = producerIndex;
+    }
+    if (qp.state == QpState.ERROR) {
+      errors.flushNewReceiveWork(qp);
+      return;
+    }
+    if (qp.state == QpState.RESET) {
+      return;
+    }
+    long readyPs = ctx.doorbellUnit.pass(now);
+    long contextPs = ctx.context(qp.qpn, readyPs);
+    if (contextPs < 0) {
+      ctx.resumeAfterMiss(qp, () -> startReceiveFetch(qp, ctx.nowPs()));
+      return;
+    }
+    startReceiveFetch(qp, contextPs);
+  }
+
+  private void startReceiveFetch(QueuePair qp, long readyAtPs) {
+    ReceiveQueue rq = qp.receiveQueue;
+    if (rq.fetchInFlight || rq.fetchIssued >= rq.doorbelled) {
+      return;
+    }
+    long count = Math.min(ctx.profile.wqeFetchBatch(), rq.doorbelled - rq.fetchIssued);
+    rq.fetchIssued += count;
+    rq.fetchInFlight = true;
+    ctx.dma.read(
+        readyAtPs,
+        count * TransportContext.RECEIVE_WQE_BYTES,
+        new ReceiveWqeFetch(qp, rq.fetchIssued));
+  }
+
+  private void receiveWqesArrived(QueuePair qp, long fetchedUpTo) {
+    ReceiveQueue rq = qp.receiveQueue;
+    rq.fetchInFlight = false;
+    rq.fetched = fetchedUpTo;
+    receivePath.receiveWqeArrived(qp);
+    startReceiveFetch(qp, ctx.nowPs());
+  }
+
+  // ---- requests ----
+
+  /** Acts on a request packet for {@code qp}, its context ready at {@code readyAtPs}. */
+  int handleRequest(QueuePair qp, Packet packet, long readyAtPs) {
+    int psn = packet.psn();
+    PacketOpcode opcode = packet.opcode();
+    long arrivalPs = packet.timePs();
+    if (psn < qp.expectedPsn) {
+      return duplicate(qp, packet, readyAtPs, arrivalPs);
+    }
+    if (psn > qp.expectedPsn) {
+      if (!qp.sequenceNakSent) {
+        qp.sequenceNakSent = true;
+        ctx.sendControl(qp, PacketOpcode.NAK_SEQUENCE_ERROR, qp.expectedPsn, readyAtPs, -1);
+      }
+      return DONE;
+    }
+    if (opcode.isSend()) {
+      return send(qp, packet, readyAtPs, arrivalPs);
+    }
+    if (opcode.isWrite()) {
+      return write(qp, packet, readyAtPs, arrivalPs);
+    }
+    return readRequest(qp, packet, readyAtPs, arrivalPs);
+  }
+
+  private int duplicate(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
+    PacketOpcode opcode = packet.opcode();
+    if (opcode == PacketOpcode.READ_REQUEST) {
+      return readRequest(qp, packet, readyAtPs, arrivalPs);
+    }
+    if (opcode.isLastOfMessage()) {
+      ctx.sendControl(qp, PacketOpcode.ACK, qp.expectedPsn - 1, readyAtPs, arrivalPs);
+    }
+    return DONE;
+  }
+
+  private int send(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
+    ReceiveQueue rq = qp.receiveQueue;
+    if (rq == null || rq.consumed >= rq.doorbelled) {
+      ctx.sendControl(qp, PacketOpcode.NAK_RECEIVER_NOT_READY, packet.psn(), readyAtPs, -1);
+      return DONE;
+    }
+    if (rq.consumed >= rq.fetched) {
+      return BLOCKED_ON_RECEIVE_WQE;
+    }
+    int slot = rq.slot(rq.consumed);
+    long bytes = packet.payloadBytes();
+    long translatedPs = ctx.translate(rq.addresses[slot] + rq.placedBytes, bytes, readyAtPs);
+    if (translatedPs < 0) {
+      return BLOCKED_ON_CACHE;
+    }
+    long landedPs = bytes > 0 ? ctx.dma.write(translatedPs, bytes) : translatedPs;
+    rq.placedBytes += bytes;
+    accepted(qp);
+    if (packet.opcode().isLastOfMessage()) {
+      ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), translatedPs, arrivalPs);
+      long cqeLandedPs =
+          ctx.cqeWriter.write(
+              qp.receiveCq,
+              translatedPs,
+              rq.wrIds[slot],
+              qp.qpn,
+              WorkOpcode.RECEIVE,
+              CompletionStatus.SUCCESS,
+              rq.placedBytes);
+      ctx.stages.recordReceive(
+          packet.measurementStampPs(), arrivalPs, readyAtPs, landedPs, cqeLandedPs);
+      rq.consumed++;
+      rq.placedBytes = 0;
+      ctx.receiveWqesPosted.add(-1);
+    }
+    return DONE;
+  }
+
+  private int write(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
+    long address = packet.opcode().isFirstOfMessage() ? packet.remoteAddress() : qp.writeAddress;
+    long bytes = packet.payloadBytes();
+    long translatedPs = ctx.translate(address, bytes, readyAtPs);
+    if (translatedPs < 0) {
+      return BLOCKED_ON_CACHE;
+    }
+    if (bytes > 0) {
+      ctx.dma.write(translatedPs, bytes);
+    }
+    qp.writeAddress = address + bytes;
+    accepted(qp);
+    if (packet.opcode().isLastOfMessage()) {
+      ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), translatedPs, arrivalPs);
+    }
+    return DONE;
+  }
+
+  private int readRequest(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
+    long statePs = ctx.context(qp.qpn | TransportContext.READ_STATE_KEY_BIT, readyAtPs);
+    if (statePs < 0) {
+      return BLOCKED_ON_CACHE;
+    }
+    long length = packet.dmaLengthBytes();
+    int responses = (int) Math.max(1, (length + ctx.mtuBytes - 1) / ctx.mtuBytes);
+    if (packet.psn() == qp.expectedPsn) {
+      qp.expectedPsn += responses;
+      qp.sequenceNakSent = false;
+    }
+    if (qp.readResponses == null) {
+      qp.readResponses = new ReadResponses();
+    }
+    ReadResponses.Job job =
+        new ReadResponses.Job(packet.psn(), responses, packet.remoteAddress(), length, arrivalPs);
+    qp.readResponses.jobs.addLast(job);
+    if (length == 0) {
+      job.readsArrived = 1;
+      sendReadyResponses(qp, statePs);
+    } else {
+      readChunks(qp, job, qp.epoch, 0, statePs);
+    }
+    return DONE;
+  }
+
+  private void readChunks(
+      QueuePair qp, ReadResponses.Job job, int qpEpoch, int fromChunk, long readyAtPs) {
+    long readyPs = readyAtPs;
+    for (int chunk = fromChunk; chunk < job.responses; chunk++) {
+      long offset = chunk * ctx.mtuBytes;
+      long bytes = job.chunkBytes(chunk, ctx.mtuBytes);
+      long translatedPs = ctx.translate(job.sourceAddress + offset, bytes, readyPs);
+      if (translatedPs < 0) {
+        int next = chunk;
+        ctx.resumeAfterMiss(qp, () -> readChunks(qp, job, qpEpoch, next, ctx.nowPs()));
+        return;
+      }
+      readyPs = translatedPs;
+      ctx.dma.read(readyPs, bytes, new ResponseRead(qp, job));
+    }
+  }
+
+  private void sendReadyResponses(QueuePair qp, long readyAtPs) {
+    ReadResponses responses = qp.readResponses;
+    while (!responses.jobs.isEmpty()) {
+      ReadResponses.Job job = responses.jobs.peekFirst();
+      while (job.sent < job.readsArrived && job.sent < job.responses) {
+        int index = job.sent;
+        Packet packet =
+            new Packet(
+                PacketOpcode.readResponse(index, job.responses),
+                ctx.address,
+                qp.remoteAddress,
+                qp.remoteQpn,
+                job.firstPsn + index,
+                (int) (job.lengthBytes == 0 ? 0 : job.chunkBytes(index, ctx.mtuBytes)),
+                0,
+                0,
+                ctx.packetHeaderBytes);
+        packet.setMeasurementStampPs(job.requestArrivalPs);
+        ctx.port.transmit(ctx.sendPipeline.pass(readyAtPs), packet);
+        job.sent++;
+      }
+      if (job.sent < job.responses) {
+        return;
+      }
+      responses.jobs.removeFirst();
+    }
+  }
+
+  private void accepted(QueuePair qp) {
+    qp.expectedPsn++;
+    qp.sequenceNakSent = false;
+  }
+
+  private final class ResponseRead extends DmaRead {
+    private final QueuePair qp;
+    private final ReadResponses.Job job;
+    private final int qpEpoch;
+
+    ResponseRead(QueuePair qp, ReadResponses.Job job) {
+      this.qp = qp;
+      this.job = job;
+      this.qpEpoch = qp.epoch;
+    }
+
+    @Override
+    protected void onDataArrived() {
+      if (qp.epoch == qpEpoch && !ctx.removed) {
+        job.readsArrived++;
+        sendReadyResponses(qp, ctx.nowPs());
+      }
+    }
+  }
+
+  private final class ReceiveWqeFetch extends DmaRead {
+    private final QueuePair qp;
+    private final long fetchedUpTo;
+    private final int qpEpoch;
+
+    ReceiveWqeFetch(QueuePair qp, long fetchedUpTo) {
+      this.qp = qp;
+      this.fetchedUpTo = fetchedUpTo;
+      this.qpEpoch = qp.epoch;
+    }
+
+    @Override
+    protected void onDataArrived() {
+      if (qp.epoch == qpEpoch && !ctx.removed) {
+        receiveWqesArrived(qp, fetchedUpTo);
+      }
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package org.rnicsim.model.adapter.transport;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
+import org.rnicsim.engine.trace.Trace;
+import org.rnicsim.model.adapter.PipelineStage;
+import org.rnicsim.model.adapter.cache.ContextCache;
+import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.dma.DmaEngines;
+import org.rnicsim.model.adapter.observe.StageBreakdown;
+import org.rnicsim.model.fabric.Packet;
+import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.fabric.Port;
+import org.rnicsim.model.profile.AdapterProfile;
+
+/** What the transport's parts share: the adapter's resources, its profile and its QP table. */
+final class TransportContext {
+  /** Assumption: a receive WQE is one 16-byte scatter entry (the mlx5 layout). */
+  static final long RECEIVE_WQE_BYTES = 16;
+
+  /** Assumption: a doorbell record write is 8 bytes (producer index and QP number). */
+  static final long DOORBELL_BYTES = 8;
+
+  /** Assumption: a WQE's control and address segments take 32 bytes before inline data. */
+  static final long WQE_HEADER_BYTES = 32;
+
+  /** Keys of READ responder state share the QP context cache but never collide with a QPN. */
+  static final long READ_STATE_KEY_BIT = 1L << 40;
+
+  final RnicSimulator simulator;
+  final String adapterName;
+  final int address;
+  final AdapterProfile profile;
+  final long mtuBytes;
+  final long packetHeaderBytes;
+  final DmaEngines dma;
+  final ContextCache qpContexts;
+  final ContextCache translations;
+  final Port port;
+  final CqeWriter cqeWriter;
+  final StageBreakdown stages;
+  final PipelineStage doorbellUnit;
+  final PipelineStage sendPipeline;
+  final PipelineStage receivePipeline;
+  final QpTable qps;
+  final Trace trace;
+  private final int pageShift;
+
+  /**
+   * Send WQEs posted and not completed, over all QPs: {@code <adapter>.sendQueues.outstandingWqes}.
+   */
+  final TimeWeightedGauge sendWqesOutstanding;
+
+  /** Receive WQEs posted and not consumed: {@code <adapter>.receiveQueues.postedWqes}. */
+  final TimeWeightedGauge receiveWqesPosted;
+
+  /** Packets waiting behind a blocked one: {@code <adapter>.rx.backloggedPackets}. */
+  final TimeWeightedGauge rxBackloggedPackets;
+
+  /** QPs waiting for their turn at the send pipeline: {@code <adapter>.sendScheduler.readyQps}. */
+  final TimeWeightedGauge readyQps;
+
+  final TransmitBuffer transmitBuffer;
+
+  /** The key of the last translation or context lookup that missed. */
+  long missKey;
+
+  /** The cache that last missed. */
+  ContextCache missCache;
+
+  /** Surprise removal happened: the device does nothing any more. */
+  boolean removed;
+
+  TransportContext(
+      RnicSimulator simulator,
+      String adapterName,
+      int address,
+      AdapterProfile profile,
+      long mtuBytes,
+      long packetHeaderBytes,
+      DmaEngines dma,
+      ContextCache qpContexts,
+      ContextCache translations,
+      Port port,
+      CqeWriter cqeWriter,
+      StageBreakdown stages,
+      PipelineStage doorbellUnit,
+      PipelineStage sendPipeline,
+      PipelineStage receivePipeline,
+      StatisticsRegistry stats) {
+    this.simulator = simulator;
+    this.adapterName = adapterName;
+    this.address = address;
+    this.profile = profile;
+    this.mtuBytes = mtuBytes;
+    this.packetHeaderBytes = packetHeaderBytes;
+    this.dma = dma;
+    this.qpContexts = qpContexts;
+    this.translations = translations;
+    this.port = port;
+    this.cqeWriter = cqeWriter;
+    this.stages = stages;
+    this.doorbellUnit = doorbellUnit;
+    this.sendPipeline = sendPipeline;
+    this.receivePipeline = receivePipeline;
+    this.qps = new QpTable();
+    this.trace = simulator.trace();
+    this.pageShift = Long.numberOfTrailingZeros(profile.translationPageBytes());
+    this.sendWqesOutstanding = stats.gauge(adapterName + ".sendQueues.outstandingWqes");
+    this.receiveWqesPosted = stats.gauge(adapterName + ".receiveQueues.postedWqes");
+    this.rxBackloggedPackets = stats.gauge(adapterName + ".rx.backloggedPackets");
+    this.readyQps = stats.gauge(adapterName + ".sendScheduler.readyQps");
+    this.transmitBuffer = new TransmitBuffer(adapterName, profile.txBufferBytes(), stats);
+  }
+
+  long nowPs() {
+    return simulator.nowPs();
+  }
+
+  /**
+   * Translates the pages of {@code [address, address + bytes)} at {@code readyAtPs}; returns when
+   * the translation is ready, or -1 after a miss ({@link #missKey} and {@link #missCache} say which
+   * fill to wait for).
+   */
+  long translate(long address, long bytes, long readyAtPs) {
+    long firstPage = address >>> pageShift;
+    long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
+    long readyPs = translations.probe(firstPage, readyAtPs);
+    if (readyPs < 0) {
+      return missed(translations, firstPage);
+    }
+    if (lastPage != firstPage) {
+      readyPs = translations.probe(lastPage, readyPs);
+      if (readyPs < 0) {
+        return missed(translations, lastPage);
+      }
+    }
+    return readyPs;
+  }
+
+  /** Drops the cached translations of {@code [address, address + bytes)}. */
+  void forgetTranslations(long address, long bytes) {
+    long firstPage = address >>> pageShift;
+    long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
+    for (long page = firstPage; page <= lastPage; page++) {
+      translations.invalidate(page);
+    }
+  }
+
+  /** Looks a QP context (or READ responder state) up; -1 after a miss, as {@link #translate}. */
+  long context(long key, long readyAtPs) {
+    long readyPs = qpContexts.probe(key, readyAtPs);
+    return readyPs < 0 ? missed(qpContexts, key) : readyPs;
+  }
+
+  /**
+   * After a miss in {@link #context} or {@link #translate} (which returned -1): runs {@code resume}
+   * when the missed entry has been fetched, unless {@code qp} was reset or destroyed meanwhile (its
+   * epoch moved on), in which case the work it would resume no longer exists.
+   */
+  void resumeAfterMiss(QueuePair qp, Runnable resume) {
+    int epoch = qp.epoch;
+    missCache.awaitFill(
+        missKey,
+        () -> {
+          if (qp.epoch == epoch) {
+            resume.run();
+          }
+        });
+  }
+
+  private long missed(ContextCache cache, long key) {
+    missCache = cache;
+    missKey = key;
+    return -1;
+  }
+
+  /** A control packet (ACK or NAK) from {@code qp} to its peer, sent at {@code readyAtPs}. */
+  void sendControl(QueuePair qp, PacketOpcode opcode, int psn, long readyAtPs, long echoedPs) {
+    Packet packet =
+        new Packet(
+            opcode, address, qp.remoteAddress, qp.remoteQpn, psn, 0, 0, 0, packetHeaderBytes);
+    packet.setMeasurementStampPs(echoedPs);
+    port.transmit(readyAtPs, packet);
+  }
+
+  /** Bytes of one WQE in the ring: inline data makes it longer, in 64-byte steps. */
+  long wqeSizeBytes(SendWqe wqe) {
+    if (!wqe.inline) {
+      return profile.wqeBytes();
+    }
+    long bytes = WQE_HEADER_BYTES + wqe.lengthBytes;
+    return Math.max(profile.wqeBytes(), (bytes + 63) / 64 * 64);
+  }
+}

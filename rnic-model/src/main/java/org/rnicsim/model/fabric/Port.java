@@ -1,0 +1,304 @@
+package org.rnicsim.model.fabric;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.trace.Trace;
+import org.rnicsim.model.trace.ModelTraceEvent.PacketSent;
+
+/**
+ * A network port: packets leave one after another at the line rate, then pay the MAC and PHY
+ * latency before the cable. Like the PCIe serialisers it needs no event of its own: each packet's
+ * departure follows from the previous one's.
+ *
+ * <p>The port takes at most {@code queueSlots} packets ahead of the wire, which is what makes the
+ * adapter's send scheduler choose between QPs instead of dumping everything into one FIFO. A sender
+ * that finds it full asks to be called back when a slot frees. PFC pauses stop it from starting new
+ * packets.
+ *
+ * <p>Statistics under {@code <name>}: {@code .txPackets}, {@code .txWireBytes}, {@code .busyPs}
+ * (utilisation = busyPs / observed time) and {@code .queuedPacketPs}, the summed time packets spent
+ * in the port (time-average occupancy = queuedPacketPs / observed time, Little's law).
+ */
+public final class Port {
+  private final RnicSimulator simulator;
+  private final String name;
+  private final long bitsPerSecond;
+  private final long txLatencyPs;
+  private final long rxLatencyPs;
+  private final int queueSlots;
+  private final Trace trace;
+  private final Counter txPackets;
+  private final Counter txWireBytes;
+  private final Counter busyPs;
+  private final Counter queuedPacketPs;
+  private final RoomEvent roomEvent = new RoomEvent();
+
+  private long[] departuresPs = new long[8];
+  private long[] readiesPs = new long[8];
+  private int[] wireBytesRing = new int[8];
+  private final java.util.ArrayDeque<Packet> pausedBacklog = new java.util.ArrayDeque<>(0);
+  private Port peer;
+  private int head;
+  private int count;
+  private long busyUntilPs;
+  private long pausedUntilPs;
+  private Link.Direction egress;
+  private PacketSink receiver;
+  private Runnable roomListener;
+
+  /**
+   * @param queueSlots packets the port accepts ahead of the wire; {@link Integer#MAX_VALUE} for a
+   *     switch output whose limit is its buffer instead
+   */
+  public Port(
+      RnicSimulator simulator,
+      String name,
+      long bitsPerSecond,
+      long txLatencyPs,
+      long rxLatencyPs,
+      int queueSlots,
+      StatisticsRegistry stats) {
+    if (bitsPerSecond <= 0 || txLatencyPs < 0 || rxLatencyPs < 0 || queueSlots <= 0) {
+      throw new IllegalArgumentException(name + ": bad port parameters");
+    }
+    this.simulator = simulator;
+    this.name = name;
+    this.bitsPerSecond = bitsPerSecond;
+    this.txLatencyPs = txLatencyPs;
+    this.rxLatencyPs = rxLatencyPs;
+    this.queueSlots = queueSlots;
+    this.trace = simulator.trace();
+    this.txPackets = stats.counter(name + ".txPackets");
+    this.txWireBytes = stats.counter(name + ".txWireBytes");
+    this.busyPs = stats.counter(name + ".busyPs");
+    this.queuedPacketPs = stats.counter(name + ".queuedPacketPs");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long bitsPerSecond() {
+    return bitsPerSecond;
+  }
+
+  long rxLatencyPs() {
+    return rxLatencyPs;
+  }
+
+  void attachEgress(Link.Direction direction, Port linkPeer) {
+    this.egress = direction;
+    this.peer = linkPeer;
+  }
+
+  /** The port at the other end of this port's cable, or null if not cabled. */
+  public Port peer() {
+    return peer;
+  }
+
+  /** Wire bytes of the packets at the port or in the sender's pipeline, not yet serialised. */
+  public long backlogBytes() {
+    retireDeparted();
+    long bytes = 0;
+    for (int i = 0; i < count; i++) {
+      bytes += wireBytesRing[(head + i) % wireBytesRing.length];
+    }
+    for (Packet packet : pausedBacklog) {
+      bytes += packet.wireBytes();
+    }
+    return bytes;
+  }
+
+  /** Who receives the packets that arrive at this port. */
+  public void setReceiver(PacketSink sink) {
+    this.receiver = sink;
+  }
+
+  void deliver(Packet packet) {
+    if (receiver != null) {
+      receiver.receive(packet);
+    }
+  }
+
+  /** The time the earliest packet still at the port leaves it, or now if it holds none. */
+  public long nextDeparturePs() {
+    retireDeparted();
+    return count == 0 ? simulator.nowPs() : departuresPs[head];
+  }
+
+  /**
+   * Whether a packet handed over now would find a free queue slot. Only packets that have reached
+   * the port count: one handed over with a later ready time is still in the sender's pipeline.
+   */
+  public boolean hasRoom() {
+    return queuedPackets() < queueSlots && pausedUntilPs <= simulator.nowPs();
+  }
+
+  /** Packets at the port (ready, not yet fully serialised). */
+  public int queuedPackets() {
+    retireDeparted();
+    long now = simulator.nowPs();
+    int queued = 0;
+    for (int i = 0; i < count; i++) {
+      if (readiesPs[(head + i) % readiesPs.length] <= now) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  /** The time the port finishes serialising everything it holds. */
+  public long busyUntilPs() {
+    return Math.max(busyUntilPs, simulator.nowPs());
+  }
+
+  /**
+   * Takes a packet that is ready at {@code readyAtPs} (not before now) and returns when its last
+   * bit leaves the port. Callers that respect {@link #hasRoom()} get the scheduler's behaviour;
+   * control packets (ACKs, NAKs) may be pushed regardless, as real adapters send them with
+   * priority.
+   */
+  public long transmit(long readyAtPs, Packet packet) {
+    retireDeparted();
+    long now = simulator.nowPs();
+    if (pausedUntilPs == Long.MAX_VALUE || !pausedBacklog.isEmpty()) {
+      // PFC pause without an end: the packet waits until resume() (ready times are not kept:
+      // a paused port sends as soon as it may).
+      pausedBacklog.addLast(packet);
+      return Long.MAX_VALUE;
+    }
+    long readyPs = Math.max(Math.max(readyAtPs, now), pausedUntilPs);
+    long startPs = Math.max(readyPs, busyUntilPs);
+    long serialisationPs = serialisationPs(packet.wireBytes());
+    long departurePs = startPs + serialisationPs;
+    busyUntilPs = departurePs;
+    push(readyPs, departurePs, packet.wireBytes());
+    txPackets.increment();
+    txWireBytes.add(packet.wireBytes());
+    busyPs.add(serialisationPs);
+    queuedPacketPs.add(departurePs - readyPs);
+    if (trace.isOn()) {
+      trace.emit(new PacketSent(now, name, packet.toString(), departurePs));
+    }
+    if (egress == null) {
+      throw new IllegalStateException(name + " is not connected to a link");
+    }
+    egress.carry(packet, departurePs + txLatencyPs);
+    return departurePs;
+  }
+
+  /** Time to serialise {@code wireBytes} at this port's rate, rounded up. */
+  public long serialisationPs(long wireBytes) {
+    long numerator = Math.multiplyExact(wireBytes * 8, 1_000_000_000_000L);
+    return numerator / bitsPerSecond + (numerator % bitsPerSecond == 0 ? 0 : 1);
+  }
+
+  /**
+   * Calls {@code listener} once, at the first time a slot frees or a pause ends; replaces any
+   * listener registered before.
+   */
+  public void whenRoom(Runnable listener) {
+    this.roomListener = listener;
+    armRoomEvent();
+  }
+
+  /** PFC: starts no new packet before {@code untilPs}; packets already serialising finish. */
+  public void pauseUntil(long untilPs) {
+    pausedUntilPs = Math.max(pausedUntilPs, untilPs);
+    armRoomEvent();
+  }
+
+  /** PFC: lifts a pause now; packets that waited for it go in order. */
+  public void resume() {
+    pausedUntilPs = Math.min(pausedUntilPs, simulator.nowPs());
+    while (!pausedBacklog.isEmpty()) {
+      Packet packet = pausedBacklog.pollFirst();
+      transmit(simulator.nowPs(), packet);
+    }
+    armRoomEvent();
+  }
+
+  public boolean isPaused() {
+    return pausedUntilPs > simulator.nowPs();
+  }
+
+  private void armRoomEvent() {
+    if (roomListener == null) {
+      return;
+    }
+    retireDeparted();
+    long now = simulator.nowPs();
+    long wakePs = now;
+    if (count > 0 && queuedPackets() >= queueSlots) {
+      wakePs = departuresPs[head];
+    }
+    wakePs = Math.max(wakePs, pausedUntilPs);
+    if (wakePs == Long.MAX_VALUE) {
+      // Paused until resumed: resume() arms the event again, so none waits in the list meanwhile.
+      if (roomEvent.isScheduled()) {
+        simulator.cancel(roomEvent);
+      }
+      return;
+    }
+    if (roomEvent.isScheduled()) {
+      if (roomEvent.timePs() == wakePs) {
+        return;
+      }
+      simulator.cancel(roomEvent);
+    }
+    simulator.reschedule(roomEvent, wakePs, RnicSimulator.PRIORITY_NORMAL);
+  }
+
+  private void push(long readyPs, long departurePs, int wireBytes) {
+    if (count == departuresPs.length) {
+      int length = departuresPs.length;
+      long[] grownDepartures = new long[length * 2];
+      long[] grownReadies = new long[length * 2];
+      int[] grownBytes = new int[length * 2];
+      for (int i = 0; i < count; i++) {
+        grownDepartures[i] = departuresPs[(head + i) % length];
+        grownReadies[i] = readiesPs[(head + i) % length];
+        grownBytes[i] = wireBytesRing[(head + i) % length];
+      }
+      departuresPs = grownDepartures;
+      readiesPs = grownReadies;
+      wireBytesRing = grownBytes;
+      head = 0;
+    }
+    int tail = (head + count) % departuresPs.length;
+    departuresPs[tail] = departurePs;
+    readiesPs[tail] = readyPs;
+    wireBytesRing[tail] = wireBytes;
+    count++;
+  }
+
+  private void retireDeparted() {
+    long now = simulator.nowPs();
+    while (count > 0 && departuresPs[head] <= now) {
+      head = (head + 1) % departuresPs.length;
+      count--;
+    }
+  }
+
+  private final class RoomEvent extends SimEvent {
+    @Override
+    protected void fire() {
+      if (hasRoom()) {
+        Runnable listener = roomListener;
+        roomListener = null;
+        if (listener != null) {
+          listener.run();
+        }
+      } else {
+        armRoomEvent();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

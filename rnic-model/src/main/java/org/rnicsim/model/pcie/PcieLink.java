@@ -1,0 +1,185 @@
+package org.rnicsim.model.pcie;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+
+/**
+ * The adapter's PCIe link on simulated time: two directions, each a FIFO of TLPs at the TLP
+ * bandwidth (calibration P1, P2), plus a one-way flight latency (PHY, switch-free root port and
+ * root complex entry) that every TLP group pays after it has been serialised.
+ *
+ * <ul>
+ *   <li><b>Posted writes upstream</b> (payload, CQE and EQE writes, MSI-X): serialised, then the
+ *       flight latency; they land in host memory in the order they were queued.
+ *   <li><b>Posted MMIO writes downstream</b> (doorbells, BlueFlame WQE copies): the CPU's
+ *       write-combining buffer cuts them into TLPs of at most {@link #MMIO_WRITE_COMBINING_BYTES}.
+ *   <li><b>Non-posted reads</b>: request TLPs upstream, the host completer's latency, completions
+ *       downstream. The completer part is the one {@link DmaReadLatencyModel} fitted to calibration
+ *       P4 minus the two flights this model charges separately, so an uncontended read takes
+ *       exactly the P4 median. Completers work in parallel: the latency does not queue, only the
+ *       completions do, on the downstream direction.
+ * </ul>
+ *
+ * <p>Statistics under {@code <name>.deviceToHost} and {@code <name>.hostToDevice}: see {@link
+ * TlpSerialiser}.
+ */
+public final class PcieLink implements DeviceToHostWrites {
+
+  /**
+   * Assumption: an x86 core's write-combining buffer flushes whole 64-byte lines, so an MMIO copy
+   * of a WQE becomes one memory-write TLP per 64 bytes.
+   */
+  public static final int MMIO_WRITE_COMBINING_BYTES = 64;
+
+  private final RnicSimulator simulator;
+  private final TlpCostModel tlpCosts;
+  private final DmaReadLatencyModel readLatency;
+  private final TlpSerialiser deviceToHost;
+  private final TlpSerialiser hostToDevice;
+  private final long flightLatencyPs;
+  private final long readRequestWireBytes;
+
+  /**
+   * @param flightLatencyPs one-way latency of a TLP after its last byte was serialised: an
+   *     assumption in every profile; it must fit twice into the P4-fitted completer latency
+   */
+  public PcieLink(
+      RnicSimulator simulator,
+      String name,
+      PcieLinkConfig config,
+      long flightLatencyPs,
+      StatisticsRegistry stats) {
+    if (flightLatencyPs < 0) {
+      throw new IllegalArgumentException("flight latency must be >= 0 ps: " + flightLatencyPs);
+    }
+    if (2 * flightLatencyPs > config.readCompleterLatencyAt64BytesPs()) {
+      throw new IllegalArgumentException(
+          name
+              + ": two flights of "
+              + flightLatencyPs
+              + " ps exceed the fitted read completer latency of "
+              + config.readCompleterLatencyAt64BytesPs()
+              + " ps; the P4 read latency would be overshot");
+    }
+    this.simulator = simulator;
+    this.tlpCosts = new TlpCostModel(config);
+    this.readLatency = new DmaReadLatencyModel(config);
+    PcieLinkBandwidth bandwidth = new PcieLinkBandwidth(config);
+    this.deviceToHost = new TlpSerialiser(simulator, name + ".deviceToHost", bandwidth, stats);
+    this.hostToDevice = new TlpSerialiser(simulator, name + ".hostToDevice", bandwidth, stats);
+    this.flightLatencyPs = flightLatencyPs;
+    this.readRequestWireBytes = tlpCosts.readRequestWireBytes();
+  }
+
+  public long flightLatencyPs() {
+    return flightLatencyPs;
+  }
+
+  public TlpSerialiser deviceToHost() {
+    return deviceToHost;
+  }
+
+  public TlpSerialiser hostToDevice() {
+    return hostToDevice;
+  }
+
+  public TlpCostModel tlpCosts() {
+    return tlpCosts;
+  }
+
+  // ---- device to host: posted writes ----
+
+  /**
+   * Queues a posted DMA write that is ready to leave at {@code readyAtPs} and returns the time it
+   * lands in host memory; no event is scheduled, for writes whose landing nobody waits for.
+   */
+  public long postWrite(long readyAtPs, long payloadBytes) {
+    DmaTransferCost cost = tlpCosts.dmaWrite(payloadBytes);
+    return deviceToHost.transmit(readyAtPs, cost.deviceToHostTlps(), cost.deviceToHostWireBytes())
+        + flightLatencyPs;
+  }
+
+  /** As {@link #postWrite(long, long)}, and schedules {@code onLanded} at the landing time. */
+  public long postWrite(long readyAtPs, long payloadBytes, SimEvent onLanded) {
+    long landedPs = postWrite(readyAtPs, payloadBytes);
+    simulator.reschedule(onLanded, landedPs, RnicSimulator.PRIORITY_NORMAL);
+    return landedPs;
+  }
+
+  @Override
+  public void postWrite(long payloadBytes, Runnable onLanded) {
+    long landedPs = postWrite(simulator.nowPs(), payloadBytes);
+    if (onLanded != null) {
+      simulator.scheduleAt(landedPs, onLanded);
+    }
+  }
+
+  @Override
+  public void postMsiX(Runnable onDelivered) {
+    DmaTransferCost cost = tlpCosts.msiX();
+    long deliveredPs =
+        deviceToHost.transmit(
+                simulator.nowPs(), cost.deviceToHostTlps(), cost.deviceToHostWireBytes())
+            + flightLatencyPs;
+    if (onDelivered != null) {
+      simulator.scheduleAt(deliveredPs, onDelivered);
+    }
+  }
+
+  // ---- host to device: posted MMIO writes ----
+
+  /** Queues an MMIO write from the CPU now and returns when it reaches the adapter. */
+  public long mmioWrite(long payloadBytes) {
+    if (payloadBytes <= 0) {
+      throw new IllegalArgumentException("MMIO write must be > 0 bytes: " + payloadBytes);
+    }
+    long tlps = (payloadBytes + MMIO_WRITE_COMBINING_BYTES - 1) / MMIO_WRITE_COMBINING_BYTES;
+    long wireBytes = payloadBytes + tlps * tlpCosts.memoryWriteOverheadBytes();
+    return hostToDevice.transmit(simulator.nowPs(), tlps, wireBytes) + flightLatencyPs;
+  }
+
+  /** As {@link #mmioWrite(long)}, and schedules {@code onLanded} when it reaches the adapter. */
+  public long mmioWrite(long payloadBytes, SimEvent onLanded) {
+    long landedPs = mmioWrite(payloadBytes);
+    simulator.reschedule(onLanded, landedPs, RnicSimulator.PRIORITY_NORMAL);
+    return landedPs;
+  }
+
+  // ---- device-initiated reads ----
+
+  /**
+   * Starts a DMA read of {@code payloadBytes} whose requests are ready to leave at {@code
+   * readyAtPs}; the requests are cut at MRRS and the completions at MPS and RCB (calibration P2).
+   * {@code read} fires its {@link DmaRead#onDataArrived()} when the last completion byte arrives.
+   */
+  public void read(long readyAtPs, long payloadBytes, DmaRead read) {
+    DmaTransferCost cost = tlpCosts.dmaRead(payloadBytes);
+    deviceToHost.transmit(readyAtPs, cost.deviceToHostTlps(), cost.deviceToHostWireBytes());
+    // Later requests leave while the first is served: only the first is on the critical path,
+    // as in DmaReadLatencyModel.
+    long firstRequestLeftPs =
+        deviceToHost.lastStartPs() + deviceToHost.serialisationPs(readRequestWireBytes);
+    long completionsReadyPs =
+        firstRequestLeftPs + flightLatencyPs + hostCompleterLatencyPs(payloadBytes);
+    read.start(this, payloadBytes, cost.hostToDeviceTlps(), cost.hostToDeviceWireBytes());
+    simulator.reschedule(read, completionsReadyPs, RnicSimulator.PRIORITY_NORMAL);
+  }
+
+  /** The part of a read's latency spent in the root complex and memory, flights excluded. */
+  public long hostCompleterLatencyPs(long payloadBytes) {
+    return readLatency.completerLatencyPs(payloadBytes) - 2 * flightLatencyPs;
+  }
+
+  /** Median latency of an uncontended read on this link, as calibration P4 defines it. */
+  public long idleReadLatencyPs(long payloadBytes) {
+    return readLatency.medianReadLatencyPs(payloadBytes);
+  }
+
+  void sendCompletions(DmaRead read, long completionTlps, long completionWireBytes) {
+    long arrivedPs =
+        hostToDevice.transmit(simulator.nowPs(), completionTlps, completionWireBytes)
+            + flightLatencyPs;
+    simulator.reschedule(read, arrivedPs, RnicSimulator.PRIORITY_NORMAL);
+  }
+}

@@ -1,0 +1,37 @@
+package org.rnicsim.model.profile;
+
+/**
+ * One modelled machine: its host, the PCIe link to its adapter, the adapter, and the adapter's
+ * network port. Both ends of a back-to-back pair use the same profile.
+ *
+ * @param name the profile's name, e.g. {@code connectx4-edr-gen3x16}
+ */
+public record HardwareProfile(
+    String name, HostProfile host, PcieProfile pcie, AdapterProfile adapter, PortProfile port) {
+  public HardwareProfile {
+    ProfileChecks.present("name", name);
+    ProfileChecks.present("host", host);
+    ProfileChecks.present("pcie", pcie);
+    ProfileChecks.present("adapter", adapter);
+    ProfileChecks.present("port", port);
+    if (adapter.txBufferBytes() < port.mtuBytes()) {
+      throw new IllegalArgumentException(
+          "adapter.txBufferBytes must hold at least one MTU packet of " + port.mtuBytes() + " B");
+    }
+    if (port.mtuBytes() + port.packetHeaderBytes() > 16 * 1024) {
+      throw new IllegalArgumentException("port MTU plus headers above 16 KiB is not a network MTU");
+    }
+  }
+
+  public HardwareProfile withAdapter(AdapterProfile newAdapter) {
+    return new HardwareProfile(name, host, pcie, newAdapter, port);
+  }
+
+  public HardwareProfile withPort(PortProfile newPort) {
+    return new HardwareProfile(name, host, pcie, adapter, newPort);
+  }
+
+  public HardwareProfile withHost(HostProfile newHost) {
+    return new HardwareProfile(name, newHost, pcie, adapter, port);
+  }
+}
