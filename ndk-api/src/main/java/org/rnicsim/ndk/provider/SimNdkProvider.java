@@ -14,6 +14,7 @@ import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.status.NdisStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
+import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
@@ -150,6 +151,26 @@ public final class SimNdkProvider implements NdkProvider {
         }
       }
     }
+  }
+
+  /**
+   * The provider's own object carrying {@code header}, or null. C code passes objects around as
+   * NDK_OBJECT_HEADER pointers, and a layer above (NDIS, the lifetime verifier) wraps objects but
+   * keeps their header; this finds the provider object behind such a wrapper, for tests and tools
+   * that need the provider-side view (queued entries, datapath hooks).
+   */
+  public LifetimeObject objectWithHeader(NdkObjectHeader header) {
+    for (SimAdapter adapter : adapters) {
+      if (adapter.header() == header) {
+        return adapter;
+      }
+      for (LifetimeObject object : descendants(adapter)) {
+        if (object.header() == header) {
+          return object;
+        }
+      }
+    }
+    return null;
   }
 
   /** Every object below {@code root}, parents before children, each once. */

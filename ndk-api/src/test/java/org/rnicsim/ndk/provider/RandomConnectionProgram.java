@@ -50,9 +50,20 @@ final class RandomConnectionProgram {
   private final List<NdkCloseableObject> openB = new ArrayList<>();
   private final List<NdkConnector> connected = new ArrayList<>();
   boolean finished;
+  private long nextContext;
   int established;
 
+  /** The verifier both hosts' consumers go through, or null. */
+  final org.rnicsim.ndk.verifier.LifetimeVerifier verifier;
+
   RandomConnectionProgram(long seed) {
+    this(seed, false);
+  }
+
+  /** With {@code verified}, both hosts' consumers reach their providers through one verifier. */
+  RandomConnectionProgram(long seed, boolean verified) {
+    verifier =
+        verified ? org.rnicsim.ndk.verifier.LifetimeVerifier.builder(sim::nowPs).build() : null;
     random = new RandomStreams(seed, 0).stream("connections");
     // QPs are created inline: the program makes them inside events and callbacks, where it must
     // not run the simulation forward to wait for a create completion.
@@ -66,16 +77,12 @@ final class RandomConnectionProgram {
     LoopbackWorkEngine engine = new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault());
     ConnectionFabric fabric =
         new ConnectionFabric(sim, random.uniformLong(SimTime.PS_PER_US, 10 * SimTime.PS_PER_US));
-    a =
-        new ProviderRig(
-            sim,
-            engine,
-            x -> x.name("a").policy(policy).connections(new SimConnections(fabric, A.ipAddress())));
-    b =
-        new ProviderRig(
-            sim,
-            engine,
-            x -> x.name("b").policy(policy).connections(new SimConnections(fabric, B.ipAddress())));
+    java.util.function.Consumer<SimNdkProvider.Builder> setupA =
+        x -> x.name("a").policy(policy).connections(new SimConnections(fabric, A.ipAddress()));
+    java.util.function.Consumer<SimNdkProvider.Builder> setupB =
+        x -> x.name("b").policy(policy).connections(new SimConnections(fabric, B.ipAddress()));
+    a = ProviderRig.verified(sim, engine, setupA, verifier);
+    b = ProviderRig.verified(sim, engine, setupB, verifier);
   }
 
   void run(int steps) {
@@ -116,7 +123,7 @@ final class RandomConnectionProgram {
         NdkQp qp = c == null ? null : qpOf(c);
         if (qp != null && (openA.contains(qp) || openB.contains(qp))) {
           c.getConnectionData(null);
-          qp.send("s", SGL, 0);
+          qp.send("s" + nextContext++, SGL, 0);
         }
       }
       case 5 -> {
@@ -263,11 +270,11 @@ final class RandomConnectionProgram {
       List<NdkCloseableObject> side = openA.isEmpty() ? openB : openA;
       close(side, pick(side));
     }
-    a.provider.closeAdapter(a.adapter);
+    a.closeAdapter();
     while (!openB.isEmpty()) {
       close(openB, pick(openB));
     }
-    b.provider.closeAdapter(b.adapter);
+    b.closeAdapter();
     finished = true;
   }
 }

@@ -53,9 +53,15 @@ final class RandomProgram {
   private boolean finalPhase;
   boolean adapterClosed;
   int steps;
+  private long nextContext;
   final java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
 
   RandomProgram(long seed) {
+    this(seed, false);
+  }
+
+  /** With {@code verified}, the consumer reaches the provider through the lifetime verifier. */
+  RandomProgram(long seed, boolean verified) {
     this.random = new RandomStreams(seed, 0).stream("program");
     ProviderPolicy p = ProviderPolicy.defaults();
     for (NdkObjectType kind : ProviderPolicy.FIRMWARE_KINDS) {
@@ -77,7 +83,9 @@ final class RandomProgram {
         HardwareConfig.assumedDefaults()
             .withFirmware(firmware)
             .withCoreCount(1 + (int) random.nextLong(4));
-    this.rig = new ProviderRig(sim, b -> b.policy(policy).hardware(hardware).seed(seed, 0));
+    java.util.function.Consumer<SimNdkProvider.Builder> setup =
+        b -> b.policy(policy).hardware(hardware).seed(seed, 0);
+    this.rig = verified ? ProviderRig.verified(sim, setup) : new ProviderRig(sim, setup);
   }
 
   private <T> T pick(T[] values) {
@@ -203,7 +211,9 @@ final class RandomProgram {
     CreateCall<NdkCq> call =
         (cb, ctx) ->
             rig.adapter.createCq(
-                1 + random.nextLong(64),
+                // Big enough never to overflow: an overflow on an unarmed CQ is reported to nobody,
+                // and its dropped entries would look lost to any observer of the program.
+                4096,
                 (c, status) -> onNotification(self[0]),
                 null,
                 null,
@@ -239,7 +249,8 @@ final class RandomProgram {
       return;
     }
     NdkSrq srq = random.bernoulli(0.3) ? pick(srqs) : null;
-    if (srq != null && !((org.rnicsim.ndk.provider.queue.SimSrq) srq).pd().equals(pd)) {
+    if (srq != null
+        && rig.<org.rnicsim.ndk.provider.queue.SimSrq>own(srq).pd() != rig.<Object>own(pd)) {
       srq = null;
     }
     NdkSrq chosen = srq;
@@ -255,30 +266,44 @@ final class RandomProgram {
   }
 
   private void connectPair() {
-    List<SimQp> free = qps.stream().map(q -> (SimQp) q).filter(q -> !q.isConnected()).toList();
+    List<SimQp> free =
+        qps.stream().map(q -> rig.<SimQp>own(q)).filter(q -> !q.isConnected()).toList();
     if (free.size() >= 2) {
       free.get(0).connectTo(free.get(1));
     }
   }
 
+  /**
+   * A chain of 0-3 DEFER initiator posts ended by one without DEFER (the consumer's side of
+   * ndkpi-spec 6), or a receive.
+   */
   private void post() {
-    List<NdkQp> connected = qps.stream().filter(q -> ((SimQp) q).isConnected()).toList();
+    List<NdkQp> connected = qps.stream().filter(q -> rig.<SimQp>own(q).isConnected()).toList();
     NdkQp qp = random.bernoulli(0.9) ? pick(connected) : pick(qps);
     if (qp == null) {
       return;
     }
-    int flags = random.bernoulli(0.3) ? NdkOpFlag.DEFER.value() : 0;
-    if (random.bernoulli(0.2)) {
-      flags |= NdkOpFlag.SILENT_SUCCESS.value();
+    if (random.bernoulli(0.25)) {
+      outcomes.merge("post " + qp.receive("r" + nextContext++, SGL).name(), 1, Integer::sum);
+      return;
     }
-    NtStatus status =
-        switch ((int) random.nextLong(4)) {
-          case 0 -> qp.receive("r", SGL);
-          case 1 -> qp.send("s", SGL, flags);
-          case 2 -> qp.write("w", SGL, 0, 1, flags);
-          default -> qp.read("rd", SGL, 0, 1, flags);
-        };
-    outcomes.merge("post " + status.name(), 1, Integer::sum);
+    long deferred = random.nextLong(4);
+    for (int i = 0; i <= deferred; i++) {
+      int flags = i < deferred ? NdkOpFlag.DEFER.value() : 0;
+      if (random.bernoulli(0.2)) {
+        flags |= NdkOpFlag.SILENT_SUCCESS.value();
+      }
+      NtStatus status =
+          switch ((int) random.nextLong(3)) {
+            case 0 -> qp.send("s" + nextContext++, SGL, flags);
+            case 1 -> qp.write("w" + nextContext++, SGL, 0, 1, flags);
+            default -> qp.read("rd" + nextContext++, SGL, 0, 1, flags);
+          };
+      outcomes.merge("post " + status.name(), 1, Integer::sum);
+      if (!NtStatus.SUCCESS.equals(status)) {
+        return; // an inline failure ends the chain (the provider pushes what came before)
+      }
+    }
   }
 
   private void armOrPoll() {
@@ -367,7 +392,7 @@ final class RandomProgram {
     while (!open.isEmpty()) {
       close(pick(open));
     }
-    rig.provider.closeAdapter(rig.adapter);
+    rig.closeAdapter();
     adapterClosed = true;
   }
 }

@@ -485,12 +485,26 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     }
   }
 
-  /** Ends the connection and flushes the QP, then completes Disconnect (invariant 26). */
+  /**
+   * Ends the connection, completes Disconnect and then flushes the QP (invariant 26). Interp of
+   * ndkpi-spec 4 ("completes ... then the QP is implicitly flushed"): the datapath stops taking
+   * work now; the flushed entries are queued right after the consumer's Disconnect completion code
+   * has run, so nothing is cancelled before the Disconnect is seen to finish.
+   */
   private void finishDisconnect() {
     runtime.engine().disconnect(qp);
-    qp.flushAfterDisconnect();
     state = State.DISCONNECTED;
-    finish(disconnectRequest, NtStatus.SUCCESS);
+    SimQp flushed = qp;
+    if (disconnectRequest != null && !disconnectRequest.isCompleting()) {
+      completeRequest(
+          disconnectRequest,
+          NtStatus.SUCCESS,
+          runtime.policy().controlCore(),
+          0,
+          flushed::flushAfterDisconnect);
+    } else {
+      flushed.flushAfterDisconnect();
+    }
   }
 
   // ---- Lifetime ----

@@ -220,6 +220,15 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
    */
   public final void completeRequest(
       PendingRequest request, NtStatus status, int core, long providerWorkPs) {
+    completeRequest(request, status, core, providerWorkPs, NOTHING);
+  }
+
+  /**
+   * As {@link #completeRequest(PendingRequest, NtStatus, int, long)}, with provider work done right
+   * after the consumer's completion code has run (at the callback's start, in the same event).
+   */
+  public final void completeRequest(
+      PendingRequest request, NtStatus status, int core, long providerWorkPs, Runnable afterCall) {
     if (request.isCompleting()) {
       throw new IllegalStateException(request + " on " + this + " completed twice");
     }
@@ -240,6 +249,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
                   completion.requestCompletion(request.context(), status);
                 }
               }
+              afterCall.run();
             },
             () -> {
               gate.removeRequest(request);
