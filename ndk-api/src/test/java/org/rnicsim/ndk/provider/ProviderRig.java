@@ -238,11 +238,18 @@ final class ProviderRig {
 
   /** Two QPs on one PD and CQ, connected to each other on the loopback datapath. */
   SimQp[] connectedPair(NdkPd pd, NdkCq cq) {
-    SimQp a = own(qp(pd, cq, "qpA"));
-    SimQp b = own(qp(pd, cq, "qpB"));
+    NdkQp consumerA = qp(pd, cq, "qpA");
+    NdkQp consumerB = qp(pd, cq, "qpB");
+    SimQp a = own(consumerA);
+    SimQp b = own(consumerB);
+    consumerQps.put(a, consumerA);
+    consumerQps.put(b, consumerB);
     a.connectTo(b);
     return new SimQp[] {a, b};
   }
+
+  /** The consumer's handle (a verifier wrapper, or the QP itself) of each provider QP. */
+  final java.util.Map<SimQp, NdkQp> consumerQps = new java.util.IdentityHashMap<>();
 
   /** The latest modelled return time of any callback started so far. */
   long lastCallbackReturnPs() {
