@@ -8,6 +8,7 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkOpenAdapterResult;
 import org.rnicsim.ndk.api.NdkProvider;
@@ -205,6 +206,7 @@ public final class SimNdkProvider implements NdkProvider {
     private WorkRequestEngine engine;
     private AdapterConnections connections = AdapterConnections.NONE;
     private Set<ProviderMutation> mutations = Set.of();
+    private AdapterNode node;
 
     private Builder(RnicSimulator simulator) {
       this.simulator = simulator;
@@ -226,6 +228,15 @@ public final class SimNdkProvider implements NdkProvider {
     /** Where statistics go; default a new registry on the simulator. */
     public Builder stats(StatisticsRegistry value) {
       this.stats = value;
+      return this;
+    }
+
+    /**
+     * Runs the provider on an rnic-model adapter node (its cores, interrupts and firmware queue)
+     * instead of hardware of its own; {@link #hardware} and {@link #seed} are then unused.
+     */
+    public Builder node(AdapterNode value) {
+      this.node = value;
       return this;
     }
 
@@ -265,8 +276,10 @@ public final class SimNdkProvider implements NdkProvider {
     public SimNdkProvider build() {
       StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
       AdapterHardware hardware =
-          new AdapterHardware(
-              simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
+          node != null
+              ? new AdapterHardware(node, registry)
+              : new AdapterHardware(
+                  simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
       WorkRequestEngine datapath =
           engine != null
               ? engine
