@@ -42,7 +42,8 @@ import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
  * the provider queues the notification itself, through the DPC path without an interrupt.
  *
  * <p>Notifications never overlap (invariant 15): one that becomes due while another is queued or
- * running waits until that one has returned. None starts after the close was issued (invariant 6).
+ * running waits until that one has returned. Interp: none starts after the close was issued, even
+ * one the hardware raised before (invariants 6, 7: the consumer has given the CQ up).
  *
  * <p>Errors (invariant 18): an entry arriving while the CQ is full is lost and the CQ reports
  * BUFFER_OVERFLOW; {@link #injectFatalError} reports INTERNAL_ERROR. After either the CQ queues no
