@@ -39,7 +39,9 @@ import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
  * (invariant 16). Arming when entries matching the arm arrived since the last notification notifies
  * without a new completion (invariant 17): the hardware raises the event itself when it still holds
  * those CQEs as unreported; when it does not (it reported them in an event the provider dropped),
- * the provider queues the notification itself, through the DPC path without an interrupt.
+ * the provider queues the notification itself, through the DPC path without an interrupt (Interp:
+ * rnic-model's arm counts CQEs since its last event, ndkpi since the last notification). Interp:
+ * ERRORS is woken by error completions and CQ errors, not by successful solicited receives.
  *
  * <p>Notifications never overlap (invariant 15): one that becomes due while another is queued or
  * running waits until that one has returned. Interp: none starts after the close was issued, even
