@@ -57,7 +57,7 @@ public final class ProfileLoader {
   }
 
   /** The YAML key of a record component: its name without the unit suffix. */
-  static String keyOf(String componentName) {
+  public static String keyOf(String componentName) {
     if (componentName.endsWith("PsPerByte")) {
       return componentName.substring(0, componentName.length() - "PsPerByte".length()) + "PerByte";
     }
@@ -125,7 +125,6 @@ public final class ProfileLoader {
   private static Object value(
       RecordComponent component, YamlTree.Entry entry, String path, String source) {
     Class<?> type = component.getType();
-    String name = component.getName();
     if (type.isRecord()) {
       if (!entry.isMapping()) {
         throw new ProfileException(
@@ -143,32 +142,97 @@ public final class ProfileLoader {
       throw new ProfileException(
           where(source, entry.line(), entry.column(), path) + "expected a value, not a mapping");
     }
-    String text = entry.text().trim();
     try {
-      if (type == long.class || type == int.class) {
-        long parsed = parseLong(name, text);
-        return type == int.class ? (Object) Math.toIntExact(parsed) : (Object) parsed;
-      }
-      if (type == double.class) {
-        return Double.parseDouble(text.replace("_", ""));
-      }
-      if (type == boolean.class) {
-        if (!text.equals("true") && !text.equals("false")) {
-          throw new IllegalArgumentException("expected true or false, not \"" + text + "\"");
-        }
-        return Boolean.parseBoolean(text);
-      }
-      if (type == String.class) {
-        return text;
-      }
-      if (type.isEnum()) {
-        return enumConstant(type, text);
-      }
+      return scalar(component, entry.text());
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new ProfileException(
           where(source, entry.line(), entry.column(), path) + e.getMessage(), e);
     }
-    throw new IllegalStateException("no reader for " + type + " at " + path);
+  }
+
+  /**
+   * The value of a scalar {@code component} written as {@code text}, read as its name's unit suffix
+   * says (see the class comment). Study files override profile values through this, so a value
+   * means the same in a profile and in a study.
+   *
+   * @throws IllegalArgumentException with a message for people when the text does not fit
+   * @throws ArithmeticException when a whole number does not fit the component's type
+   */
+  public static Object scalar(RecordComponent component, String text) {
+    Class<?> type = component.getType();
+    String name = component.getName();
+    String trimmed = text.trim();
+    if (type == long.class || type == int.class) {
+      long parsed = parseLong(name, trimmed);
+      return type == int.class ? (Object) Math.toIntExact(parsed) : (Object) parsed;
+    }
+    if (type == double.class) {
+      try {
+        return Double.parseDouble(trimmed.replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("expected a number, not \"" + trimmed + "\"");
+      }
+    }
+    if (type == boolean.class) {
+      if (!trimmed.equals("true") && !trimmed.equals("false")) {
+        throw new IllegalArgumentException("expected true or false, not \"" + trimmed + "\"");
+      }
+      return Boolean.parseBoolean(trimmed);
+    }
+    if (type == String.class) {
+      return trimmed;
+    }
+    if (type.isEnum()) {
+      return enumConstant(type, trimmed);
+    }
+    throw new IllegalStateException("no reader for " + type + " of " + name);
+  }
+
+  /** What a value of {@code component} looks like, for messages and the study schema. */
+  public static String expectedForm(RecordComponent component) {
+    Class<?> type = component.getType();
+    String name = component.getName();
+    if (name.endsWith("BitsPerSecond")) {
+      return "a rate with a unit, such as 100Gbps";
+    }
+    if (name.endsWith("PsPerByte")) {
+      return "a duration per byte with a unit, such as 142ps";
+    }
+    if (name.endsWith("Ps")) {
+      return "a duration with a unit, such as 125ns";
+    }
+    if (name.endsWith("Bytes")) {
+      return "a size with a unit, such as 4KiB";
+    }
+    if (type == long.class || type == int.class) {
+      return "a whole number";
+    }
+    if (type == double.class) {
+      return "a number";
+    }
+    if (type == boolean.class) {
+      return "true or false";
+    }
+    if (type.isEnum()) {
+      StringBuilder known = new StringBuilder("one of ");
+      Object[] constants = type.getEnumConstants();
+      for (int i = 0; i < constants.length; i++) {
+        known.append(i == 0 ? "" : ", ");
+        known.append(((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT));
+      }
+      return known.toString();
+    }
+    return "text";
+  }
+
+  /** Whether values of {@code component} carry a unit and so are written as text. */
+  public static boolean hasUnit(RecordComponent component) {
+    String name = component.getName();
+    return (component.getType() == long.class || component.getType() == int.class)
+        && (name.endsWith("BitsPerSecond")
+            || name.endsWith("Ps")
+            || name.endsWith("PsPerByte")
+            || name.endsWith("Bytes"));
   }
 
   private static long parseLong(String componentName, String text) {

@@ -84,6 +84,7 @@ public record CombinedResults(
         point.coordinates(),
         caseIndex,
         caseValue,
+        workload.cases().group(caseIndex),
         replications.size(),
         intervals,
         references,
@@ -98,6 +99,16 @@ public record CombinedResults(
       }
     }
     return false;
+  }
+
+  /** Index of the metric with {@code id}, or -1. */
+  public int metricIndex(String id) {
+    for (int m = 0; m < metrics.size(); m++) {
+      if (metrics.get(m).id().equals(id)) {
+        return m;
+      }
+    }
+    return -1;
   }
 
   public long eventsExecuted() {

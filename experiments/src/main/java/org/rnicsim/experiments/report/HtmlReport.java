@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.output.CsvTable;
 import org.rnicsim.experiments.study.AxisPlan;
 import org.rnicsim.experiments.study.AxisValue;
@@ -28,7 +27,8 @@ final class HtmlReport {
   static void write(
       CombinedResults results,
       CsvTable table,
-      List<MetricCharts.ChartFile> charts,
+      List<ChartFile> charts,
+      List<String> moreTables,
       Path folder,
       String rnicsimVersion)
       throws IOException {
@@ -62,7 +62,7 @@ final class HtmlReport {
     fact(html, "workload", first.workload().describe());
     fact(html, "seed", Long.toString(first.run().seed()));
     fact(html, "replications per point", Integer.toString(first.run().replications()));
-    fact(html, "warm-up, measured time", format(first));
+    fact(html, "measured per replication", first.workload().measuredSpan(first.run()));
     for (AxisPlan axis : study.axes()) {
       fact(
           html,
@@ -80,7 +80,7 @@ final class HtmlReport {
     if (!charts.isEmpty()) {
       html.append("<h2>Charts</h2>\n");
     }
-    for (MetricCharts.ChartFile chart : charts) {
+    for (ChartFile chart : charts) {
       byte[] png = Files.readAllBytes(folder.resolve(chart.name() + ".png"));
       html.append("<figure>\n<img alt=\"")
           .append(escape(chart.title()))
@@ -95,7 +95,11 @@ final class HtmlReport {
 
     html.append("<h2>Results</h2>\n<p>Also in ")
         .append(PointTable.FILE)
-        .append(" and summary.json.</p>\n<div class=\"results\"><table>\n<tr>");
+        .append(" and summary.json");
+    if (!moreTables.isEmpty()) {
+      html.append("; the charts' data in ").append(escape(String.join(", ", moreTables)));
+    }
+    html.append(".</p>\n<div class=\"results\"><table>\n<tr>");
     table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
     html.append("</tr>\n");
     for (List<String> row : table.rows()) {
@@ -111,10 +115,6 @@ final class HtmlReport {
         .append(escape(study.text()))
         .append("</pre>\n</body>\n</html>\n");
     Files.writeString(folder.resolve(FILE), html, StandardCharsets.UTF_8);
-  }
-
-  private static String format(StudyPlan plan) {
-    return SimTime.format(plan.run().warmUpPs()) + ", " + SimTime.format(plan.run().durationPs());
   }
 
   private static void fact(StringBuilder html, String name, String value) {

@@ -22,16 +22,13 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * workload's own cases), with one series per combination of everything else that varies, error bars
  * of the 95 % interval, and the workload's reference curve where theory gives one.
  */
-final class MetricCharts {
+public final class MetricCharts {
   /** Samples of a reference curve: smooth to the eye, small in SVG. */
   private static final int CURVE_SAMPLES = 120;
 
-  /** A chart written to disk: its file name without extension, and its title. */
-  record ChartFile(String name, String title) {}
-
   private MetricCharts() {}
 
-  static List<ChartFile> write(CombinedResults results, Path folder) throws IOException {
+  public static List<ChartFile> write(CombinedResults results, Path folder) throws IOException {
     List<ChartFile> files = new ArrayList<>();
     for (int m = 0; m < results.metrics().size(); m++) {
       Metric metric = results.metrics().get(m);
@@ -52,7 +49,7 @@ final class MetricCharts {
     Metric metric = results.metrics().get(metricIndex);
     boolean bySweep = !study.axes().isEmpty();
     ChartAxis x = bySweep ? ChartAxis.of(study.axes().get(0)) : ChartAxis.of(results.caseAxis());
-    boolean casesVary = results.caseAxis().size() > 1;
+    boolean casesVary = results.caseAxis().values().stream().distinct().count() > 1;
 
     Map<String, List<MeanWithCiChart.Point>> series = new LinkedHashMap<>();
     Map<String, StudyPoint> seriesPoint = new LinkedHashMap<>();
@@ -69,11 +66,17 @@ final class MetricCharts {
         for (int a = 1; a < row.coordinates().size(); a++) {
           rest.add(study.axes().get(a).path() + "=" + row.coordinates().get(a).label());
         }
+        if (!row.caseGroup().isEmpty()) {
+          rest.add(row.caseGroup());
+        }
         if (casesVary) {
           rest.add(results.caseAxis().name() + "=" + Numbers.text(row.caseValue()));
         }
       } else {
         xValue = row.caseValue();
+        if (!row.caseGroup().isEmpty()) {
+          rest.add(row.caseGroup());
+        }
       }
       String key = rest.isEmpty() ? "simulated mean with 95 % CI" : String.join(", ", rest);
       boolean hasInterval = !Double.isNaN(interval.halfWidth());
@@ -149,11 +152,11 @@ final class MetricCharts {
         "%s; %d replication(s) of %s per point; mean with 95 %% CI (Student t)",
         what,
         first.plan().run().replications(),
-        org.rnicsim.engine.SimTime.format(first.plan().run().durationPs()));
+        first.plan().workload().measuredSpan(first.plan().run()));
   }
 
   /** A file name from a metric and a path: lower case, dashes, nothing a file system minds. */
-  static String fileName(String text) {
+  public static String fileName(String text) {
     String name = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     return name.replaceAll("^-+|-+$", "");
   }

@@ -27,9 +27,16 @@ final class PointTable {
         results.caseAxis().unit().isEmpty()
             ? results.caseAxis().name()
             : results.caseAxis().name() + "_" + results.caseAxis().unit();
+    boolean groups = results.caseAxis().hasGroups();
+    if (groups) {
+      header.add(results.caseAxis().groupName());
+    }
     header.add(caseColumn);
     header.add("replications");
     for (int m = 0; m < results.metrics().size(); m++) {
+      if (results.metrics().get(m).detail()) {
+        continue;
+      }
       String id = results.metrics().get(m).id();
       header.add(id);
       header.add(id + "_ci95_half_width");
@@ -45,9 +52,15 @@ final class PointTable {
       List<String> cells = new ArrayList<>();
       cells.add(CsvTable.integer(row.point()));
       row.coordinates().forEach(value -> cells.add(value.label()));
+      if (groups) {
+        cells.add(row.caseGroup());
+      }
       cells.add(Numbers.text(row.caseValue()));
       cells.add(CsvTable.integer(row.replications()));
       for (int m = 0; m < results.metrics().size(); m++) {
+        if (results.metrics().get(m).detail()) {
+          continue;
+        }
         ConfidenceInterval interval = row.metrics().get(m);
         double mean = interval == null ? Double.NaN : interval.mean();
         double half = interval == null ? Double.NaN : interval.halfWidth();

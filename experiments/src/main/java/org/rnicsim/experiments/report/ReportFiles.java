@@ -2,6 +2,7 @@ package org.rnicsim.experiments.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.experiments.output.CsvTable;
 
@@ -14,10 +15,20 @@ public final class ReportFiles {
    */
   public static void write(CombinedResults results, Path folder, String rnicsimVersion)
       throws IOException {
+    write(results, folder, rnicsimVersion, KindReport.NONE);
+  }
+
+  /** As above, with the files {@code kind} adds: its charts come after the generic ones. */
+  public static void write(
+      CombinedResults results, Path folder, String rnicsimVersion, KindReport kind)
+      throws IOException {
     SummaryFile.write(results, rnicsimVersion, folder.resolve("summary.json"));
     CsvTable table = PointTable.of(results);
     table.write(folder.resolve(PointTable.FILE));
-    List<MetricCharts.ChartFile> charts = MetricCharts.write(results, folder);
-    HtmlReport.write(results, table, charts, folder, rnicsimVersion);
+    List<ChartFile> charts = new ArrayList<>(kind.writeFiles(results, folder));
+    if (kind.drawsMetricCharts(results)) {
+      charts.addAll(MetricCharts.write(results, folder));
+    }
+    HtmlReport.write(results, table, charts, kind.tableFiles(results), folder, rnicsimVersion);
   }
 }

@@ -11,6 +11,7 @@ import org.rnicsim.experiments.study.AxisValue;
  * @param coordinates the point's axis values, in axis order
  * @param caseIndex index of the workload's case
  * @param caseValue the case's value (a load, a message size)
+ * @param caseGroup the case's group (an operation), empty when the cases have none
  * @param replications how many replications went in
  * @param metrics per metric, the interval of its mean over the replications that measured it; null
  *     when none did
@@ -22,6 +23,7 @@ public record ResultRow(
     List<AxisValue> coordinates,
     int caseIndex,
     double caseValue,
+    String caseGroup,
     int replications,
     List<ConfidenceInterval> metrics,
     List<Double> references,

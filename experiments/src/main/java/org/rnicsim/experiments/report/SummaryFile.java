@@ -49,6 +49,9 @@ final class SummaryFile {
     Map<String, Object> cases = new LinkedHashMap<>();
     cases.put("name", results.caseAxis().name());
     cases.put("unit", results.caseAxis().unit());
+    if (results.caseAxis().hasGroups()) {
+      cases.put("group", results.caseAxis().groupName());
+    }
     root.put("cases", cases);
     List<Map<String, Object>> metrics = new ArrayList<>();
     for (Metric metric : results.metrics()) {
@@ -73,6 +76,9 @@ final class SummaryFile {
         coordinates.put(results.study().axes().get(a).path(), row.coordinates().get(a).label());
       }
       entry.put("sweep", coordinates);
+      if (results.caseAxis().hasGroups()) {
+        entry.put(results.caseAxis().groupName(), row.caseGroup());
+      }
       entry.put(results.caseAxis().name(), Numbers.json(row.caseValue()));
       entry.put("replications", row.replications());
       entry.put("eventsExecuted", row.eventsExecuted());

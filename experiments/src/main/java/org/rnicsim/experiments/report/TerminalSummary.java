@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisPlan;
 import org.rnicsim.experiments.study.Metric;
@@ -18,21 +17,33 @@ public final class TerminalSummary {
   private TerminalSummary() {}
 
   public static void print(CombinedResults results, PrintWriter out) {
+    out.println(headline(results));
+    printTable(results, out);
+  }
+
+  /** The first line: what ran, how often, with which seed. */
+  public static String headline(CombinedResults results) {
     StudyPlan first = results.study().points().get(0).plan();
-    out.printf(
+    return String.format(
         Locale.ROOT,
-        "%s: %s; %d replication(s) of %s after %s warm-up, seed %d; %d point(s), %d job(s)%n",
+        "%s: %s; %d replication(s) of %s, seed %d; %d point(s), %d job(s)",
         results.study().name(),
         first.workload().describe(),
         first.run().replications(),
-        SimTime.format(first.run().durationPs()),
-        SimTime.format(first.run().warmUpPs()),
+        first.workload().measuredSpan(first.run()),
         first.run().seed(),
         results.study().points().size(),
         results.study().jobCount());
+  }
+
+  private static void printTable(CombinedResults results, PrintWriter out) {
     List<String> header = new ArrayList<>();
     for (AxisPlan axis : results.study().axes()) {
       header.add(axis.path());
+    }
+    boolean groups = results.caseAxis().hasGroups();
+    if (groups) {
+      header.add(results.caseAxis().groupName());
     }
     header.add(results.caseAxis().name());
     List<Integer> shown = new ArrayList<>();
@@ -55,6 +66,9 @@ public final class TerminalSummary {
       }
       List<String> cells = new ArrayList<>();
       row.coordinates().forEach(value -> cells.add(value.label()));
+      if (groups) {
+        cells.add(row.caseGroup());
+      }
       cells.add(Numbers.text(row.caseValue()));
       for (int m : shown) {
         ConfidenceInterval interval = row.metrics().get(m);
@@ -77,7 +91,8 @@ public final class TerminalSummary {
     }
   }
 
-  private static void printAligned(PrintWriter out, List<String> header, List<List<String>> rows) {
+  /** Prints {@code rows} under {@code header}, every column right-aligned to its widest cell. */
+  public static void printAligned(PrintWriter out, List<String> header, List<List<String>> rows) {
     int[] widths = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       widths[i] = header.get(i).length();

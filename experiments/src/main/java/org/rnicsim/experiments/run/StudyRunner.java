@@ -12,8 +12,8 @@ import org.rnicsim.experiments.BuildInfo;
 import org.rnicsim.experiments.output.ResultsFolder;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.report.CombinedResults;
+import org.rnicsim.experiments.report.KindReport;
 import org.rnicsim.experiments.report.ReportFiles;
-import org.rnicsim.experiments.report.TerminalSummary;
 import org.rnicsim.experiments.study.Study;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.sweep.Job;
@@ -109,10 +109,11 @@ public final class StudyRunner {
     progress.close();
 
     CombinedResults combined = CombinedResults.of(study, jobs, results);
-    folder.publish(staging -> ReportFiles.write(combined, staging, version));
+    KindReport kindReport = WorkloadKinds.reportFor(study.points().get(0).plan().workload().kind());
+    folder.publish(staging -> ReportFiles.write(combined, staging, version, kindReport));
     store.removeAllBut(jobs);
 
-    TerminalSummary.print(combined, out);
+    kindReport.printSummary(combined, out);
     if (found > 0) {
       out.printf(
           Locale.ROOT,

@@ -78,6 +78,7 @@ public final class StudySchema {
                         ? "sweep axis: a path and its values, or a range from/to/step"
                         : null);
     ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(StudyFile.class);
+    HardwareSchema.addTo(schema);
     String text =
         JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -120,6 +120,11 @@ public final class Problems {
     return parse(text, path, "rate", Units::parseBitsPerSecond);
   }
 
+  /** A rate such as {@code "250Kops/s"} in operations per second, or null when unreadable. */
+  public Long operationsPerSecond(String text, String path) {
+    return parse(text, path, "operation rate", OperationRates::parsePerSecond);
+  }
+
   private Long parse(String text, String path, String what, ToLongFunction<String> parser) {
     if (require(text, path) == null) {
       return null;

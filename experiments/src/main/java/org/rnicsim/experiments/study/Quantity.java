@@ -15,7 +15,11 @@ import org.rnicsim.engine.Units;
 public enum Quantity {
   DURATION("duration", Units::parseDurationPs, new String[] {"ps", "ns", "us", "ms", "s"}),
   SIZE("size", Units::parseBytes, new String[] {"B", "KiB", "MiB", "GiB", "TiB"}),
-  RATE("rate", Units::parseBitsPerSecond, new String[] {"bps", "Kbps", "Mbps", "Gbps", "Tbps"});
+  RATE("rate", Units::parseBitsPerSecond, new String[] {"bps", "Kbps", "Mbps", "Gbps", "Tbps"}),
+  OPERATION_RATE(
+      "operation rate",
+      OperationRates::parsePerSecond,
+      new String[] {"ops/s", "Kops/s", "Mops/s", "Gops/s"});
 
   private static final Pattern UNIT = Pattern.compile("\\s*[0-9.eE+-]*\\s*([A-Za-zµ/]+)\\s*");
 

@@ -3,6 +3,7 @@ package org.rnicsim.experiments.study;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.rnicsim.model.profile.HardwareProfile;
 
 /**
  * A study file as written, over the defaults: which workload to run, how long, how often, with
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * @param description one line for people; echoed in the summary and the report
  * @param run run control shared by every workload
  * @param workload what is simulated; its {@code kind} key selects the record
+ * @param hardware the hardware profile by name, with overrides of any of its values
+ * @param topology how the machines are cabled
+ * @param completion how consumers learn of completions: polling or interrupts
  * @param sweep axes of a parameter sweep, each over one config path; empty for a single point
  */
 public record StudyFile(
@@ -26,6 +30,18 @@ public record StudyFile(
     @JsonPropertyDescription("seed, replications, warm-up and duration (defaults.yaml has them)")
         RunControl run,
     @JsonPropertyDescription("what is simulated; 'kind' selects the workload") Workload workload,
+    @JsonPropertyDescription(
+            "hardware profile by name, and overrides of any of its values by path, with units"
+                + " (RDMA workloads)")
+        HardwareSection hardware,
+    @JsonPropertyDescription(
+            "back to back (one client, one server) or N clients and a server on a switch (RDMA"
+                + " workloads)")
+        TopologySection topology,
+    @JsonPropertyDescription(
+            "how consumers see completions: polling, or interrupts with static or adaptive"
+                + " moderation (RDMA workloads)")
+        CompletionSection completion,
     @JsonPropertyDescription(
             "axes of a parameter sweep (rnicsim sweep): each varies one config path over a list"
                 + " of values or a range")
@@ -57,13 +73,40 @@ public record StudyFile(
           "'" + name + "'");
     }
     RunPlan runPlan = problems.require(run, "run") == null ? null : run.validate(problems, "run");
-    WorkloadPlan workloadPlan =
-        problems.require(workload, "workload") == null
-            ? null
-            : workload.validate(problems, "workload");
+    WorkloadPlan workloadPlan = null;
+    if (problems.require(workload, "workload") != null) {
+      if (workload instanceof TestbedWorkload onTestbed) {
+        workloadPlan = onTestbed.validate(problems, "workload", testbed(problems));
+      } else {
+        workloadPlan = workload.validate(problems, "workload");
+      }
+    }
     if (problems.count() > before) {
       return null;
     }
     return new StudyPlan(name, description == null ? "" : description, runPlan, workloadPlan);
+  }
+
+  /** The machines, validated; null after reporting what is wrong with them. */
+  private TestbedPlan testbed(Problems problems) {
+    int before = problems.count();
+    HardwareProfile profile =
+        problems.require(hardware, "hardware") == null
+            ? null
+            : hardware.validate(problems, "hardware");
+    long packetBytes =
+        profile == null ? 0 : profile.port().mtuBytes() + profile.port().packetHeaderBytes();
+    TopologyPlan topologyPlan =
+        problems.require(topology, "topology") == null
+            ? null
+            : topology.validate(problems, "topology", packetBytes);
+    CompletionPlan completionPlan =
+        problems.require(completion, "completion") == null
+            ? null
+            : completion.validate(problems, "completion");
+    if (problems.count() > before) {
+      return null;
+    }
+    return new TestbedPlan(profile, topologyPlan, completionPlan);
   }
 }

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.jsontype.NamedType;
@@ -44,11 +46,14 @@ public final class StudyLoader {
   private final ConfigLayer defaults;
   private final ObjectNode workloadDefaults;
 
+  /** Kinds that run on modelled machines and so get the named hardware profile. */
+  private final Set<String> testbedKinds = new HashSet<>();
+
   /**
    * @param workloadKinds the workload records and their {@code kind} names
    */
   public StudyLoader(List<NamedType> workloadKinds) {
-    this(workloadKinds, builtInDefaults(), ProfileLayers.NONE);
+    this(workloadKinds, builtInDefaults(), new ProfileCatalog());
   }
 
   /**
@@ -63,6 +68,11 @@ public final class StudyLoader {
     this.reader = new ConfigFileReader(mappers, errors);
     this.binder = new TreeBinder(mappers.yaml, errors);
     this.profiles = profiles;
+    for (NamedType kind : workloadKinds) {
+      if (TestbedWorkload.class.isAssignableFrom(kind.getType())) {
+        testbedKinds.add(kind.getName());
+      }
+    }
     ConfigLayer parsed = reader.parse(defaultsText, Path.of(DEFAULTS_NAME), DEFAULTS_NAME);
     JsonNode kinds = parsed.tree().remove(WORKLOAD_DEFAULTS);
     this.workloadDefaults =
@@ -103,10 +113,8 @@ public final class StudyLoader {
         new LayerStack(
             JsonNodeFactory.instance.objectNode(), SourceMap.of(Origin.startOf(displayName)));
     stack.push(defaults);
-    ConfigLayer profile = profiles.layerFor(study.tree());
-    if (profile != null) {
-      stack.push(profile);
-    }
+    // The hardware profile goes in per point, beneath the hardware section, once the study, the
+    // options and the sweep have said which profile it is.
     stack.push(study);
     for (String setting : settings) {
       CommandLineSetting.apply(setting, stack, mappers.yaml, problems);
@@ -123,7 +131,8 @@ public final class StudyLoader {
     List<StudyPoint> points = new ArrayList<>();
     if (problems.isEmpty()) {
       for (List<AxisValue> coordinates : grid(axes)) {
-        StudyPoint point = point(points.size(), coordinates, axes, merged, source, problems);
+        StudyPoint point =
+            point(file, displayName, points.size(), coordinates, axes, merged, source, problems);
         if (point != null) {
           points.add(point);
         }
@@ -181,6 +190,8 @@ public final class StudyLoader {
   }
 
   private StudyPoint point(
+      Path file,
+      String displayName,
       int index,
       List<AxisValue> coordinates,
       List<AxisPlan> axes,
@@ -192,6 +203,13 @@ public final class StudyLoader {
     for (int i = 0; i < coordinates.size(); i++) {
       AxisValue value = coordinates.get(i);
       String path = axes.get(i).path();
+      JsonNode existing = ConfigPath.get(tree, path);
+      if (value.value() instanceof ObjectNode mapping && existing instanceof ObjectNode target) {
+        // A mapping merges into the mapping it lands on, key by key, as a layer does: sweeping
+        // completion over {mode: interrupts} keeps the study's other completion settings.
+        mergeInto(target, mapping, path, source, value.origin());
+        continue;
+      }
       String refusal = ConfigPath.set(tree, path, value.value().deepCopy());
       if (refusal != null) {
         out.add(value.origin().problem(path, "cannot sweep '" + path + "': " + refusal));
@@ -206,6 +224,11 @@ public final class StudyLoader {
       stack.pushBeneath(
           "workload", kindDefaults, defaults.source(), WORKLOAD_DEFAULTS + "." + kind.asString());
     }
+    if (kind.isString()
+        && testbedKinds.contains(kind.asString())
+        && !pushProfile(stack, file, displayName, out)) {
+      return null;
+    }
     TreeBinder.Bound<StudyFile> bound = binder.bind(stack.tree(), StudyFile.class, stack.source());
     out.addAll(bound.problems());
     if (bound.value() == null) {
@@ -218,5 +241,48 @@ public final class StudyLoader {
       return null;
     }
     return new StudyPoint(index, coordinates, plan, stack.tree());
+  }
+
+  /**
+   * Puts the values of the profile named in {@code hardware.profile} beneath the point's hardware
+   * section; false after reporting why it cannot. A missing name is left for validation to report.
+   */
+  private boolean pushProfile(
+      LayerStack stack, Path file, String displayName, Set<ConfigProblem> out) {
+    JsonNode name = stack.tree().path("hardware").path("profile");
+    if (!name.isString()) {
+      return true;
+    }
+    Origin at = stack.source().positionOf("hardware.profile");
+    if (!HardwareSection.isProfileName(name.asString())) {
+      out.add(
+          at.problem(
+              "hardware.profile",
+              "'hardware.profile' must be the name of a profile, such as connectx4-edr-gen3x16,"
+                  + " not a path (got '"
+                  + name.asString()
+                  + "')"));
+      return false;
+    }
+    ConfigLayer profile = profiles.layerFor(file, displayName, name.asString(), at, out);
+    if (profile == null) {
+      return false;
+    }
+    stack.pushBeneath("hardware", profile.tree(), profile.source(), "");
+    return true;
+  }
+
+  private static void mergeInto(
+      ObjectNode target, ObjectNode mapping, String path, SourceMap source, Origin origin) {
+    for (Map.Entry<String, JsonNode> entry : mapping.properties()) {
+      String childPath = path + "." + entry.getKey();
+      if (entry.getValue() instanceof ObjectNode inner
+          && target.get(entry.getKey()) instanceof ObjectNode innerTarget) {
+        mergeInto(innerTarget, inner, childPath, source, origin);
+      } else {
+        target.set(entry.getKey(), entry.getValue().deepCopy());
+        source.replaceUnder(childPath, origin);
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -261,6 +262,15 @@ final class SweepAxes {
     }
     if (value.isNumber()) {
       return value.decimalValue().stripTrailingZeros().toPlainString();
+    }
+    if (value.isObject()) {
+      // A mapping merges into the configuration key by key; name it the same way.
+      List<String> parts = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
+        String inner = labelOf(entry.getValue());
+        parts.add(entry.getKey() + "=" + (entry.getValue().isObject() ? "{" + inner + "}" : inner));
+      }
+      return String.join(" ", parts);
     }
     return value.toString();
   }

@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.study;
 
 import java.util.List;
+import org.rnicsim.engine.SimTime;
 
 /**
  * A validated workload, in engine units, that runs one job at a time. A job is one case of the
@@ -24,6 +25,17 @@ public interface WorkloadPlan {
 
   /** Runs case {@code caseIndex} of replication {@code replication}. */
   Measurement measure(RunPlan run, int caseIndex, int replication);
+
+  /**
+   * How much of each replication is measured, for people: simulated time by default ({@code 50.000
+   * ms after 1.000 ms warm-up}); a loop that counts iterations says so instead.
+   */
+  default String measuredSpan(RunPlan run) {
+    return SimTime.format(run.durationPs())
+        + " after "
+        + SimTime.format(run.warmUpPs())
+        + " warm-up";
+  }
 
   /**
    * The value theory predicts for {@code metric} at case value {@code caseX} (an analytic curve

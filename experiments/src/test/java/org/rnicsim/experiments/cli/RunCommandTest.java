@@ -49,11 +49,54 @@ class RunCommandTest {
 
   @TempDir Path dir;
 
+  static final List<String> QUICKSTART_FILES =
+      List.of(
+          "summary.json",
+          "results.csv",
+          "latency-vs-size.png",
+          "latency-vs-size.svg",
+          "latency-cdf.png",
+          "latency-cdf.svg",
+          "latency-cdf.csv",
+          "stage-breakdown.png",
+          "stage-breakdown.svg",
+          "stage-breakdown.csv",
+          "report.html");
+
   @Test
-  void whenShippedQuickstartRuns_thenEveryResultFileIsWrittenAndReadable() throws Exception {
+  void whenShippedQuickstartRuns_thenPerftestTableChartsAndTheR1LatencyComeOut() throws Exception {
     Path out = dir.resolve("quickstart");
     CommandLineRun run =
         CommandLineRun.of("run", "../configs/quickstart.yaml", "--out", out.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    for (String file : QUICKSTART_FILES) {
+      assertTrue(Files.size(out.resolve(file)) > 0, file);
+    }
+    assertIsPng(out.resolve("latency-vs-size.png"));
+    assertIsSvg(out.resolve("latency-vs-size.svg"));
+    assertTrue(run.out().contains("t_typical[usec]"), run.out());
+    assertTrue(run.out().contains("send latency (ib_send_lat"), run.out());
+
+    JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
+    assertEquals("quickstart", summary.get("study").asString());
+    JsonNode rows = summary.get("results");
+    assertEquals(12, rows.size(), "write and send at six sizes");
+    for (JsonNode row : rows) {
+      assertTrue(row.get("t_typical_us").get("mean").asDouble() > 0, row.toString());
+    }
+    // Calibration R1 through the whole pipeline: a 32 B inline SEND takes 0.82 us one-way.
+    JsonNode send32 = rows.get(6);
+    assertEquals("send", send32.get("operation").asString());
+    assertEquals(32, send32.get("size").asInt());
+    assertEquals(0.82, send32.get("t_typical_us").get("mean").asDouble(), 0.082);
+  }
+
+  @Test
+  void whenShippedMm1StudyRuns_thenEveryResultFileIsWrittenAndReadable() throws Exception {
+    Path out = dir.resolve("mm1-queue");
+    CommandLineRun run =
+        CommandLineRun.of("run", "../configs/mm1-queue.yaml", "--out", out.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     for (String file : RESULT_FILES) {
@@ -63,7 +106,7 @@ class RunCommandTest {
     assertIsSvg(out.resolve("mean-wait-ns-vs-load.svg"));
 
     JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
-    assertEquals("quickstart", summary.get("study").asString());
+    assertEquals("mm1-queue", summary.get("study").asString());
     assertEquals(1, summary.get("seed").asLong());
     JsonNode rows = summary.get("results");
     assertEquals(9, rows.size());

@@ -17,6 +17,7 @@ import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.adapter.transport.RcTransport;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
+import org.rnicsim.model.adapter.transport.WriteLandedListener;
 import org.rnicsim.model.fabric.Port;
 import org.rnicsim.model.pcie.DeviceToHostWrites;
 import org.rnicsim.model.pcie.PcieLink;
@@ -322,6 +323,14 @@ public final class Rnic {
   /** Reads up to {@code max} landed CQEs of {@code cq} into {@code out}; returns how many. */
   public int pollCq(CompletionQueue cq, int max, List<Completion> out) {
     return cq.poll(max, out);
+  }
+
+  /**
+   * Tells {@code listener} (null for nobody) when an incoming RDMA WRITE has landed in this host's
+   * memory: what a consumer polling the last byte of its buffer sees, as ib_write_lat does.
+   */
+  public void setWriteLandedListener(WriteLandedListener listener) {
+    transport.setWriteLandedListener(listener);
   }
 
   // ---- faults ----

@@ -5,15 +5,22 @@ package org.rnicsim.model.profile;
  * network port. Both ends of a back-to-back pair use the same profile.
  *
  * @param name the profile's name, e.g. {@code connectx4-edr-gen3x16}
+ * @param limits the largest QP count and queue depths the adapter accepts
  */
 public record HardwareProfile(
-    String name, HostProfile host, PcieProfile pcie, AdapterProfile adapter, PortProfile port) {
+    String name,
+    HostProfile host,
+    PcieProfile pcie,
+    AdapterProfile adapter,
+    PortProfile port,
+    AdapterLimits limits) {
   public HardwareProfile {
     ProfileChecks.present("name", name);
     ProfileChecks.present("host", host);
     ProfileChecks.present("pcie", pcie);
     ProfileChecks.present("adapter", adapter);
     ProfileChecks.present("port", port);
+    ProfileChecks.present("limits", limits);
     if (adapter.txBufferBytes() < port.mtuBytes()) {
       throw new IllegalArgumentException(
           "adapter.txBufferBytes must hold at least one MTU packet of " + port.mtuBytes() + " B");
@@ -23,15 +30,21 @@ public record HardwareProfile(
     }
   }
 
+  /** A profile whose adapter has the limits of {@link AdapterLimits#mlx5Class()}. */
+  public HardwareProfile(
+      String name, HostProfile host, PcieProfile pcie, AdapterProfile adapter, PortProfile port) {
+    this(name, host, pcie, adapter, port, AdapterLimits.mlx5Class());
+  }
+
   public HardwareProfile withAdapter(AdapterProfile newAdapter) {
-    return new HardwareProfile(name, host, pcie, newAdapter, port);
+    return new HardwareProfile(name, host, pcie, newAdapter, port, limits);
   }
 
   public HardwareProfile withPort(PortProfile newPort) {
-    return new HardwareProfile(name, host, pcie, adapter, newPort);
+    return new HardwareProfile(name, host, pcie, adapter, newPort, limits);
   }
 
   public HardwareProfile withHost(HostProfile newHost) {
-    return new HardwareProfile(name, newHost, pcie, adapter, port);
+    return new HardwareProfile(name, newHost, pcie, adapter, port, limits);
   }
 }

@@ -80,6 +80,14 @@ public final class RcTransport {
     responder.wire(errors, receivePath);
   }
 
+  /**
+   * Tells {@code listener} (null for nobody) when each incoming WRITE has landed in host memory.
+   * Costs nothing while nobody listens.
+   */
+  public void setWriteLandedListener(WriteLandedListener listener) {
+    ctx.writeLandedListener = listener;
+  }
+
   /** Where the port delivers arriving packets. */
   public PacketSink receivePath() {
     return receivePath;

@@ -175,13 +175,16 @@ final class Responder {
     if (translatedPs < 0) {
       return BLOCKED_ON_CACHE;
     }
-    if (bytes > 0) {
-      ctx.dma.write(translatedPs, bytes);
-    }
+    long landedPs = bytes > 0 ? ctx.dma.write(translatedPs, bytes) : translatedPs;
     qp.writeAddress = address + bytes;
     accepted(qp);
     if (packet.opcode().isLastOfMessage()) {
       ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), translatedPs, arrivalPs);
+      WriteLandedListener listener = ctx.writeLandedListener;
+      if (listener != null) {
+        // Posted writes land in order, so the last packet's landing is the message's.
+        ctx.simulator.scheduleAt(landedPs, () -> listener.writeLanded(qp));
+      }
     }
     return DONE;
   }

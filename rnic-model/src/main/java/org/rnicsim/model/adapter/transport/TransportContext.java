@@ -72,6 +72,9 @@ final class TransportContext {
   /** Surprise removal happened: the device does nothing any more. */
   boolean removed;
 
+  /** Told when an incoming WRITE has landed in host memory; null when nobody listens. */
+  WriteLandedListener writeLandedListener;
+
   TransportContext(
       RnicSimulator simulator,
       String adapterName,

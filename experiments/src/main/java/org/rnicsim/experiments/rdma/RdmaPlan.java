@@ -1,0 +1,18 @@
+package org.rnicsim.experiments.rdma;
+
+import org.rnicsim.experiments.study.TestbedPlan;
+import org.rnicsim.experiments.study.WorkloadPlan;
+
+/** What the RDMA report needs to know of any RDMA loop besides its metrics. */
+public interface RdmaPlan extends WorkloadPlan {
+  TestbedPlan testbed();
+
+  Transfers transfers();
+
+  RdmaMetrics.Shape shape();
+
+  /** The latency the study wants to stay under at the 99th percentile, or 0 for none. */
+  default long p99TargetPs() {
+    return 0;
+  }
+}

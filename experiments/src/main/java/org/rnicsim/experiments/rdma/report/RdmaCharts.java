@@ -1,0 +1,382 @@
+package org.rnicsim.experiments.rdma.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.JFreeChart;
+import org.rnicsim.engine.SimTime;
+import org.rnicsim.experiments.chart.CdfChart;
+import org.rnicsim.experiments.chart.ChartFiles;
+import org.rnicsim.experiments.chart.CiLineChart;
+import org.rnicsim.experiments.chart.StackedBarChart;
+import org.rnicsim.experiments.rdma.RdmaMetrics;
+import org.rnicsim.experiments.rdma.sim.LatencySamples;
+import org.rnicsim.experiments.report.ChartFile;
+import org.rnicsim.experiments.report.ResultRow;
+import org.rnicsim.experiments.stats.ConfidenceInterval;
+import org.rnicsim.experiments.study.AxisPlan;
+import org.rnicsim.experiments.study.AxisValue;
+import org.rnicsim.experiments.study.StudyPlan;
+import org.rnicsim.model.adapter.observe.StageBreakdown;
+
+/** Draws each RDMA chart from the combined results, PNG and SVG, means with 95 % intervals. */
+final class RdmaCharts {
+  /** More lines than this in one chart are unreadable; the CSV tables hold them all. */
+  private static final int MAX_LINES = 12;
+
+  /** More bars than this do not fit the width. */
+  private static final int MAX_BARS = 24;
+
+  private final RdmaRows rows;
+  private final Path folder;
+  private final String name;
+
+  RdmaCharts(RdmaRows rows, Path folder) {
+    this.rows = rows;
+    this.folder = folder;
+    this.name = rows.study().name();
+  }
+
+  private String subtitle() {
+    StudyPlan first = rows.study().points().get(0).plan();
+    String what =
+        rows.study().axes().isEmpty()
+            ? first.workload().describe()
+            : "swept: "
+                + String.join(", ", rows.study().axes().stream().map(AxisPlan::path).toList());
+    return String.format(
+        Locale.ROOT,
+        "%s; %d replication(s) of %s per point; mean with 95 %% CI (Student t)",
+        what,
+        first.run().replications(),
+        first.workload().measuredSpan(first.run()));
+  }
+
+  private String latencyLabel() {
+    if (rows.firstPlan().shape() != RdmaMetrics.Shape.LATENCY) {
+      return "completion latency (us)";
+    }
+    boolean reads = rows.rows().stream().anyMatch(row -> row.caseGroup().equals("read"));
+    boolean others = rows.rows().stream().anyMatch(row -> !row.caseGroup().equals("read"));
+    if (reads && others) {
+      return "latency (us): one-way for send and write, round trip for read";
+    }
+    return reads ? "round-trip latency (us)" : "one-way latency (us), half the round trip";
+  }
+
+  private ChartFile save(JFreeChart chart, String file, String title) throws IOException {
+    ChartFiles.write(chart, folder, file);
+    return new ChartFile(file, title);
+  }
+
+  private static CiLineChart.Point point(double x, ConfidenceInterval interval) {
+    boolean hasInterval = !Double.isNaN(interval.halfWidth());
+    return new CiLineChart.Point(
+        x,
+        interval.mean(),
+        hasInterval ? interval.low() : interval.mean(),
+        hasInterval ? interval.high() : interval.mean());
+  }
+
+  /** p50 and p99 against message size, one colour per operation (and swept point). */
+  Optional<ChartFile> latencyVsSize() throws IOException {
+    if (!rows.sizesVary()) {
+      return Optional.empty();
+    }
+    List<CiLineChart.Series> series = new ArrayList<>();
+    Map<String, List<ResultRow>> groups = RdmaRows.groupBy(rows.rows(), rows::seriesLabel);
+    int colour = 0;
+    for (Map.Entry<String, List<ResultRow>> group : limit(groups, MAX_LINES / 2).entrySet()) {
+      series.add(
+          sizeSeries(
+              group.getKey() + " p50", group.getValue(), RdmaMetrics.T_TYPICAL, colour, false));
+      series.add(
+          sizeSeries(group.getKey() + " p99", group.getValue(), RdmaMetrics.T_P99, colour, true));
+      colour++;
+    }
+    String title = name + ": latency vs message size (p50 solid, p99 dashed)";
+    JFreeChart chart =
+        CiLineChart.create(
+            title,
+            subtitle(),
+            "message size",
+            CiLineChart.XScale.SIZE,
+            latencyLabel(),
+            series,
+            targets(),
+            List.of());
+    return Optional.of(save(chart, "latency-vs-size", title));
+  }
+
+  /** Bandwidth against message size, for the throughput loops. */
+  Optional<ChartFile> throughputVsSize() throws IOException {
+    if (!rows.sizesVary() || rows.firstPlan().shape() == RdmaMetrics.Shape.LATENCY) {
+      return Optional.empty();
+    }
+    List<CiLineChart.Series> series = new ArrayList<>();
+    Map<String, List<ResultRow>> groups = RdmaRows.groupBy(rows.rows(), rows::seriesLabel);
+    int colour = 0;
+    for (Map.Entry<String, List<ResultRow>> group : limit(groups, MAX_LINES).entrySet()) {
+      series.add(sizeSeries(group.getKey(), group.getValue(), RdmaMetrics.BW, colour++, false));
+    }
+    String title = name + ": bandwidth vs message size";
+    JFreeChart chart =
+        CiLineChart.create(
+            title,
+            subtitle(),
+            "message size",
+            CiLineChart.XScale.SIZE,
+            "bandwidth average (Gb/s)",
+            series,
+            List.of(),
+            List.of());
+    return Optional.of(save(chart, "throughput-vs-size", title));
+  }
+
+  private CiLineChart.Series sizeSeries(
+      String label, List<ResultRow> group, String metric, int colour, boolean dashed) {
+    List<CiLineChart.Point> points = new ArrayList<>();
+    for (ResultRow row : group) {
+      ConfidenceInterval interval = rows.interval(row, metric);
+      if (interval != null) {
+        points.add(point(row.caseValue(), interval));
+      }
+    }
+    return new CiLineChart.Series(label, points, colour, dashed, true);
+  }
+
+  private List<CiLineChart.Target> targets() {
+    double targetUs = CapacityAnswer.targetUs(rows);
+    if (targetUs <= 0) {
+      return List.of();
+    }
+    return List.of(
+        new CiLineChart.Target(
+            targetUs, String.format(Locale.ROOT, "p99 target %s us", plain(targetUs))));
+  }
+
+  /** p99 against the first swept parameter with the target line, titled with the answer. */
+  Optional<ChartFile> p99AgainstTarget() throws IOException {
+    double targetUs = CapacityAnswer.targetUs(rows);
+    if (targetUs <= 0 || rows.study().axes().isEmpty()) {
+      return Optional.empty();
+    }
+    AxisPlan axis = rows.study().axes().get(0);
+    List<Double> xs = axisValues(axis);
+    List<CiLineChart.Series> series = new ArrayList<>();
+    Map<String, List<ResultRow>> groups =
+        RdmaRows.groupBy(rows.rows(), row -> CapacityAnswer.seriesOf(rows, row));
+    int colour = 0;
+    for (Map.Entry<String, List<ResultRow>> group : limit(groups, MAX_LINES / 2).entrySet()) {
+      List<CiLineChart.Point> p99 = new ArrayList<>();
+      List<CiLineChart.Point> p50 = new ArrayList<>();
+      for (ResultRow row : group.getValue()) {
+        double x = xs.get(axis.values().indexOf(row.coordinates().get(0)));
+        ConfidenceInterval high = rows.interval(row, RdmaMetrics.T_P99);
+        ConfidenceInterval typical = rows.interval(row, RdmaMetrics.T_TYPICAL);
+        if (high != null) {
+          p99.add(point(x, high));
+        }
+        if (typical != null) {
+          p50.add(point(x, typical));
+        }
+      }
+      series.add(new CiLineChart.Series(group.getKey() + " p99", p99, colour, false, true));
+      series.add(new CiLineChart.Series(group.getKey() + " p50", p50, colour, true, true));
+      colour++;
+    }
+    List<CapacityAnswer.Answer> answers = CapacityAnswer.answers(rows);
+    String title = name + ": p99 latency vs " + RdmaRows.shortPath(axis.path());
+    String answer =
+        answers.isEmpty()
+            ? subtitle()
+            : CapacityAnswer.sentence(answers.get(0), axis.path(), targetUs)
+                .replaceFirst("^answer \\([^)]*\\): ", "");
+    double highest =
+        series.stream()
+            .flatMap(one -> one.points().stream())
+            .mapToDouble(CiLineChart.Point::high)
+            .max()
+            .orElse(targetUs);
+    JFreeChart chart =
+        CiLineChart.create(
+            answers.size() == 1 ? title + ": " + answer : title,
+            subtitle(),
+            axisLabel(axis),
+            CiLineChart.XScale.LINEAR,
+            latencyLabel(),
+            highest > 5 * targetUs,
+            series,
+            targets(),
+            List.of());
+    return Optional.of(save(chart, "p99-vs-" + fileName(axis.path()), title));
+  }
+
+  /**
+   * Each point's interrupt rate against its latency, one colour per point with its p50 (lower) and
+   * p99 (upper) joined: what moderation buys in interrupts and costs in latency.
+   */
+  Optional<ChartFile> interruptRateVsLatency() throws IOException {
+    if (!rows.anyNonZero(RdmaMetrics.INTERRUPT_RATE) || rows.rows().size() < 2) {
+      return Optional.empty();
+    }
+    List<CiLineChart.Series> series = new ArrayList<>();
+    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
+      double rate = rows.mean(row, RdmaMetrics.INTERRUPT_RATE);
+      ConfidenceInterval p50 = rows.interval(row, RdmaMetrics.T_TYPICAL);
+      ConfidenceInterval p99 = rows.interval(row, RdmaMetrics.T_P99);
+      if (!Double.isFinite(rate) || p50 == null || p99 == null) {
+        continue;
+      }
+      double thousands = rate / 1000;
+      String label = rows.pointLabel(row);
+      series.add(
+          new CiLineChart.Series(
+              label.isEmpty() ? rows.rowLabel(row) : label,
+              List.of(point(thousands, p50), point(thousands, p99)),
+              series.size(),
+              false,
+              true));
+    }
+    String title = name + ": interrupt rate vs latency (lower dot p50, upper dot p99)";
+    JFreeChart chart =
+        CiLineChart.create(
+            title,
+            subtitle(),
+            "interrupts per second at the clients (thousands)",
+            CiLineChart.XScale.LINEAR,
+            latencyLabel(),
+            series,
+            targets(),
+            List.of());
+    return Optional.of(save(chart, "interrupt-rate-vs-latency", title));
+  }
+
+  /** The latency CDF of each operation and size (and swept point). */
+  ChartFile latencyCdf() throws IOException {
+    List<CdfChart.Series> series = new ArrayList<>();
+    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
+      List<CdfChart.Point> points = new ArrayList<>();
+      for (double percentile : LatencySamples.CDF_PERCENTILES) {
+        ConfidenceInterval interval = rows.interval(row, RdmaMetrics.cdfId(percentile));
+        if (interval != null) {
+          boolean hasInterval = !Double.isNaN(interval.halfWidth());
+          points.add(
+              new CdfChart.Point(
+                  percentile / 100,
+                  interval.mean(),
+                  hasInterval ? interval.low() : interval.mean(),
+                  hasInterval ? interval.high() : interval.mean()));
+        }
+      }
+      series.add(new CdfChart.Series(rows.rowLabel(row), points));
+    }
+    String title = name + ": latency CDF";
+    JFreeChart chart = CdfChart.create(title, subtitle(), latencyLabel(), series);
+    return save(chart, "latency-cdf", title);
+  }
+
+  /** Where the time of one operation goes, stage by stage at the requester. */
+  ChartFile stageBreakdown() throws IOException {
+    List<String> stages = StageBreakdown.REQUESTER_STAGES;
+    List<StackedBarChart.Bar> bars = new ArrayList<>();
+    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_BARS, rows.rows().size()))) {
+      List<Double> parts = new ArrayList<>();
+      for (String stage : stages) {
+        parts.add(rows.mean(row, RdmaMetrics.stageId(stage)));
+      }
+      ConfidenceInterval total = rows.interval(row, RdmaMetrics.STAGE_TOTAL);
+      bars.add(
+          new StackedBarChart.Bar(
+              rows.rowLabel(row),
+              parts,
+              total == null ? Double.NaN : total.mean(),
+              total == null ? Double.NaN : total.halfWidth()));
+    }
+    String title = name + ": where the time of one operation goes (post to CQE at the requester)";
+    JFreeChart chart =
+        StackedBarChart.create(
+            title, subtitle(), "mean time per stage (ns)", stages, bars, "total with 95 % CI");
+    return save(chart, "stage-breakdown", name + ": per-stage latency breakdown");
+  }
+
+  /** Requests in the system over the measured time of an open loop. */
+  Optional<ChartFile> inFlightOverTime() throws IOException {
+    if (rows.firstPlan().shape() != RdmaMetrics.Shape.OPEN_LOOP) {
+      return Optional.empty();
+    }
+    long durationPs = rows.study().points().get(0).plan().run().durationPs();
+    List<CiLineChart.Series> series = new ArrayList<>();
+    int colour = 0;
+    for (ResultRow row : rows.rows().subList(0, Math.min(MAX_LINES, rows.rows().size()))) {
+      List<CiLineChart.Point> points = new ArrayList<>();
+      for (int i = 0; i < RdmaMetrics.IN_FLIGHT_SAMPLES; i++) {
+        ConfidenceInterval interval = rows.interval(row, RdmaMetrics.inFlightId(i));
+        if (interval != null) {
+          points.add(point(InFlight.sampleTimeUs(i, durationPs), interval));
+        }
+      }
+      series.add(new CiLineChart.Series(rows.rowLabel(row), points, colour++, false, true));
+    }
+    String title = name + ": requests in flight over time (queue occupancy)";
+    JFreeChart chart =
+        CiLineChart.create(
+            title,
+            subtitle(),
+            "time after the warm-up (us)",
+            CiLineChart.XScale.LINEAR,
+            "requests arrived and not completed, all clients",
+            series,
+            List.of(),
+            List.of());
+    return Optional.of(save(chart, "in-flight-over-time", title));
+  }
+
+  private static <K, V> Map<K, V> limit(Map<K, V> map, int max) {
+    Map<K, V> first = new LinkedHashMap<>();
+    for (Map.Entry<K, V> entry : map.entrySet()) {
+      if (first.size() == max) {
+        break;
+      }
+      first.put(entry.getKey(), entry.getValue());
+    }
+    return first;
+  }
+
+  /** The axis' values as numbers: themselves, a quantity in base units, or their position. */
+  private static List<Double> axisValues(AxisPlan axis) {
+    List<Double> xs = new ArrayList<>();
+    for (AxisValue value : axis.values()) {
+      if (!value.value().isNumber()) {
+        for (int i = 0; i < axis.values().size(); i++) {
+          xs.add((double) i);
+        }
+        return xs;
+      }
+      xs.add(value.value().asDouble());
+    }
+    return xs;
+  }
+
+  private static String axisLabel(AxisPlan axis) {
+    boolean numbers = axis.values().stream().allMatch(value -> value.value().isNumber());
+    return numbers ? axis.path() : axis.path() + " (position in the list)";
+  }
+
+  private static String fileName(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+  }
+
+  private static String plain(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  static double us(long ps) {
+    return ps / (double) SimTime.PS_PER_US;
+  }
+}

@@ -1,0 +1,171 @@
+package org.rnicsim.experiments.rdma.sim;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.experiments.rdma.RdmaOperation;
+import org.rnicsim.model.adapter.Rnic;
+import org.rnicsim.model.adapter.completion.Completion;
+import org.rnicsim.model.adapter.transport.QueuePair;
+import org.rnicsim.model.adapter.transport.SendWorkRequest;
+import org.rnicsim.model.host.CpuCore;
+import org.rnicsim.model.host.CpuWorkKind;
+
+/**
+ * A client thread that turns requests into work requests: each request waits in a software backlog
+ * until fewer than {@code window} are in flight, is then posted on the next QP in turn (round
+ * robin, skipping a full queue), and its latency is taken from when it arrived to when the thread
+ * polls its completion. Posts are batched as ib_write_bw batches them: whatever is waiting when the
+ * core is free is posted in one go, costing {@code postSendCpu} each, and each QP touched gets one
+ * doorbell when the batch returns.
+ */
+final class RequestIssuer {
+  /** Told the latency of each completed request. */
+  interface Listener {
+    void completed(long latencyPs);
+  }
+
+  private static final long LOCAL_BUFFER = 0x1000_0000L;
+  private static final long REMOTE_BUFFER = 0x4000_0000L;
+
+  private final RnicSimulator simulator;
+  private final Rnic rnic;
+  private final List<QueuePair> qps;
+  private final Map<Integer, Integer> qpIndex = new HashMap<>();
+  private final LongFifo[] stamps;
+  private final CpuCore core;
+  private final RdmaOperation operation;
+  private final long bytes;
+  private final long regionBytes;
+  private final boolean inline;
+  private final int window;
+  private final long postCpuPs;
+  private final Listener listener;
+  private final LongFifo backlog = new LongFifo();
+  private final BitSet touched = new BitSet();
+  private final List<Integer> touchedOrder = new ArrayList<>();
+  private int nextQp;
+  private int inFlight;
+  private int batch;
+  private boolean posting;
+  private long nextWrId;
+
+  RequestIssuer(
+      Machines machines,
+      QpMesh.Side client,
+      List<QpMesh.Pair> pairs,
+      CpuCore core,
+      RdmaOperation operation,
+      long bytes,
+      boolean inline,
+      int window,
+      Listener listener) {
+    this.simulator = machines.simulator();
+    this.rnic = client.rnic();
+    this.qps = pairs.stream().map(QpMesh.Pair::clientQp).toList();
+    this.stamps = new LongFifo[qps.size()];
+    for (int i = 0; i < qps.size(); i++) {
+      qpIndex.put(qps.get(i).qpn(), i);
+      stamps[i] = new LongFifo();
+    }
+    this.core = core;
+    this.operation = operation;
+    this.bytes = bytes;
+    // Every QP works on its own page-aligned region of the peer, as a key-value store's clients do.
+    this.regionBytes = (bytes + 4095) / 4096 * 4096;
+    this.inline = inline;
+    this.window = window;
+    this.postCpuPs = machines.hardware().host().postSendCpuPs();
+    this.listener = listener;
+  }
+
+  /** The QPs whose completions belong to this issuer. */
+  List<QueuePair> qps() {
+    return qps;
+  }
+
+  /** A request arrives now; it is posted as soon as the window and the core allow. */
+  void arrive() {
+    backlog.add(simulator.nowPs());
+    pump();
+  }
+
+  /** Requests arrived and not yet completed: waiting in the backlog or in flight. */
+  int inSystem() {
+    return backlog.size() + inFlight;
+  }
+
+  int backlog() {
+    return backlog.size();
+  }
+
+  /** Called with each completion of this issuer's QPs, when the thread has polled it. */
+  void completed(Completion completion) {
+    Integer index = qpIndex.get(completion.qpn());
+    long arrivedPs = stamps[index].remove();
+    inFlight--;
+    listener.completed(simulator.nowPs() - arrivedPs);
+    pump();
+  }
+
+  private void pump() {
+    if (posting || backlog.size() == 0 || inFlight >= window) {
+      return;
+    }
+    posting = true;
+    batch = Math.min(backlog.size(), window - inFlight);
+    core.submit(new CpuCore.Work(CpuWorkKind.POST, batch * postCpuPs, this::post, this::ring));
+  }
+
+  private void post() {
+    for (int i = 0; i < batch; i++) {
+      int index = postOne();
+      if (index < 0) {
+        break;
+      }
+      if (!touched.get(index)) {
+        touched.set(index);
+        touchedOrder.add(index);
+      }
+    }
+  }
+
+  /** Posts the oldest waiting request on the next QP with room; its index, or -1 if none has. */
+  private int postOne() {
+    for (int tried = 0; tried < qps.size(); tried++) {
+      int index = nextQp;
+      nextQp = (nextQp + 1) % qps.size();
+      QueuePair qp = qps.get(index);
+      long remote = REMOTE_BUFFER + index * regionBytes;
+      SendWorkRequest request =
+          new SendWorkRequest(
+              nextWrId,
+              operation.opcode(),
+              LOCAL_BUFFER,
+              bytes,
+              operation == RdmaOperation.SEND ? 0 : remote,
+              true,
+              inline);
+      if (rnic.postSend(qp, request)) {
+        nextWrId++;
+        stamps[index].add(backlog.remove());
+        inFlight++;
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  private void ring() {
+    for (int index : touchedOrder) {
+      rnic.ringSendDoorbell(qps.get(index));
+    }
+    touched.clear();
+    touchedOrder.clear();
+    posting = false;
+    pump();
+  }
+}

@@ -1,0 +1,36 @@
+package org.rnicsim.experiments.rdma.sim;
+
+import java.util.List;
+
+/**
+ * What one RDMA job measured, in engine units, before it becomes metrics.
+ *
+ * @param latencies the latency of every measured operation, as the loop defines it
+ * @param operations operations completed in the measured window, over all clients
+ * @param measuredPs length of the measured window
+ * @param bytesPerOperation payload bytes of one operation
+ * @param stageMeansPs mean time of each requester stage at the clients, in the order of {@code
+ *     StageBreakdown.REQUESTER_STAGES}, then the total; NaN where nothing was recorded
+ * @param interrupts MSI-X interrupts the clients took in the measured window
+ * @param interruptedCqes CQEs that landed on the clients' interrupt-driven CQs meanwhile
+ * @param inFlightSamples requests in the system (arrived, not completed), summed over clients, at
+ *     evenly spaced times of the measured window; empty for loops that do not sample
+ * @param droppedArrivals open-loop arrivals refused because a client's backlog was full
+ * @param eventsExecuted simulator events of the whole job, setup included
+ */
+public record RunOutcome(
+    LatencySamples latencies,
+    long operations,
+    long measuredPs,
+    long bytesPerOperation,
+    List<Double> stageMeansPs,
+    long interrupts,
+    long interruptedCqes,
+    List<Double> inFlightSamples,
+    long droppedArrivals,
+    long eventsExecuted) {
+  public RunOutcome {
+    stageMeansPs = List.copyOf(stageMeansPs);
+    inFlightSamples = List.copyOf(inFlightSamples);
+  }
+}

@@ -1,0 +1,23 @@
+package org.rnicsim.experiments.study;
+
+/**
+ * A validated topology.
+ *
+ * @param switched whether the machines hang off a switch (else one client and the server are cabled
+ *     back to back)
+ * @param clients client machines; the server is one more
+ * @param switchLatencyPs port-to-port forwarding latency of the switch
+ * @param switchBufferBytes bytes each switch output queue holds
+ */
+public record TopologyPlan(
+    boolean switched, int clients, long switchLatencyPs, long switchBufferBytes) {
+
+  /** Machines in the simulation: the clients and the server. */
+  public int machines() {
+    return clients + 1;
+  }
+
+  public String describe() {
+    return switched ? clients + " client(s) and a server on a switch" : "back to back";
+  }
+}
