@@ -26,7 +26,7 @@ final class Measurements {
       if (!cq.name.equals(e.object())) {
         continue;
       }
-      if (e.kind() == EntryKind.HARDWARE && e.what().startsWith("CQE ")) {
+      if (e.kind() == EntryKind.HARDWARE && e.what().equals("CQE")) {
         completions.add(e.timePs());
       } else if (e.kind() == EntryKind.CALLBACK && e.what().equals("CqNotification")) {
         notifications.add(e.timePs());

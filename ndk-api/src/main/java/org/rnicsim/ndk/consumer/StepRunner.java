@@ -85,23 +85,20 @@ final class StepRunner {
       waitFor(s, where);
     } else if (step instanceof Step.RunFor s) {
       note(
-          "runs for " + SimTime.format(s.durationPs()),
+          "runFor " + SimTime.format(s.durationPs()),
           "",
           "Simulated time passes; the provider and the adapter work on.");
       simulator().runUntil(run.now() + s.durationPs());
 
     } else if (step instanceof Step.RunUntil s) {
       note(
-          "runs until " + SimTime.format(s.timePs()),
+          "runUntil " + SimTime.format(s.timePs()),
           "",
           "Simulated time passes; the provider and the adapter work on.");
       simulator().runUntil(Math.max(s.timePs(), run.now()));
 
     } else if (step instanceof Step.Settle) {
-      note(
-          "runs until nothing is left to happen",
-          "",
-          "Simulated time passes until every pending event has happened.");
+      note("settle", "", "Simulated time passes until every pending event has happened.");
       simulator().runToEnd();
 
     } else if (step instanceof Step.Repeat s) {
@@ -109,10 +106,12 @@ final class StepRunner {
     } else if (step instanceof Step.WhenNotified s) {
       run.objects.get(s.cq(), where).notificationSteps = s.steps();
       note(
-          "on each CqNotification: " + describe(s.steps()),
+          "whenNotified",
           s.cq(),
-          "From now on the consumer does this inside every notification on "
+          "From now on, inside every notification on "
               + s.cq()
+              + " the consumer calls "
+              + describe(s.steps())
               + ", as NDK consumers usually do (re-entry, ndkpi-spec 4).");
 
     } else if (step instanceof Step.FailNextCommand s) {
@@ -148,12 +147,17 @@ final class StepRunner {
     run.recorder.note(Actor.CONSUMER, what, object, "", run.sentence(dflt));
   }
 
+  /** The calls a handler makes, by their NDK names. */
   private static String describe(java.util.List<ScriptStep> steps) {
     java.util.List<String> names = new java.util.ArrayList<>();
     for (ScriptStep step : steps) {
-      names.add(step.step().getClass().getSimpleName());
+      Step s = step.step();
+      names.add(
+          s instanceof Step.GetCqResults
+              ? "GetCqResultsEx"
+              : s instanceof Step.Post p ? p.kind().ndkName() : s.getClass().getSimpleName());
     }
-    return String.join(", ", names);
+    return String.join(", then ", names);
   }
 
   private void waitFor(Step.WaitFor s, String where) {
@@ -162,7 +166,7 @@ final class StepRunner {
     switch (s.kind()) {
       case CREATED -> {
         note(
-            "waits until " + name + " is created",
+            "waitFor created",
             name,
             "The consumer cannot use " + name + " before it is delivered (invariant 2).");
         runUntil(() -> named.createResolved, where, name + " to be created");
@@ -172,7 +176,7 @@ final class StepRunner {
           throw new ScriptException(where, name + " is not being closed; close it first");
         }
         note(
-            "waits until " + name + " is closed",
+            "waitFor closed",
             name,
             "Simulated time passes until the close of " + name + " has completed.");
         runUntil(() -> named.closed, where, name + "'s close to complete");
@@ -180,7 +184,7 @@ final class StepRunner {
       case NOTIFICATION -> {
         int seen = named.notifications;
         note(
-            "waits for a CqNotification on " + name,
+            "waitFor notification",
             name,
             "Simulated time passes until the next notification on " + name + " starts.");
         runUntil(() -> named.notifications > seen, where, "a notification on " + name);
@@ -188,14 +192,14 @@ final class StepRunner {
       case COMPLETION -> {
         int seen = named.completions;
         note(
-            "waits for a request completion on " + name,
+            "waitFor completion",
             name,
             "Simulated time passes until a request on " + name + " completes.");
         runUntil(() -> named.completions > seen, where, "a request completion on " + name);
       }
       case CONNECT_EVENT -> {
         note(
-            "waits for a ConnectEvent on " + name,
+            "waitFor connectEvent",
             name,
             "Simulated time passes until a connection request reaches " + name + ".");
         if (named.connectEvents.isEmpty()) {
@@ -213,10 +217,7 @@ final class StepRunner {
       }
       case DISCONNECT_EVENT -> {
         int seen = named.disconnectEvents;
-        note(
-            "waits for a DisconnectEvent on " + name,
-            name,
-            "Simulated time passes until the peer disconnects.");
+        note("waitFor disconnectEvent", name, "Simulated time passes until the peer disconnects.");
         runUntil(() -> named.disconnectEvents > seen, where, "a disconnect event on " + name);
       }
     }
@@ -258,9 +259,9 @@ final class StepRunner {
     provider.runtime().firmware().failNext(s.command(), s.status());
     run.recorder.note(
         Actor.ADAPTER,
-        "fault injected",
+        "failNextCommand",
         "",
-        s.command() + " -> " + s.status().name(),
+        s.command() + " will fail with " + s.status().name(),
         run.sentence(
             "Fault injection: the next "
                 + s.command()

@@ -212,9 +212,9 @@ final class TimelineRecorder implements TraceSink {
                 now(),
                 Actor.CONSUMER,
                 EntryKind.CALLBACK_RETURN,
-                r.what() + " returns",
+                r.what(),
                 r.object(),
-                "",
+                "returned",
                 Explanations.callbackReturn(r.kind()),
                 r.core(),
                 now()));
@@ -296,9 +296,9 @@ final class TimelineRecorder implements TraceSink {
         entry(
             Actor.ADAPTER,
             EntryKind.HARDWARE,
-            "CQE " + request,
+            "CQE",
             cq,
-            status.name(),
+            request + " " + status.name(),
             Explanations.cqe(status)));
   }
 

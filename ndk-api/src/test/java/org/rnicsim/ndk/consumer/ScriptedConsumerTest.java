@@ -51,7 +51,6 @@ class ScriptedConsumerTest {
     Timeline timeline =
         ScriptedConsumer.run(new Script(ScriptSettings.defaults(), steps, List.of()));
     String text = render(timeline);
-    System.out.println(text);
     assertTrue(timeline.violations().isEmpty(), timeline.verifierReport());
     assertTrue(text.contains("CreateCompletion"), text);
     assertEquals(List.of(), timeline.violatedInvariants());
