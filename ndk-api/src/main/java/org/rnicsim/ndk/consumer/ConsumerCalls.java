@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkCloseableObject;
 import org.rnicsim.ndk.api.NdkCq;
@@ -280,6 +281,8 @@ final class ConsumerCalls {
   void post(Step.Post s, String where, Runnable consumerBusy) {
     NdkQp qp = run.objects.object(s.qp(), NdkQp.class, where);
     ConsumerObjects.Named named = run.objects.get(s.qp(), where);
+    long startPs = run.now();
+    int doorbells = 0;
     for (int k = 1; k <= s.count(); k++) {
       int flags = s.flags();
       if (k == s.count() && !s.deferLast()) {
@@ -303,10 +306,52 @@ final class ConsumerCalls {
           line,
           status.name(),
           run.sentence(again ? misuse(named) : Explanations.post(operation, deferred, status)));
+      doorbells += run.recorder.doorbellsInCall();
       if (!run.insideCallback() && run.recorder.doorbellsInCall() > 0) {
         consumerBusy.run();
       }
     }
+    if (s.count() > 1 && s.kind() != Step.PostKind.RECEIVE && !run.insideCallback()) {
+      chainSummary(named, s.count(), doorbells, run.now() - startPs);
+    }
+  }
+
+  /** What a chain of posts cost the consumer: the doorbells it rang and its thread's time. */
+  private void chainSummary(ConsumerObjects.Named qp, int posts, int doorbells, long busyPs) {
+    long postCostPs = run.script.settings().policy().postCostPs();
+    int saved = posts - doorbells;
+    String sentence;
+    if (doorbells == 0) {
+      sentence =
+          "No doorbell yet: every post of this chain carried DEFER, so its WQEs wait in the ring"
+              + " until a post without DEFER, or an inline failure, rings (invariants 21, 22).";
+    } else if (saved > 0) {
+      sentence =
+          "Posting "
+              + posts
+              + " requests kept the consumer's thread busy "
+              + SimTime.format(busyPs)
+              + ": one doorbell for the chain instead of one per request saved "
+              + saved
+              + " MMIO doorbell writes, "
+              + SimTime.format(saved * postCostPs)
+              + " of the thread's time (assumption: "
+              + SimTime.format(postCostPs)
+              + " per rung post, the policy's post cost).";
+    } else {
+      sentence =
+          "Posting "
+              + posts
+              + " requests kept the consumer's thread busy "
+              + SimTime.format(busyPs)
+              + ", one doorbell per request.";
+    }
+    run.recorder.note(
+        Actor.CONSUMER,
+        "posted",
+        qp.name,
+        posts + " requests, " + doorbells + (doorbells == 1 ? " doorbell" : " doorbells"),
+        sentence);
   }
 
   /** One VOID-or-status call as a timeline line. */

@@ -28,6 +28,7 @@ final class ConsumerObjects {
     int notifications;
     int completions;
     int disconnectEvents;
+    int measuredFrom;
     final ArrayDeque<String> connectEvents = new ArrayDeque<>();
     String receiveCq;
     String initiatorCq;

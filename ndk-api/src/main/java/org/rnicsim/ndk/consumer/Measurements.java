@@ -6,10 +6,10 @@ import java.util.Locale;
 import org.rnicsim.engine.SimTime;
 
 /**
- * A CQ's notification figures so far, read off the timeline: completions that entered it,
- * notifications, interrupts on its vector, and how long a completion waited for the notification
- * that reported it. What interrupt moderation trades (ndkpi-spec 6): fewer interrupts for a longer
- * wait.
+ * A CQ's notification figures since its last measurement, read off the timeline: completions that
+ * entered it, notifications, interrupts on its vector, and how long a completion waited for the
+ * notification that reported it. What interrupt moderation trades (ndkpi-spec 6): fewer interrupts
+ * for a longer wait.
  */
 final class Measurements {
   private final ConsumerRun run;
@@ -22,7 +22,9 @@ final class Measurements {
     List<Long> completions = new ArrayList<>();
     List<Long> notifications = new ArrayList<>();
     int core = -1;
-    for (TimelineEntry e : run.recorder.entries()) {
+    List<TimelineEntry> window =
+        run.recorder.entries().subList(cq.measuredFrom, run.recorder.entries().size());
+    for (TimelineEntry e : window) {
       if (!cq.name.equals(e.object())) {
         continue;
       }
@@ -34,7 +36,7 @@ final class Measurements {
       }
     }
     int interrupts = 0;
-    for (TimelineEntry e : run.recorder.entries()) {
+    for (TimelineEntry e : window) {
       if (e.kind() == EntryKind.INTERRUPT && e.what().equals("MSI-X") && e.core() == core) {
         interrupts++;
       }
@@ -68,9 +70,10 @@ final class Measurements {
             completions.size(),
             notifications.size(),
             interrupts);
+    cq.measuredFrom = run.recorder.entries().size();
     run.recorder.note(
         Actor.CONSUMER,
-        "Measure",
+        "measure",
         cq.name,
         status,
         run.sentence(
