@@ -212,6 +212,9 @@ public final class LessonCommand implements Runnable {
     static void write(Lesson lesson, Timeline timeline, String narration, Path folder)
         throws IOException {
       Files.writeString(folder.resolve("narration.txt"), narration, StandardCharsets.UTF_8);
+      int height = TimelineFiles.height(timeline);
+      TimelineFiles.write(TimelineChart.create(lesson, timeline), height, folder);
+      LessonPage.write(lesson, timeline, height, folder);
     }
   }
 }
