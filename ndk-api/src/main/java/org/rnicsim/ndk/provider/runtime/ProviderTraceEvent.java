@@ -30,4 +30,14 @@ public sealed interface ProviderTraceEvent extends TraceEvent {
 
   /** The object is closed for good: no callback for it can follow. */
   record Closed(long timePs, String subject) implements ProviderTraceEvent {}
+
+  /**
+   * A post rang the initiator doorbell of a QP for {@code requests} written WQEs (ndkpi-spec 6: a
+   * DEFER chain rings once, at its last post or at an inline failure); the doorbell reaches the
+   * adapter at {@code landsPs}.
+   *
+   * @param subject the QP, as text
+   */
+  record DoorbellRung(long timePs, String subject, int requests, long landsPs)
+      implements ProviderTraceEvent {}
 }
