@@ -1,7 +1,6 @@
 package org.rnicsim.experiments.lesson;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -121,15 +120,5 @@ public final class LessonCatalog {
       entries.add(new Entry(e.fileName(), "configs/lessons/" + e.fileName(), e.text()));
     }
     return new LessonCatalog(entries);
-  }
-
-  /** Reads a resource as text (for tests). */
-  static String resource(String name) throws IOException {
-    try (InputStream in = LessonCatalog.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("no resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -3,9 +3,11 @@ package org.rnicsim.experiments.lesson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.study.SourceMap;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
@@ -306,8 +308,7 @@ final class StepBinder {
         StepArgs a = StepArgs.of(tree, args, at, null, Set.of("times", "every", "steps"));
         int times = (int) a.integer("times", 1, 10_000, 1);
         long everyPs = a.duration("every", 0);
-        List<org.rnicsim.ndk.consumer.ScriptStep> inner =
-            steps(a.get("steps"), a.at("steps"), inCallback);
+        List<ScriptStep> inner = steps(a.get("steps"), a.at("steps"), inCallback);
         return new Step.Repeat(times, everyPs, inner);
       }
       case "whenNotified" -> {
@@ -356,7 +357,7 @@ final class StepBinder {
   }
 
   private Step waitFor(JsonNode args, String at) {
-    Set<String> keys = new java.util.LinkedHashSet<>(WAITS.keySet());
+    Set<String> keys = new LinkedHashSet<>(WAITS.keySet());
     keys.add("as");
     StepArgs a = StepArgs.of(tree, args, at, null, keys);
     Step.WaitKind kind = null;
@@ -445,7 +446,7 @@ final class StepBinder {
               + "'"
               + (names.isEmpty()
                   ? ""
-                  : " (known: " + String.join(", ", new java.util.TreeSet<>(names)) + ")"));
+                  : " (known: " + String.join(", ", new TreeSet<>(names)) + ")"));
     }
     return name;
   }

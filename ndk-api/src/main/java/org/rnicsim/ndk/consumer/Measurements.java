@@ -70,13 +70,30 @@ final class Measurements {
             completions.size(),
             notifications.size(),
             interrupts);
+    if (reported > 0) {
+      status +=
+          ", wait "
+              + SimTime.format(totalWaitPs / reported)
+              + " mean, "
+              + SimTime.format(maxWaitPs)
+              + " max";
+    }
     cq.measuredFrom = run.recorder.entries().size();
+    String own = run.takeSay();
+    String figures =
+        cq.name
+            + ": "
+            + completions.size()
+            + " completions, "
+            + notifications.size()
+            + " notifications, "
+            + interrupts
+            + " interrupts"
+            + (core >= 0 ? " on core " + core : "")
+            + "; "
+            + waits
+            + ".";
     run.recorder.note(
-        Actor.CONSUMER,
-        "measure",
-        cq.name,
-        status,
-        run.sentence(
-            cq.name + ": " + status + (core >= 0 ? " on core " + core : "") + "; " + waits + "."));
+        Actor.CONSUMER, "measure", cq.name, status, own == null ? figures : figures + " " + own);
   }
 }

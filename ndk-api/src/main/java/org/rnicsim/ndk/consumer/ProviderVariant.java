@@ -1,6 +1,5 @@
 package org.rnicsim.ndk.consumer;
 
-import java.util.Locale;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.provider.SimNdkProvider;
 
@@ -35,16 +34,6 @@ public enum ProviderVariant {
 
   public String description() {
     return description;
-  }
-
-  /** The variant a lesson file names, or null. */
-  public static ProviderVariant byFileName(String name) {
-    for (ProviderVariant variant : values()) {
-      if (variant.fileName.equals(name.toLowerCase(Locale.ROOT))) {
-        return variant;
-      }
-    }
-    return null;
   }
 
   /** The provider the consumer's verifier wraps. */

@@ -1,5 +1,7 @@
 package org.rnicsim.ndk.consumer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
@@ -17,12 +19,14 @@ final class StepRunner {
   private final ConsumerRun run;
   private final ConsumerCalls calls;
   private final ConnectionCalls connections;
+  private final PostCalls posts;
 
   StepRunner(ConsumerRun run) {
     this.run = run;
     ConsumerCallbacks callbacks = new ConsumerCallbacks(run, this);
     this.calls = new ConsumerCalls(run, callbacks);
     this.connections = new ConnectionCalls(run, callbacks, calls);
+    this.posts = new PostCalls(run);
   }
 
   /** Plays one step (and its nested steps). */
@@ -72,7 +76,7 @@ final class StepRunner {
     } else if (step instanceof Step.ControlModeration s) {
       calls.controlModeration(s, where);
     } else if (step instanceof Step.Post s) {
-      calls.post(s, where, this::consumerBusy);
+      posts.post(s, where, this::consumerBusy);
     } else if (step instanceof Step.Flush s) {
       calls.flush(s, where);
     } else if (step instanceof Step.GetCqResults s) {
@@ -148,8 +152,8 @@ final class StepRunner {
   }
 
   /** The calls a handler makes, by their NDK names. */
-  private static String describe(java.util.List<ScriptStep> steps) {
-    java.util.List<String> names = new java.util.ArrayList<>();
+  private static String describe(List<ScriptStep> steps) {
+    List<String> names = new ArrayList<>();
     for (ScriptStep step : steps) {
       Step s = step.step();
       names.add(
