@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnicsim.experiments.run.StudyRunner;
+import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.study.ConfigProblem;
+import org.rnicsim.experiments.study.DefaultsCheck;
 import org.rnicsim.experiments.study.Study;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.study.StudyRejectedException;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check study files completely without running them: syntax, keys, types, units, ranges and"
           + " every point of the sweep. Reports every problem of every file, each with file, line,"
-          + " column and key path; writes nothing."
+          + " column and key path; writes nothing. A file named defaults.yaml is checked as a"
+          + " defaults file: every workload kind must be valid on it alone."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid", "2:at least one file has a problem"})
@@ -52,6 +55,15 @@ final class ValidateCommand implements Callable<Integer> {
     int bad = 0;
     for (Path file : files) {
       try {
+        if (DefaultsCheck.isDefaultsFile(file)) {
+          DefaultsCheck.check(file, file.toString(), WorkloadKinds.all());
+          out.printf(
+              Locale.ROOT,
+              "%s: ok: defaults file; a study naming only its workload kind is valid for every"
+                  + " kind%n",
+              file);
+          continue;
+        }
         Study study = runner.validate(file, file.toString(), options);
         out.printf(
             Locale.ROOT,

@@ -62,7 +62,7 @@ final class HardwareBinder {
     int before = problems.count();
     for (String key : node.propertyNames()) {
       if (!known.contains(key)) {
-        problems.report(
+        problems.reportKey(
             path + "." + key,
             "unknown key '"
                 + path
@@ -124,8 +124,17 @@ final class HardwareBinder {
       Constructor<?> constructor = type.getDeclaredConstructor(types);
       return constructor.newInstance(values);
     } catch (InvocationTargetException e) {
-      // The model's own range checks: their message names the field.
-      problems.report(path, "'" + path + "' is not possible: " + e.getCause().getMessage());
+      // The model's own range checks: their message starts with the field, so point at it.
+      String message = e.getCause().getMessage();
+      String at = path;
+      String field = message == null ? "" : message.split(" ", 2)[0];
+      field = field.substring(field.lastIndexOf('.') + 1);
+      for (RecordComponent component : components) {
+        if (component.getName().equals(field)) {
+          at = path + "." + ProfileLoader.keyOf(field);
+        }
+      }
+      problems.report(at, "'" + path + "' is not possible: " + message);
       return null;
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);

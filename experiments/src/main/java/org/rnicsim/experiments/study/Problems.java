@@ -53,6 +53,15 @@ public final class Problems {
     }
   }
 
+  /** Records a problem with the key at {@code path} itself (an unknown key), located at the key. */
+  public void reportKey(String path, String message) {
+    if (isAlreadyReported(path)) {
+      silent++;
+    } else {
+      found.add(source.keyPositionOf(path).problem(path, message));
+    }
+  }
+
   /** {@code value}, or null after reporting it as missing. */
   public <T> T require(T value, String path) {
     if (value == null && isAlreadyReported(path)) {

@@ -61,6 +61,17 @@ public final class StudyLoader {
    * @param profiles the profile layer of a study, if any
    */
   public StudyLoader(List<NamedType> workloadKinds, String defaultsText, ProfileLayers profiles) {
+    this(workloadKinds, defaultsText, profiles, DEFAULTS_NAME);
+  }
+
+  /**
+   * @param defaultsDisplayName how messages name the defaults file
+   */
+  public StudyLoader(
+      List<NamedType> workloadKinds,
+      String defaultsText,
+      ProfileLayers profiles,
+      String defaultsDisplayName) {
     this.mappers = new StudyMappers(workloadKinds);
     List<String> names = new ArrayList<>();
     workloadKinds.forEach(kind -> names.add(kind.getName()));
@@ -73,7 +84,7 @@ public final class StudyLoader {
         testbedKinds.add(kind.getName());
       }
     }
-    ConfigLayer parsed = reader.parse(defaultsText, Path.of(DEFAULTS_NAME), DEFAULTS_NAME);
+    ConfigLayer parsed = reader.parse(defaultsText, Path.of(DEFAULTS_NAME), defaultsDisplayName);
     JsonNode kinds = parsed.tree().remove(WORKLOAD_DEFAULTS);
     this.workloadDefaults =
         kinds instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
@@ -105,7 +116,16 @@ public final class StudyLoader {
    * @throws StudyRejectedException with every problem found
    */
   public Study load(Path file, String displayName, List<String> settings, Expansion expansion) {
-    String text = ConfigFileReader.readText(file, displayName);
+    return load(
+        ConfigFileReader.readText(file, displayName), file, displayName, settings, expansion);
+  }
+
+  /**
+   * As {@link #load(Path, String, List, Expansion)} for a study whose text is at hand; {@code file}
+   * still says where it belongs (its format, and where profiles beside it are found).
+   */
+  public Study load(
+      String text, Path file, String displayName, List<String> settings, Expansion expansion) {
     ConfigLayer study = reader.parse(text, file, displayName);
     Set<ConfigProblem> problems = new LinkedHashSet<>();
 

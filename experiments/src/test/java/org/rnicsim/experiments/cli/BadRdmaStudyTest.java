@@ -1,0 +1,146 @@
+package org.rnicsim.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * RDMA studies that ask for what the hardware or a sane simulation cannot give are refused with
+ * exit code 2, the file, line, column and path of the value, and no output folder.
+ */
+class BadRdmaStudyTest {
+  /** A small valid latency study; its lines are 1-based as an editor shows them. */
+  static final String TINY_RDMA =
+      String.join(
+          "\n",
+          "name: tiny-rdma",
+          "hardware:",
+          "  profile: connectx4-edr-gen3x16",
+          "  pcie:",
+          "    flightLatency: 125ns",
+          "topology:",
+          "  shape: back-to-back",
+          "run:",
+          "  replications: 2",
+          "workload:",
+          "  kind: latency",
+          "  operations: [write, send]",
+          "  sizes: [32B, 4KiB]",
+          "  iterations: 50",
+          "  warmUpIterations: 5",
+          "  qpDepth: 64",
+          "");
+
+  @TempDir Path dir;
+
+  private static String with(int line, String replacement) {
+    List<String> lines = new ArrayList<>(TINY_RDMA.lines().toList());
+    lines.set(line - 1, replacement);
+    return String.join("\n", lines) + "\n";
+  }
+
+  static Stream<Arguments> badStudies() {
+    return Stream.of(
+        Arguments.of(
+            "unknown hardware profile",
+            with(3, "  profile: connectx9"),
+            "bad.yaml:3:12: unknown hardware profile 'connectx9' (known: connect-ib-class,"),
+        Arguments.of(
+            "a profile name that is a path",
+            with(3, "  profile: ../../etc/passwd"),
+            "bad.yaml:3:12: 'hardware.profile' must be the name of a profile"),
+        Arguments.of(
+            "QP depth above the adapter's maximum",
+            with(16, "  qpDepth: 65536"),
+            "bad.yaml:16:12: 'workload.qpDepth' must not exceed the adapter's maximum queue depth"
+                + " of 32768 WQEs (hardware.limits.maxQueueDepth of connectx4-edr-gen3x16)"),
+        Arguments.of(
+            "absurd QP count",
+            with(11, "  kind: bandwidth\n  qps: 1000000"),
+            "bad.yaml:12:8: 'workload.qps' must be between 1 and 16384 per client"),
+        Arguments.of(
+            "bad unit in a hardware override",
+            with(5, "    flightLatency: 125 parsecs"),
+            "bad.yaml:5:20: bad value at 'hardware.pcie.flightLatency': unknown unit \"parsecs\""),
+        Arguments.of(
+            "bare number in a hardware override",
+            with(5, "    flightLatency: 125"),
+            "bad.yaml:5:20: 'hardware.pcie.flightLatency' needs a unit: a duration with a unit"),
+        Arguments.of(
+            "misspelt hardware key",
+            with(5, "    flightLatancy: 125ns"),
+            "bad.yaml:5:5: unknown key 'hardware.pcie.flightLatancy' (known here: generation,"),
+        Arguments.of(
+            "override the model refuses",
+            with(5, "    lanes: 3"),
+            "bad.yaml:5:12: 'hardware.pcie' is not possible: lanes must be one of 1, 2, 4, 8, 16"),
+        Arguments.of(
+            "negative message size",
+            with(13, "  sizes: [32B, -4KiB]"),
+            "bad.yaml:13:16: bad size at 'workload.sizes[1]': negative size \"-4KiB\" is not allowed"),
+        Arguments.of(
+            "absurd message size",
+            with(13, "  sizes: [32B, 4GiB]"),
+            "bad.yaml:13:16: 'workload.sizes[1]' must be between 1B and 1GiB (got 4GiB)"),
+        Arguments.of(
+            "unknown operation",
+            with(12, "  operations: [write, atomic]"),
+            "bad.yaml:12:23: 'workload.operations[1]' must be send, write or read (got 'atomic')"),
+        Arguments.of(
+            "many clients back to back",
+            with(7, "  shape: back-to-back\n  clients: 4"),
+            "bad.yaml:8:12: 'topology.clients' must be 1 when the machines are back to back"),
+        Arguments.of(
+            "unknown completion mode",
+            TINY_RDMA + "completion:\n  mode: telepathy\n",
+            "bad.yaml:18:9: 'completion.mode' must be polling, interrupts or adaptive"),
+        Arguments.of(
+            "window beyond the queues",
+            with(11, "  kind: bandwidth\n  window: 100000"),
+            "bad.yaml:12:11: 'workload.window' must be between 1 and what the queues hold"),
+        Arguments.of(
+            "operation rate without a unit",
+            with(11, "  kind: open-loop\n  rate: 100000"),
+            "bad.yaml:12:9: wrong type at 'workload.rate'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badStudies")
+  void whenRdmaStudyAsksForTheImpossible_thenExitTwoWithLocatedMessageAndNoOutput(
+      String description, String content, String expected) throws Exception {
+    Path study = Files.writeString(dir.resolve("bad.yaml"), content);
+    Path out = dir.resolve("results");
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains(dir + "/" + expected), "expected <" + expected + "> in:\n" + run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    assertFalse(Files.exists(out), "bad input must leave no output folder");
+  }
+
+  @Test
+  void whenSetChoosesAnUnknownProfile_thenTheOptionIsNamed() throws Exception {
+    Path study = Files.writeString(dir.resolve("tiny.yaml"), TINY_RDMA);
+
+    CommandLineRun run =
+        CommandLineRun.of("validate", study.toString(), "--set", "hardware.profile=cx9");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(
+        run.err().contains("--set hardware.profile=cx9: unknown hardware profile 'cx9'"),
+        run.err());
+  }
+}
