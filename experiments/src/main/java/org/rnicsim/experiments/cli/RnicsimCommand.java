@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       SchemaCommand.class,
       BenchCommand.class,
+      org.rnicsim.experiments.lesson.LessonCommand.class,
       HelpCommand.class,
     })
 public final class RnicsimCommand implements Runnable {

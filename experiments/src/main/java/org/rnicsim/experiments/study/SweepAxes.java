@@ -87,6 +87,13 @@ final class SweepAxes {
       problems.report(pathAt, "'" + pathAt + "': a sweep cannot vary '" + root + "'");
       return false;
     }
+    // Results combine metric by metric, and each kind measures different ones.
+    if (path.equals("workload") || path.equals("workload.kind")) {
+      problems.report(
+          pathAt,
+          "'" + pathAt + "': a sweep cannot vary the workload kind; run one study per kind");
+      return false;
+    }
     for (String other : earlier) {
       if (path.equals(other) || isUnder(path, other) || isUnder(other, path)) {
         problems.report(

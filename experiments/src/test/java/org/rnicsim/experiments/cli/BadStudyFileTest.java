@@ -182,6 +182,11 @@ class BadStudyFileTest {
             RunCommandTest.TINY_STUDY + "sweep:\n  - path: name\n    values: [../../x]\n",
             "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary 'name'"),
         Arguments.of(
+            "a sweep over the workload kind",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "sweep:\n  - path: workload.kind\n    values: [mm1]\n",
+            "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary the workload kind"),
+        Arguments.of(
             "unsupported extension",
             "study.toml",
             "name = 'x'\n",

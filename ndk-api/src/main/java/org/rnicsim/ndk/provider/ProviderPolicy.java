@@ -33,8 +33,6 @@ import org.rnicsim.ndk.api.constant.NdkObjectType;
  *     a hint)
  * @param adapterCloseLimitPs how long a blocking adapter close runs the simulation waiting for the
  *     consumer to close every descendant before it gives up with an error
- * @param connectionMessageLatencyPs one connection-management message between two providers
- *     (request, reply, ready-to-use, disconnect) until the fabric carries them
  */
 public record ProviderPolicy(
     Map<NdkObjectType, ControlPath> createPaths,
@@ -45,8 +43,7 @@ public record ProviderPolicy(
     int controlCore,
     ModerationTimerStart moderationTimerStart,
     boolean batchDeferredDoorbells,
-    long adapterCloseLimitPs,
-    long connectionMessageLatencyPs) {
+    long adapterCloseLimitPs) {
 
   /** The object kinds a firmware command can create or destroy (FirmwareCommandKind). */
   public static final Set<NdkObjectType> FIRMWARE_KINDS =
@@ -91,7 +88,6 @@ public record ProviderPolicy(
     if (adapterCloseLimitPs <= 0) {
       throw new IllegalArgumentException("adapterCloseLimitPs must be > 0");
     }
-    requireNonNegative("connectionMessageLatencyPs", connectionMessageLatencyPs);
   }
 
   /**
@@ -108,8 +104,7 @@ public record ProviderPolicy(
    *       it), 1 us for SRQ notifications and connection events.
    *   <li>0.3 us of provider work in the DPC per completion; 0.2 us from post to doorbell.
    *   <li>Control callbacks on core 0; moderation timer from the EQE (mlx5's default); DEFER
-   *       batches doorbells; an adapter close gives the consumer 10 s of simulated time; 5 us per
-   *       connection message.
+   *       batches doorbells; an adapter close gives the consumer 10 s of simulated time.
    * </ul>
    */
   public static ProviderPolicy defaults() {
@@ -139,8 +134,7 @@ public record ProviderPolicy(
         0,
         ModerationTimerStart.EQE,
         true,
-        10 * SimTime.PS_PER_S,
-        5 * us);
+        10 * SimTime.PS_PER_S);
   }
 
   /** The create path of {@code kind}. */
@@ -171,8 +165,7 @@ public record ProviderPolicy(
         controlCore,
         moderationTimerStart,
         batchDeferredDoorbells,
-        adapterCloseLimitPs,
-        connectionMessageLatencyPs);
+        adapterCloseLimitPs);
   }
 
   /** This policy with {@code kind} closed along {@code path}. */
@@ -188,8 +181,7 @@ public record ProviderPolicy(
         controlCore,
         moderationTimerStart,
         batchDeferredDoorbells,
-        adapterCloseLimitPs,
-        connectionMessageLatencyPs);
+        adapterCloseLimitPs);
   }
 
   /** This policy with every kind created and closed along {@code path} where it can be. */
@@ -216,8 +208,7 @@ public record ProviderPolicy(
         controlCore,
         moderationTimerStart,
         batchDeferredDoorbells,
-        adapterCloseLimitPs,
-        connectionMessageLatencyPs);
+        adapterCloseLimitPs);
   }
 
   /** This policy with DEFER batching switched on or off. */
@@ -231,8 +222,7 @@ public record ProviderPolicy(
         controlCore,
         moderationTimerStart,
         batch,
-        adapterCloseLimitPs,
-        connectionMessageLatencyPs);
+        adapterCloseLimitPs);
   }
 
   /** This policy with another adapter close limit. */
@@ -246,8 +236,7 @@ public record ProviderPolicy(
         controlCore,
         moderationTimerStart,
         batchDeferredDoorbells,
-        limitPs,
-        connectionMessageLatencyPs);
+        limitPs);
   }
 
   private static Map<NdkObjectType, ControlPath> completePaths(

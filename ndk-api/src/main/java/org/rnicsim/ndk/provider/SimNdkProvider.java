@@ -1,20 +1,27 @@
 package org.rnicsim.ndk.provider;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkOpenAdapterResult;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.status.NdisStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
+import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
+import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.queue.SimSrq;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
@@ -127,6 +134,60 @@ public final class SimNdkProvider implements NdkProvider {
     adapters.remove(own);
   }
 
+  /**
+   * Fault: the adapter is surprise-removed now (rnic-model: every outstanding and later firmware
+   * command fails, no more interrupts). The provider surfaces it as ndkpi-spec 4's fatal statuses:
+   * every CQ reports INTERNAL_ERROR (to its next or current arm, invariant 18), every SRQ with a
+   * callback reports INTERNAL_ERROR; pending creates and requests fail with STATUS_DEVICE_REMOVED,
+   * and closes still complete (a close cannot fail), so the consumer can tear everything down.
+   */
+  public void surpriseRemoval() {
+    runtime.hardware().surpriseRemoval();
+    for (SimAdapter adapter : List.copyOf(adapters)) {
+      for (LifetimeObject object : descendants(adapter)) {
+        if (object instanceof SimCq cq) {
+          cq.injectFatalError();
+        } else if (object instanceof SimSrq srq) {
+          srq.deviceRemoved();
+        }
+      }
+    }
+  }
+
+  /**
+   * The provider's own object carrying {@code header}, or null. C code passes objects around as
+   * NDK_OBJECT_HEADER pointers, and a layer above (NDIS, the lifetime verifier) wraps objects but
+   * keeps their header; this finds the provider object behind such a wrapper, for tests and tools
+   * that need the provider-side view (queued entries, datapath hooks).
+   */
+  public LifetimeObject objectWithHeader(NdkObjectHeader header) {
+    for (SimAdapter adapter : adapters) {
+      if (adapter.header() == header) {
+        return adapter;
+      }
+      for (LifetimeObject object : descendants(adapter)) {
+        if (object.header() == header) {
+          return object;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Every object below {@code root}, parents before children, each once. */
+  private static List<LifetimeObject> descendants(LifetimeObject root) {
+    List<LifetimeObject> found = new ArrayList<>();
+    ArrayDeque<LifetimeObject> todo = new ArrayDeque<>(root.gate().successors());
+    while (!todo.isEmpty()) {
+      LifetimeObject next = todo.removeFirst();
+      if (!found.contains(next)) {
+        found.add(next);
+        todo.addAll(next.gate().successors());
+      }
+    }
+    return found;
+  }
+
   @Override
   public NdkCapabilities ndkCapabilities() {
     return runtime.capabilities();
@@ -144,6 +205,8 @@ public final class SimNdkProvider implements NdkProvider {
     private ProviderPolicy policy = ProviderPolicy.defaults();
     private WorkRequestEngine engine;
     private AdapterConnections connections = AdapterConnections.NONE;
+    private Set<ProviderMutation> mutations = Set.of();
+    private AdapterNode node;
 
     private Builder(RnicSimulator simulator) {
       this.simulator = simulator;
@@ -165,6 +228,15 @@ public final class SimNdkProvider implements NdkProvider {
     /** Where statistics go; default a new registry on the simulator. */
     public Builder stats(StatisticsRegistry value) {
       this.stats = value;
+      return this;
+    }
+
+    /**
+     * Runs the provider on an rnic-model adapter node (its cores, interrupts and firmware queue)
+     * instead of hardware of its own; {@link #hardware} and {@link #seed} are then unused.
+     */
+    public Builder node(AdapterNode value) {
+      this.node = value;
       return this;
     }
 
@@ -195,17 +267,26 @@ public final class SimNdkProvider implements NdkProvider {
       return this;
     }
 
+    /** Deliberately broken variants, for testing the lifetime verifier; default none. */
+    public Builder mutations(Set<ProviderMutation> value) {
+      this.mutations = value;
+      return this;
+    }
+
     public SimNdkProvider build() {
       StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
       AdapterHardware hardware =
-          new AdapterHardware(
-              simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
+          node != null
+              ? new AdapterHardware(node, registry)
+              : new AdapterHardware(
+                  simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
       WorkRequestEngine datapath =
           engine != null
               ? engine
               : new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
-      return new SimNdkProvider(
-          new ProviderRuntime(hardware, capabilities, policy, datapath), connections);
+      ProviderRuntime runtime = new ProviderRuntime(hardware, capabilities, policy, datapath);
+      runtime.setMutations(mutations);
+      return new SimNdkProvider(runtime, connections);
     }
   }
 }

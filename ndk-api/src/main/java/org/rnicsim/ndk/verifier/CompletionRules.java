@@ -128,10 +128,14 @@ final class CompletionRules {
               + status
               + " instead of CANCELLED");
     }
+    // A Disconnect the consumer issued ends with the QP flushed (invariant 26); the provider may
+    // queue those entries before the Disconnect completion runs, so only an event with no local
+    // Disconnect behind it is suspect.
     if (NtStatus.CANCELLED.equals(status)
         && !qp.flushIssued
         && qp.connector != null
-        && qp.connector.disconnectEvents > 0) {
+        && qp.connector.disconnectEvents > 0
+        && !qp.connector.disconnectIssued) {
       core.violate(
           Invariant.I25,
           Side.PROVIDER,

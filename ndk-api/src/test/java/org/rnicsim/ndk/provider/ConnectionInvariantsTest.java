@@ -142,7 +142,7 @@ class ConnectionInvariantsTest {
   }
 
   @Test
-  void invariant26_disconnectCompletesAfterThePeerAnsweredAndLeavesTheQpFlushed() {
+  void invariant26_disconnectCompletesAfterThePeerAnsweredAndThenTheQpIsFlushed() {
     TwoHosts h = new TwoHosts();
     h.establish();
     for (int i = 0; i < 3; i++) {
@@ -151,16 +151,24 @@ class ConnectionInvariantsTest {
     }
     long start = h.sim.nowPs();
     long[] doneAt = {-1};
-    int[] entriesWhenDone = {-1};
+    long[] cancelledWhenDone = {-1};
     h.active.connector.disconnect(
         (c, s) -> {
           doneAt[0] = h.sim.nowPs();
-          entriesWhenDone[0] = ((SimCq) h.active.cq).queuedEntries();
+          cancelledWhenDone[0] =
+              h.a.queuedEntries.stream().filter(e -> e.status().equals(NtStatus.CANCELLED)).count();
         },
         null);
     h.run();
     assertTrue(doneAt[0] - start >= 2 * TwoHosts.MESSAGE_PS, "request and reply travelled");
-    assertEquals(6, entriesWhenDone[0], "every request reached the CQ before Disconnect completed");
+    assertEquals(0, cancelledWhenDone[0], "nothing was cancelled before Disconnect finished");
+    NdkResultEx[] results = new NdkResultEx[8];
+    assertEquals(6, h.active.cq.getCqResultsEx(results), "then every request reached the CQ");
+    long cancelled = 0;
+    for (int i = 0; i < 6; i++) {
+      cancelled += results[i].status().equals(NtStatus.CANCELLED) ? 1 : 0;
+    }
+    assertEquals(3, cancelled, "the writes finished during the handshake; the receives cancelled");
     assertEquals(0, ((SimQp) h.active.qp).outstandingInitiatorRequests());
   }
 

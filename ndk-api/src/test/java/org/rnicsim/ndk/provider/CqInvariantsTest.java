@@ -82,7 +82,18 @@ class CqInvariantsTest {
 
   @Test
   void invariant15_notificationsOnOneCqNeverOverlapEvenWhenReArmedInside() {
-    ProviderRig rig = new ProviderRig();
+    assertNoOverlap(ProviderPolicy.defaults());
+  }
+
+  @Test
+  void invariant15_noOverlapWhenANotificationOutlastsTheInterruptPath() {
+    assertNoOverlap(
+        ProviderPolicy.defaults().withCallbackCostPs(CallbackKind.CQ_NOTIFICATION, 10 * US));
+  }
+
+  private static void assertNoOverlap(ProviderPolicy policy) {
+    long cost = policy.callbackCostPs(CallbackKind.CQ_NOTIFICATION);
+    ProviderRig rig = new ProviderRig(policy);
     Watched w = new Watched(rig, 1024);
     w.inside = () -> w.cq.armCq(NdkCqNotificationType.ANY);
     w.cq.armCq(NdkCqNotificationType.ANY);
@@ -91,10 +102,10 @@ class CqInvariantsTest {
       w.entryAt(t0 + i * 500 * SimTime.PS_PER_NS, NtStatus.SUCCESS, false);
     }
     rig.run();
-    assertTrue(w.startsPs.size() > 3, "several notifications: " + w.startsPs.size());
+    assertTrue(w.startsPs.size() >= 2, "several notifications: " + w.startsPs.size());
     for (int i = 1; i < w.startsPs.size(); i++) {
       assertTrue(
-          w.startsPs.get(i) >= w.startsPs.get(i - 1) + NOTIFY_COST,
+          w.startsPs.get(i) >= w.startsPs.get(i - 1) + cost,
           "notification " + i + " started before the previous one returned");
     }
   }

@@ -17,6 +17,7 @@ import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkPd;
+import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
@@ -25,6 +26,8 @@ import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.queue.SimQp;
 import org.rnicsim.ndk.provider.work.LoopbackTiming;
 import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.verifier.LifetimeVerifier;
+import org.rnicsim.ndk.verifier.ProviderProbe;
 
 /**
  * One simulated host with the provider and an open adapter, plus helpers that drive the simulation
@@ -34,6 +37,13 @@ final class ProviderRig {
   final RnicSimulator sim;
   final LoopbackWorkEngine engine;
   final SimNdkProvider provider;
+
+  /** The lifetime verifier between consumer and provider, or null for a direct rig. */
+  final LifetimeVerifier verifier;
+
+  /** The provider as the consumer sees it: wrapped by the verifier, or the provider itself. */
+  final NdkProvider consumerView;
+
   final NdkAdapter adapter;
 
   /** Every callback start the provider announced: kind and modelled return time. */
@@ -59,28 +69,72 @@ final class ProviderRig {
 
   ProviderRig(
       RnicSimulator sim, LoopbackWorkEngine engine, Consumer<SimNdkProvider.Builder> customise) {
+    this(sim, engine, customise, null);
+  }
+
+  /** A rig whose consumer talks to the provider through the lifetime verifier. */
+  static ProviderRig verified(RnicSimulator sim, Consumer<SimNdkProvider.Builder> customise) {
+    return verified(sim, new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault()), customise);
+  }
+
+  static ProviderRig verified(
+      RnicSimulator sim, LoopbackWorkEngine engine, Consumer<SimNdkProvider.Builder> customise) {
+    return new ProviderRig(sim, engine, customise, LifetimeVerifier.builder(sim::nowPs).build());
+  }
+
+  /** A rig behind {@code verifier}, which may wrap other providers (other hosts) too. */
+  static ProviderRig verified(
+      RnicSimulator sim,
+      LoopbackWorkEngine engine,
+      Consumer<SimNdkProvider.Builder> customise,
+      LifetimeVerifier verifier) {
+    return new ProviderRig(sim, engine, customise, verifier);
+  }
+
+  private ProviderRig(
+      RnicSimulator sim,
+      LoopbackWorkEngine engine,
+      Consumer<SimNdkProvider.Builder> customise,
+      LifetimeVerifier verifier) {
     this.sim = sim;
     this.engine = engine;
     SimNdkProvider.Builder builder = SimNdkProvider.builder(sim).engine(engine);
     customise.accept(builder);
     this.provider = builder.build();
+    this.verifier = verifier;
+    ProviderProbe probe = verifier != null ? verifier.probe() : ProviderProbe.NONE;
+    this.consumerView = verifier != null ? verifier.wrap(provider) : provider;
     provider.setObserver(
         new ProviderObserver() {
           @Override
           public void callbackStarting(CallbackKind kind, long returnTimePs) {
             callbackReturnTimes.add(returnTimePs);
+            probe.nextCallbackReturnsAt(returnTimePs);
           }
 
           @Override
           public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
             queuedEntries.add(entry);
+            probe.cqEntryQueued(cq, entry);
           }
         });
-    this.adapter = provider.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
+    this.adapter =
+        consumerView.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
   }
 
   long now() {
     return sim.nowPs();
+  }
+
+  /** Closes the adapter the way the consumer must, through the provider it opened it from. */
+  void closeAdapter() {
+    consumerView.closeAdapter(adapter);
+  }
+
+  /** The provider's own object behind what the consumer holds (a verifier wrapper or itself). */
+  @SuppressWarnings("unchecked")
+  <T> T own(NdkObject object) {
+    return (T) provider.objectWithHeader(object.header());
   }
 
   /** Runs until nothing is left to simulate. */
@@ -184,11 +238,18 @@ final class ProviderRig {
 
   /** Two QPs on one PD and CQ, connected to each other on the loopback datapath. */
   SimQp[] connectedPair(NdkPd pd, NdkCq cq) {
-    SimQp a = (SimQp) qp(pd, cq, "qpA");
-    SimQp b = (SimQp) qp(pd, cq, "qpB");
+    NdkQp consumerA = qp(pd, cq, "qpA");
+    NdkQp consumerB = qp(pd, cq, "qpB");
+    SimQp a = own(consumerA);
+    SimQp b = own(consumerB);
+    consumerQps.put(a, consumerA);
+    consumerQps.put(b, consumerB);
     a.connectTo(b);
     return new SimQp[] {a, b};
   }
+
+  /** The consumer's handle (a verifier wrapper, or the QP itself) of each provider QP. */
+  final java.util.Map<SimQp, NdkQp> consumerQps = new java.util.IdentityHashMap<>();
 
   /** The latest modelled return time of any callback started so far. */
   long lastCallbackReturnPs() {

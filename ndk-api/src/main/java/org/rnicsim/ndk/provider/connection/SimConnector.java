@@ -1,7 +1,5 @@
 package org.rnicsim.ndk.provider.connection;
 
-import java.util.Arrays;
-import java.util.List;
 import org.rnicsim.ndk.api.NdkAddressResult;
 import org.rnicsim.ndk.api.NdkConnectionData;
 import org.rnicsim.ndk.api.NdkConnector;
@@ -15,7 +13,6 @@ import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkAdapterInfo;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
-import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.queue.SimQp;
@@ -66,21 +63,12 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
   private NdkSockAddr peer;
   private int privatePort;
   private boolean connectionReserved;
-  private long inboundReadLimit;
-  private long outboundReadLimit;
-  private long peerInboundReadLimit;
-  private long peerOutboundReadLimit;
-  private byte[] peerPrivateData = new byte[0];
+  private final ConnectionTerms terms = new ConnectionTerms();
+  private final DisconnectNotice notice = new DisconnectNotice();
   private PendingRequest connectRequest;
   private PendingRequest acceptRequest;
   private PendingRequest completeRequest;
   private PendingRequest disconnectRequest;
-  private NdkFnDisconnectEventCallback disconnectEvent;
-  private NdkFnDisconnectEventCallbackEx disconnectEventEx;
-  private Object disconnectEventContext;
-  private boolean localDisconnectCalled;
-  private boolean peerDisconnected;
-  private boolean disconnectEventRaised;
 
   SimConnector(ProviderRuntime runtime, SimConnections home) {
     super(runtime, NdkObjectType.CONNECTOR);
@@ -168,7 +156,9 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     SimQp own = usableQp(qpArg);
-    if (state != State.IDLE || own == null || tooLong(privateData, info().maxCallerData())) {
+    if (state != State.IDLE
+        || own == null
+        || ConnectionTerms.tooLong(privateData, info().maxCallerData())) {
       return NtStatus.INVALID_PARAMETER;
     }
     if (destination == null || (endpoint == null && !home.isLocal(source))) {
@@ -196,13 +186,13 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     qp = own;
     local = bound;
     peer = destination;
-    inboundReadLimit = ird;
-    outboundReadLimit = ord;
+    terms.inboundReadLimit = ird;
+    terms.outboundReadLimit = ord;
     state = State.CONNECTING;
     connectRequest = beginRequest("Connect", requestCompletion, requestContext);
     SimConnections target = home.fabric().host(destination.ipAddress());
     NdkSockAddr from = bound;
-    byte[] data = copy(privateData);
+    byte[] data = ConnectionTerms.copy(privateData);
     home.fabric()
         .send(
             () -> {
@@ -230,9 +220,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       return;
     }
     remote = passive;
-    peerInboundReadLimit = peerIrd;
-    peerOutboundReadLimit = peerOrd;
-    peerPrivateData = privateData;
+    terms.fromPeer(peerIrd, peerOrd, privateData);
     state = State.REPLIED;
     finish(connectRequest, NtStatus.SUCCESS);
   }
@@ -268,9 +256,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     if (state != State.REPLIED) {
       return NtStatus.CONNECTION_INVALID;
     }
-    disconnectEvent = event;
-    disconnectEventEx = eventEx;
-    disconnectEventContext = eventContext;
+    notice.register(event, eventEx, eventContext);
     state = State.COMPLETING;
     completeRequest = beginRequest("CompleteConnect", requestCompletion, requestContext);
     SimConnector passive = remote;
@@ -301,9 +287,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     remote = active;
     local = localAddress;
     peer = peerAddress;
-    peerInboundReadLimit = peerIrd;
-    peerOutboundReadLimit = peerOrd;
-    peerPrivateData = privateData;
+    terms.fromPeer(peerIrd, peerOrd, privateData);
   }
 
   @Override
@@ -366,7 +350,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       return NtStatus.CONNECTION_INVALID;
     }
     SimQp own = usableQp(qpArg);
-    if (own == null || tooLong(privateData, info().maxCalleeData())) {
+    if (own == null || ConnectionTerms.tooLong(privateData, info().maxCalleeData())) {
       return NtStatus.INVALID_PARAMETER;
     }
     if (!remote.isAwaitingReply()) {
@@ -375,15 +359,13 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     }
     addAntecedent(own);
     qp = own;
-    inboundReadLimit = ird;
-    outboundReadLimit = ord;
-    disconnectEvent = event;
-    disconnectEventEx = eventEx;
-    disconnectEventContext = eventContext;
+    terms.inboundReadLimit = ird;
+    terms.outboundReadLimit = ord;
+    notice.register(event, eventEx, eventContext);
     state = State.ACCEPTING;
     acceptRequest = beginRequest("Accept", requestCompletion, requestContext);
     SimConnector active = remote;
-    byte[] data = copy(privateData);
+    byte[] data = ConnectionTerms.copy(privateData);
     home.fabric().send(() -> active.onReply(this, ird, ord, data));
     return NtStatus.PENDING;
   }
@@ -407,7 +389,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     if (state != State.REQUESTED) {
       return NtStatus.CONNECTION_INVALID;
     }
-    if (tooLong(privateData, info().maxCalleeData())) {
+    if (ConnectionTerms.tooLong(privateData, info().maxCalleeData())) {
       return NtStatus.INVALID_PARAMETER;
     }
     state = State.ENDED;
@@ -431,23 +413,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     if (state != State.REPLIED && state != State.REQUESTED) {
       return new NdkConnectionData(NtStatus.CONNECTION_INVALID, 0, 0, 0);
     }
-    boolean active = state == State.REPLIED;
-    long ird = Math.min(peerOutboundReadLimit, info().maxInboundReadLimit());
-    long ord = Math.min(peerInboundReadLimit, info().maxOutboundReadLimit());
-    if (active) {
-      ird = Math.min(ird, inboundReadLimit);
-      ord = Math.min(ord, outboundReadLimit);
-    }
-    long length = peerPrivateData.length;
-    NtStatus status = NtStatus.SUCCESS;
-    if (privateDataBuffer != null) {
-      int n = Math.min(privateDataBuffer.length, peerPrivateData.length);
-      System.arraycopy(peerPrivateData, 0, privateDataBuffer, 0, n);
-      if (n < length) {
-        status = NtStatus.BUFFER_TOO_SMALL;
-      }
-    }
-    return new NdkConnectionData(status, ird, ord, length);
+    return terms.connectionData(privateDataBuffer, info());
   }
 
   @Override
@@ -468,9 +434,9 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     if (state != State.CONNECTED) {
       return NtStatus.CONNECTION_INVALID;
     }
-    localDisconnectCalled = true;
+    notice.localDisconnectCalled = true;
     disconnectRequest = beginRequest("Disconnect", requestCompletion, requestContext);
-    if (peerDisconnected) {
+    if (notice.peerDisconnected) {
       finishDisconnect();
       return NtStatus.PENDING;
     }
@@ -483,9 +449,9 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
   /** The peer disconnects: raise the event (unless we disconnected first) and reply. */
   void onDisconnectRequest(SimConnector from) {
     if (state == State.CONNECTED || state == State.DISCONNECTING) {
-      peerDisconnected = true;
+      notice.peerDisconnected = true;
       runtime.engine().disconnect(qp);
-      raiseDisconnectEvent();
+      notice.raise(this);
     }
     home.fabric().send(from::onDisconnectReply);
   }
@@ -510,52 +476,35 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       }
       case REPLIED, REQUESTED -> state = State.ENDED;
       case CONNECTED -> {
-        peerDisconnected = true;
+        notice.peerDisconnected = true;
         runtime.engine().disconnect(qp);
-        raiseDisconnectEvent();
+        notice.raise(this);
       }
       case DISCONNECTING -> finishDisconnect();
       default -> {}
     }
   }
 
-  /** Ends the connection and flushes the QP, then completes Disconnect (invariant 26). */
+  /**
+   * Ends the connection, completes Disconnect and then flushes the QP (invariant 26). Interp of
+   * ndkpi-spec 4 ("completes ... then the QP is implicitly flushed"): the datapath stops taking
+   * work now; the flushed entries are queued right after the consumer's Disconnect completion code
+   * has run, so nothing is cancelled before the Disconnect is seen to finish.
+   */
   private void finishDisconnect() {
     runtime.engine().disconnect(qp);
-    qp.flushAfterDisconnect();
     state = State.DISCONNECTED;
-    finish(disconnectRequest, NtStatus.SUCCESS);
-  }
-
-  /** Invariant 25: at most once, not after a local Disconnect, and no flush. */
-  private void raiseDisconnectEvent() {
-    if (localDisconnectCalled || disconnectEventRaised || isCloseIssued()) {
-      return;
+    SimQp flushed = qp;
+    if (disconnectRequest != null && !disconnectRequest.isCompleting()) {
+      completeRequest(
+          disconnectRequest,
+          NtStatus.SUCCESS,
+          runtime.policy().controlCore(),
+          0,
+          flushed::flushAfterDisconnect);
+    } else {
+      flushed.flushAfterDisconnect();
     }
-    disconnectEventRaised = true;
-    if (disconnectEvent == null && disconnectEventEx == null) {
-      return;
-    }
-    NdkFnDisconnectEventCallback event = disconnectEvent;
-    NdkFnDisconnectEventCallbackEx eventEx = disconnectEventEx;
-    Object context = disconnectEventContext;
-    runtime
-        .callbacks()
-        .run(
-            runtime.policy().controlCore(),
-            CallbackKind.DISCONNECT_EVENT,
-            0,
-            this,
-            List.of(this),
-            () -> !isCloseIssued(),
-            () -> {
-              if (event != null) {
-                event.disconnectEvent(context);
-              } else {
-                eventEx.disconnectEventEx(context, 0);
-              }
-            },
-            nothing());
   }
 
   // ---- Lifetime ----
@@ -615,14 +564,6 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
 
   private NdkAdapterInfo info() {
     return runtime.adapterInfo();
-  }
-
-  private static boolean tooLong(byte[] data, long max) {
-    return data != null && data.length > max;
-  }
-
-  private static byte[] copy(byte[] data) {
-    return data == null ? new byte[0] : Arrays.copyOf(data, data.length);
   }
 
   private static NdkAddressResult address(NdkSockAddr socket) {

@@ -19,6 +19,7 @@ import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.Ulong;
 import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
@@ -38,10 +39,13 @@ import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
  * (invariant 16). Arming when entries matching the arm arrived since the last notification notifies
  * without a new completion (invariant 17): the hardware raises the event itself when it still holds
  * those CQEs as unreported; when it does not (it reported them in an event the provider dropped),
- * the provider queues the notification itself, through the DPC path without an interrupt.
+ * the provider queues the notification itself, through the DPC path without an interrupt (Interp:
+ * rnic-model's arm counts CQEs since its last event, ndkpi since the last notification). Interp:
+ * ERRORS is woken by error completions and CQ errors, not by successful solicited receives.
  *
  * <p>Notifications never overlap (invariant 15): one that becomes due while another is queued or
- * running waits until that one has returned. None starts after the close was issued (invariant 6).
+ * running waits until that one has returned. Interp: none starts after the close was issued, even
+ * one the hardware raised before (invariants 6, 7: the consumer has given the CQ up).
  *
  * <p>Errors (invariant 18): an entry arriving while the CQ is full is lost and the CQ reports
  * BUFFER_OVERFLOW; {@link #injectFatalError} reports INTERNAL_ERROR. After either the CQ queues no
@@ -67,6 +71,7 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   private NtStatus owedNotification;
   private NtStatus error;
   private boolean errorReported;
+  private long notificationsDispatched;
 
   /**
    * A CQ in creation.
@@ -266,6 +271,9 @@ public final class SimCq extends LifetimeObject implements NdkCq {
       hardwareUnreportedSolicited++;
     }
     eventSource.onCqeLanded(solicited, failed);
+    if (arm == null && runtime.mutated(ProviderMutation.NOTIFY_WHILE_UNARMED)) {
+      dispatchNotification(NtStatus.SUCCESS);
+    }
     return true;
   }
 
@@ -299,7 +307,7 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   }
 
   private void requestNotification(NtStatus status) {
-    if (notificationInFlight) {
+    if (notificationInFlight && !runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)) {
       owedNotification = isErrorStatus(status) ? status : nonNull(owedNotification, status);
       return;
     }
@@ -308,15 +316,23 @@ public final class SimCq extends LifetimeObject implements NdkCq {
 
   private void dispatchNotification(NtStatus status) {
     notificationInFlight = true;
+    boolean broken =
+        runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)
+            || runtime.mutated(ProviderMutation.NOTIFY_WHILE_UNARMED);
     runtime
         .callbacks()
         .run(
-            core,
+            runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)
+                ? core + 1 + (int) (notificationsDispatched++ % 2)
+                : core,
             CallbackKind.CQ_NOTIFICATION,
             runtime.policy().completionDpcCostPs(),
             this,
             List.of(this),
-            () -> !isCloseIssued() && arm != null && (!isErrorStatus(status) || !errorReported),
+            () ->
+                !isCloseIssued()
+                    && (arm != null || broken)
+                    && (!isErrorStatus(status) || !errorReported),
             () -> {
               arm = null;
               freshAny = 0;
@@ -375,6 +391,22 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   protected void onCloseIssued() {
     arm = null;
     owedNotification = null;
+  }
+
+  @Override
+  protected void onGone() {
+    if (notification != null && runtime.mutated(ProviderMutation.CALLBACK_AFTER_CLOSE)) {
+      runtime
+          .callbacks()
+          .run(
+              core,
+              CallbackKind.CQ_NOTIFICATION,
+              0,
+              this,
+              List.of(),
+              () -> notification.cqNotification(notificationContext, NtStatus.SUCCESS),
+              nothing());
+    }
   }
 
   /** The CQ's event logic stops and forgets the CQ (after DESTROY_CQ, if the policy sends it). */

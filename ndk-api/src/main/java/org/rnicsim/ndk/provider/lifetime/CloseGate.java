@@ -24,6 +24,14 @@ public final class CloseGate {
     return requests.isEmpty() && successors.isEmpty() && callbacks == 0 && hardwareHolds == 0;
   }
 
+  /** {@link #isClear()} as a deliberately broken provider sees it. */
+  boolean isClear(boolean ignoreCallbacks, boolean ignoreSuccessors) {
+    return requests.isEmpty()
+        && (ignoreSuccessors || successors.isEmpty())
+        && (ignoreCallbacks || callbacks == 0)
+        && hardwareHolds == 0;
+  }
+
   /** Requests that returned PENDING and whose callback has not returned. */
   public List<PendingRequest> requests() {
     return List.copyOf(requests);

@@ -6,8 +6,10 @@ import org.rnicsim.ndk.api.NdkFnCreateCompletion;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.ControlPath;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 
 /**
  * The second half of every create (ndkpi-spec 2), once the parameters were checked, the adapter
@@ -42,6 +44,19 @@ public final class Creation {
     if (runtime.policy().createPath(object.kind()) == ControlPath.INLINE) {
       attachHardware.run();
       object.markDelivered();
+      if (createCompletion != null
+          && runtime.mutated(ProviderMutation.CREATE_COMPLETION_AFTER_INLINE_SUCCESS)) {
+        runtime
+            .callbacks()
+            .run(
+                runtime.policy().controlCore(),
+                CallbackKind.CREATE_COMPLETION,
+                0,
+                object,
+                List.of(object),
+                () -> createCompletion.createCompletion(requestContext, NtStatus.SUCCESS, object),
+                LifetimeObject.nothing());
+      }
       return NdkCreateResult.success(object);
     }
     if (createCompletion == null) {
@@ -50,6 +65,12 @@ public final class Creation {
       return NdkCreateResult.failed(NtStatus.INVALID_PARAMETER);
     }
     FirmwareGateway firmware = runtime.firmware();
+    if (runtime.simulator().trace().isOn()) {
+      runtime
+          .simulator()
+          .trace()
+          .emit(new ProviderTraceEvent.CreatePending(runtime.nowPs(), object.toString()));
+    }
     firmware.submit(
         FirmwareGateway.createCommand(object.kind()),
         commandStatus -> {

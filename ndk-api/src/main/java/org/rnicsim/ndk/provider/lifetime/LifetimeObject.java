@@ -13,6 +13,7 @@ import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.ControlPath;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.CallbackOwner;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
@@ -202,6 +203,12 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
       String operation, NdkFnRequestCompletion completion, Object context) {
     PendingRequest request = new PendingRequest(operation, completion, context);
     gate.addRequest(request);
+    if (runtime.simulator().trace().isOn()) {
+      runtime
+          .simulator()
+          .trace()
+          .emit(new ProviderTraceEvent.RequestPending(runtime.nowPs(), toString(), operation));
+    }
     return request;
   }
 
@@ -213,6 +220,15 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
    */
   public final void completeRequest(
       PendingRequest request, NtStatus status, int core, long providerWorkPs) {
+    completeRequest(request, status, core, providerWorkPs, NOTHING);
+  }
+
+  /**
+   * As {@link #completeRequest(PendingRequest, NtStatus, int, long)}, with provider work done right
+   * after the consumer's completion code has run (at the callback's start, in the same event).
+   */
+  public final void completeRequest(
+      PendingRequest request, NtStatus status, int core, long providerWorkPs, Runnable afterCall) {
     if (request.isCompleting()) {
       throw new IllegalStateException(request + " on " + this + " completed twice");
     }
@@ -229,7 +245,11 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
             () -> {
               if (completion != null) {
                 completion.requestCompletion(request.context(), status);
+                if (runtime.mutated(ProviderMutation.REQUEST_COMPLETION_TWICE)) {
+                  completion.requestCompletion(request.context(), status);
+                }
               }
+              afterCall.run();
             },
             () -> {
               gate.removeRequest(request);
@@ -286,10 +306,14 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
       request.requestCancel();
     }
     onCloseIssued();
-    if (state == ObjectState.CLOSING && gate.isClear() && !destroysByFirmware()) {
+    if (state == ObjectState.CLOSING && gateClear() && !destroysByFirmware()) {
       state = ObjectState.CLOSE_COMPLETING;
       onDestroyed();
       traceClose(NtStatus.SUCCESS);
+      if (runtime.mutated(ProviderMutation.CLOSE_COMPLETION_AFTER_SUCCESS)) {
+        queueCloseCompletion(runtime.policy().controlCore(), 0);
+        return NtStatus.SUCCESS;
+      }
       finishClosed();
       return NtStatus.SUCCESS;
     }
@@ -320,7 +344,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
 
   /** Moves a pending close forward if nothing keeps it pending any more. */
   protected final void progressClose() {
-    if (state != ObjectState.CLOSING || !gate.isClear()) {
+    if (state != ObjectState.CLOSING || !gateClear()) {
       return;
     }
     state = ObjectState.CLOSE_COMPLETING;
@@ -338,6 +362,13 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
       onDestroyed();
       queueCloseCompletion(runtime.policy().controlCore(), 0);
     }
+  }
+
+  private boolean gateClear() {
+    return gate.isClear(
+        runtime.mutated(ProviderMutation.CLOSE_WHILE_CALLBACK_RUNS),
+        runtime.mutated(ProviderMutation.ANTECEDENT_CLOSE_BEFORE_SUCCESSOR)
+            && hasCloseCompletion());
   }
 
   /** True if this object has a close completion (every kind but the adapter). */

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 import org.rnicsim.ndk.provider.work.WorkQueuePair;
 import org.rnicsim.ndk.provider.work.WorkRequest;
 
@@ -58,6 +60,13 @@ final class InitiatorQueue {
     List<WorkRequest> batch = List.copyOf(unrung);
     unrung.clear();
     doorbells++;
+    Trace trace = runtime.simulator().trace();
+    if (trace.isOn()) {
+      long nowPs = runtime.nowPs();
+      trace.emit(
+          new ProviderTraceEvent.DoorbellRung(
+              nowPs, String.valueOf(owner), batch.size(), nowPs + runtime.policy().postCostPs()));
+    }
     runtime
         .simulator()
         .schedule(

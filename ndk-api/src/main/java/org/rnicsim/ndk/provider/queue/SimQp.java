@@ -13,6 +13,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.memory.SimMr;
@@ -268,15 +269,17 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     if (!initiator.complete(request)) {
       return;
     }
-    if (!NtStatus.SUCCESS.equals(status) || !request.silentSuccess()) {
+    if (!NtStatus.SUCCESS.equals(status)
+        || !request.silentSuccess()
+        || runtime.mutated(ProviderMutation.SILENT_SUCCESS_QUEUES_ENTRY)) {
       initiatorCq.queueEntry(result(request, status, 0, request.type(), 0), false);
     }
   }
 
   @Override
   public WorkRequest takeReceive() {
-    if (isGone()) {
-      return null;
+    if (isCloseIssued() || isGone()) {
+      return null; // flushed when the close was issued: nothing more arrives on it
     }
     return srq != null ? srq.take() : receives.take();
   }
@@ -340,7 +343,9 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
 
   /** ndkpi-spec 6: an initiator post failing inline pushes every earlier deferred request. */
   private NtStatus failInline(NtStatus status) {
-    initiator.ringDoorbell();
+    if (!runtime.mutated(ProviderMutation.DEFER_CHAIN_NOT_PUSHED)) {
+      initiator.ringDoorbell();
+    }
     return status;
   }
 
@@ -356,12 +361,15 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   }
 
   private void cancelEverything() {
+    NtStatus cancelled =
+        runtime.mutated(ProviderMutation.FLUSHED_NOT_CANCELLED)
+            ? NtStatus.SUCCESS
+            : NtStatus.CANCELLED;
     for (WorkRequest request : initiator.drain()) {
-      initiatorCq.queueEntry(result(request, NtStatus.CANCELLED, 0, request.type(), 0), false);
+      initiatorCq.queueEntry(result(request, cancelled, 0, request.type(), 0), false);
     }
     for (WorkRequest receive : receives.drain()) {
-      receiveCq.queueEntry(
-          result(receive, NtStatus.CANCELLED, 0, NdkOperationType.RECEIVE, 0), false);
+      receiveCq.queueEntry(result(receive, cancelled, 0, NdkOperationType.RECEIVE, 0), false);
     }
   }
 
@@ -371,8 +379,9 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
       long bytesTransferred,
       NdkOperationType type,
       long typeSpecificOutput) {
+    Object context = runtime.mutated(ProviderMutation.QP_CONTEXT_LOST) ? null : qpContext;
     return new NdkResultEx(
-        status, bytesTransferred, qpContext, request.requestContext(), type, 0, typeSpecificOutput);
+        status, bytesTransferred, context, request.requestContext(), type, 0, typeSpecificOutput);
   }
 
   private static long totalBytes(List<NdkSge> sgl) {
@@ -388,12 +397,19 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   /** The QP close starts the same flush as NdkFlush (ndkpi-spec 5, invariant 9). */
   @Override
   protected void onCloseIssued() {
-    cancelEverything();
+    if (!runtime.mutated(ProviderMutation.CLOSE_WITHOUT_FLUSH)) {
+      cancelEverything();
+    }
   }
 
   /** The QP leaves the datapath; its peer's requests fail from now on. */
   @Override
   protected void onDestroyed() {
     runtime.engine().disconnect(this);
+  }
+
+  @Override
+  protected void onGone() {
+    runtime.engine().forget(this);
   }
 }

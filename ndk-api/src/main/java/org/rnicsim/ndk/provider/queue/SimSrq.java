@@ -44,6 +44,7 @@ public final class SimSrq extends LifetimeObject implements NdkSrq {
   private long depth;
   private long threshold;
   private boolean armed;
+  private boolean dead;
   private long nextSequence;
 
   SimSrq(
@@ -129,6 +130,9 @@ public final class SimSrq extends LifetimeObject implements NdkSrq {
   @Override
   public NtStatus srqReceive(Object requestContext, List<NdkSge> sgl) {
     requireOpen("SrqReceive");
+    if (dead) {
+      return NtStatus.INTERNAL_ERROR;
+    }
     if (sgl.size() > maxReceiveRequestSge) {
       return NtStatus.INVALID_PARAMETER;
     }
@@ -145,9 +149,33 @@ public final class SimSrq extends LifetimeObject implements NdkSrq {
     return NtStatus.SUCCESS;
   }
 
+  /**
+   * The adapter is gone: the SRQ and its QPs are dead. Interp: reported once with INTERNAL_ERROR to
+   * a registered callback whether or not it is armed (ndkpi-spec 4 names no arm for it).
+   */
+  public void deviceRemoved() {
+    if (dead || notification == null || isCloseIssued()) {
+      dead = true;
+      return;
+    }
+    dead = true;
+    armed = false;
+    runtime
+        .callbacks()
+        .run(
+            core,
+            CallbackKind.SRQ_NOTIFICATION,
+            runtime.policy().completionDpcCostPs(),
+            this,
+            List.of(this),
+            () -> !isCloseIssued(),
+            () -> notification.srqNotification(notificationContext, NtStatus.INTERNAL_ERROR),
+            nothing());
+  }
+
   /** A QP on this SRQ consumes the oldest rung receive; null if none. */
   WorkRequest take() {
-    if (isCloseIssued()) {
+    if (isCloseIssued() || dead) {
       return null;
     }
     WorkRequest receive = receives.take();

@@ -5,6 +5,7 @@ import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandQueue;
 import org.rnicsim.model.adapter.interrupt.EventQueue;
 import org.rnicsim.model.adapter.interrupt.InterruptController;
@@ -29,7 +30,7 @@ public final class AdapterHardware {
   private final EventQueue commandEventQueue;
   private final FirmwareCommandQueue firmware;
   private final List<EventQueue> completionQueues = new ArrayList<>();
-  private int nextCqId = 1;
+  private int nextCqId;
 
   /** Builds the hardware on the given device-to-host write path. */
   public AdapterHardware(
@@ -49,6 +50,25 @@ public final class AdapterHardware {
     this.firmware =
         new FirmwareCommandQueue(
             simulator, stats, streams, name, config.firmware(), interrupts, commandEventQueue);
+    this.nextCqId = 1;
+  }
+
+  /**
+   * The hardware of an rnic-model {@link AdapterNode}: its host cores, its interrupt controller
+   * with event queue 0 for command completions, and its firmware command queue, which the
+   * datapath's own control commands (create QP, modify QP, register memory) share with the
+   * provider's. Interp: the provider numbers its CQ event sources from 2^24 up, so they never
+   * collide with the datapath's CQ numbers in the shared interrupt controller.
+   */
+  public AdapterHardware(AdapterNode node, StatisticsRegistry stats) {
+    this.simulator = node.rnic().simulator();
+    this.stats = stats;
+    this.name = node.rnic().name();
+    this.hostCpu = node.host();
+    this.interrupts = node.interrupts();
+    this.commandEventQueue = node.interrupts().eventQueue(0);
+    this.firmware = node.firmware();
+    this.nextCqId = 1 << 24;
   }
 
   /** Builds the hardware with {@link FixedLatencyHostWrites}. */

@@ -1,9 +1,12 @@
 package org.rnicsim.ndk.provider.runtime;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.ndk.api.struct.NdkAdapterInfo;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
 import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.ProviderObserver;
 import org.rnicsim.ndk.provider.ProviderPolicy;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
@@ -23,6 +26,7 @@ public final class ProviderRuntime {
   private final WorkRequestEngine engine;
   private final TokenTable tokens = new TokenTable();
   private ProviderObserver observer = ProviderObserver.NONE;
+  private Set<ProviderMutation> mutations = EnumSet.noneOf(ProviderMutation.class);
   private long nextObjectId = 1;
   private int nextToken = 0x100;
 
@@ -103,6 +107,17 @@ public final class ProviderRuntime {
   public void setObserver(ProviderObserver observer) {
     this.observer = observer;
     callbacks.setObserver(observer);
+  }
+
+  /** Deliberately breaks the provider (for testing the verifier); none by default. */
+  public void setMutations(Set<ProviderMutation> broken) {
+    this.mutations =
+        broken.isEmpty() ? EnumSet.noneOf(ProviderMutation.class) : EnumSet.copyOf(broken);
+  }
+
+  /** True if the provider was deliberately broken this way. */
+  public boolean mutated(ProviderMutation mutation) {
+    return mutations.contains(mutation);
   }
 
   /** A fresh object number, for names in messages and traces. */

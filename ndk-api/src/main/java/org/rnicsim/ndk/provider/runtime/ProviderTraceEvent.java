@@ -18,9 +18,26 @@ public sealed interface ProviderTraceEvent extends TraceEvent {
   record CallbackReturned(long timePs, CallbackKind kind, String subject)
       implements ProviderTraceEvent {}
 
+  /** A create returned PENDING; its command went to the firmware. */
+  record CreatePending(long timePs, String subject) implements ProviderTraceEvent {}
+
+  /** A request on {@code subject} returned PENDING. */
+  record RequestPending(long timePs, String subject, String operation)
+      implements ProviderTraceEvent {}
+
   /** A consumer issued a close that returned {@code status}. */
   record CloseIssued(long timePs, String subject, String status) implements ProviderTraceEvent {}
 
   /** The object is closed for good: no callback for it can follow. */
   record Closed(long timePs, String subject) implements ProviderTraceEvent {}
+
+  /**
+   * A post rang the initiator doorbell of a QP for {@code requests} written WQEs (ndkpi-spec 6: a
+   * DEFER chain rings once, at its last post or at an inline failure); the doorbell reaches the
+   * adapter at {@code landsPs}.
+   *
+   * @param subject the QP, as text
+   */
+  record DoorbellRung(long timePs, String subject, int requests, long landsPs)
+      implements ProviderTraceEvent {}
 }

@@ -111,6 +111,13 @@ public final class LoopbackWorkEngine implements WorkRequestEngine {
     return e == null || e.queue.isEmpty();
   }
 
+  @Override
+  public void forget(WorkQueuePair qp) {
+    disconnect(qp);
+    flush(qp);
+    endpoints.remove(qp);
+  }
+
   private Endpoint endpoint(WorkQueuePair qp) {
     return endpoints.computeIfAbsent(qp, Endpoint::new);
   }

@@ -39,4 +39,7 @@ public interface WorkRequestEngine {
 
   /** True if no request of {@code qp} is in the hardware. */
   boolean isIdle(WorkQueuePair qp);
+
+  /** {@code qp} is destroyed: the engine drops everything it kept for it. */
+  void forget(WorkQueuePair qp);
 }

@@ -73,7 +73,7 @@ final class ReceivePath implements PacketSink {
     if (packet.opcode().isRequest()) {
       result = responder.handleRequest(qp, packet, contextPs);
     } else {
-      requester.handleResponse(qp, packet, contextPs);
+      requester.responses().handleResponse(qp, packet, contextPs);
     }
     if (result == Responder.BLOCKED_ON_CACHE) {
       waitForFill(qp, packet);
@@ -95,14 +95,7 @@ final class ReceivePath implements PacketSink {
     qp.rxBlocked = true;
     backlog(qp).addFirst(packet);
     ctx.rxBackloggedPackets.add(1);
-    int epoch = qp.epoch;
-    ctx.missCache.awaitFill(
-        ctx.missKey,
-        () -> {
-          if (qp.epoch == epoch) {
-            resume(qp);
-          }
-        });
+    ctx.resumeAfterMiss(qp, () -> resume(qp));
   }
 
   /** A receive WQE the head packet may be waiting for has arrived. */

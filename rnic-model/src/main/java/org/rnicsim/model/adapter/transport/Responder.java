@@ -65,14 +65,7 @@ final class Responder {
     long readyPs = ctx.doorbellUnit.pass(now);
     long contextPs = ctx.context(qp.qpn, readyPs);
     if (contextPs < 0) {
-      int epoch = qp.epoch;
-      ctx.qpContexts.awaitFill(
-          qp.qpn,
-          () -> {
-            if (qp.epoch == epoch) {
-              startReceiveFetch(qp, ctx.nowPs());
-            }
-          });
+      ctx.resumeAfterMiss(qp, () -> startReceiveFetch(qp, ctx.nowPs()));
       return;
     }
     startReceiveFetch(qp, contextPs);
@@ -231,13 +224,7 @@ final class Responder {
       long translatedPs = ctx.translate(job.sourceAddress + offset, bytes, readyPs);
       if (translatedPs < 0) {
         int next = chunk;
-        ctx.missCache.awaitFill(
-            ctx.missKey,
-            () -> {
-              if (qp.epoch == qpEpoch) {
-                readChunks(qp, job, qpEpoch, next, ctx.nowPs());
-              }
-            });
+        ctx.resumeAfterMiss(qp, () -> readChunks(qp, job, qpEpoch, next, ctx.nowPs()));
         return;
       }
       readyPs = translatedPs;

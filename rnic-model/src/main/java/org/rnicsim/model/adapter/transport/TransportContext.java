@@ -157,6 +157,22 @@ final class TransportContext {
     return readyPs < 0 ? missed(qpContexts, key) : readyPs;
   }
 
+  /**
+   * After a miss in {@link #context} or {@link #translate} (which returned -1): runs {@code resume}
+   * when the missed entry has been fetched, unless {@code qp} was reset or destroyed meanwhile (its
+   * epoch moved on), in which case the work it would resume no longer exists.
+   */
+  void resumeAfterMiss(QueuePair qp, Runnable resume) {
+    int epoch = qp.epoch;
+    missCache.awaitFill(
+        missKey,
+        () -> {
+          if (qp.epoch == epoch) {
+            resume.run();
+          }
+        });
+  }
+
   private long missed(ContextCache cache, long key) {
     missCache = cache;
     missKey = key;

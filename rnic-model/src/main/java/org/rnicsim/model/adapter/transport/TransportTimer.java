@@ -12,14 +12,14 @@ import org.rnicsim.engine.SimEvent;
 final class TransportTimer extends SimEvent {
   private static final long NONE = -1;
 
-  private final Requester requester;
+  private final RequesterResponses requester;
   private final QueuePair qp;
   private final RnicSimulator simulator;
   private long ackDeadlinePs = NONE;
   private long holdEndPs = NONE;
   private int epoch;
 
-  TransportTimer(Requester requester, QueuePair qp, RnicSimulator simulator) {
+  TransportTimer(RequesterResponses requester, QueuePair qp, RnicSimulator simulator) {
     this.requester = requester;
     this.qp = qp;
     this.simulator = simulator;

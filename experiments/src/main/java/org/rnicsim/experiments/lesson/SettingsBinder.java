@@ -1,0 +1,222 @@
+package org.rnicsim.experiments.lesson;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rnicsim.model.adapter.firmware.CommandLatency;
+import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
+import org.rnicsim.model.adapter.firmware.FirmwareConfig;
+import org.rnicsim.ndk.api.constant.NdkObjectType;
+import org.rnicsim.ndk.consumer.ProviderVariant;
+import org.rnicsim.ndk.consumer.ScriptSettings;
+import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ControlPath;
+import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.runtime.HardwareConfig;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Binds a lesson's {@code hosts:}, {@code seed:} and {@code provider:} to {@link ScriptSettings}:
+ * the provider policy knobs a lesson turns (which creates and closes wait for a firmware command,
+ * what each callback costs, how long each firmware command takes, DEFER batching) and the provider
+ * variant under the verifier. Everything left out keeps {@link ProviderPolicy#defaults()} and
+ * {@link HardwareConfig#assumedDefaults()}.
+ */
+final class SettingsBinder {
+  static final Set<String> PROVIDER_KEYS =
+      new LinkedHashSet<>(
+          List.of(
+              "create",
+              "close",
+              "callbackCosts",
+              "firmware",
+              "postCost",
+              "dpcCost",
+              "batchDeferredDoorbells",
+              "variant"));
+
+  private static final Map<String, ControlPath> PATHS =
+      Map.of("inline", ControlPath.INLINE, "firmware", ControlPath.FIRMWARE);
+
+  private final LessonTree tree;
+
+  SettingsBinder(LessonTree tree) {
+    this.tree = tree;
+  }
+
+  /** The host names (default one host, "host"). */
+  List<String> hosts(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return List.of("host");
+    }
+    List<String> hosts = new ArrayList<>();
+    List<JsonNode> items = tree.list(node, "hosts");
+    for (int i = 0; i < items.size(); i++) {
+      String name = tree.name(items.get(i), LessonTree.index("hosts", i));
+      if (hosts.contains(name)) {
+        tree.problem(LessonTree.index("hosts", i), "host '" + name + "' is named twice");
+      }
+      hosts.add(name);
+    }
+    if (hosts.isEmpty() || hosts.size() > 8) {
+      tree.problem("hosts", "'hosts' names 1 to 8 hosts");
+      return List.of("host");
+    }
+    return hosts;
+  }
+
+  ScriptSettings settings(List<String> hosts, JsonNode providerNode, long seed) {
+    ProviderPolicy policy = ProviderPolicy.defaults();
+    HardwareConfig hardware = HardwareConfig.assumedDefaults();
+    ProviderVariant variant = ProviderVariant.CORRECT;
+    JsonNode provider = tree.mapping(providerNode, "provider");
+    if (provider != null) {
+      tree.onlyKeys(provider, "provider", PROVIDER_KEYS);
+      policy = paths(policy, provider.get("create"), "provider.create", true);
+      policy = paths(policy, provider.get("close"), "provider.close", false);
+      policy = callbackCosts(policy, provider.get("callbackCosts"));
+      policy = costs(policy, provider);
+      hardware = firmware(hardware, provider.get("firmware"));
+      if (provider.has("variant")) {
+        Map<String, ProviderVariant> variants = new LinkedHashMap<>();
+        for (ProviderVariant v : ProviderVariant.values()) {
+          variants.put(v.fileName(), v);
+        }
+        ProviderVariant chosen = tree.choice(provider.get("variant"), "provider.variant", variants);
+        variant = chosen != null ? chosen : variant;
+      }
+    }
+    return new ScriptSettings(hosts, policy, hardware, variant, seed);
+  }
+
+  private ProviderPolicy paths(ProviderPolicy policy, JsonNode node, String path, boolean create) {
+    JsonNode paths = tree.mapping(node, path);
+    if (paths == null) {
+      return policy;
+    }
+    ProviderPolicy result = policy;
+    for (Iterator<Map.Entry<String, JsonNode>> it = paths.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String at = LessonTree.join(path, entry.getKey());
+      NdkObjectType kind = objectKind(entry.getKey(), at);
+      ControlPath controlPath = tree.choice(entry.getValue(), at, PATHS);
+      if (kind == null || controlPath == null) {
+        continue;
+      }
+      if (controlPath == ControlPath.FIRMWARE && !ProviderPolicy.FIRMWARE_KINDS.contains(kind)) {
+        tree.problem(at, kind + " has no firmware command, so it can only be 'inline'");
+        continue;
+      }
+      result =
+          create
+              ? result.withCreatePath(kind, controlPath)
+              : result.withClosePath(kind, controlPath);
+    }
+    return result;
+  }
+
+  private NdkObjectType objectKind(String key, String at) {
+    for (NdkObjectType kind : ProviderPolicy.CLOSEABLE_KINDS) {
+      if (kind.name().equals(key)) {
+        return kind;
+      }
+    }
+    List<String> known = new ArrayList<>();
+    ProviderPolicy.CLOSEABLE_KINDS.forEach(k -> known.add(k.name()));
+    tree.keyProblem(
+        at, "unknown object type '" + key + "' (known: " + String.join(", ", known) + ")");
+    return null;
+  }
+
+  private ProviderPolicy callbackCosts(ProviderPolicy policy, JsonNode node) {
+    String path = "provider.callbackCosts";
+    JsonNode costs = tree.mapping(node, path);
+    if (costs == null) {
+      return policy;
+    }
+    Map<String, CallbackKind> names = new LinkedHashMap<>();
+    for (CallbackKind kind : CallbackKind.values()) {
+      names.put(ndkName(kind), kind);
+    }
+    ProviderPolicy result = policy;
+    for (Iterator<Map.Entry<String, JsonNode>> it = costs.properties().iterator(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String at = LessonTree.join(path, entry.getKey());
+      CallbackKind kind = names.get(entry.getKey());
+      if (kind == null) {
+        tree.keyProblem(
+            at,
+            "unknown callback '"
+                + entry.getKey()
+                + "' (known: "
+                + String.join(", ", names.keySet())
+                + ")");
+        continue;
+      }
+      result = result.withCallbackCostPs(kind, tree.duration(entry.getValue(), at, 0));
+    }
+    return result;
+  }
+
+  /** The callback's ndkpi name: CQ_NOTIFICATION -> CqNotification. */
+  static String ndkName(CallbackKind kind) {
+    StringBuilder out = new StringBuilder();
+    for (String part : kind.name().split("_")) {
+      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return out.toString();
+  }
+
+  private ProviderPolicy costs(ProviderPolicy p, JsonNode provider) {
+    long postCostPs = tree.duration(provider.get("postCost"), "provider.postCost", p.postCostPs());
+    long dpcCostPs =
+        tree.duration(provider.get("dpcCost"), "provider.dpcCost", p.completionDpcCostPs());
+    boolean batch =
+        tree.bool(
+            provider.get("batchDeferredDoorbells"),
+            "provider.batchDeferredDoorbells",
+            p.batchDeferredDoorbells());
+    return new ProviderPolicy(
+        p.createPaths(),
+        p.closePaths(),
+        p.callbackCostsPs(),
+        dpcCostPs,
+        postCostPs,
+        p.controlCore(),
+        p.moderationTimerStart(),
+        batch,
+        p.adapterCloseLimitPs());
+  }
+
+  private HardwareConfig firmware(HardwareConfig hardware, JsonNode node) {
+    String path = "provider.firmware";
+    JsonNode latencies = tree.mapping(node, path);
+    if (latencies == null) {
+      return hardware;
+    }
+    FirmwareConfig firmware = hardware.firmware();
+    for (Iterator<Map.Entry<String, JsonNode>> it = latencies.properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String at = LessonTree.join(path, entry.getKey());
+      FirmwareCommandKind kind = null;
+      for (FirmwareCommandKind k : FirmwareCommandKind.values()) {
+        if (k.name().equals(entry.getKey())) {
+          kind = k;
+        }
+      }
+      if (kind == null) {
+        tree.keyProblem(at, "unknown firmware command '" + entry.getKey() + "'");
+        continue;
+      }
+      firmware =
+          firmware.withLatency(
+              kind, new CommandLatency.Fixed(tree.duration(entry.getValue(), at, 0)));
+    }
+    return hardware.withFirmware(firmware);
+  }
+}

@@ -1,0 +1,99 @@
+package org.rnicsim.ndk.consumer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimTime;
+import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkProvider;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.api.struct.NdkSockAddr;
+import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ProviderObserver;
+import org.rnicsim.ndk.provider.SimNdkProvider;
+import org.rnicsim.ndk.provider.connection.ConnectionFabric;
+import org.rnicsim.ndk.provider.connection.SimConnections;
+import org.rnicsim.ndk.provider.work.LoopbackTiming;
+import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.verifier.LifetimeVerifier;
+import org.rnicsim.ndk.verifier.ProviderProbe;
+
+/**
+ * The world a script runs in: one simulator, one datapath and one connection fabric shared by every
+ * host, a simulated provider per host (host i answers on 10.0.0.i+1), and one lifetime verifier
+ * wrapping them all, so that the consumer only ever holds verified objects.
+ */
+final class SimulatedHosts {
+
+  /** One connection-management message between hosts; assumption, as in the provider's tests. */
+  static final long CM_MESSAGE_PS = 5 * SimTime.PS_PER_US;
+
+  /** What a provider observes beyond calls and callbacks, for the recorder. */
+  interface EntrySink {
+    void cqEntryQueued(NdkResultEx entry);
+  }
+
+  final RnicSimulator simulator;
+  final LifetimeVerifier verifier;
+  private final Map<String, SimNdkProvider> providers = new LinkedHashMap<>();
+  private final Map<String, NdkProvider> verified = new LinkedHashMap<>();
+  private final Map<String, NdkSockAddr> addresses = new LinkedHashMap<>();
+
+  SimulatedHosts(ScriptSettings settings, EntrySink entries) {
+    this.simulator = new RnicSimulator("lesson");
+    this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
+    LoopbackWorkEngine engine = new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
+    ConnectionFabric fabric = new ConnectionFabric(simulator, CM_MESSAGE_PS);
+    ProviderProbe probe = verifier.probe();
+    List<String> hosts = settings.hosts();
+    for (int i = 0; i < hosts.size(); i++) {
+      String host = hosts.get(i);
+      NdkSockAddr address = NdkSockAddr.of("10.0.0." + (i + 1), 0);
+      SimNdkProvider provider =
+          SimNdkProvider.builder(simulator)
+              .name(host)
+              .seed(settings.seed(), 0)
+              .policy(settings.policy())
+              .hardware(settings.hardware())
+              .engine(engine)
+              .connections(new SimConnections(fabric, address.ipAddress()))
+              .build();
+      provider.setObserver(
+          new ProviderObserver() {
+            @Override
+            public void callbackStarting(CallbackKind kind, long returnTimePs) {
+              probe.nextCallbackReturnsAt(returnTimePs);
+            }
+
+            @Override
+            public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
+              probe.cqEntryQueued(cq, entry);
+              entries.cqEntryQueued(entry);
+            }
+          });
+      providers.put(host, provider);
+      verified.put(host, verifier.wrap(settings.providerVariant().around(provider)));
+      addresses.put(host, address);
+    }
+  }
+
+  /** The simulated provider of {@code host}, or null. */
+  SimNdkProvider provider(String host) {
+    return providers.get(host);
+  }
+
+  /** The provider of {@code host} as the consumer sees it: through the verifier. */
+  NdkProvider verified(String host) {
+    return verified.get(host);
+  }
+
+  /** The address {@code host} answers on, with {@code port}. */
+  NdkSockAddr address(String host, int port) {
+    return addresses.get(host).withPort(port);
+  }
+
+  boolean hasHost(String host) {
+    return providers.containsKey(host);
+  }
+}
