@@ -7,6 +7,7 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkProvider;
+import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.CallbackKind;
@@ -70,6 +71,11 @@ final class SimulatedHosts {
             public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
               probe.cqEntryQueued(cq, entry);
               entries.cqEntryQueued(entry);
+            }
+
+            @Override
+            public void cqFailed(NdkCq cq, NtStatus status) {
+              probe.cqFailed(cq, status);
             }
           });
       providers.put(host, provider);

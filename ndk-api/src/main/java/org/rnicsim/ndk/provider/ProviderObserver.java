@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.provider;
 
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 
 /**
@@ -29,4 +30,11 @@ public interface ProviderObserver {
 
   /** {@code entry} has just been queued into {@code cq}, the provider's own CQ object. */
   void cqEntryQueued(NdkCq cq, NdkResultEx entry);
+
+  /**
+   * {@code cq} has just failed with {@code status} (BUFFER_OVERFLOW or INTERNAL_ERROR, invariant
+   * 18): from now on it queues no entry and its QPs refuse posts, although the consumer hears of it
+   * only with its next notification.
+   */
+  default void cqFailed(NdkCq cq, NtStatus status) {}
 }

@@ -175,6 +175,15 @@ final class CqRules {
     return n;
   }
 
+  /** The provider reports that {@code cq} has failed (ProviderProbe), maybe before notifying. */
+  void onFailed(CqShadow cq, NtStatus status) {
+    core.note(cq, "provider reports the CQ failed: ", status);
+    if (cq.errorPs < 0) {
+      cq.errorPs = core.now();
+      cq.errorStatus = status;
+    }
+  }
+
   /** The provider queued {@code entry} (ProviderProbe). */
   void onEntryQueued(CqShadow cq, NdkResultEx entry) {
     core.providerReportsEntries = true;

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkProvider;
+import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 
 /**
@@ -70,6 +71,13 @@ public final class LifetimeVerifier {
           public void cqEntryQueued(NdkCq providerCq, NdkResultEx entry) {
             if (core.shadowOfInner(providerCq) instanceof CqShadow cq) {
               core.cqs.onEntryQueued(cq, entry);
+            }
+          }
+
+          @Override
+          public void cqFailed(NdkCq providerCq, NtStatus status) {
+            if (core.shadowOfInner(providerCq) instanceof CqShadow cq) {
+              core.cqs.onFailed(cq, status);
             }
           }
         };

@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.verifier;
 
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 
 /**
@@ -36,4 +37,12 @@ public interface ProviderProbe {
    * (invariants 14, 16, 17) and completions the consumer never dequeues (18-26).
    */
   void cqEntryQueued(NdkCq providerCq, NdkResultEx entry);
+
+  /**
+   * {@code providerCq} has just failed with {@code status} (BUFFER_OVERFLOW or INTERNAL_ERROR): it
+   * queues no more entries and its QPs are unusable (invariant 18), even before an armed
+   * notification tells the consumer. With this the verifier does not expect flushed entries in a CQ
+   * that can no longer take them (invariants 9, 20). Optional, like the other two.
+   */
+  default void cqFailed(NdkCq providerCq, NtStatus status) {}
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkPd;
+import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.NdkSrq;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -53,6 +54,33 @@ class FaultAndReentryTest {
       rig.closeAndWait(object); // destroy commands fail, closes complete all the same
     }
     rig.provider.closeAdapter(rig.adapter);
+  }
+
+  /**
+   * Found by the random programs with injected faults: a CQ that fails while unarmed tells the
+   * consumer nothing until the next ArmCq, yet from that moment it takes no entry (invariant 18),
+   * so a QP closed afterwards cannot deliver its flushed requests there. The verifier hears of the
+   * failure through its probe and must not call that close a broken flush (invariant 9).
+   */
+  @Test
+  void aCloseAfterAnUnreportedCqFailureIsNotABrokenFlush() {
+    ProviderRig rig =
+        ProviderRig.verified(new org.rnicsim.engine.RnicSimulator("unarmed-cq-failure"), b -> {});
+    NdkCq cq = rig.cq(64); // never armed: the failure stays unreported
+    NdkPd pd = rig.pd();
+    SimQp[] qps = rig.connectedPair(pd, cq);
+    NdkQp sender = rig.consumerQps.get(qps[0]);
+    NdkQp receiver = rig.consumerQps.get(qps[1]);
+    assertEquals(NtStatus.SUCCESS, sender.write("lands before the fault", SGL, 0, 1, 0));
+    rig.run(); // one entry in the CQ: the verifier now expects flushed requests there too
+    assertEquals(NtStatus.SUCCESS, receiver.receive("waits for a send", SGL));
+    rig.provider.surpriseRemoval();
+    rig.run();
+    for (var object : List.of(receiver, sender, cq, pd)) {
+      rig.closeAndWait(object);
+    }
+    rig.closeAdapter();
+    assertEquals(List.of(), rig.verifier.audit());
   }
 
   @Test

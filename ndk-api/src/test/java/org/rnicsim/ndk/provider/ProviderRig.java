@@ -117,6 +117,11 @@ final class ProviderRig {
             queuedEntries.add(entry);
             probe.cqEntryQueued(cq, entry);
           }
+
+          @Override
+          public void cqFailed(NdkCq cq, NtStatus status) {
+            probe.cqFailed(cq, status);
+          }
         });
     this.adapter =
         consumerView.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();

@@ -34,12 +34,33 @@ import org.rnicsim.ndk.provider.runtime.HardwareConfig;
  * closes in any order (antecedents before successors included) at random simulated times, over a
  * provider with random create/close paths, callback costs and firmware latencies; then it closes
  * whatever is left and closes the adapter. Every outcome goes through a {@link LifetimeAudit}.
+ *
+ * <p>Half of the programs also suffer hardware faults: firmware commands that the adapter fails
+ * asynchronously (INSUFFICIENT_RESOURCES, which ndkpi-spec 2 allows on every create and request),
+ * and in some of those a surprise removal of the adapter at a random step, after which every object
+ * must still close (a close cannot fail, ndkpi-spec 3) and the adapter close must return.
  */
 final class RandomProgram {
   private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 256, 1));
 
+  /**
+   * Commands the adapter may fail: creates and the commands behind requests. Destroys are left out:
+   * ndkpi-spec 3 gives a close no way to fail, so a failed destroy is not a program's fault to
+   * survive but a provider bug.
+   */
+  private static final List<FirmwareCommandKind> FAILABLE_COMMANDS =
+      List.of(
+          FirmwareCommandKind.CREATE_CQ,
+          FirmwareCommandKind.CREATE_QP,
+          FirmwareCommandKind.CREATE_SRQ,
+          FirmwareCommandKind.REGISTER_MR,
+          FirmwareCommandKind.RESIZE_CQ,
+          FirmwareCommandKind.MODIFY_SRQ);
+
   private final SimRandom random;
   private final ProviderPolicy policy;
+  private final boolean faulty;
+  private final int removalStep;
   final RnicSimulator sim = new RnicSimulator("random-program");
   final ProviderRig rig;
   final LifetimeAudit audit = new LifetimeAudit(sim::nowPs);
@@ -53,6 +74,11 @@ final class RandomProgram {
   private boolean finalPhase;
   boolean adapterClosed;
   int steps;
+
+  /** Firmware failures injected and whether the adapter was surprise-removed, for reports. */
+  int injectedFailures;
+
+  boolean surpriseRemoved;
   private long nextContext;
   final java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
 
@@ -73,6 +99,10 @@ final class RandomProgram {
       p = p.withCallbackCostPs(kind, random.uniformLong(0, 5 * SimTime.PS_PER_US));
     }
     this.policy = p;
+    this.faulty = random.bernoulli(0.5);
+    // A removal, when it comes, comes after the first tree is built (step 14) so that it meets
+    // live objects, pending creates and outstanding requests.
+    this.removalStep = faulty && random.bernoulli(0.3) ? 14 + (int) random.nextLong(60) : -1;
     FirmwareConfig firmware = FirmwareConfig.assumedDefaults();
     for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
       firmware =
@@ -113,6 +143,9 @@ final class RandomProgram {
 
   private void step() {
     steps++;
+    if (faulty && steps > 4) {
+      injectFaults();
+    }
     // The first steps build a tree to work on: CQs and PDs, then QPs, then connections.
     int action =
         steps <= 4
@@ -164,6 +197,20 @@ final class RandomProgram {
     }
   }
 
+  /** The hardware side of the program: firmware failures and a surprise removal (see above). */
+  private void injectFaults() {
+    if (steps == removalStep && !surpriseRemoved) {
+      surpriseRemoved = true;
+      rig.provider.surpriseRemoval();
+      return;
+    }
+    if (random.bernoulli(0.05)) {
+      FirmwareCommandKind kind = pick(FAILABLE_COMMANDS);
+      rig.provider.runtime().firmware().failNext(kind, NtStatus.INSUFFICIENT_RESOURCES);
+      injectedFailures++;
+    }
+  }
+
   private interface CreateCall<T extends NdkObject> {
     NdkCreateResult<T> create(NdkFnCreateCompletion completion, Object context);
   }
@@ -178,6 +225,7 @@ final class RandomProgram {
               if (callbacks[0] > 1) {
                 audit.violations().add("invariant 1: create completed twice");
               }
+              outcomes.merge("async create " + status.name(), 1, Integer::sum);
               if (NtStatus.SUCCESS.equals(status)) {
                 @SuppressWarnings("unchecked")
                 T made = (T) object;

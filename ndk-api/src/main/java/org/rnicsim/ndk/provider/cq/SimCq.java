@@ -287,6 +287,9 @@ public final class SimCq extends LifetimeObject implements NdkCq {
       return;
     }
     error = status;
+    // The consumer learns of the error only through a notification (possibly at a later ArmCq);
+    // an observer such as the lifetime verifier must know now that the CQ takes no more entries.
+    runtime.observer().cqFailed(this, status);
     if (arm != null) {
       requestNotification(status);
     }
