@@ -113,7 +113,7 @@ public final class LessonLoader {
     String story = tree.text(root.get("story"), "story", "");
     long seed = tree.integer(root.get("seed"), "seed", 0, Long.MAX_VALUE, 1);
     SettingsBinder settingsBinder = new SettingsBinder(tree);
-    List<String> hosts = settingsBinder.hosts(root.get("hosts"));
+    List<String> hosts = settingsBinder.hosts(root.get("hosts"), "hosts");
     ScriptSettings settings = settingsBinder.settings(hosts, root.get("provider"), seed);
     List<Integer> expected = List.of();
     JsonNode expect = tree.mapping(root.get("expect"), "expect");
@@ -125,7 +125,7 @@ public final class LessonLoader {
     if (!root.has("steps")) {
       tree.problem("steps", "'steps' is missing: a lesson needs at least one step");
     }
-    StepBinder steps = new StepBinder(tree, source, displayName, new LinkedHashSet<>(hosts));
+    StepBinder steps = new StepBinder(tree, new LinkedHashSet<>(hosts));
     List<ScriptStep> script = steps.steps(root.get("steps"), "steps", false);
     if (!tree.problems().isEmpty()) {
       throw new StudyRejectedException(sorted(tree.problems()));

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.rnicsim.engine.Units;
 import org.rnicsim.engine.UnitsException;
 import org.rnicsim.experiments.study.ConfigProblem;
+import org.rnicsim.experiments.study.Origin;
+import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.SourceMap;
 import tools.jackson.databind.JsonNode;
 
@@ -15,27 +17,54 @@ import tools.jackson.databind.JsonNode;
  * Reads values out of a lesson file's parsed tree, collecting a located problem for every value
  * that is missing, of the wrong type or out of range instead of stopping at the first. Each getter
  * returns a usable fallback after recording a problem, so binding goes on and finds the rest.
+ *
+ * <p>A lesson file keeps its own list of problems; a study's script and provider section report
+ * into the study's {@link Problems}, so they are located and sorted with every other problem of the
+ * study.
  */
 final class LessonTree {
   private final SourceMap source;
+  private final Problems study;
   private final List<ConfigProblem> problems = new ArrayList<>();
 
   LessonTree(SourceMap source) {
     this.source = source;
+    this.study = null;
   }
 
+  /** A tree of a study file, whose problems go to {@code study}. */
+  LessonTree(Problems study) {
+    this.source = null;
+    this.study = study;
+  }
+
+  /** The lesson's problems (a study's go to its {@link Problems}). */
   List<ConfigProblem> problems() {
     return problems;
   }
 
   /** Records a problem at the value of {@code path}. */
   void problem(String path, String message) {
-    problems.add(source.positionOf(path).problem(path, message));
+    if (study != null) {
+      study.report(path, message);
+    } else {
+      problems.add(source.positionOf(path).problem(path, message));
+    }
   }
 
   /** Records a problem at the key of {@code path} (an unknown key). */
   void keyProblem(String path, String message) {
-    problems.add(source.keyPositionOf(path).problem(path, message));
+    if (study != null) {
+      study.reportKey(path, message);
+    } else {
+      problems.add(source.keyPositionOf(path).problem(path, message));
+    }
+  }
+
+  /** Where the value at {@code path} was written, as {@code file:line}, for a step's messages. */
+  String where(String path) {
+    Origin origin = study != null ? study.originOf(path) : source.positionOf(path);
+    return origin.source() + ":" + origin.line();
   }
 
   static String join(String path, String key) {

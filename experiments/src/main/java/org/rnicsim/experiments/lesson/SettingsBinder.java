@@ -37,6 +37,7 @@ final class SettingsBinder {
               "postCost",
               "dpcCost",
               "batchDeferredDoorbells",
+              "firmwareJitter",
               "variant"));
 
   private static final Map<String, ControlPath> PATHS =
@@ -48,22 +49,22 @@ final class SettingsBinder {
     this.tree = tree;
   }
 
-  /** The host names (default one host, "host"). */
-  List<String> hosts(JsonNode node) {
+  /** The host names at {@code path} (default one host, "host"). */
+  List<String> hosts(JsonNode node, String path) {
     if (node == null || node.isNull()) {
       return List.of("host");
     }
     List<String> hosts = new ArrayList<>();
-    List<JsonNode> items = tree.list(node, "hosts");
+    List<JsonNode> items = tree.list(node, path);
     for (int i = 0; i < items.size(); i++) {
-      String name = tree.name(items.get(i), LessonTree.index("hosts", i));
+      String name = tree.name(items.get(i), LessonTree.index(path, i));
       if (hosts.contains(name)) {
-        tree.problem(LessonTree.index("hosts", i), "host '" + name + "' is named twice");
+        tree.problem(LessonTree.index(path, i), "host '" + name + "' is named twice");
       }
       hosts.add(name);
     }
     if (hosts.isEmpty() || hosts.size() > 8) {
-      tree.problem("hosts", "'hosts' names 1 to 8 hosts");
+      tree.problem(path, "'" + path + "' names 1 to 8 hosts");
       return List.of("host");
     }
     return hosts;
@@ -81,6 +82,7 @@ final class SettingsBinder {
       policy = callbackCosts(policy, provider.get("callbackCosts"));
       policy = costs(policy, provider);
       hardware = firmware(hardware, provider.get("firmware"));
+      hardware = jitter(hardware, provider.get("firmwareJitter"));
       if (provider.has("variant")) {
         Map<String, ProviderVariant> variants = new LinkedHashMap<>();
         for (ProviderVariant v : ProviderVariant.values()) {
@@ -218,5 +220,47 @@ final class SettingsBinder {
               kind, new CommandLatency.Fixed(tree.duration(entry.getValue(), at, 0)));
     }
     return hardware.withFirmware(firmware);
+  }
+
+  /**
+   * {@code firmwareJitter: 10%}: every fixed command latency L becomes uniform in [L - 10 % L, L +
+   * 10 % L], drawn per command from the provider's seeded firmware stream, so that replications of
+   * a study differ as runs on a real adapter do. 0 % (the default) keeps latencies fixed.
+   */
+  private HardwareConfig jitter(HardwareConfig hardware, JsonNode node) {
+    String path = "provider.firmwareJitter";
+    if (node == null || node.isNull()) {
+      return hardware;
+    }
+    String text = node.isString() ? node.asString().strip() : "";
+    double percent = -1;
+    if (text.matches("\\d{1,2}(\\.\\d{1,3})?%")) {
+      percent = Double.parseDouble(text.substring(0, text.length() - 1));
+    }
+    if (percent < 0) {
+      tree.problem(
+          path,
+          "'"
+              + path
+              + "' must be a percentage below 100, such as \"10%\"; got "
+              + LessonTree.describe(node));
+      return hardware;
+    }
+    FirmwareConfig firmware = hardware.firmware();
+    for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
+      firmware = firmware.withLatency(kind, jittered(firmware.latency(kind), percent / 100));
+    }
+    return hardware.withFirmware(firmware);
+  }
+
+  private static CommandLatency jittered(CommandLatency latency, double fraction) {
+    if (latency instanceof CommandLatency.Fixed fixed && fraction > 0) {
+      long spreadPs = Math.round(fixed.latencyPs() * fraction);
+      return new CommandLatency.Uniform(fixed.latencyPs() - spreadPs, fixed.latencyPs() + spreadPs);
+    }
+    if (latency instanceof CommandLatency.PerPage perPage) {
+      return new CommandLatency.PerPage(jittered(perPage.base(), fraction), perPage.perPagePs());
+    }
+    return latency;
   }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rnicsim.engine.SimTime;
-import org.rnicsim.experiments.study.SourceMap;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
@@ -85,15 +84,11 @@ final class StepBinder {
           "measure");
 
   private final LessonTree tree;
-  private final SourceMap source;
-  private final String displayName;
   private final Set<String> hosts;
   private final Set<String> names = new HashSet<>();
 
-  StepBinder(LessonTree tree, SourceMap source, String displayName, Set<String> hosts) {
+  StepBinder(LessonTree tree, Set<String> hosts) {
     this.tree = tree;
-    this.source = source;
-    this.displayName = displayName;
     this.hosts = hosts;
   }
 
@@ -150,7 +145,7 @@ final class StepBinder {
     if (inCallback && !isCall(step)) {
       tree.problem(at, "inside whenNotified only calls are allowed, not '" + action + "'");
     }
-    return new ScriptStep(step, say, displayName + ":" + source.positionOf(path).line());
+    return new ScriptStep(step, say, tree.where(path));
   }
 
   private static boolean isCall(Step step) {

@@ -1,6 +1,8 @@
 package org.rnicsim.experiments.run;
 
 import java.util.List;
+import org.rnicsim.experiments.ndkscript.NdkScriptReport;
+import org.rnicsim.experiments.ndkscript.NdkScriptWorkload;
 import org.rnicsim.experiments.queueing.Mm1Plan;
 import org.rnicsim.experiments.queueing.Mm1Workload;
 import org.rnicsim.experiments.rdma.BandwidthPlan;
@@ -25,6 +27,7 @@ public final class WorkloadKinds {
   public static KindReport reportFor(String kind) {
     return switch (kind) {
       case LatencyPlan.KIND, BandwidthPlan.KIND, OpenLoopPlan.KIND -> new RdmaReport();
+      case NdkScriptWorkload.KIND -> new NdkScriptReport();
       default -> KindReport.NONE;
     };
   }
@@ -34,6 +37,7 @@ public final class WorkloadKinds {
         new NamedType(Mm1Workload.class, Mm1Plan.KIND),
         new NamedType(LatencyWorkload.class, LatencyPlan.KIND),
         new NamedType(BandwidthWorkload.class, BandwidthPlan.KIND),
-        new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND));
+        new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND),
+        new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND));
   }
 }

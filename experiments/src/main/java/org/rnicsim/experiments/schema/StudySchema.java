@@ -78,6 +78,8 @@ public final class StudySchema {
                         ? "sweep axis: a path and its values, or a range from/to/step"
                         : null);
     ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(StudyFile.class);
+    ProviderSchema.addTo(schema);
+    ProviderSchema.addScriptTo(schema);
     HardwareSchema.addTo(schema);
     String text =
         JsonMapper.builder()

@@ -18,6 +18,7 @@ import org.rnicsim.model.profile.HardwareProfile;
  * @param hardware the hardware profile by name, with overrides of any of its values
  * @param topology how the machines are cabled
  * @param completion how consumers learn of completions: polling or interrupts
+ * @param provider the simulated NDK provider's policy (workloads that run the provider)
  * @param sweep axes of a parameter sweep, each over one config path; empty for a single point
  */
 public record StudyFile(
@@ -42,6 +43,10 @@ public record StudyFile(
             "how consumers see completions: polling, or interrupts with static or adaptive"
                 + " moderation (RDMA workloads)")
         CompletionSection completion,
+    @JsonPropertyDescription(
+            "the simulated NDK provider's policy, in the lessons' vocabulary: create and close"
+                + " paths, callback costs, firmware latencies (ndk-script workloads)")
+        ProviderSection provider,
     @JsonPropertyDescription(
             "axes of a parameter sweep (rnicsim sweep): each varies one config path over a list"
                 + " of values or a range")
@@ -75,7 +80,9 @@ public record StudyFile(
     RunPlan runPlan = problems.require(run, "run") == null ? null : run.validate(problems, "run");
     WorkloadPlan workloadPlan = null;
     if (problems.require(workload, "workload") != null) {
-      if (workload instanceof TestbedWorkload onTestbed) {
+      if (workload instanceof ProviderWorkload onProvider) {
+        workloadPlan = onProvider.validate(problems, "workload", provider);
+      } else if (workload instanceof TestbedWorkload onTestbed) {
         workloadPlan = onTestbed.validate(problems, "workload", testbed(problems));
       } else {
         workloadPlan = workload.validate(problems, "workload");

@@ -1,0 +1,67 @@
+package org.rnicsim.experiments.ndkscript;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.rnicsim.experiments.lesson.ScriptBinding;
+import org.rnicsim.experiments.study.Metric;
+import org.rnicsim.experiments.study.Problems;
+import org.rnicsim.experiments.study.ProviderSection;
+import org.rnicsim.experiments.study.ProviderWorkload;
+import org.rnicsim.experiments.study.WorkloadPlan;
+import org.rnicsim.ndk.consumer.ScriptSettings;
+import org.rnicsim.ndk.consumer.ScriptStep;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * {@code kind: ndk-script} as written: a scripted NDK consumer, step by step in the lessons'
+ * vocabulary (openAdapter, createCq, createQp, post, close, waitFor, failNextCommand, ...), on the
+ * hosts it names. The provider it runs against is the study's {@code provider:} section.
+ *
+ * @param hosts host names, one simulated provider each; the first is where steps run by default
+ * @param steps what the consumer does, in order
+ */
+public record NdkScriptWorkload(
+    @JsonPropertyDescription("host names, one simulated provider each (1 to 8): [host]")
+        JsonNode hosts,
+    @JsonPropertyDescription(
+            "the consumer's steps in the lessons' vocabulary (configs/lessons/README.md):"
+                + " openAdapter, createCq, createPd, createQp, close, waitFor, ...")
+        JsonNode steps)
+    implements ProviderWorkload {
+
+  /** The name a study file writes after {@code kind:}. */
+  public static final String KIND = "ndk-script";
+
+  @Override
+  public WorkloadPlan validate(Problems problems, String path, ProviderSection provider) {
+    int before = problems.count();
+    List<String> hostNames = ScriptBinding.hosts(hosts, path + ".hosts", problems);
+    JsonNode providerTree =
+        provider == null ? JsonNodeFactory.instance.objectNode() : provider.tree();
+    ScriptSettings settings = ScriptBinding.provider(providerTree, hostNames, 1, problems);
+    List<ScriptStep> script = ScriptBinding.steps(steps, path + ".steps", hostNames, problems);
+    if (problems.count() > before) {
+      return null;
+    }
+    if (script.isEmpty()) {
+      problems.report(path + ".steps", "'" + path + ".steps' needs at least one step");
+      return null;
+    }
+    ScriptLayout layout = ScriptLayout.of(script);
+    Set<String> ids = new HashSet<>();
+    for (Metric metric : layout.metrics()) {
+      if (!ids.add(metric.id())) {
+        problems.report(
+            path + ".steps",
+            "two objects of the script share the metric name '"
+                + metric.id()
+                + "': name them apart by more than case, '-' and '_'");
+        return null;
+      }
+    }
+    return new NdkScriptPlan(settings, script, layout);
+  }
+}

@@ -1,0 +1,113 @@
+package org.rnicsim.experiments.schema;
+
+import java.util.Locale;
+import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
+import org.rnicsim.ndk.api.constant.NdkObjectType;
+import org.rnicsim.ndk.consumer.ProviderVariant;
+import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ProviderPolicy;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The schema of a study's {@code provider} section: its keys are the provider's own vocabulary (the
+ * object types, callbacks and firmware commands of ndk-api and rnic-model), so an editor completes
+ * them and flags a misspelt one, as the loader does. Generated from the enums, so it follows them.
+ */
+final class ProviderSchema {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private ProviderSchema() {}
+
+  /** Replaces the generic trees of the provider section in {@code schema} by their shapes. */
+  static void addTo(ObjectNode schema) {
+    JsonNode section = schema.path("$defs").path("ProviderSection").path("properties");
+    if (!(section instanceof ObjectNode properties)) {
+      throw new IllegalStateException("the schema has no provider section");
+    }
+    ObjectNode paths = NODES.objectNode();
+    for (NdkObjectType kind : ProviderPolicy.CLOSEABLE_KINDS) {
+      ObjectNode choice = paths.putObject(kind.name());
+      choice.put("type", "string");
+      ArrayNode values = choice.putArray("enum").add("inline");
+      if (ProviderPolicy.FIRMWARE_KINDS.contains(kind)) {
+        values.add("firmware");
+      }
+    }
+    replace(properties, "create", mapping(paths));
+    replace(properties, "close", mapping(paths.deepCopy()));
+    ObjectNode callbacks = NODES.objectNode();
+    for (CallbackKind kind : CallbackKind.values()) {
+      callbacks.set(camelName(kind.name()), duration());
+    }
+    replace(properties, "callbackCosts", mapping(callbacks));
+    ObjectNode commands = NODES.objectNode();
+    for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
+      commands.set(kind.name(), duration());
+    }
+    replace(properties, "firmware", mapping(commands));
+    ObjectNode jitter = NODES.objectNode().put("type", "string");
+    jitter.put("pattern", "^\\d{1,2}(\\.\\d{1,3})?%$");
+    replace(properties, "firmwareJitter", jitter);
+    replace(properties, "postCost", duration());
+    replace(properties, "dpcCost", duration());
+    replace(properties, "batchDeferredDoorbells", NODES.objectNode().put("type", "boolean"));
+    ObjectNode variant = NODES.objectNode().put("type", "string");
+    ArrayNode variants = variant.putArray("enum");
+    for (ProviderVariant v : ProviderVariant.values()) {
+      variants.add(v.fileName());
+    }
+    replace(properties, "variant", variant);
+  }
+
+  /**
+   * The {@code ndk-script} workload's hosts and steps: a list of names, and a list of steps, each
+   * one action key (the lessons' vocabulary, checked by the loader) or a bare action.
+   */
+  static void addScriptTo(ObjectNode schema) {
+    JsonNode workload = schema.path("$defs").path("NdkScriptWorkload").path("properties");
+    if (!(workload instanceof ObjectNode properties)) {
+      throw new IllegalStateException("the schema has no ndk-script workload");
+    }
+    ObjectNode hosts = NODES.objectNode().put("type", "array");
+    hosts.putObject("items").put("type", "string");
+    replace(properties, "hosts", hosts);
+    ObjectNode steps = NODES.objectNode().put("type", "array");
+    ArrayNode either = steps.putObject("items").putArray("anyOf");
+    either.addObject().put("type", "object").put("minProperties", 1);
+    either.addObject().put("type", "string");
+    replace(properties, "steps", steps);
+  }
+
+  private static ObjectNode mapping(ObjectNode properties) {
+    ObjectNode shape = NODES.objectNode();
+    shape.put("type", "object");
+    shape.set("properties", properties);
+    shape.put("additionalProperties", false);
+    return shape;
+  }
+
+  private static ObjectNode duration() {
+    return NODES.objectNode().put("type", "string").put("description", "a duration: 500ns, 40us");
+  }
+
+  /** Keeps the description the record gave the key. */
+  private static void replace(ObjectNode properties, String key, ObjectNode shape) {
+    JsonNode written = properties.get(key);
+    if (written != null && written.has("description")) {
+      shape.put("description", written.get("description").asString());
+    }
+    properties.set(key, shape);
+  }
+
+  /** CQ_NOTIFICATION -> CqNotification, as the lessons write callbacks. */
+  private static String camelName(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String part : name.split("_")) {
+      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,144 @@
+package org.rnicsim.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code ndk-script} studies from the command line: the example reruns byte for byte, a script that
+ * breaks the consumer's rules reports the invariants it broke instead of failing, and a malformed
+ * provider section or script is refused at the value with exit code 2.
+ */
+class NdkScriptStudyTest {
+  /** A consumer that closes an MR twice and posts on a QP whose close it has issued. */
+  static final String BROKEN =
+      String.join(
+          "\n",
+          "name: broken-consumer",
+          "run: {replications: 3}",
+          "provider:",
+          "  firmware: {CREATE_QP: 60us}",
+          "workload:",
+          "  kind: ndk-script",
+          "  steps:",
+          "    - openAdapter: adapter",
+          "    - createCq: cq",
+          "    - createPd: pd",
+          "    - waitFor: {created: cq}",
+          "    - createQp: {as: qp, pd: pd, cq: cq}",
+          "    - createMr: {as: mr, pd: pd}",
+          "    - waitFor: {created: qp}",
+          "    - close: mr",
+          "    - close: mr",
+          "    - close: qp",
+          "    - receive: qp",
+          "    - waitFor: {closed: qp}",
+          "    - close: cq",
+          "    - close: pd",
+          "    - closeAdapter: adapter",
+          "");
+
+  @TempDir Path dir;
+
+  @Test
+  void whenTheExampleStudyRunsTwice_thenEveryResultFileIsByteIdentical() throws Exception {
+    Path study = Path.of("..", "configs", "qp-teardown.yaml");
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+
+    CommandLineRun one =
+        CommandLineRun.of("sweep", study.toString(), "--out", first.toString(), "--jobs", "1");
+    CommandLineRun two =
+        CommandLineRun.of("sweep", study.toString(), "--out", second.toString(), "--jobs", "2");
+
+    assertEquals(0, one.exitCode(), one.err());
+    assertEquals(0, two.exitCode(), two.err());
+    List<Path> files = files(first);
+    assertTrue(files.contains(first.resolve("object-closes.png")), files.toString());
+    assertTrue(files.contains(first.resolve("lifetimes.svg")), files.toString());
+    assertTrue(files.contains(first.resolve("lifetimes.csv")), files.toString());
+    assertEquals(files.size(), files(second).size());
+    for (Path file : files) {
+      Path other = second.resolve(first.relativize(file));
+      assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(other), file.toString());
+    }
+  }
+
+  @Test
+  void whenAScriptBreaksTheConsumersRules_thenViolationsAreReportedWithTheirInvariants()
+      throws Exception {
+    Path study = Files.writeString(dir.resolve("broken.yaml"), BROKEN);
+    Path out = dir.resolve("out");
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString(), "--out", out.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    // ndkpi-spec 7: the double close and the receive after close are both invariant 13.
+    assertTrue(
+        run.out().contains("lifetime verifier, violations per replication: invariant 13 x2"),
+        run.out());
+    List<String> rows = Files.readAllLines(out.resolve("violations.csv"));
+    assertEquals("invariant,mean_per_replication,ci95_half_width", rows.get(0));
+    assertEquals(List.of("13,2.000,0.000"), rows.subList(1, rows.size()));
+    String summary = Files.readString(out.resolve("summary.json"));
+    assertTrue(summary.contains("\"violations_invariant_13\""), summary);
+  }
+
+  static Stream<Arguments> badScripts() {
+    return Stream.of(
+        Arguments.of(
+            "unknown provider key",
+            BROKEN.replace("  firmware: {CREATE_QP: 60us}", "  firmwear: {CREATE_QP: 60us}"),
+            "bad.yaml:4:3: unknown key 'provider.firmwear'"),
+        Arguments.of(
+            "bad unit in a firmware latency",
+            BROKEN.replace("CREATE_QP: 60us", "CREATE_QP: 60 parsecs"),
+            "bad.yaml:4:25: bad duration at 'provider.firmware.CREATE_QP'"),
+        Arguments.of(
+            "unknown firmware command",
+            BROKEN.replace("CREATE_QP: 60us", "CREATE_QQ: 60us"),
+            "bad.yaml:4:14: unknown firmware command 'CREATE_QQ'"),
+        Arguments.of(
+            "a step naming an unknown object",
+            BROKEN.replace("    - close: cq\n", "    - close: cqq\n"),
+            "bad.yaml:20:14: no earlier step created an object named 'cqq'"),
+        Arguments.of(
+            "an unknown step",
+            BROKEN.replace("    - close: cq\n", "    - destroy: cq\n"),
+            "bad.yaml:20:7: unknown step 'destroy'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badScripts")
+  void whenTheScriptOrProviderIsMalformed_thenExitTwoWithLocatedMessageAndNoOutput(
+      String description, String content, String expected) throws Exception {
+    Path study = Files.writeString(dir.resolve("bad.yaml"), content);
+    Path out = dir.resolve("results");
+
+    CommandLineRun run = CommandLineRun.of("run", study.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains(dir + "/" + expected), "expected <" + expected + "> in:\n" + run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    assertFalse(Files.exists(out), "bad input must leave no output folder");
+  }
+
+  private static List<Path> files(Path folder) throws Exception {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+}
