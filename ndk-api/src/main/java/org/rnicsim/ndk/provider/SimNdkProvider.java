@@ -27,6 +27,7 @@ import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.work.LoopbackTiming;
 import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.work.RnicWorkEngine;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
 /**
@@ -255,7 +256,10 @@ public final class SimNdkProvider implements NdkProvider {
       return this;
     }
 
-    /** The datapath; default a new {@link LoopbackWorkEngine} of its own. */
+    /**
+     * The datapath; default a new {@link RnicWorkEngine} of its own on a {@link #node}, else a
+     * {@link LoopbackWorkEngine}. Providers whose QPs connect to each other must share one.
+     */
     public Builder engine(WorkRequestEngine value) {
       this.engine = value;
       return this;
@@ -280,10 +284,13 @@ public final class SimNdkProvider implements NdkProvider {
               ? new AdapterHardware(node, registry)
               : new AdapterHardware(
                   simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
-      WorkRequestEngine datapath =
-          engine != null
-              ? engine
-              : new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
+      WorkRequestEngine datapath = engine;
+      if (datapath == null) {
+        datapath =
+            node != null
+                ? new RnicWorkEngine()
+                : new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
+      }
       ProviderRuntime runtime = new ProviderRuntime(hardware, capabilities, policy, datapath);
       runtime.setMutations(mutations);
       return new SimNdkProvider(runtime, connections);

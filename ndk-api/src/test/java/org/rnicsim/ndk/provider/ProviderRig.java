@@ -23,6 +23,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.provider.queue.SimQp;
 import org.rnicsim.ndk.provider.work.LoopbackTiming;
 import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
@@ -96,11 +97,29 @@ final class ProviderRig {
       LoopbackWorkEngine engine,
       Consumer<SimNdkProvider.Builder> customise,
       LifetimeVerifier verifier) {
-    this.sim = sim;
-    this.engine = engine;
+    this(sim, engine, build(sim, engine, customise), verifier);
+  }
+
+  /** A rig on a provider built elsewhere (one of {@link NdkHosts}' hosts). */
+  static ProviderRig on(SimNdkProvider provider, LifetimeVerifier verifier) {
+    return new ProviderRig(provider.simulator(), null, provider, verifier);
+  }
+
+  private static SimNdkProvider build(
+      RnicSimulator sim, LoopbackWorkEngine engine, Consumer<SimNdkProvider.Builder> customise) {
     SimNdkProvider.Builder builder = SimNdkProvider.builder(sim).engine(engine);
     customise.accept(builder);
-    this.provider = builder.build();
+    return builder.build();
+  }
+
+  private ProviderRig(
+      RnicSimulator sim,
+      LoopbackWorkEngine engine,
+      SimNdkProvider provider,
+      LifetimeVerifier verifier) {
+    this.sim = sim;
+    this.engine = engine;
+    this.provider = provider;
     this.verifier = verifier;
     ProviderProbe probe = verifier != null ? verifier.probe() : ProviderProbe.NONE;
     this.consumerView = verifier != null ? verifier.wrap(provider) : provider;

@@ -24,9 +24,6 @@ import org.rnicsim.ndk.api.status.NtStatus;
  */
 public final class LoopbackWorkEngine implements WorkRequestEngine {
 
-  /** STATUS_CONNECTION_RESET: the request's connection is gone. */
-  public static final NtStatus PEER_GONE = NtStatus.of(0xC000_020D);
-
   private final RnicSimulator simulator;
   private final LoopbackTiming timing;
   // Looked up by identity only; never iterated, so its order cannot leak into the simulation.

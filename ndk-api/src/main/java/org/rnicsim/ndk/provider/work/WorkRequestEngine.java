@@ -1,6 +1,8 @@
 package org.rnicsim.ndk.provider.work;
 
 import java.util.List;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 
 /**
  * The seam between the provider's queues and the hardware that executes them (ndkpi-spec 5): the
@@ -12,6 +14,12 @@ import java.util.List;
  * through {@link WorkQueuePair#initiatorDone}, unless {@link #flush} returned it first.
  */
 public interface WorkRequestEngine {
+
+  /**
+   * STATUS_CONNECTION_RESET (0xC000020D, provider-defined per ndkpi-spec 5): the request's
+   * connection is gone.
+   */
+  NtStatus PEER_GONE = NtStatus.of(0xC000_020D);
 
   /** Joins two QPs into one reliable connection; posts on either reach the other. */
   void connect(WorkQueuePair a, WorkQueuePair b);
@@ -42,4 +50,31 @@ public interface WorkRequestEngine {
 
   /** {@code qp} is destroyed: the engine drops everything it kept for it. */
   void forget(WorkQueuePair qp);
+
+  /**
+   * The adapter command that creates {@code qp}'s hardware side, which the NDK create waits for
+   * instead of a provider command of its own; null if the engine keeps no hardware QP (the provider
+   * then sends its own CREATE_QP).
+   *
+   * @param sendQueueDepth the initiator queue depth
+   * @param receiveQueueDepth the receive queue depth (for a QP on an SRQ: how many SRQ receives its
+   *     ring may hold at once)
+   * @param inlineDataSize the QP's InlineDataSize: Sends and Writes up to it travel inline
+   */
+  default AdapterCommand createQpCommand(
+      WorkQueuePair qp,
+      AdapterHardware hardware,
+      int sendQueueDepth,
+      int receiveQueueDepth,
+      long inlineDataSize) {
+    return null;
+  }
+
+  /**
+   * The adapter command that destroys {@code qp}'s hardware side when its close completes; null if
+   * there is none (the provider then sends its own DESTROY_QP).
+   */
+  default AdapterCommand destroyQpCommand(WorkQueuePair qp) {
+    return null;
+  }
 }
