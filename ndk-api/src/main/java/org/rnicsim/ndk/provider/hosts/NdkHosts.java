@@ -101,6 +101,52 @@ public final class NdkHosts {
         a.withRnrRetry(a.rnrRetryDelayPs(), AdapterProfile.RNR_RETRY_FOREVER));
   }
 
+  /** One host's adapter node: {@code config}'s cores, firmware and interrupt costs. */
+  static AdapterNode node(
+      RnicSimulator simulator,
+      String name,
+      int address,
+      HardwareProfile hardware,
+      HardwareConfig config,
+      RandomStreams streams,
+      StatisticsRegistry stats) {
+    HostCpu host = new HostCpu(simulator, name + ".host", config.coreCount(), stats);
+    return new AdapterNode(
+        simulator,
+        name,
+        address,
+        hardware,
+        host,
+        config.firmware(),
+        config.interruptCosts(),
+        streams,
+        stats);
+  }
+
+  /**
+   * A host alone: a {@link #connectX4Class()} adapter node (address 1) whose port is looped back,
+   * so its QPs connect to each other over its own wire. What a provider built without a node runs
+   * on.
+   */
+  public static AdapterNode loopedBackNode(
+      RnicSimulator simulator,
+      String name,
+      HardwareConfig config,
+      RandomStreams streams,
+      StatisticsRegistry stats) {
+    HardwareProfile hardware = withEndlessRnrRetry(connectX4Class());
+    AdapterNode node = node(simulator, name, 1, hardware, config, streams, stats);
+    Link.connect(
+        simulator,
+        name + ".loopback",
+        node.rnic().port(),
+        node.rnic().port(),
+        hardware.port().propagationDelayPs(),
+        streams,
+        stats);
+    return node;
+  }
+
   /** Builds {@link NdkHosts}. */
   public static final class Builder {
     private final RnicSimulator simulator;
@@ -166,18 +212,7 @@ public final class NdkHosts {
       List<SimNdkProvider> providers = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
         String name = names.get(i);
-        HostCpu host = new HostCpu(simulator, name + ".host", config.coreCount(), registry);
-        AdapterNode node =
-            new AdapterNode(
-                simulator,
-                name,
-                i + 1,
-                hardware,
-                host,
-                config.firmware(),
-                config.interruptCosts(),
-                streams,
-                registry);
+        AdapterNode node = node(simulator, name, i + 1, hardware, config, streams, registry);
         nodes.add(node);
         SimNdkProvider.Builder builder =
             SimNdkProvider.builder(simulator).name(name).stats(registry).node(node).engine(engine);

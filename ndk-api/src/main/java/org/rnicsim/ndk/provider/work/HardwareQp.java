@@ -45,6 +45,7 @@ final class HardwareQp {
   private boolean rtrIssued;
   private boolean destroyIssued;
   private boolean gone;
+  private boolean resetting;
 
   /** Null while in service; the status requests get once the QP left it (flush, disconnect). */
   private NtStatus leftServiceWith;
@@ -118,9 +119,48 @@ final class HardwareQp {
     advance();
   }
 
+  /**
+   * Joins a connection. A QP that was connected before goes back through RESET to INIT first (its
+   * hardware rings are dropped; what they held is cancelled by the provider's next flush).
+   */
+  void joinConnection(HardwareQp newPeer) {
+    boolean reused = peer != null;
+    peer = newPeer;
+    connected = true;
+    if (!reused) {
+      return;
+    }
+    leftServiceWith = null;
+    rtrIssued = false;
+    receives.clear();
+    inboundSends.clear();
+    if (hw == null) {
+      return;
+    }
+    resetting = true;
+    Runnable toInit =
+        () ->
+            rnic.modifyQp(
+                hw,
+                QpState.INIT,
+                () -> {
+                  resetting = false;
+                  onInit();
+                },
+                this::controlFailed);
+    if (hw.state() == QpState.RESET) {
+      toInit.run();
+    } else {
+      rnic.modifyQp(hw, QpState.RESET, toInit, this::controlFailed);
+    }
+  }
+
   /** Connects to the peer once both hardware QPs exist: INIT -> RTR -> RTS. */
   void advance() {
-    if (gone || leftServiceWith != null || hw == null || hw.state() != QpState.INIT) {
+    if (gone || resetting || leftServiceWith != null || hw == null) {
+      return;
+    }
+    if (hw.state() != QpState.INIT) {
       return;
     }
     if (peer == null || peer.hw == null || rtrIssued) {
@@ -168,6 +208,9 @@ final class HardwareQp {
   private NtStatus failure() {
     if (leftServiceWith != null) {
       return leftServiceWith;
+    }
+    if (resetting) {
+      return null;
     }
     return hw != null && hw.state() == QpState.ERROR ? WorkRequestEngine.PEER_GONE : null;
   }

@@ -76,13 +76,11 @@ public final class RnicWorkEngine implements WorkRequestEngine {
   public void connect(WorkQueuePair a, WorkQueuePair b) {
     HardwareQp ha = registered(a);
     HardwareQp hb = registered(b);
-    if (ha.connected || hb.connected || ha.peer != null || hb.peer != null) {
-      throw new IllegalStateException("a QP can be connected only once");
+    if (ha.connected || hb.connected) {
+      throw new IllegalStateException("a QP has one connection at a time");
     }
-    ha.peer = hb;
-    hb.peer = ha;
-    ha.connected = true;
-    hb.connected = true;
+    ha.joinConnection(hb);
+    hb.joinConnection(ha);
     ha.advance();
     hb.advance();
   }
