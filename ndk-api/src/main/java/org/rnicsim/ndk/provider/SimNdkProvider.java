@@ -26,7 +26,6 @@ import org.rnicsim.ndk.provider.queue.SimSrq;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
-import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
 import org.rnicsim.ndk.provider.work.RnicWorkEngine;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
@@ -259,9 +258,7 @@ public final class SimNdkProvider implements NdkProvider {
     /**
      * The datapath; default a new {@link RnicWorkEngine} of its own. Providers whose QPs connect to
      * each other must share one (see {@link NdkHosts}). Without a {@link #node} the provider runs
-     * on an adapter node of its own ({@link NdkHosts#loopedBackNode}) built from {@link #hardware};
-     * only a {@link LoopbackWorkEngine} runs without one, on the provider's own cores, interrupts
-     * and firmware.
+     * on an adapter node of its own ({@link NdkHosts#loopedBackNode}) built from {@link #hardware}.
      */
     public Builder engine(WorkRequestEngine value) {
       this.engine = value;
@@ -282,17 +279,12 @@ public final class SimNdkProvider implements NdkProvider {
 
     public SimNdkProvider build() {
       StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
-      AdapterNode hardwareNode = node;
-      if (hardwareNode == null && !(engine instanceof LoopbackWorkEngine)) {
-        hardwareNode =
-            NdkHosts.loopedBackNode(
-                simulator, name, hardwareConfig, new RandomStreams(seed, replication), registry);
-      }
-      AdapterHardware hardware =
-          hardwareNode != null
-              ? new AdapterHardware(hardwareNode, registry)
-              : new AdapterHardware(
-                  simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
+      AdapterNode hardwareNode =
+          node != null
+              ? node
+              : NdkHosts.loopedBackNode(
+                  simulator, name, hardwareConfig, new RandomStreams(seed, replication), registry);
+      AdapterHardware hardware = new AdapterHardware(hardwareNode, registry);
       WorkRequestEngine datapath = engine != null ? engine : new RnicWorkEngine();
       ProviderRuntime runtime = new ProviderRuntime(hardware, capabilities, policy, datapath);
       runtime.setMutations(mutations);

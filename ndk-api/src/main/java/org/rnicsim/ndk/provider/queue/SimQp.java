@@ -43,7 +43,7 @@ import org.rnicsim.ndk.provider.work.WorkRequest;
  * when the queue is full (Interp). Bind, FastRegister and Invalidate change the tokens when the
  * post is accepted, since a token must be readable when the post returns (Interp: even if the
  * request is later flushed). READ_FENCE and RDMA_READ_LOCAL_INVALIDATE are accepted and have no
- * modelled effect (the loopback engine runs a QP's requests in order).
+ * modelled effect (the RC send queue runs a QP's requests in order).
  *
  * <p>Flush, and the QP's close, cancel every pending request on both queues: each reaches its CQ as
  * STATUS_CANCELLED, in post order, before Flush returns (invariant 20; Interp of ndkpi-spec 5: the

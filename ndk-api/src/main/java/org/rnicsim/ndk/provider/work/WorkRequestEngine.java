@@ -7,8 +7,7 @@ import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 /**
  * The seam between the provider's queues and the hardware that executes them (ndkpi-spec 5): the
  * provider writes WQEs and rings doorbells, the engine carries the requests out and reports each
- * completion once its CQE has landed. {@link LoopbackWorkEngine} stands in until the rnic-model
- * datapath (doorbells, QP contexts, DMA, CQE writes) replaces it behind this same interface.
+ * completion once its CQE has landed ({@link RnicWorkEngine}, on the rnic-model adapter).
  *
  * <p>Contract: every request handed over by {@link #initiatorDoorbell} is reported exactly once
  * through {@link WorkQueuePair#initiatorDone}, unless {@link #flush} returned it first.
