@@ -15,15 +15,15 @@ import org.rnicsim.ndk.provider.ProviderObserver;
 import org.rnicsim.ndk.provider.SimNdkProvider;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
 import org.rnicsim.ndk.provider.connection.SimConnections;
-import org.rnicsim.ndk.provider.work.LoopbackTiming;
-import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 
 /**
- * The world a script runs in: one simulator, one datapath and one connection fabric shared by every
- * host, a simulated provider per host (host i answers on 10.0.0.i+1), and one lifetime verifier
- * wrapping them all, so that the consumer only ever holds verified objects.
+ * The world a script runs in: one simulator, one connection fabric and one rnic-model datapath
+ * shared by every host ({@link NdkHosts}: one adapter node and simulated provider per host; host i
+ * answers on 10.0.0.i+1), and one lifetime verifier wrapping them all, so that the consumer only
+ * ever holds verified objects.
  */
 final class SimulatedHosts {
 
@@ -44,22 +44,24 @@ final class SimulatedHosts {
   SimulatedHosts(ScriptSettings settings, EntrySink entries) {
     this.simulator = new RnicSimulator("lesson");
     this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
-    LoopbackWorkEngine engine = new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
     ConnectionFabric fabric = new ConnectionFabric(simulator, CM_MESSAGE_PS);
     ProviderProbe probe = verifier.probe();
     List<String> hosts = settings.hosts();
+    NdkHosts machines =
+        NdkHosts.builder(simulator)
+            .names(hosts)
+            .seed(settings.seed())
+            .hardware(settings.hardware())
+            .customise(
+                (i, builder) ->
+                    builder
+                        .policy(settings.policy())
+                        .connections(new SimConnections(fabric, addressOf(i).ipAddress())))
+            .build();
     for (int i = 0; i < hosts.size(); i++) {
       String host = hosts.get(i);
-      NdkSockAddr address = NdkSockAddr.of("10.0.0." + (i + 1), 0);
-      SimNdkProvider provider =
-          SimNdkProvider.builder(simulator)
-              .name(host)
-              .seed(settings.seed(), 0)
-              .policy(settings.policy())
-              .hardware(settings.hardware())
-              .engine(engine)
-              .connections(new SimConnections(fabric, address.ipAddress()))
-              .build();
+      NdkSockAddr address = addressOf(i);
+      SimNdkProvider provider = machines.provider(i);
       provider.setObserver(
           new ProviderObserver() {
             @Override
@@ -82,6 +84,10 @@ final class SimulatedHosts {
       verified.put(host, verifier.wrap(settings.providerVariant().around(provider)));
       addresses.put(host, address);
     }
+  }
+
+  private static NdkSockAddr addressOf(int host) {
+    return NdkSockAddr.of("10.0.0." + (host + 1), 0);
   }
 
   /** The simulated provider of {@code host}, or null. */

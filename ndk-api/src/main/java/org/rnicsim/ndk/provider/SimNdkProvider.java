@@ -20,13 +20,13 @@ import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
 import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.queue.SimSrq;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
-import org.rnicsim.ndk.provider.work.LoopbackTiming;
-import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.work.RnicWorkEngine;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
 /**
@@ -232,8 +232,8 @@ public final class SimNdkProvider implements NdkProvider {
     }
 
     /**
-     * Runs the provider on an rnic-model adapter node (its cores, interrupts and firmware queue)
-     * instead of hardware of its own; {@link #hardware} and {@link #seed} are then unused.
+     * Runs the provider on this rnic-model adapter node (its datapath, cores, interrupts and
+     * firmware queue); {@link #hardware} and {@link #seed} are then unused.
      */
     public Builder node(AdapterNode value) {
       this.node = value;
@@ -255,7 +255,11 @@ public final class SimNdkProvider implements NdkProvider {
       return this;
     }
 
-    /** The datapath; default a new {@link LoopbackWorkEngine} of its own. */
+    /**
+     * The datapath; default a new {@link RnicWorkEngine} of its own. Providers whose QPs connect to
+     * each other must share one (see {@link NdkHosts}). Without a {@link #node} the provider runs
+     * on an adapter node of its own ({@link NdkHosts#loopedBackNode}) built from {@link #hardware}.
+     */
     public Builder engine(WorkRequestEngine value) {
       this.engine = value;
       return this;
@@ -275,15 +279,13 @@ public final class SimNdkProvider implements NdkProvider {
 
     public SimNdkProvider build() {
       StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
-      AdapterHardware hardware =
+      AdapterNode hardwareNode =
           node != null
-              ? new AdapterHardware(node, registry)
-              : new AdapterHardware(
-                  simulator, registry, new RandomStreams(seed, replication), name, hardwareConfig);
-      WorkRequestEngine datapath =
-          engine != null
-              ? engine
-              : new LoopbackWorkEngine(simulator, LoopbackTiming.assumedDefault());
+              ? node
+              : NdkHosts.loopedBackNode(
+                  simulator, name, hardwareConfig, new RandomStreams(seed, replication), registry);
+      AdapterHardware hardware = new AdapterHardware(hardwareNode, registry);
+      WorkRequestEngine datapath = engine != null ? engine : new RnicWorkEngine();
       ProviderRuntime runtime = new ProviderRuntime(hardware, capabilities, policy, datapath);
       runtime.setMutations(mutations);
       return new SimNdkProvider(runtime, connections);

@@ -28,7 +28,9 @@
  * <p>Sub-packages by concept: {@code lifetime} (states, close gates, antecedent links, the create
  * flow; invariants 1-13), {@code runtime} (hardware, firmware gateway, callback runner), {@code
  * adapter}, {@code cq} (arming and notifications, 14-18, 31), {@code memory} (PD, MR, MW), {@code
- * queue} (QP, SRQ, posts, DEFER, Flush; 19-24, 30, 32), {@code work} (the datapath seam and its
- * loopback stand-in), {@code connection} (connectors, listeners, shared endpoints; 10, 25-29).
+ * queue} (QP, SRQ, posts, DEFER, Flush; 19-24, 30, 32), {@code work} (the datapath seam and {@link
+ * org.rnicsim.ndk.provider.work.RnicWorkEngine}, which runs every post on the rnic-model adapter),
+ * {@code hosts} (N adapter nodes with a provider each, cabled), {@code connection} (connectors,
+ * listeners, shared endpoints; 10, 25-29; their messages still travel a fixed-latency stand-in).
  */
 package org.rnicsim.ndk.provider;

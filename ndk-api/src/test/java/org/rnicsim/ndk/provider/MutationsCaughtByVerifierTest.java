@@ -116,8 +116,11 @@ class MutationsCaughtByVerifierTest {
         }
         SimQp[] qps = rig.connectedPair(pd, cq[0]);
         NdkQp qp = qpOf(rig, qps[0]);
+        rig.run(); // the hardware QPs reach RTS
+        // One write every 3 us, so completions keep arriving while a 10 us notification runs.
         for (int i = 0; i < 12; i++) {
-          qp.write("w" + i, SGL, 0, 1, 0);
+          String context = "w" + i;
+          rig.sim.schedule(i * 3 * SimTime.PS_PER_US, () -> qp.write(context, SGL, 0, 1, 0));
         }
       }
       case CLOSE_WITHOUT_FLUSH -> {

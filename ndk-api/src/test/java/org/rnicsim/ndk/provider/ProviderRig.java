@@ -24,8 +24,8 @@ import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.work.LoopbackTiming;
-import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.work.RnicWorkEngine;
+import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 
@@ -35,7 +35,10 @@ import org.rnicsim.ndk.verifier.ProviderProbe;
  */
 final class ProviderRig {
   final RnicSimulator sim;
-  final LoopbackWorkEngine engine;
+
+  /** The datapath: the provider's own {@link RnicWorkEngine} unless one was given. */
+  final WorkRequestEngine engine;
+
   final SimNdkProvider provider;
 
   /** The lifetime verifier between consumer and provider, or null for a direct rig. */
@@ -64,28 +67,28 @@ final class ProviderRig {
   }
 
   ProviderRig(RnicSimulator sim, Consumer<SimNdkProvider.Builder> customise) {
-    this(sim, new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault()), customise);
+    this(sim, null, customise);
   }
 
   ProviderRig(
-      RnicSimulator sim, LoopbackWorkEngine engine, Consumer<SimNdkProvider.Builder> customise) {
+      RnicSimulator sim, WorkRequestEngine engine, Consumer<SimNdkProvider.Builder> customise) {
     this(sim, engine, customise, null);
   }
 
   /** A rig whose consumer talks to the provider through the lifetime verifier. */
   static ProviderRig verified(RnicSimulator sim, Consumer<SimNdkProvider.Builder> customise) {
-    return verified(sim, new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault()), customise);
+    return verified(sim, null, customise);
   }
 
   static ProviderRig verified(
-      RnicSimulator sim, LoopbackWorkEngine engine, Consumer<SimNdkProvider.Builder> customise) {
+      RnicSimulator sim, WorkRequestEngine engine, Consumer<SimNdkProvider.Builder> customise) {
     return new ProviderRig(sim, engine, customise, LifetimeVerifier.builder(sim::nowPs).build());
   }
 
   /** A rig behind {@code verifier}, which may wrap other providers (other hosts) too. */
   static ProviderRig verified(
       RnicSimulator sim,
-      LoopbackWorkEngine engine,
+      WorkRequestEngine engine,
       Consumer<SimNdkProvider.Builder> customise,
       LifetimeVerifier verifier) {
     return new ProviderRig(sim, engine, customise, verifier);
@@ -93,14 +96,32 @@ final class ProviderRig {
 
   private ProviderRig(
       RnicSimulator sim,
-      LoopbackWorkEngine engine,
+      WorkRequestEngine engine,
       Consumer<SimNdkProvider.Builder> customise,
       LifetimeVerifier verifier) {
-    this.sim = sim;
-    this.engine = engine;
+    this(sim, engine, build(sim, engine, customise), verifier);
+  }
+
+  /** A rig on a provider built elsewhere (one of {@link NdkHosts}' hosts). */
+  static ProviderRig on(SimNdkProvider provider, LifetimeVerifier verifier) {
+    return new ProviderRig(provider.simulator(), provider.runtime().engine(), provider, verifier);
+  }
+
+  private static SimNdkProvider build(
+      RnicSimulator sim, WorkRequestEngine engine, Consumer<SimNdkProvider.Builder> customise) {
     SimNdkProvider.Builder builder = SimNdkProvider.builder(sim).engine(engine);
     customise.accept(builder);
-    this.provider = builder.build();
+    return builder.build();
+  }
+
+  private ProviderRig(
+      RnicSimulator sim,
+      WorkRequestEngine engine,
+      SimNdkProvider provider,
+      LifetimeVerifier verifier) {
+    this.sim = sim;
+    this.engine = provider.runtime().engine();
+    this.provider = provider;
     this.verifier = verifier;
     ProviderProbe probe = verifier != null ? verifier.probe() : ProviderProbe.NONE;
     this.consumerView = verifier != null ? verifier.wrap(provider) : provider;
@@ -241,7 +262,10 @@ final class ProviderRig {
     assertTrue(closed.done(), "close of " + object + " never completed");
   }
 
-  /** Two QPs on one PD and CQ, connected to each other on the loopback datapath. */
+  /**
+   * Two QPs on one PD and CQ, connected to each other on this host's datapath (over the looped-back
+   * port of its adapter).
+   */
   SimQp[] connectedPair(NdkPd pd, NdkCq cq) {
     NdkQp consumerA = qp(pd, cq, "qpA");
     NdkQp consumerB = qp(pd, cq, "qpB");

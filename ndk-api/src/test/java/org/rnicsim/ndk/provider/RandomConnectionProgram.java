@@ -19,8 +19,7 @@ import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
 import org.rnicsim.ndk.provider.connection.SimConnections;
-import org.rnicsim.ndk.provider.work.LoopbackTiming;
-import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.hosts.NdkHosts;
 
 /**
  * Two hosts making, using and tearing down connections at random: A connects to B's listener; B
@@ -74,15 +73,20 @@ final class RandomConnectionProgram {
       p = p.withCallbackCostPs(kind, random.uniformLong(0, 4 * SimTime.PS_PER_US));
     }
     policy = p;
-    LoopbackWorkEngine engine = new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault());
     ConnectionFabric fabric =
         new ConnectionFabric(sim, random.uniformLong(SimTime.PS_PER_US, 10 * SimTime.PS_PER_US));
     java.util.function.Consumer<SimNdkProvider.Builder> setupA =
         x -> x.name("a").policy(policy).connections(new SimConnections(fabric, A.ipAddress()));
     java.util.function.Consumer<SimNdkProvider.Builder> setupB =
         x -> x.name("b").policy(policy).connections(new SimConnections(fabric, B.ipAddress()));
-    a = ProviderRig.verified(sim, engine, setupA, verifier);
-    b = ProviderRig.verified(sim, engine, setupB, verifier);
+    NdkHosts hosts =
+        NdkHosts.builder(sim)
+            .names(List.of("a", "b"))
+            .seed(seed)
+            .customise((host, builder) -> (host == 0 ? setupA : setupB).accept(builder))
+            .build();
+    a = ProviderRig.on(hosts.provider(0), verifier);
+    b = ProviderRig.on(hosts.provider(1), verifier);
   }
 
   void run(int steps) {

@@ -15,24 +15,25 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
 import org.rnicsim.ndk.provider.connection.SimConnections;
-import org.rnicsim.ndk.provider.work.LoopbackTiming;
-import org.rnicsim.ndk.provider.work.LoopbackWorkEngine;
+import org.rnicsim.ndk.provider.hosts.NdkHosts;
 
-/** Two hosts, each a provider with an adapter, on one simulator, datapath and CM fabric. */
+/** Two hosts cabled back to back, each a provider on its adapter node, sharing one CM fabric. */
 final class TwoHosts {
   static final long MESSAGE_PS = 5 * SimTime.PS_PER_US;
   static final NdkSockAddr A = NdkSockAddr.of("10.0.0.1", 0);
   static final NdkSockAddr B = NdkSockAddr.of("10.0.0.2", 4791);
 
   final RnicSimulator sim = new RnicSimulator("two-hosts");
-  final LoopbackWorkEngine engine = new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault());
   final ConnectionFabric fabric = new ConnectionFabric(sim, MESSAGE_PS);
-  final ProviderRig a =
-      new ProviderRig(
-          sim, engine, b -> b.name("nicA").connections(new SimConnections(fabric, A.ipAddress())));
-  final ProviderRig b =
-      new ProviderRig(
-          sim, engine, x -> x.name("nicB").connections(new SimConnections(fabric, B.ipAddress())));
+  final NdkHosts hosts =
+      NdkHosts.builder(sim)
+          .names(List.of("nicA", "nicB"))
+          .customise(
+              (host, builder) ->
+                  builder.connections(new SimConnections(fabric, (host == 0 ? A : B).ipAddress())))
+          .build();
+  final ProviderRig a = ProviderRig.on(hosts.provider(0), null);
+  final ProviderRig b = ProviderRig.on(hosts.provider(1), null);
 
   /** One side's objects. */
   static final class Side {

@@ -17,6 +17,7 @@ import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.adapter.transport.RcTransport;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
+import org.rnicsim.model.adapter.transport.SharedReceiveSource;
 import org.rnicsim.model.adapter.transport.WriteLandedListener;
 import org.rnicsim.model.fabric.Port;
 import org.rnicsim.model.pcie.DeviceToHostWrites;
@@ -219,18 +220,37 @@ public final class Rnic {
 
   /** Moves {@code qp} to {@code to} (not RTR: use {@link #connectQp}). */
   public void modifyQp(QueuePair qp, QpState to, Runnable onDone) {
+    modifyQp(qp, to, onDone, this::failed);
+  }
+
+  /**
+   * As {@link #modifyQp(QueuePair, QpState, Runnable)}; a failed command calls {@code onFailed}.
+   */
+  public void modifyQp(QueuePair qp, QpState to, Runnable onDone, Consumer<String> onFailed) {
     if (to == QpState.RTR) {
       throw new IllegalArgumentException("moving to RTR needs the peer: use connectQp");
     }
-    modify(qp, to, -1, -1, onDone);
+    modify(qp, to, -1, -1, onDone, onFailed);
   }
 
   /** INIT to RTR: connects {@code qp} to QP {@code remoteQpn} on adapter {@code remoteAddress}. */
   public void connectQp(QueuePair qp, int remoteAddress, int remoteQpn, Runnable onDone) {
-    modify(qp, QpState.RTR, remoteAddress, remoteQpn, onDone);
+    connectQp(qp, remoteAddress, remoteQpn, onDone, this::failed);
   }
 
-  private void modify(QueuePair qp, QpState to, int remoteAddress, int remoteQpn, Runnable onDone) {
+  /** As {@link #connectQp(QueuePair, int, int, Runnable)}; a failure calls {@code onFailed}. */
+  public void connectQp(
+      QueuePair qp, int remoteAddress, int remoteQpn, Runnable onDone, Consumer<String> onFailed) {
+    modify(qp, QpState.RTR, remoteAddress, remoteQpn, onDone, onFailed);
+  }
+
+  private void modify(
+      QueuePair qp,
+      QpState to,
+      int remoteAddress,
+      int remoteQpn,
+      Runnable onDone,
+      Consumer<String> onFailed) {
     QpState from = qp.state();
     if (!from.canMoveTo(to)) {
       throw new IllegalStateException(qp + ": cannot move from " + from + " to " + to);
@@ -243,17 +263,28 @@ public final class Rnic {
           }
           onDone.run();
         },
-        this::failed);
+        onFailed);
   }
 
   public void destroyQp(QueuePair qp, Runnable onDone) {
+    destroyQp(qp, onDone, this::failed);
+  }
+
+  /**
+   * As {@link #destroyQp(QueuePair, Runnable)}; a failed command calls {@code onFailed}, and the QP
+   * is removed anyway (the driver abandons the adapter's copy, as a timed-out destroy does).
+   */
+  public void destroyQp(QueuePair qp, Runnable onDone, Consumer<String> onFailed) {
     run(
         new ControlCommand.DestroyQp(qp.qpn()),
         () -> {
           transport.destroy(qp);
           onDone.run();
         },
-        this::failed);
+        message -> {
+          transport.destroy(qp);
+          onFailed.accept(message);
+        });
   }
 
   /**
@@ -318,6 +349,14 @@ public final class Rnic {
 
   public void ringReceiveDoorbell(QueuePair qp) {
     transport.ringReceiveDoorbell(qp);
+  }
+
+  /**
+   * Attaches {@code qp} to a shared receive queue (null to detach): a SEND that finds the QP's ring
+   * empty takes its receive WQE from {@code source} before the adapter answers receiver-not-ready.
+   */
+  public void attachSharedReceives(QueuePair qp, SharedReceiveSource source) {
+    transport.attachSharedReceives(qp, source);
   }
 
   /** Reads up to {@code max} landed CQEs of {@code cq} into {@code out}; returns how many. */

@@ -102,6 +102,31 @@ public record AdapterProfile(
         rnrRetryCount);
   }
 
+  /** The same with another receiver-not-ready delay and retry count (7: forever). */
+  public AdapterProfile withRnrRetry(long delayPs, int retries) {
+    return new AdapterProfile(
+        dma,
+        qpContextCache,
+        translationCache,
+        translationPageBytes,
+        doorbellProcessingPs,
+        txWqeProcessingPs,
+        txPacketIssueGapPs,
+        rxPacketProcessingPs,
+        rxPacketIssueGapPs,
+        cqeProcessingPs,
+        wqeBytes,
+        cqeBytes,
+        maxInlineBytes,
+        wqeFetchBatch,
+        maxReadsInFlightPerQp,
+        txBufferBytes,
+        retransmitTimeoutPs,
+        retryCount,
+        delayPs,
+        retries);
+  }
+
   public AdapterProfile withRetransmission(long timeoutPs, int retries) {
     return new AdapterProfile(
         dma,

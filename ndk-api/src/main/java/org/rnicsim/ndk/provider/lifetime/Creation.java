@@ -10,6 +10,7 @@ import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
+import org.rnicsim.ndk.provider.work.AdapterCommand;
 
 /**
  * The second half of every create (ndkpi-spec 2), once the parameters were checked, the adapter
@@ -40,9 +41,27 @@ public final class Creation {
       NdkFnCreateCompletion createCompletion,
       Object requestContext,
       Runnable attachHardware) {
+    return complete(object, createCompletion, requestContext, attachHardware, null);
+  }
+
+  /**
+   * As {@link #complete(LifetimeObject, NdkFnCreateCompletion, Object, Runnable)}, where {@code
+   * datapathCreate} (if not null) is the datapath's own create command: on the FIRMWARE path the
+   * create waits for it instead of a provider command; on the INLINE path it is started after the
+   * object is delivered and the datapath queues work until it has finished.
+   */
+  public static <T extends LifetimeObject> NdkCreateResult<T> complete(
+      T object,
+      NdkFnCreateCompletion createCompletion,
+      Object requestContext,
+      Runnable attachHardware,
+      AdapterCommand datapathCreate) {
     ProviderRuntime runtime = object.runtime();
     if (runtime.policy().createPath(object.kind()) == ControlPath.INLINE) {
       attachHardware.run();
+      if (datapathCreate != null) {
+        datapathCreate.submit(status -> {});
+      }
       object.markDelivered();
       if (createCompletion != null
           && runtime.mutated(ProviderMutation.CREATE_COMPLETION_AFTER_INLINE_SUCCESS)) {
@@ -71,8 +90,9 @@ public final class Creation {
           .trace()
           .emit(new ProviderTraceEvent.CreatePending(runtime.nowPs(), object.toString()));
     }
-    firmware.submit(
+    firmware.submitOr(
         FirmwareGateway.createCommand(object.kind()),
+        datapathCreate,
         commandStatus -> {
           // Interp: an antecedent whose close was issued meanwhile cancels the create (invariant
           // 9); the half-made adapter object is dropped without a destroy command.

@@ -18,6 +18,7 @@ import org.rnicsim.ndk.provider.runtime.CallbackOwner;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
+import org.rnicsim.ndk.provider.work.AdapterCommand;
 
 /**
  * The lifetime half of every provider object (ndkpi-spec 1-3): its header, its state, its {@link
@@ -339,6 +340,14 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
    */
   protected void onDestroyed() {}
 
+  /**
+   * The datapath's own command that destroys this object's hardware side, run instead of the
+   * provider's destroy command; null (the default) for none.
+   */
+  protected AdapterCommand datapathDestroy() {
+    return null;
+  }
+
   /** The object is gone for good (closed, or its create failed): forget it everywhere. */
   protected void onGone() {}
 
@@ -352,8 +361,9 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
       FirmwareGateway firmware = runtime.firmware();
       // Interp: a destroy command that times out or meets a removed adapter still ends in a
       // completed close (a close cannot fail); the provider abandons the adapter object.
-      firmware.submit(
+      firmware.submitOr(
           FirmwareGateway.destroyCommand(kind),
+          datapathDestroy(),
           status -> {
             onDestroyed();
             queueCloseCompletion(firmware.core(), runtime.policy().completionDpcCostPs());

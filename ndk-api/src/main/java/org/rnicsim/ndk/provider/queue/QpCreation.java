@@ -14,6 +14,7 @@ import org.rnicsim.ndk.provider.lifetime.Creation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.memory.SimPd;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.work.AdapterCommand;
 
 /**
  * The parameter checks of CreateQp, CreateQpWithSrq and CreateSrq (ndkpi-spec 2, invariant 30),
@@ -88,7 +89,16 @@ public final class QpCreation {
     if (ownSrq != null) {
       qp.addAntecedent(ownSrq);
     }
-    return Creation.complete(qp, createCompletion, requestContext, () -> {});
+    AdapterCommand hardwareCreate =
+        runtime
+            .engine()
+            .createQpCommand(
+                qp,
+                runtime.hardware(),
+                (int) initiatorQueueDepth,
+                (int) (withSrq ? ownSrq.depth() : receiveQueueDepth),
+                inlineDataSize);
+    return Creation.complete(qp, createCompletion, requestContext, () -> {}, hardwareCreate);
   }
 
   /** CreateSrq. */

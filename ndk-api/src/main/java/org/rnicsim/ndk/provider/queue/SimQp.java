@@ -1,6 +1,9 @@
 package org.rnicsim.ndk.provider.queue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkMw;
@@ -21,6 +24,7 @@ import org.rnicsim.ndk.provider.memory.SimMw;
 import org.rnicsim.ndk.provider.memory.SimPd;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.TokenTable;
+import org.rnicsim.ndk.provider.work.AdapterCommand;
 import org.rnicsim.ndk.provider.work.WorkQueuePair;
 import org.rnicsim.ndk.provider.work.WorkRequest;
 
@@ -39,7 +43,7 @@ import org.rnicsim.ndk.provider.work.WorkRequest;
  * when the queue is full (Interp). Bind, FastRegister and Invalidate change the tokens when the
  * post is accepted, since a token must be readable when the post returns (Interp: even if the
  * request is later flushed). READ_FENCE and RDMA_READ_LOCAL_INVALIDATE are accepted and have no
- * modelled effect (the loopback engine runs a QP's requests in order).
+ * modelled effect (the RC send queue runs a QP's requests in order).
  *
  * <p>Flush, and the QP's close, cancel every pending request on both queues: each reaches its CQ as
  * STATUS_CANCELLED, in post order, before Flush returns (invariant 20; Interp of ndkpi-spec 5: the
@@ -54,6 +58,8 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   private final QpLimits limits;
   private final InitiatorQueue initiator;
   private final ReceiveQueue receives;
+  // Receives the hardware took into its ring (from the receive queue or the SRQ), not yet reported.
+  private final Set<WorkRequest> receivesInHardware = new LinkedHashSet<>();
   private long nextSequence;
 
   SimQp(
@@ -172,12 +178,19 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     if (receiveCq.isInError() || initiatorCq.isInError()) {
       return NtStatus.INTERNAL_ERROR;
     }
-    if (receives.size() >= limits.receiveQueueDepth()) {
+    if (receives.size() + receivesInHardware.size() >= limits.receiveQueueDepth()) {
       return NtStatus.INSUFFICIENT_RESOURCES;
     }
     WorkRequest receive =
         new WorkRequest(
-            nextSequence++, NdkOperationType.RECEIVE, requestContext, 0, totalBytes(sgl), 0);
+            nextSequence++,
+            NdkOperationType.RECEIVE,
+            requestContext,
+            0,
+            totalBytes(sgl),
+            0,
+            firstAddress(sgl),
+            0);
     receives.post(receive, () -> runtime.engine().receiveDoorbell(this));
     return NtStatus.SUCCESS;
   }
@@ -191,7 +204,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     NtStatus bad = checkInitiator(flags, PostFlags.READ, sgl, maxSge, false);
     return bad != null
         ? failInline(bad)
-        : accept(NdkOperationType.READ, requestContext, flags, totalBytes(sgl), 0);
+        : accept(NdkOperationType.READ, requestContext, flags, sgl, 0, remoteAddress);
   }
 
   @Override
@@ -205,7 +218,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
         checkInitiator(flags, PostFlags.WRITE, sgl, limits.maxInitiatorRequestSge(), inline);
     return bad != null
         ? failInline(bad)
-        : accept(NdkOperationType.WRITE, requestContext, flags, totalBytes(sgl), 0);
+        : accept(NdkOperationType.WRITE, requestContext, flags, sgl, 0, remoteAddress);
   }
 
   @Override
@@ -220,7 +233,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
       return failInline(bad);
     }
     ((SimMw) mw).bind((SimMr) mr);
-    return accept(NdkOperationType.BIND, requestContext, flags, 0, 0);
+    return accept(NdkOperationType.BIND, requestContext, flags, List.of(), 0, 0);
   }
 
   @Override
@@ -241,7 +254,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
       return failInline(bad);
     }
     ((SimMr) mr).fastRegistered(baseVirtualAddress, lengthBytes, flags);
-    return accept(NdkOperationType.FAST_REGISTER, requestContext, flags, 0, 0);
+    return accept(NdkOperationType.FAST_REGISTER, requestContext, flags, List.of(), 0, 0);
   }
 
   @Override
@@ -259,7 +272,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     } else {
       ((SimMr) mrOrMw).invalidated();
     }
-    return accept(NdkOperationType.INVALIDATE, requestContext, flags, 0, 0);
+    return accept(NdkOperationType.INVALIDATE, requestContext, flags, List.of(), 0, 0);
   }
 
   // ---- The datapath's side (WorkQueuePair) ----
@@ -281,7 +294,16 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     if (isCloseIssued() || isGone()) {
       return null; // flushed when the close was issued: nothing more arrives on it
     }
-    return srq != null ? srq.take() : receives.take();
+    WorkRequest receive = srq != null ? srq.take() : receives.take();
+    if (receive != null) {
+      receivesInHardware.add(receive);
+    }
+    return receive;
+  }
+
+  @Override
+  public boolean usesSharedReceiveQueue() {
+    return srq != null;
   }
 
   @Override
@@ -292,6 +314,9 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
       NdkOperationType type,
       int invalidatedToken,
       boolean solicited) {
+    if (!receivesInHardware.remove(receive)) {
+      return; // flushed meanwhile: it was reported CANCELLED already (invariant 20)
+    }
     if (type == NdkOperationType.RECEIVE_AND_INVALIDATE) {
       // Invariant 24: the token is invalid whether the entry is read with GetCqResults or Ex.
       TokenTable.Target target = runtime.tokens().lookup(invalidatedToken);
@@ -314,7 +339,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
         checkInitiator(flags, PostFlags.SEND, sgl, limits.maxInitiatorRequestSge(), inline);
     return bad != null
         ? failInline(bad)
-        : accept(NdkOperationType.SEND, requestContext, flags, totalBytes(sgl), remoteToken);
+        : accept(NdkOperationType.SEND, requestContext, flags, sgl, remoteToken, 0);
   }
 
   private NtStatus checkInitiator(
@@ -350,9 +375,22 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   }
 
   private NtStatus accept(
-      NdkOperationType type, Object requestContext, int flags, long bytes, int invalidateToken) {
+      NdkOperationType type,
+      Object requestContext,
+      int flags,
+      List<NdkSge> sgl,
+      int invalidateToken,
+      long remoteAddress) {
     WorkRequest request =
-        new WorkRequest(nextSequence++, type, requestContext, flags, bytes, invalidateToken);
+        new WorkRequest(
+            nextSequence++,
+            type,
+            requestContext,
+            flags,
+            totalBytes(sgl),
+            invalidateToken,
+            firstAddress(sgl),
+            remoteAddress);
     boolean deferAllowed = runtime.version().compareTo(NdkVersion.V1_2) >= 0;
     boolean mayWait =
         deferAllowed && runtime.policy().batchDeferredDoorbells() && NdkOpFlag.DEFER.isSetIn(flags);
@@ -368,7 +406,10 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     for (WorkRequest request : initiator.drain()) {
       initiatorCq.queueEntry(result(request, cancelled, 0, request.type(), 0), false);
     }
-    for (WorkRequest receive : receives.drain()) {
+    List<WorkRequest> flushedReceives = new ArrayList<>(receivesInHardware);
+    receivesInHardware.clear();
+    flushedReceives.addAll(receives.drain());
+    for (WorkRequest receive : flushedReceives) {
       receiveCq.queueEntry(result(receive, cancelled, 0, NdkOperationType.RECEIVE, 0), false);
     }
   }
@@ -382,6 +423,10 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     Object context = runtime.mutated(ProviderMutation.QP_CONTEXT_LOST) ? null : qpContext;
     return new NdkResultEx(
         status, bytesTransferred, context, request.requestContext(), type, 0, typeSpecificOutput);
+  }
+
+  private static long firstAddress(List<NdkSge> sgl) {
+    return sgl.isEmpty() ? 0 : Math.max(0, sgl.get(0).address());
   }
 
   private static long totalBytes(List<NdkSge> sgl) {
@@ -406,6 +451,11 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   @Override
   protected void onDestroyed() {
     runtime.engine().disconnect(this);
+  }
+
+  @Override
+  protected AdapterCommand datapathDestroy() {
+    return runtime.engine().destroyQpCommand(this);
   }
 
   @Override

@@ -30,6 +30,7 @@ public final class AdapterHardware {
   private final EventQueue commandEventQueue;
   private final FirmwareCommandQueue firmware;
   private final List<EventQueue> completionQueues = new ArrayList<>();
+  private final AdapterNode node;
   private int nextCqId;
 
   /** Builds the hardware on the given device-to-host write path. */
@@ -51,6 +52,7 @@ public final class AdapterHardware {
         new FirmwareCommandQueue(
             simulator, stats, streams, name, config.firmware(), interrupts, commandEventQueue);
     this.nextCqId = 1;
+    this.node = null;
   }
 
   /**
@@ -69,6 +71,7 @@ public final class AdapterHardware {
     this.commandEventQueue = node.interrupts().eventQueue(0);
     this.firmware = node.firmware();
     this.nextCqId = 1 << 24;
+    this.node = node;
   }
 
   /** Builds the hardware with {@link FixedLatencyHostWrites}. */
@@ -85,6 +88,11 @@ public final class AdapterHardware {
         name,
         config,
         new FixedLatencyHostWrites(simulator, config.hostWriteLatencyPs()));
+  }
+
+  /** The rnic-model adapter node this hardware is, or null for the provider's own hardware. */
+  public AdapterNode node() {
+    return node;
   }
 
   public RnicSimulator simulator() {
@@ -140,9 +148,13 @@ public final class AdapterHardware {
 
   /**
    * Fault: the adapter disappears now; every outstanding and later firmware command fails and no
-   * more interrupts arrive.
+   * more interrupts arrive; on an adapter node the datapath's QPs go to ERROR as well.
    */
   public void surpriseRemoval() {
+    if (node != null) {
+      node.surpriseRemove(); // the datapath too: its QPs go to ERROR and stop
+      return;
+    }
     interrupts.deviceRemoved();
     firmware.surpriseRemoval();
   }

@@ -9,6 +9,7 @@ import org.rnicsim.model.adapter.firmware.FirmwareCommand;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.provider.work.AdapterCommand;
 
 /**
  * The provider's side of the firmware command queue: submits a command and hands its outcome, as an
@@ -48,6 +49,29 @@ public final class FirmwareGateway {
     ArrayDeque<NtStatus> failures = injected.get(command.kind());
     NtStatus injectedFailure = failures == null ? null : failures.pollFirst();
     hardware.firmware().submit(command, result -> inDpc.accept(statusOf(result, injectedFailure)));
+  }
+
+  /**
+   * Runs {@code command} as {@code datapathCommand} (the datapath's own command of the same kind,
+   * so it is charged once), or as the provider's own command when {@code datapathCommand} is null
+   * or a failure is injected for the kind (the injected failure then applies as usual).
+   */
+  public void submitOr(
+      FirmwareCommand command, AdapterCommand datapathCommand, Consumer<NtStatus> inDpc) {
+    ArrayDeque<NtStatus> failures = injected.get(command.kind());
+    if (datapathCommand == null || (failures != null && !failures.isEmpty())) {
+      submit(command, inDpc);
+      return;
+    }
+    datapathCommand.submit(inDpc);
+  }
+
+  /**
+   * The NTSTATUS of a datapath control command that failed with rnic-model's {@code message} ("KIND
+   * TIMED_OUT", "KIND DEVICE_REMOVED", or the removed adapter's refusal).
+   */
+  public static NtStatus statusOfFailure(String message) {
+    return message.endsWith("TIMED_OUT") ? NtStatus.IO_TIMEOUT : DEVICE_REMOVED;
   }
 
   /**

@@ -18,6 +18,9 @@ public interface WorkQueuePair {
    */
   WorkRequest takeReceive();
 
+  /** True if the QP's receives come from an SRQ (taken when a Send arrives, not when rung). */
+  boolean usesSharedReceiveQueue();
+
   /**
    * A receive finished; its CQE has landed.
    *

@@ -13,6 +13,9 @@ import org.rnicsim.ndk.api.constant.NdkOperationType;
  * @param flags NDK_OP_FLAG bits of the post
  * @param bytes payload bytes (for a receive: the buffer capacity)
  * @param invalidateToken for SendAndInvalidate, the peer token to invalidate; else 0
+ * @param localAddress the first SGE's address (the buffer the hardware gathers from or scatters
+ *     into; its translation is what the adapter looks up), 0 without SGEs
+ * @param remoteAddress the peer's address of a Read or Write, else 0
  */
 public record WorkRequest(
     long sequence,
@@ -20,7 +23,27 @@ public record WorkRequest(
     Object requestContext,
     int flags,
     long bytes,
-    int invalidateToken) {
+    int invalidateToken,
+    long localAddress,
+    long remoteAddress) {
+
+  /** A request without addresses (local operations, tests). */
+  public WorkRequest(
+      long sequence,
+      NdkOperationType type,
+      Object requestContext,
+      int flags,
+      long bytes,
+      int invalidateToken) {
+    this(sequence, type, requestContext, flags, bytes, invalidateToken, 0, 0);
+  }
+
+  /** True for Bind, FastRegister and Invalidate, which touch only the local adapter. */
+  public boolean isLocalOperation() {
+    return type == NdkOperationType.BIND
+        || type == NdkOperationType.FAST_REGISTER
+        || type == NdkOperationType.INVALIDATE;
+  }
 
   /** No CQ entry on success (failures always produce one, invariant 19). */
   public boolean silentSuccess() {

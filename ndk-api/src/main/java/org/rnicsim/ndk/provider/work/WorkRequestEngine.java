@@ -1,17 +1,24 @@
 package org.rnicsim.ndk.provider.work;
 
 import java.util.List;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 
 /**
  * The seam between the provider's queues and the hardware that executes them (ndkpi-spec 5): the
  * provider writes WQEs and rings doorbells, the engine carries the requests out and reports each
- * completion once its CQE has landed. {@link LoopbackWorkEngine} stands in until the rnic-model
- * datapath (doorbells, QP contexts, DMA, CQE writes) replaces it behind this same interface.
+ * completion once its CQE has landed ({@link RnicWorkEngine}, on the rnic-model adapter).
  *
  * <p>Contract: every request handed over by {@link #initiatorDoorbell} is reported exactly once
  * through {@link WorkQueuePair#initiatorDone}, unless {@link #flush} returned it first.
  */
 public interface WorkRequestEngine {
+
+  /**
+   * STATUS_CONNECTION_RESET (0xC000020D, provider-defined per ndkpi-spec 5): the request's
+   * connection is gone.
+   */
+  NtStatus PEER_GONE = NtStatus.of(0xC000_020D);
 
   /** Joins two QPs into one reliable connection; posts on either reach the other. */
   void connect(WorkQueuePair a, WorkQueuePair b);
@@ -42,4 +49,31 @@ public interface WorkRequestEngine {
 
   /** {@code qp} is destroyed: the engine drops everything it kept for it. */
   void forget(WorkQueuePair qp);
+
+  /**
+   * The adapter command that creates {@code qp}'s hardware side, which the NDK create waits for
+   * instead of a provider command of its own; null if the engine keeps no hardware QP (the provider
+   * then sends its own CREATE_QP).
+   *
+   * @param sendQueueDepth the initiator queue depth
+   * @param receiveQueueDepth the receive queue depth (for a QP on an SRQ: how many SRQ receives its
+   *     ring may hold at once)
+   * @param inlineDataSize the QP's InlineDataSize: Sends and Writes up to it travel inline
+   */
+  default AdapterCommand createQpCommand(
+      WorkQueuePair qp,
+      AdapterHardware hardware,
+      int sendQueueDepth,
+      int receiveQueueDepth,
+      long inlineDataSize) {
+    return null;
+  }
+
+  /**
+   * The adapter command that destroys {@code qp}'s hardware side when its close completes; null if
+   * there is none (the provider then sends its own DESTROY_QP).
+   */
+  default AdapterCommand destroyQpCommand(WorkQueuePair qp) {
+    return null;
+  }
 }

@@ -26,6 +26,9 @@ public final class QueuePair {
   SendQueue sendQueue;
   ReceiveQueue receiveQueue;
 
+  /** The SRQ the responder draws receives from when the ring is empty, or null. */
+  SharedReceiveSource sharedReceives;
+
   // Requester.
   int nextPsn;
   int retriesLeft;

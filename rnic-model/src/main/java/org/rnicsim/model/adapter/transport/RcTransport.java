@@ -263,6 +263,11 @@ public final class RcTransport {
     return true;
   }
 
+  /** Attaches {@code qp} to a shared receive queue, or detaches it (null). */
+  public void attachSharedReceives(QueuePair qp, SharedReceiveSource source) {
+    qp.sharedReceives = source;
+  }
+
   /** Rings the receive doorbell: an 8-byte doorbell record write. */
   public void ringReceiveDoorbell(QueuePair qp) {
     ReceiveQueue rq = qp.receiveQueue();

@@ -132,6 +132,9 @@ final class Responder {
 
   private int send(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
     ReceiveQueue rq = qp.receiveQueue;
+    if ((rq == null || rq.consumed >= rq.doorbelled) && refillFromSharedQueue(qp, readyAtPs)) {
+      return BLOCKED_ON_RECEIVE_WQE;
+    }
     if (rq == null || rq.consumed >= rq.doorbelled) {
       ctx.sendControl(qp, PacketOpcode.NAK_RECEIVER_NOT_READY, packet.psn(), readyAtPs, -1);
       return DONE;
@@ -166,6 +169,21 @@ final class Responder {
       ctx.receiveWqesPosted.add(-1);
     }
     return DONE;
+  }
+
+  /**
+   * Takes one receive WQE from the QP's SRQ into its ring and starts fetching it; the SEND waits
+   * for the fetch. False if the QP has no SRQ or the SRQ is empty.
+   */
+  private boolean refillFromSharedQueue(QueuePair qp, long readyAtPs) {
+    if (qp.sharedReceives == null || !qp.sharedReceives.refill(qp)) {
+      return false;
+    }
+    ReceiveQueue rq = qp.receiveQueue();
+    rq.rung = rq.posted;
+    rq.doorbelled = rq.posted;
+    startReceiveFetch(qp, readyAtPs);
+    return true;
   }
 
   private int write(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
