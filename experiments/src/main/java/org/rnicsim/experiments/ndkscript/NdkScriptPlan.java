@@ -60,6 +60,11 @@ final class NdkScriptPlan implements WorkloadPlan {
   }
 
   @Override
+  public List<String> ownCharts() {
+    return List.of(NdkScriptReport.LIFETIMES, NdkScriptReport.OBJECT_CLOSES);
+  }
+
+  @Override
   public String measuredSpan(RunPlan run) {
     return "the whole script, first step to last";
   }

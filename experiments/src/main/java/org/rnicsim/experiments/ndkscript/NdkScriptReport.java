@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.rnicsim.experiments.chart.ChartFiles;
 import org.rnicsim.experiments.chart.GroupedCiBarChart;
 import org.rnicsim.experiments.output.CsvTable;
 import org.rnicsim.experiments.report.ChartFile;
+import org.rnicsim.experiments.report.ChosenCharts;
 import org.rnicsim.experiments.report.CombinedResults;
 import org.rnicsim.experiments.report.KindReport;
 import org.rnicsim.experiments.report.ResultRow;
@@ -31,18 +33,32 @@ public final class NdkScriptReport implements KindReport {
 
   @Override
   public List<ChartFile> writeFiles(CombinedResults results, Path folder) throws IOException {
-    List<ChartFile> charts = new ArrayList<>();
     String subtitle =
         "mean over "
             + results.rows().get(0).replications()
             + " replications, 95 % confidence intervals (Student t)";
-    String kindsTitle = "Create and close latency per object type";
+    ChosenCharts chosen =
+        new ChosenCharts(results.study().charts())
+            .draw(LIFETIMES, () -> typeLatencies(results, subtitle, folder))
+            .draw(OBJECT_CLOSES, () -> objectCloses(results, subtitle, folder));
+    latencyTable(results).write(folder.resolve(TABLE));
+    violationTable(results).write(folder.resolve(VIOLATIONS));
+    return chosen.files();
+  }
+
+  private static Optional<ChartFile> typeLatencies(
+      CombinedResults results, String subtitle, Path folder) throws IOException {
+    String title = "Create and close latency per object type";
     ChartFiles.write(
         GroupedCiBarChart.create(
-            kindsTitle, subtitle, "latency (us)", bars(results, LatencyRow.Scope.KIND)),
+            title, subtitle, "latency (us)", bars(results, LatencyRow.Scope.KIND)),
         folder,
         LIFETIMES);
-    charts.add(new ChartFile(LIFETIMES, kindsTitle));
+    return Optional.of(new ChartFile(LIFETIMES, title));
+  }
+
+  private static Optional<ChartFile> objectCloses(
+      CombinedResults results, String subtitle, Path folder) throws IOException {
     List<GroupedCiBarChart.Bar> closes = new ArrayList<>();
     for (GroupedCiBarChart.Bar bar : bars(results, LatencyRow.Scope.OBJECT)) {
       if (bar.category().startsWith("close ")) {
@@ -51,17 +67,13 @@ public final class NdkScriptReport implements KindReport {
                 bar.series(), bar.category().substring(6), bar.mean(), bar.halfWidth()));
       }
     }
-    if (!closes.isEmpty()) {
-      String objectsTitle = "Close latency per object (call to close completion)";
-      ChartFiles.write(
-          GroupedCiBarChart.create(objectsTitle, subtitle, "latency (us)", closes),
-          folder,
-          OBJECT_CLOSES);
-      charts.add(new ChartFile(OBJECT_CLOSES, objectsTitle));
+    if (closes.isEmpty()) {
+      return Optional.empty();
     }
-    latencyTable(results).write(folder.resolve(TABLE));
-    violationTable(results).write(folder.resolve(VIOLATIONS));
-    return charts;
+    String title = "Close latency per object (call to close completion)";
+    ChartFiles.write(
+        GroupedCiBarChart.create(title, subtitle, "latency (us)", closes), folder, OBJECT_CLOSES);
+    return Optional.of(new ChartFile(OBJECT_CLOSES, title));
   }
 
   @Override

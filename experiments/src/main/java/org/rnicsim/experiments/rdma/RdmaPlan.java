@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.rdma;
 
+import java.util.List;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
 
@@ -10,6 +11,11 @@ public interface RdmaPlan extends WorkloadPlan {
   Transfers transfers();
 
   RdmaMetrics.Shape shape();
+
+  @Override
+  default List<String> ownCharts() {
+    return RdmaChartNames.of(shape());
+  }
 
   /** The latency the study wants to stay under at the 99th percentile, or 0 for none. */
   default long p99TargetPs() {

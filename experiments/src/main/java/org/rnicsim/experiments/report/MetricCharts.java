@@ -12,6 +12,7 @@ import org.rnicsim.experiments.chart.ChartFiles;
 import org.rnicsim.experiments.chart.MeanWithCiChart;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisPlan;
+import org.rnicsim.experiments.study.ChartChoice;
 import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.Study;
 import org.rnicsim.experiments.study.StudyPoint;
@@ -32,7 +33,7 @@ public final class MetricCharts {
     List<ChartFile> files = new ArrayList<>();
     for (int m = 0; m < results.metrics().size(); m++) {
       Metric metric = results.metrics().get(m);
-      if (!metric.charted()) {
+      if (!metric.charted() || !results.study().charts().draws(ChartChoice.metricChart(metric))) {
         continue;
       }
       ChartFile file = chart(results, m, folder);
@@ -100,7 +101,8 @@ public final class MetricCharts {
             ? List.of()
             : referenceCurves(metric, seriesPoint, x);
 
-    String name = fileName(metric.id() + "-vs-" + x.shortName());
+    // Its name in a study's charts key is how the file name begins.
+    String name = ChartChoice.fileStem(metric.id() + "-vs-" + x.shortName());
     String title = study.name() + ": " + metric.label() + " vs " + x.shortName();
     JFreeChart chart =
         MeanWithCiChart.create(
@@ -153,11 +155,5 @@ public final class MetricCharts {
         what,
         first.plan().run().replications(),
         first.plan().workload().measuredSpan(first.plan().run()));
-  }
-
-  /** A file name from a metric and a path: lower case, dashes, nothing a file system minds. */
-  public static String fileName(String text) {
-    String name = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    return name.replaceAll("^-+|-+$", "");
   }
 }

@@ -9,6 +9,7 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import java.util.List;
 import java.util.Set;
+import org.rnicsim.experiments.study.ChartChoice;
 import org.rnicsim.experiments.study.StudyFile;
 import org.rnicsim.experiments.study.SweepAxis;
 import org.rnicsim.experiments.study.Workload;
@@ -81,6 +82,7 @@ public final class StudySchema {
     ProviderSchema.addTo(schema);
     ProviderSchema.addScriptTo(schema);
     HardwareSchema.addTo(schema);
+    chartsShape(schema);
     String text =
         JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -88,6 +90,25 @@ public final class StudySchema {
             .writeValueAsString(schema)
             .replace("\r\n", "\n");
     return text + "\n";
+  }
+
+  /**
+   * {@code charts} is bound as any value and checked by the loader, which knows each kind's chart
+   * names; an editor can still tell the two words from a list of names.
+   */
+  private static void chartsShape(ObjectNode schema) {
+    ObjectNode properties = schema.withObjectProperty("properties");
+    String description = properties.path(ChartChoice.KEY).path("description").asString();
+    ObjectNode charts = properties.putObject(ChartChoice.KEY);
+    charts.put("description", description);
+    ArrayNode anyOf = charts.putArray("anyOf");
+    ObjectNode word = anyOf.addObject();
+    word.put("type", "string");
+    word.putArray("enum").add("all").add("none");
+    ObjectNode list = anyOf.addObject();
+    list.put("type", "array");
+    list.putObject("items").put("type", "string");
+    list.put("uniqueItems", true);
   }
 
   /** A workload record names its kind in the {@code kind} key, which must be present. */

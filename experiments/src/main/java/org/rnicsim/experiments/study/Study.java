@@ -13,6 +13,8 @@ import java.util.List;
  * @param axes the sweep axes, in file order; empty when the study is run as one point
  * @param points the grid: every combination of axis values, the first axis varying slowest
  * @param sweepLeftOut whether the file has sweep axes that were not expanded (a one-point run)
+ * @param charts which charts the report draws; one choice for the whole study, as no sweep may vary
+ *     it
  */
 public record Study(
     String displayName,
@@ -22,7 +24,8 @@ public record Study(
     String description,
     List<AxisPlan> axes,
     List<StudyPoint> points,
-    boolean sweepLeftOut) {
+    boolean sweepLeftOut,
+    ChartChoice charts) {
   public Study {
     settings = List.copyOf(settings);
     axes = List.copyOf(axes);

@@ -20,6 +20,9 @@ import org.rnicsim.model.profile.HardwareProfile;
  * @param completion how consumers learn of completions: polling or interrupts
  * @param provider the simulated NDK provider's policy (workloads that run the provider)
  * @param sweep axes of a parameter sweep, each over one config path; empty for a single point
+ * @param charts which charts the report draws: {@code all}, {@code none} or a list of names; read
+ *     by the loader from the merged tree, as {@link ChartChoice} (like the sweep, it belongs to the
+ *     study, not to any point), so it is always null here and declared for the schema
  */
 public record StudyFile(
     @JsonPropertyDescription(
@@ -50,7 +53,12 @@ public record StudyFile(
     @JsonPropertyDescription(
             "axes of a parameter sweep (rnicsim sweep): each varies one config path over a list"
                 + " of values or a range")
-        List<SweepAxis> sweep) {
+        List<SweepAxis> sweep,
+    @JsonPropertyDescription(
+            "which charts the report draws (PNG, SVG and in report.html): all, none, or a list of"
+                + " chart names; rnicsim validate lists the names a study offers when one is"
+                + " wrong. Tables and summary.json are written either way")
+        Object charts) {
 
   /**
    * Safe as a single path segment on every file system: no separators, no leading dot, no {@code

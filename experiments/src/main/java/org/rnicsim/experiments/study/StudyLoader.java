@@ -145,6 +145,9 @@ public final class StudyLoader {
     ObjectNode merged = stack.tree();
     SourceMap source = stack.source();
     JsonNode sweepNode = merged.remove("sweep");
+    // Which charts to draw is the report's business, not a point's: kept out of each point's
+    // configuration, so choosing other charts reuses every job result on disk.
+    JsonNode chartsNode = merged.remove(ChartChoice.KEY);
     List<AxisPlan> axes = sweepAxes(sweepNode, source, problems);
     boolean sweepLeftOut = expansion == Expansion.ONE_POINT && !axes.isEmpty();
     if (expansion == Expansion.ONE_POINT) {
@@ -160,12 +163,25 @@ public final class StudyLoader {
         }
       }
     }
+    Problems chartProblems = new Problems(source);
+    ChartChoice charts =
+        ChartChoice.read(
+            chartsNode, points.isEmpty() ? null : points.get(0).plan().workload(), chartProblems);
+    problems.addAll(chartProblems.problems());
     if (!problems.isEmpty()) {
       throw new StudyRejectedException(sortedProblems(problems));
     }
     StudyPlan first = points.get(0).plan();
     return new Study(
-        displayName, text, settings, first.name(), first.description(), axes, points, sweepLeftOut);
+        displayName,
+        text,
+        settings,
+        first.name(),
+        first.description(),
+        axes,
+        points,
+        sweepLeftOut,
+        charts);
   }
 
   private static List<ConfigProblem> sortedProblems(Set<ConfigProblem> problems) {

@@ -20,8 +20,12 @@ final class SweepAxes {
   /** Points of the whole grid, each run replications times over. */
   static final int MAX_POINTS = 10_000;
 
-  /** Parts of a study that name it or describe the sweep itself, so no axis may vary them. */
-  private static final Set<String> FIXED_KEYS = Set.of("name", "description", "sweep");
+  /**
+   * Parts of a study that name it, describe the sweep itself or choose what its one report shows,
+   * so no axis may vary them.
+   */
+  private static final Set<String> FIXED_KEYS =
+      Set.of("name", "description", "sweep", ChartChoice.KEY);
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

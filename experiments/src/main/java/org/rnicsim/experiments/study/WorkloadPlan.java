@@ -23,6 +23,16 @@ public interface WorkloadPlan {
   /** What each job measures, in the order of {@link Measurement#values()}. */
   List<Metric> metrics();
 
+  /**
+   * The names of the charts this workload's report draws of its own (a latency CDF, a stage
+   * breakdown), beyond the chart of each charted metric; a study's {@code charts} key chooses among
+   * them and those. A report draws a chart only where its data allows (a chart against message size
+   * needs more than one size), so a name here is a chart the kind can draw, not one it always does.
+   */
+  default List<String> ownCharts() {
+    return List.of();
+  }
+
   /** Runs case {@code caseIndex} of replication {@code replication}. */
   Measurement measure(RunPlan run, int caseIndex, int replication);
 

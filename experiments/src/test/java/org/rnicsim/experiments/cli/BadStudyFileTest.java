@@ -187,6 +187,33 @@ class BadStudyFileTest {
             RunCommandTest.TINY_STUDY + "sweep:\n  - path: workload.kind\n    values: [mm1]\n",
             "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary the workload kind"),
         Arguments.of(
+            "a chart no workload kind draws",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "charts: [mean-wait-ns, wait-histogram]\n",
+            "bad.yaml:11:24: 'charts[1]': mm1 studies draw no chart 'wait-histogram'; this study's"
+                + " charts are: mean-wait-ns"),
+        Arguments.of(
+            "a chart of another workload kind",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "charts: [latency-cdf]\n",
+            "bad.yaml:11:10: 'charts[0]': mm1 studies draw no chart 'latency-cdf'; this study's"
+                + " charts are: mean-wait-ns"),
+        Arguments.of(
+            "charts as a word other than all or none",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "charts: some\n",
+            "bad.yaml:11:9: 'charts' must be all, none or a list of chart names (got \"some\")"),
+        Arguments.of(
+            "a chart named twice",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "charts: [mean-wait-ns, mean-wait-ns]\n",
+            "bad.yaml:11:24: 'charts[1]' must not repeat 'mean-wait-ns'"),
+        Arguments.of(
+            "a sweep over the charts",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "sweep:\n  - path: charts\n    values: [none]\n",
+            "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary 'charts'"),
+        Arguments.of(
             "unsupported extension",
             "study.toml",
             "name = 'x'\n",

@@ -25,6 +25,7 @@ class PrecedenceTest {
           "  warmUp: 1ms",
           "  duration: 50ms",
           "sweep: []",
+          "charts: all",
           "workloads:",
           "  mm1:",
           "    meanServiceTime: 1us",

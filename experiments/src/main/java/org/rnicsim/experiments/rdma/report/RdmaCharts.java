@@ -14,6 +14,7 @@ import org.rnicsim.experiments.chart.CdfChart;
 import org.rnicsim.experiments.chart.ChartFiles;
 import org.rnicsim.experiments.chart.CiLineChart;
 import org.rnicsim.experiments.chart.StackedBarChart;
+import org.rnicsim.experiments.rdma.RdmaChartNames;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.rdma.sim.LatencySamples;
 import org.rnicsim.experiments.report.ChartFile;
@@ -21,6 +22,7 @@ import org.rnicsim.experiments.report.ResultRow;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisPlan;
 import org.rnicsim.experiments.study.AxisValue;
+import org.rnicsim.experiments.study.ChartChoice;
 import org.rnicsim.experiments.study.StudyPlan;
 import org.rnicsim.model.adapter.observe.StageBreakdown;
 
@@ -110,7 +112,7 @@ final class RdmaCharts {
             series,
             targets(),
             List.of());
-    return Optional.of(save(chart, "latency-vs-size", title));
+    return Optional.of(save(chart, RdmaChartNames.LATENCY_VS_SIZE, title));
   }
 
   /** Bandwidth against message size, for the throughput loops. */
@@ -135,7 +137,7 @@ final class RdmaCharts {
             series,
             List.of(),
             List.of());
-    return Optional.of(save(chart, "throughput-vs-size", title));
+    return Optional.of(save(chart, RdmaChartNames.THROUGHPUT_VS_SIZE, title));
   }
 
   private CiLineChart.Series sizeSeries(
@@ -214,7 +216,7 @@ final class RdmaCharts {
             series,
             targets(),
             List.of());
-    return Optional.of(save(chart, "p99-vs-" + fileName(axis.path()), title));
+    return Optional.of(save(chart, "p99-vs-" + ChartChoice.fileStem(axis.path()), title));
   }
 
   /**
@@ -254,7 +256,7 @@ final class RdmaCharts {
             series,
             targets(),
             List.of());
-    return Optional.of(save(chart, "interrupt-rate-vs-latency", title));
+    return Optional.of(save(chart, RdmaChartNames.INTERRUPT_RATE_VS_LATENCY, title));
   }
 
   /** The latency CDF of each operation and size (and swept point). */
@@ -278,7 +280,7 @@ final class RdmaCharts {
     }
     String title = name + ": latency CDF";
     JFreeChart chart = CdfChart.create(title, subtitle(), latencyLabel(), series);
-    return save(chart, "latency-cdf", title);
+    return save(chart, RdmaChartNames.LATENCY_CDF, title);
   }
 
   /** Where the time of one operation goes, stage by stage at the requester. */
@@ -302,7 +304,7 @@ final class RdmaCharts {
     JFreeChart chart =
         StackedBarChart.create(
             title, subtitle(), "mean time per stage (ns)", stages, bars, "total with 95 % CI");
-    return save(chart, "stage-breakdown", name + ": per-stage latency breakdown");
+    return save(chart, RdmaChartNames.STAGE_BREAKDOWN, name + ": per-stage latency breakdown");
   }
 
   /** Requests in the system over the measured time of an open loop. */
@@ -345,7 +347,7 @@ final class RdmaCharts {
             series,
             List.of(),
             List.of());
-    return Optional.of(save(chart, "in-flight-over-time", title));
+    return Optional.of(save(chart, RdmaChartNames.IN_FLIGHT_OVER_TIME, title));
   }
 
   private static <K, V> Map<K, V> limit(Map<K, V> map, int max) {
@@ -377,10 +379,6 @@ final class RdmaCharts {
   private static String axisLabel(AxisPlan axis) {
     boolean numbers = axis.values().stream().allMatch(value -> value.value().isNumber());
     return numbers ? axis.path() : axis.path() + " (position in the list)";
-  }
-
-  private static String fileName(String text) {
-    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
   }
 
   private static String plain(double value) {

@@ -3,10 +3,12 @@ package org.rnicsim.experiments.rdma.report;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.rnicsim.experiments.rdma.RdmaChartNames;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.report.ChartFile;
+import org.rnicsim.experiments.report.ChosenCharts;
 import org.rnicsim.experiments.report.CombinedResults;
 import org.rnicsim.experiments.report.KindReport;
 
@@ -26,16 +28,17 @@ public final class RdmaReport implements KindReport {
   public List<ChartFile> writeFiles(CombinedResults results, Path folder) throws IOException {
     RdmaRows rows = new RdmaRows(results);
     RdmaCharts charts = new RdmaCharts(rows, folder);
-    List<ChartFile> files = new ArrayList<>();
-    charts.latencyVsSize().ifPresent(files::add);
-    charts.throughputVsSize().ifPresent(files::add);
-    charts.p99AgainstTarget().ifPresent(files::add);
-    charts.interruptRateVsLatency().ifPresent(files::add);
-    files.add(charts.latencyCdf());
-    files.add(charts.stageBreakdown());
-    charts.inFlightOverTime().ifPresent(files::add);
+    ChosenCharts chosen =
+        new ChosenCharts(results.study().charts())
+            .draw(RdmaChartNames.LATENCY_VS_SIZE, charts::latencyVsSize)
+            .draw(RdmaChartNames.THROUGHPUT_VS_SIZE, charts::throughputVsSize)
+            .draw(RdmaChartNames.P99_VS_SWEEP, charts::p99AgainstTarget)
+            .draw(RdmaChartNames.INTERRUPT_RATE_VS_LATENCY, charts::interruptRateVsLatency)
+            .draw(RdmaChartNames.LATENCY_CDF, () -> Optional.of(charts.latencyCdf()))
+            .draw(RdmaChartNames.STAGE_BREAKDOWN, () -> Optional.of(charts.stageBreakdown()))
+            .draw(RdmaChartNames.IN_FLIGHT_OVER_TIME, charts::inFlightOverTime);
     DetailTables.write(rows, folder);
-    return files;
+    return chosen.files();
   }
 
   @Override
