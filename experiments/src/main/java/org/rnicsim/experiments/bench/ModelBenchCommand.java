@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
       "Full-path closed loop of signalled RDMA WRITEs on one QP (64 B, 16 outstanding) between two"
           + " back-to-back adapters: simulated operations per wall second (target >= 1,000,000 on"
           + " one core) and events per operation.",
+      "Then the same loop through the NDK provider (NdkWrite, GetCqResults busy-polled), without"
+          + " and with the lifetime verifier, rounds interleaved: the verifier's overhead in wall"
+          + " time per WRITE (target <= 25 %).",
       "With --qps N, also creates N idle QPs on one adapter and prints heap bytes per QP"
           + " (target: 1,000,000 idle QPs in under 2 GB)."
     })
@@ -74,6 +77,14 @@ public final class ModelBenchCommand implements Callable<Integer> {
   int window = 16;
 
   @Option(
+      names = "--ndk-operations",
+      paramLabel = "COUNT",
+      description =
+          "WRITEs per measured round of the NDK loops, and as many for their warm-up; 0 skips"
+              + " them (default: ${DEFAULT-VALUE}).")
+  long ndkOperations = 200_000;
+
+  @Option(
       names = "--qps",
       paramLabel = "N",
       description = "Also create N idle QPs and measure heap bytes per QP (default: none).")
@@ -83,7 +94,13 @@ public final class ModelBenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (operations <= 0 || warmup < 0 || rounds <= 0 || bytes <= 0 || window <= 0 || idleQps < 0) {
+    if (operations <= 0
+        || warmup < 0
+        || rounds <= 0
+        || bytes <= 0
+        || window <= 0
+        || idleQps < 0
+        || ndkOperations < 0) {
       err.println("bench model: counts must be positive");
       return 2;
     }
@@ -112,12 +129,22 @@ public final class ModelBenchCommand implements Callable<Integer> {
             hardware,
             new ModelBenchmark.Settings(bytes, window, warmup, operations, rounds),
             progress);
+    ModelBenchmark.NdkLoopResult ndk =
+        ndkOperations > 0
+            ? benchmark.runNdkLoops(
+                hardware,
+                new ModelBenchmark.Settings(bytes, window, ndkOperations, ndkOperations, rounds),
+                progress)
+            : null;
     ModelBenchmark.IdleQpResult idle =
         idleQps > 0 ? benchmark.createIdleQps(hardware, idleQps, progress) : null;
     if (json) {
-      out.println(toJson(hardware, loop, idle));
+      out.println(toJson(hardware, loop, ndk, idle));
     } else {
       printTable(out, hardware, loop, idle);
+      if (ndk != null) {
+        printNdk(out, ndk);
+      }
     }
     out.flush();
     return 0;
@@ -163,9 +190,34 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
   }
 
+  private void printNdk(PrintWriter out, ModelBenchmark.NdkLoopResult ndk) {
+    out.printf(
+        Locale.ROOT,
+        "The same loop through the NDK provider (NdkWrite, GetCqResults busy-polled), median of %d"
+            + " interleaved rounds:%n",
+        rounds);
+    out.printf(
+        Locale.ROOT,
+        "  without the lifetime verifier: %,.0f WRITEs per wall second, %.2f events each%n",
+        ndk.medianDirect(),
+        ndk.eventsPerOperation());
+    out.printf(
+        Locale.ROOT,
+        "  with the lifetime verifier:    %,.0f WRITEs per wall second, %d violations%n",
+        ndk.medianVerified(),
+        ndk.violations());
+    out.printf(
+        Locale.ROOT,
+        "  verifier overhead: %+.1f %% wall time per WRITE (target <= %.0f %%: %s)%n",
+        100 * ndk.overhead(),
+        100 * ModelBenchmark.TARGET_VERIFIER_OVERHEAD,
+        ndk.overhead() <= ModelBenchmark.TARGET_VERIFIER_OVERHEAD ? "met" : "NOT met");
+  }
+
   private String toJson(
       HardwareProfile hardware,
       ModelBenchmark.WriteLoopResult loop,
+      ModelBenchmark.NdkLoopResult ndk,
       ModelBenchmark.IdleQpResult idle) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("benchmark", "model");
@@ -189,6 +241,17 @@ public final class ModelBenchCommand implements Callable<Integer> {
     root.put(
         "operationsTargetMet",
         loop.operationsPerWallSecond() >= ModelBenchmark.TARGET_OPERATIONS_PER_SECOND);
+    if (ndk != null) {
+      root.put("ndkOperationsPerRound", ndkOperations);
+      root.put("ndkOperationsPerWallSecond", Math.round(ndk.medianDirect()));
+      root.put("ndkVerifiedOperationsPerWallSecond", Math.round(ndk.medianVerified()));
+      root.put("ndkEventsPerOperation", Math.round(ndk.eventsPerOperation() * 100) / 100.0);
+      root.put("verifierViolations", ndk.violations());
+      root.put("verifierOverhead", Math.round(ndk.overhead() * 1000) / 1000.0);
+      root.put("targetVerifierOverhead", ModelBenchmark.TARGET_VERIFIER_OVERHEAD);
+      root.put(
+          "verifierOverheadTargetMet", ndk.overhead() <= ModelBenchmark.TARGET_VERIFIER_OVERHEAD);
+    }
     if (idle != null) {
       root.put("idleQps", idle.qps());
       root.put("idleQpHeapBytes", idle.heapBytesAfter() - idle.heapBytesBefore());

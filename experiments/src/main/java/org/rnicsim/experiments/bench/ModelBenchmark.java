@@ -2,6 +2,9 @@ package org.rnicsim.experiments.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.StatisticsRegistry;
@@ -90,6 +93,70 @@ final class ModelBenchmark {
         median.operations() / median.simulatedSeconds(),
         meanLatencyNs,
         rounds);
+  }
+
+  /** Issue 4: the lifetime verifier adds at most 25 % to the wall time of the NDK write loop. */
+  static final double TARGET_VERIFIER_OVERHEAD = 0.25;
+
+  /**
+   * The same closed loop through the NDK provider, without and with the lifetime verifier, rounds
+   * interleaved so machine noise hits both alike.
+   *
+   * @param direct operations per wall second without the verifier, per round
+   * @param verified operations per wall second with it, per round
+   */
+  record NdkLoopResult(
+      List<Double> direct, List<Double> verified, double eventsPerOperation, long violations) {
+    double medianDirect() {
+      return median(direct);
+    }
+
+    double medianVerified() {
+      return median(verified);
+    }
+
+    /** Extra wall time per operation the verifier costs, as a fraction (0.25 = 25 %). */
+    double overhead() {
+      return medianDirect() / medianVerified() - 1;
+    }
+
+    private static double median(List<Double> values) {
+      List<Double> sorted = values.stream().sorted().toList();
+      return sorted.get(sorted.size() / 2);
+    }
+  }
+
+  NdkLoopResult runNdkLoops(HardwareProfile profile, Settings settings, Consumer<String> progress) {
+    NdkWriteLoop direct =
+        new NdkWriteLoop(profile, settings.messageBytes(), settings.window(), false);
+    NdkWriteLoop verified =
+        new NdkWriteLoop(profile, settings.messageBytes(), settings.window(), true);
+    progress.accept("NDK warm-up: " + settings.warmupOperations() + " WRITEs, each way");
+    direct.run(settings.warmupOperations());
+    verified.run(settings.warmupOperations());
+    List<Double> directRates = new ArrayList<>();
+    List<Double> verifiedRates = new ArrayList<>();
+    long events = 0;
+    for (int i = 0; i < settings.rounds(); i++) {
+      long start = System.nanoTime();
+      events = direct.run(settings.operations());
+      directRates.add(settings.operations() / ((System.nanoTime() - start) / 1e9));
+      start = System.nanoTime();
+      verified.run(settings.operations());
+      verifiedRates.add(settings.operations() / ((System.nanoTime() - start) / 1e9));
+      progress.accept(
+          String.format(
+              Locale.ROOT,
+              "NDK round %d: %,.0f WRITEs per wall second direct, %,.0f under the verifier",
+              i + 1,
+              directRates.get(i),
+              verifiedRates.get(i)));
+    }
+    if (direct.failures() + verified.failures() > 0) {
+      throw new IllegalStateException("NDK write loop: some WRITEs failed");
+    }
+    return new NdkLoopResult(
+        directRates, verifiedRates, events / (double) settings.operations(), verified.violations());
   }
 
   IdleQpResult createIdleQps(HardwareProfile profile, long qps, Consumer<String> progress) {

@@ -42,7 +42,9 @@ class ModelBenchCommandTest {
             "--rounds",
             "1",
             "--qps",
-            "1000");
+            "1000",
+            "--ndk-operations",
+            "2000");
     assertEquals(0, exit);
     JsonNode json = JsonMapper.builder().build().readTree(out.toString());
     for (String key :
@@ -51,11 +53,16 @@ class ModelBenchCommandTest {
           "eventsPerOperation",
           "simulatedOperationsPerSimulatedSecond",
           "heapBytesPerIdleQp",
-          "idleQps"
+          "idleQps",
+          "ndkOperationsPerWallSecond",
+          "ndkVerifiedOperationsPerWallSecond",
+          "verifierOverhead",
+          "verifierOverheadTargetMet"
         }) {
       assertTrue(json.has(key), key + " in " + out);
     }
     assertEquals(1000, json.get("idleQps").asLong());
+    assertEquals(0, json.get("verifierViolations").asLong(), "a clean loop breaks no rule");
   }
 
   @Test

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 /** Random connection programs between two hosts keep the lifetime and listener rules. */
 class RandomConnectionPropertiesTest {
 
-  @Property // tries: jqwik.tries.default, set by ndk-api/pom.xml (1,000; -Psoak 20,000)
+  @Property(seed = ProgramSeeds.JQWIK_SEED) // tries: see ProgramSeeds
   void randomConnectionProgramsKeepTheRulesAndNothingHangs(@ForAll long seed) {
     RandomConnectionProgram program = new RandomConnectionProgram(seed);
     program.run(60);

@@ -28,7 +28,7 @@ class VerifiedProviderTest {
     return all;
   }
 
-  @Property // tries: jqwik.tries.default, set by ndk-api/pom.xml (1,000; -Psoak 20,000)
+  @Property(seed = ProgramSeeds.JQWIK_SEED) // tries: see ProgramSeeds
   void randomProgramsOnTheProviderAreCleanUnderTheVerifier(@ForAll long seed) {
     RandomProgram program = new RandomProgram(seed, true);
     program.run(80);
@@ -37,7 +37,7 @@ class VerifiedProviderTest {
     assertEquals(List.of(), describe(program.rig.verifier), "seed " + seed);
   }
 
-  @Property // tries: jqwik.tries.default, set by ndk-api/pom.xml (1,000; -Psoak 20,000)
+  @Property(seed = ProgramSeeds.JQWIK_SEED) // tries: see ProgramSeeds
   void randomConnectionProgramsAreCleanUnderTheVerifier(@ForAll long seed) {
     RandomConnectionProgram program = new RandomConnectionProgram(seed, true);
     program.run(60);

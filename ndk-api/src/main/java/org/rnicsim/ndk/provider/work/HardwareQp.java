@@ -171,7 +171,9 @@ final class HardwareQp {
   }
 
   private void onRtr() {
-    if (gone || leftServiceWith != null) {
+    // A stale answer: the QP was reset for a new connection (or failed) while this RTR command
+    // ran; the adapter left it where it was, and the new connection issues its own commands.
+    if (gone || leftServiceWith != null || resetting || hw.state() != QpState.RTR) {
       return;
     }
     rnic.modifyQp(hw, QpState.RTS, this::onRts, this::controlFailed);

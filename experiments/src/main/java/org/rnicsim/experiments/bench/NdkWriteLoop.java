@@ -1,0 +1,185 @@
+package org.rnicsim.experiments.bench;
+
+import java.util.List;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.model.profile.HardwareProfile;
+import org.rnicsim.ndk.api.NdkAdapter;
+import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkCreateResult;
+import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.NdkPd;
+import org.rnicsim.ndk.api.NdkProvider;
+import org.rnicsim.ndk.api.NdkQp;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
+import org.rnicsim.ndk.api.struct.NdkResult;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.api.struct.NdkSge;
+import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.ProviderObserver;
+import org.rnicsim.ndk.provider.SimNdkProvider;
+import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.verifier.LifetimeVerifier;
+import org.rnicsim.ndk.verifier.ProviderProbe;
+
+/**
+ * The 64 B WRITE closed loop of {@code bench model}, driven through the NDK instead of the adapter
+ * directly: two back-to-back hosts, a consumer on host A that keeps {@code window} signalled
+ * NdkWrites outstanding on one QP and busy-polls its CQ with GetCqResults (it notices an entry the
+ * moment the provider queues it, as a spinning core would), posting one WRITE per completion. With
+ * {@code verified} the consumer reaches the provider through the lifetime verifier, whose probe
+ * also hears of every queued entry and callback, exactly as in the tests.
+ *
+ * <p>Connection: the two QPs are joined on the datapath directly (the engine's INIT, RTR, RTS), not
+ * through NdkConnect, because connection setup is not what this loop measures.
+ */
+final class NdkWriteLoop {
+  private static final long BUFFER_ADDRESS = 0x10_000;
+
+  private final RnicSimulator sim;
+  private final LifetimeVerifier verifier;
+  private final NdkCq cq;
+  private final NdkQp qp;
+  private final List<NdkSge> sgl;
+  private final NdkResult[] results;
+  private final int window;
+  private long posted;
+  private long completed;
+  private long failures;
+  private boolean pollQueued;
+
+  NdkWriteLoop(HardwareProfile profile, long messageBytes, int window, boolean verified) {
+    this.sim = new RnicSimulator(verified ? "ndk-write-loop-verified" : "ndk-write-loop");
+    this.window = window;
+    this.results = new NdkResult[window];
+    this.sgl = List.of(new NdkSge(BUFFER_ADDRESS, messageBytes, 1));
+    NdkHosts hosts =
+        NdkHosts.builder(sim).names(List.of("nicA", "nicB")).profile(profile).seed(1).build();
+    this.verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
+    ProviderProbe probe = verified ? verifier.probe() : ProviderProbe.NONE;
+    NdkQp[] qps = new NdkQp[2];
+    NdkCq[] cqs = new NdkCq[2];
+    for (int host = 0; host < 2; host++) {
+      SimNdkProvider provider = hosts.provider(host);
+      boolean consumerSide = host == 0;
+      provider.setObserver(observer(probe, consumerSide));
+      NdkProvider view = verified ? verifier.wrap(provider) : provider;
+      NdkAdapter adapter =
+          view.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
+      cqs[host] = create(cb -> adapter.createCq(4L * window, null, null, null, cb, null));
+      NdkPd pd = create(cb -> adapter.createPd(cb, null));
+      NdkCq hostCq = cqs[host];
+      String context = "qp" + host;
+      qps[host] =
+          create(
+              cb -> pd.createQp(hostCq, hostCq, context, window, 2L * window, 1, 1, 64, cb, null));
+    }
+    SimQp a = (SimQp) hosts.provider(0).objectWithHeader(qps[0].header());
+    SimQp b = (SimQp) hosts.provider(1).objectWithHeader(qps[1].header());
+    a.connectTo(b);
+    sim.runToEnd();
+    this.cq = cqs[0];
+    this.qp = qps[0];
+  }
+
+  private ProviderObserver observer(ProviderProbe probe, boolean consumerSide) {
+    return new ProviderObserver() {
+      @Override
+      public void callbackStarting(CallbackKind kind, long returnTimePs) {
+        probe.nextCallbackReturnsAt(returnTimePs);
+      }
+
+      @Override
+      public void cqEntryQueued(NdkCq providerCq, NdkResultEx entry) {
+        probe.cqEntryQueued(providerCq, entry);
+        if (consumerSide && !pollQueued) {
+          pollQueued = true;
+          sim.schedule(0, NdkWriteLoop.this::poll);
+        }
+      }
+
+      @Override
+      public void cqFailed(NdkCq providerCq, NtStatus status) {
+        probe.cqFailed(providerCq, status);
+      }
+    };
+  }
+
+  private <T extends NdkObject> T create(
+      java.util.function.Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {
+    Object[] delivered = new Object[1];
+    NtStatus[] status = new NtStatus[1];
+    NdkCreateResult<T> result =
+        call.apply(
+            (ctx, s, object) -> {
+              status[0] = s;
+              delivered[0] = object;
+            });
+    if (result.isPending()) {
+      sim.runUntil(() -> status[0] != null);
+      if (!NtStatus.SUCCESS.equals(status[0])) {
+        throw new IllegalStateException("benchmark set-up: a create failed with " + status[0]);
+      }
+      @SuppressWarnings("unchecked")
+      T object = (T) delivered[0];
+      return object;
+    }
+    if (!result.isSuccess()) {
+      throw new IllegalStateException("benchmark set-up: a create failed with " + result.status());
+    }
+    return result.object();
+  }
+
+  /**
+   * Runs until {@code operations} more WRITEs have completed; returns the simulator events this
+   * took.
+   */
+  long run(long operations) {
+    long target = completed + operations;
+    long eventsBefore = sim.eventsExecuted();
+    while (posted - completed < window) {
+      post();
+    }
+    sim.runUntil(() -> completed >= target);
+    if (completed < target) {
+      throw new IllegalStateException("the write loop stalled at " + completed + " of " + target);
+    }
+    return sim.eventsExecuted() - eventsBefore;
+  }
+
+  private void post() {
+    NtStatus status = qp.write(posted, sgl, BUFFER_ADDRESS, 1, 0);
+    if (!NtStatus.SUCCESS.equals(status)) {
+      throw new IllegalStateException("NdkWrite failed inline with " + status);
+    }
+    posted++;
+  }
+
+  private void poll() {
+    pollQueued = false;
+    int n = cq.getCqResults(results);
+    for (int i = 0; i < n; i++) {
+      completed++;
+      if (!NtStatus.SUCCESS.equals(results[i].status())) {
+        failures++;
+      }
+      post();
+    }
+  }
+
+  long failures() {
+    return failures;
+  }
+
+  /** Lifetime violations so far (0 without the verifier). */
+  int violations() {
+    return verifier == null ? 0 : verifier.violations().size();
+  }
+
+  long nowPs() {
+    return sim.nowPs();
+  }
+}
