@@ -113,14 +113,14 @@ public final class SimConnections implements AdapterConnections {
             ? l
             : null;
     if (listener == null) {
-      fabric.send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
+      fabric.send(() -> active.handshake.onRejected(NtStatus.CONNECTION_REFUSED));
       return;
     }
     SimConnector passive = new SimConnector(listener.runtime(), this);
     passive.addAntecedent(listener.adapter());
     passive.addAntecedent(listener);
-    passive.requested(
-        listener, active, destination, source, inboundReadLimit, outboundReadLimit, privateData);
+    passive.handshake.requested(
+        active, destination, source, inboundReadLimit, outboundReadLimit, privateData);
     boolean[] delivered = new boolean[1];
     listener
         .runtime()
@@ -140,7 +140,7 @@ public final class SimConnections implements AdapterConnections {
             () -> {
               if (!delivered[0]) {
                 passive.markCreateFailed();
-                fabric.send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
+                fabric.send(() -> active.handshake.onRejected(NtStatus.CONNECTION_REFUSED));
               }
             });
   }
