@@ -35,7 +35,7 @@ class AdapterNodeHardwareTest {
   private static final long US = SimTime.PS_PER_US;
 
   /** A round-number ConnectX-4-like machine (assumption, as rnic-model's test profile). */
-  private static HardwareProfile profile() {
+  static HardwareProfile profile() {
     return new HardwareProfile(
         "ndk-test",
         new HostProfile(2, 60_000, 30_000, 40_000),

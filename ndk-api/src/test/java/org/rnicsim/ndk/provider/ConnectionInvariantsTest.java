@@ -26,9 +26,14 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 class ConnectionInvariantsTest {
   private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 256, 3));
 
+  /** The two hosts each test runs on; a subclass runs them all on another fabric. */
+  TwoHosts hosts() {
+    return new TwoHosts();
+  }
+
   @Test
   void handshakeConnectsTheQpsAndDataFlows() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     assertTrue(((SimQp) h.active.qp).isConnected());
     assertEquals(NtStatus.SUCCESS, h.passive.qp.receive("rcv", SGL));
@@ -45,7 +50,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void connectionDataCarriesThePeersPrivateDataAndTheCappedReadLimits() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.connect(new byte[] {1, 2, 3});
     NdkConnector passive = h.awaitConnectEvent();
     NdkConnectionData size = passive.getConnectionData(null);
@@ -80,7 +85,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant12_rejectNeverPendsAndTheActiveConnectIsRefused() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.connect(null);
     NdkConnector passive = h.awaitConnectEvent();
     assertEquals(NtStatus.SUCCESS, passive.reject(new byte[] {5}));
@@ -90,7 +95,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void connectToAHostNobodyAnswersFailsWithHostUnreachable() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.active.connector.connect(
         h.active.qp,
         TwoHosts.A,
@@ -106,7 +111,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant25_disconnectEventFiresOnceAtThePeerAndDoesNotFlushItsQp() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     assertEquals(NtStatus.SUCCESS, h.passive.qp.receive("kept", SGL));
     assertEquals(
@@ -130,7 +135,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant25_noDisconnectEventWhenBothSidesDisconnectAtOnce() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     h.active.connector.disconnect((c, s) -> h.active.completions.add(s), null);
     h.passive.connector.disconnect((c, s) -> h.passive.completions.add(s), null);
@@ -143,7 +148,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant26_disconnectCompletesAfterThePeerAnsweredAndThenTheQpIsFlushed() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     for (int i = 0; i < 3; i++) {
       assertEquals(NtStatus.SUCCESS, h.active.qp.receive("r" + i, SGL));
@@ -160,7 +165,7 @@ class ConnectionInvariantsTest {
         },
         null);
     h.run();
-    assertTrue(doneAt[0] - start >= 2 * TwoHosts.MESSAGE_PS, "request and reply travelled");
+    assertTrue(doneAt[0] - start >= 2 * h.minimumMessagePs(), "request and reply travelled");
     assertEquals(0, cancelledWhenDone[0], "nothing was cancelled before Disconnect finished");
     NdkResultEx[] results = new NdkResultEx[8];
     assertEquals(6, h.active.cq.getCqResultsEx(results), "then every request reached the CQ");
@@ -174,7 +179,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant27_noConnectEventOnceTheListenerCloseIsIssued() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     ProviderRig.Closed closed = h.b.close(h.listener);
     assertEquals(NtStatus.SUCCESS, closed.status);
     h.connect(null);
@@ -185,7 +190,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant27_aRequestInFlightWhenTheListenerCloseIsIssuedGetsNoEvent() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     long t0 = h.sim.nowPs();
     // Host B's core 0 is busy with consumer work when the request arrives (at 5 us), so its
     // connect event waits in the core's queue; the listener's close is issued meanwhile.
@@ -206,7 +211,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant28_whilePausedNoConnectEventFiresAndTheConnectIsRefused() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.listener.controlConnectEvents(true);
     h.connect(null);
     h.run();
@@ -222,7 +227,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant29_aListenersPortStaysBusyUntilItAndItsConnectorsAreClosed() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     ProviderRig.Closed listenerClose = h.b.close(h.listener);
     assertEquals(NtStatus.PENDING, listenerClose.status, "its connector is open (invariant 10)");
@@ -236,7 +241,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant29_aSharedEndpointsPortStaysBusyUntilItAndItsConnectorsAreClosed() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     NdkSockAddr shared = NdkSockAddr.of("10.0.0.1", 5000);
     NdkSharedEndpoint endpoint =
         h.a.create(cb -> h.a.adapter.createSharedEndpoint(shared, cb, null));
@@ -265,7 +270,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void invariant10_theQpAndTheListenerStayPendingWhileTheirConnectorIsOpen() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     ProviderRig.Closed qpClose = h.a.close(h.active.qp);
     ProviderRig.Closed listenerClose = h.b.close(h.listener);
@@ -282,7 +287,7 @@ class ConnectionInvariantsTest {
 
   @Test
   void closingAnEstablishedConnectorAbortsAndThePeerHearsOnce() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = hosts();
     h.establish();
     h.a.closeAndWait(h.active.connector);
     h.run();

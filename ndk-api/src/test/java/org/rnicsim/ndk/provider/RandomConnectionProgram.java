@@ -35,8 +35,8 @@ final class RandomConnectionProgram {
   private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 128, 1));
 
   private final SimRandom random;
-  final RnicSimulator sim = new RnicSimulator("random-connections");
-  final LifetimeAudit audit = new LifetimeAudit(sim::nowPs);
+  final RnicSimulator sim;
+  final LifetimeAudit audit;
   private final ProviderRig a;
   private final ProviderRig b;
   private final ProviderPolicy policy;
@@ -62,6 +62,16 @@ final class RandomConnectionProgram {
 
   /** With {@code verified}, both hosts' consumers reach their providers through one verifier. */
   RandomConnectionProgram(long seed, boolean verified) {
+    this(seed, verified, null);
+  }
+
+  /**
+   * With {@code nodes}, both providers run on its adapter nodes and their CM messages travel as
+   * packets between them; otherwise on a fixed-latency fabric of a random latency.
+   */
+  RandomConnectionProgram(long seed, boolean verified, AdapterPair nodes) {
+    sim = nodes == null ? new RnicSimulator("random-connections") : nodes.sim;
+    audit = new LifetimeAudit(sim::nowPs);
     verifier =
         verified ? org.rnicsim.ndk.verifier.LifetimeVerifier.builder(sim::nowPs).build() : null;
     random = new RandomStreams(seed, 0).stream("connections");
@@ -76,13 +86,29 @@ final class RandomConnectionProgram {
     policy = p;
     LoopbackWorkEngine engine = new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault());
     ConnectionFabric fabric =
-        new ConnectionFabric(sim, random.uniformLong(SimTime.PS_PER_US, 10 * SimTime.PS_PER_US));
+        nodes != null
+            ? nodes.fabric
+            : new ConnectionFabric(
+                sim, random.uniformLong(SimTime.PS_PER_US, 10 * SimTime.PS_PER_US));
     java.util.function.Consumer<SimNdkProvider.Builder> setupA =
-        x -> x.name("a").policy(policy).connections(new SimConnections(fabric, A.ipAddress()));
+        x -> wire(x.name("a").policy(policy), fabric, nodes, 0, A);
     java.util.function.Consumer<SimNdkProvider.Builder> setupB =
-        x -> x.name("b").policy(policy).connections(new SimConnections(fabric, B.ipAddress()));
+        x -> wire(x.name("b").policy(policy), fabric, nodes, 1, B);
     a = ProviderRig.verified(sim, engine, setupA, verifier);
     b = ProviderRig.verified(sim, engine, setupB, verifier);
+  }
+
+  private static void wire(
+      SimNdkProvider.Builder builder,
+      ConnectionFabric fabric,
+      AdapterPair nodes,
+      int side,
+      NdkSockAddr address) {
+    if (nodes == null) {
+      builder.connections(new SimConnections(fabric, address.ipAddress()));
+    } else {
+      nodes.onSide(builder, side, address.ipAddress());
+    }
   }
 
   void run(int steps) {

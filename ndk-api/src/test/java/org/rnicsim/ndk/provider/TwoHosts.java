@@ -13,6 +13,7 @@ import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
+import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
 import org.rnicsim.ndk.provider.connection.SimConnections;
 import org.rnicsim.ndk.provider.work.LoopbackTiming;
@@ -24,15 +25,14 @@ final class TwoHosts {
   static final NdkSockAddr A = NdkSockAddr.of("10.0.0.1", 0);
   static final NdkSockAddr B = NdkSockAddr.of("10.0.0.2", 4791);
 
-  final RnicSimulator sim = new RnicSimulator("two-hosts");
-  final LoopbackWorkEngine engine = new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault());
-  final ConnectionFabric fabric = new ConnectionFabric(sim, MESSAGE_PS);
-  final ProviderRig a =
-      new ProviderRig(
-          sim, engine, b -> b.name("nicA").connections(new SimConnections(fabric, A.ipAddress())));
-  final ProviderRig b =
-      new ProviderRig(
-          sim, engine, x -> x.name("nicB").connections(new SimConnections(fabric, B.ipAddress())));
+  final RnicSimulator sim;
+  final LoopbackWorkEngine engine;
+  final ConnectionFabric fabric;
+  final ProviderRig a;
+  final ProviderRig b;
+
+  /** The adapter nodes under a packet fabric, or null on the fixed-latency one. */
+  final AdapterPair nodes;
 
   /** One side's objects. */
   static final class Side {
@@ -50,6 +50,21 @@ final class TwoHosts {
   final List<NdkConnector> connectEvents = new ArrayList<>();
 
   TwoHosts() {
+    this(null);
+  }
+
+  /** Both providers on adapter nodes cabled back to back; CM messages travel as packets. */
+  static TwoHosts overAdapters() {
+    return new TwoHosts(new AdapterPair("two-hosts-over-adapters", 1, CmRetries.assumedDefault()));
+  }
+
+  TwoHosts(AdapterPair pair) {
+    this.nodes = pair;
+    this.sim = pair == null ? new RnicSimulator("two-hosts") : pair.sim;
+    this.engine = new LoopbackWorkEngine(sim, LoopbackTiming.assumedDefault());
+    this.fabric = pair == null ? new ConnectionFabric(sim, MESSAGE_PS) : pair.fabric;
+    this.a = new ProviderRig(sim, engine, x -> wire(x.name("nicA"), 0, A));
+    this.b = new ProviderRig(sim, engine, x -> wire(x.name("nicB"), 1, B));
     for (Side side : List.of(active, passive)) {
       ProviderRig rig = side == active ? a : b;
       side.cq = rig.cq(256);
@@ -60,6 +75,19 @@ final class TwoHosts {
         b.create(cb -> b.adapter.createListener((ctx, c) -> connectEvents.add(c), null, cb, null));
     assertEquals(NtStatus.SUCCESS, listener.listen(B, (c, s) -> {}, null));
     active.connector = a.create(cb -> a.adapter.createConnector(cb, null));
+  }
+
+  private void wire(SimNdkProvider.Builder builder, int side, NdkSockAddr address) {
+    if (nodes == null) {
+      builder.connections(new SimConnections(fabric, address.ipAddress()));
+    } else {
+      nodes.onSide(builder, side, address.ipAddress());
+    }
+  }
+
+  /** The least one CM message takes between the hosts. */
+  long minimumMessagePs() {
+    return nodes == null ? MESSAGE_PS : nodes.wireFloorPs();
   }
 
   /** Starts Connect from A to B; returns the inline status. */

@@ -11,7 +11,9 @@ import org.rnicsim.ndk.provider.queue.SimQp;
  * disconnect request; the peer raises its disconnect event unless it called Disconnect itself (at
  * most once, without flushing) and replies; the reply ends the datapath connection and flushes the
  * QP, then Disconnect completes. A Disconnect after the peer disconnected completes without a
- * message.
+ * message. Where messages can be lost the DREQ is resent per {@link CmRetries}; when its retries
+ * run out Disconnect completes with IO_TIMEOUT (ndkpi-spec 4: "abort/timeout -> failure") and the
+ * QP is flushed all the same. The DREP is not resent: a resent DREQ gets another.
  *
  * <p>Interp: closing a connector cancels its pending requests (STATUS_CANCELLED) and aborts the
  * connection: the peer's Connect fails with CONNECTION_REFUSED, its Accept or CompleteConnect with
@@ -32,29 +34,36 @@ final class ConnectorTeardown {
     c.notice.localDisconnectCalled = true;
     c.disconnectRequest = c.beginRequest("Disconnect", requestCompletion, requestContext);
     if (c.notice.peerDisconnected) {
-      finishDisconnect();
+      finishDisconnect(NtStatus.SUCCESS);
       return NtStatus.PENDING;
     }
     c.state = State.DISCONNECTING;
     SimConnector other = c.remote;
-    c.home.fabric().send(() -> other.teardown.onDisconnectRequest(c));
+    c.retransmit.start(
+        () -> c.send(CmMessage.DREQ, other, () -> other.teardown.onDisconnectRequest(c)),
+        () -> {
+          if (c.state == State.DISCONNECTING) {
+            finishDisconnect(NtStatus.IO_TIMEOUT);
+          }
+        });
     return NtStatus.PENDING;
   }
 
   /** The peer disconnects: raise the event (unless we disconnected first) and reply. */
   void onDisconnectRequest(SimConnector from) {
     SimConnector c = connector;
-    if (c.state == State.CONNECTED || c.state == State.DISCONNECTING) {
+    boolean live = c.state == State.CONNECTED || c.state == State.DISCONNECTING;
+    if (live && !c.notice.peerDisconnected) {
       c.notice.peerDisconnected = true;
       c.runtime().engine().disconnect(c.qp);
       c.notice.raise(c);
     }
-    c.home.fabric().send(from.teardown::onDisconnectReply);
+    c.send(CmMessage.DREP, from, from.teardown::onDisconnectReply);
   }
 
   void onDisconnectReply() {
     if (connector.state == State.DISCONNECTING) {
-      finishDisconnect();
+      finishDisconnect(NtStatus.SUCCESS);
     }
   }
 
@@ -64,10 +73,12 @@ final class ConnectorTeardown {
     switch (c.state) {
       case CONNECTING -> c.handshake.onRejected(NtStatus.CONNECTION_REFUSED);
       case ACCEPTING -> {
+        c.retransmit.cancel();
         c.state = State.ENDED;
         c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
       }
       case COMPLETING -> {
+        c.retransmit.cancel();
         c.state = State.ENDED;
         c.finish(c.completeRequest, NtStatus.CONNECTION_ABORTED);
       }
@@ -77,7 +88,7 @@ final class ConnectorTeardown {
         c.runtime().engine().disconnect(c.qp);
         c.notice.raise(c);
       }
-      case DISCONNECTING -> finishDisconnect();
+      case DISCONNECTING -> finishDisconnect(NtStatus.SUCCESS);
       default -> {}
     }
   }
@@ -88,15 +99,16 @@ final class ConnectorTeardown {
    * work now; the flushed entries are queued right after the consumer's Disconnect completion code
    * has run, so nothing is cancelled before the Disconnect is seen to finish.
    */
-  private void finishDisconnect() {
+  private void finishDisconnect(NtStatus status) {
     SimConnector c = connector;
+    c.retransmit.cancel();
     c.runtime().engine().disconnect(c.qp);
     c.state = State.DISCONNECTED;
     SimQp flushed = c.qp;
     if (c.disconnectRequest != null && !c.disconnectRequest.isCompleting()) {
       c.completeRequest(
           c.disconnectRequest,
-          NtStatus.SUCCESS,
+          status,
           c.runtime().policy().controlCore(),
           0,
           flushed::flushAfterDisconnect);
@@ -109,6 +121,7 @@ final class ConnectorTeardown {
   void closeIssued() {
     SimConnector c = connector;
     State before = c.state;
+    c.retransmit.cancel();
     c.state = State.ENDED;
     PendingRequest[] pending = {
       c.connectRequest, c.acceptRequest, c.completeRequest, c.disconnectRequest
@@ -123,7 +136,8 @@ final class ConnectorTeardown {
             && before != State.CONNECTING;
     if (live && c.remote != null) {
       SimConnector other = c.remote;
-      c.home.fabric().send(other.teardown::onAborted);
+      boolean established = before == State.CONNECTED || before == State.DISCONNECTING;
+      c.send(established ? CmMessage.DREQ : CmMessage.REJ, other, other.teardown::onAborted);
     }
     if (c.qp != null && (before == State.CONNECTED || before == State.DISCONNECTING)) {
       c.runtime().engine().disconnect(c.qp);

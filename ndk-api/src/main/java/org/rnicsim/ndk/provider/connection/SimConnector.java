@@ -50,6 +50,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
   final DisconnectNotice notice = new DisconnectNotice();
   final ConnectorHandshake handshake = new ConnectorHandshake(this);
   final ConnectorTeardown teardown = new ConnectorTeardown(this);
+  final RetransmitTimer retransmit;
   State state = State.IDLE;
   SimQp qp;
   SimConnector remote;
@@ -65,6 +66,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
   SimConnector(ProviderRuntime runtime, SimConnections home) {
     super(runtime, NdkObjectType.CONNECTOR);
     this.home = home;
+    this.retransmit = home.fabric().retransmitTimer();
   }
 
   /** The QP this connector connects, or null. */
@@ -245,6 +247,9 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
 
   @Override
   protected void onGone() {
+    if (remote != null) {
+      home.forgetRequest(remote, this);
+    }
     releasePort();
     if (connectionReserved) {
       connectionReserved = false;
@@ -277,6 +282,11 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     local = bound;
     peer = destination;
     return null;
+  }
+
+  /** Sends {@code message} to the manager of connector {@code to}; {@code arrival} runs there. */
+  void send(CmMessage message, SimConnector to, Runnable arrival) {
+    home.send(message, to.home, arrival);
   }
 
   /** Completes {@code request} with {@code status} unless it is null or already completing. */
