@@ -150,4 +150,29 @@ class ConnectionOverPacketsTest {
     assertEquals(1, h.connectEvents.size(), "the resent REQ made one connection, not two");
     assertEquals(2, sent(h, 0), "the lost REQ and its resend");
   }
+
+  @Test
+  void aSendStuckOnReceiverNotReadyHoldsDisconnectOnlyUntilTheDrainLimit() {
+    TwoHosts h = hosts(QUICK);
+    h.establish();
+    // The passive side posts no receive, so the Send retries RNR forever (NdkHosts' profile).
+    var sgl = List.of(new org.rnicsim.ndk.api.struct.NdkSge(0x1000, 64, 1));
+    assertEquals(NtStatus.SUCCESS, h.active.qp.send("stuck", sgl, 0));
+    long start = h.sim.nowPs();
+    long[] doneAt = {-1};
+    h.active.connector.disconnect(
+        (c, s) -> {
+          h.active.completions.add(s);
+          doneAt[0] = h.sim.nowPs();
+        },
+        null);
+    h.sim.runUntil(() -> h.active.completions.size() == 3);
+    assertEquals(NtStatus.SUCCESS, h.active.completions.get(2));
+    long tookPs = doneAt[0] - start;
+    assertTrue(tookPs >= QUICK.responseTimeoutPs(), "waited for the Send: " + tookPs + " ps");
+    assertTrue(tookPs < 2 * QUICK.responseTimeoutPs(), "then the DREQ went: " + tookPs + " ps");
+    var results = new org.rnicsim.ndk.api.struct.NdkResultEx[2];
+    assertEquals(1, h.active.cq.getCqResultsEx(results), "the Send was reported before");
+    assertTrue(!results[0].status().equals(NtStatus.SUCCESS), "it never found a receive");
+  }
 }

@@ -59,6 +59,15 @@ public final class ConnectionFabric {
     return simulator;
   }
 
+  /**
+   * How long a Disconnect lets its QP's requests drain before the DREQ goes out regardless.
+   * Assumption: one CM response timeout, so a Send stuck on endless RNR retries cannot hold a
+   * Disconnect forever.
+   */
+  long drainLimitPs() {
+    return retries.responseTimeoutPs();
+  }
+
   /** A connector's resend timer. */
   RetransmitTimer retransmitTimer() {
     return new RetransmitTimer(simulator, retries);
