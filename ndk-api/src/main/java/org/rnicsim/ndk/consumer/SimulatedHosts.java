@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -13,22 +12,17 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.ProviderObserver;
 import org.rnicsim.ndk.provider.SimNdkProvider;
-import org.rnicsim.ndk.provider.connection.ConnectionFabric;
-import org.rnicsim.ndk.provider.connection.SimConnections;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 
 /**
- * The world a script runs in: one simulator, one connection fabric and one rnic-model datapath
- * shared by every host ({@link NdkHosts}: one adapter node and simulated provider per host; host i
- * answers on 10.0.0.i+1), and one lifetime verifier wrapping them all, so that the consumer only
- * ever holds verified objects.
+ * The world a script runs in: one simulator and the hosts of {@link NdkHosts} (one adapter node and
+ * simulated provider per host, posts on the rnic-model datapath, connection messages as management
+ * datagrams over the modelled ports, links and switch; host i answers on 10.0.0.i+1), and one
+ * lifetime verifier wrapping them all, so that the consumer only ever holds verified objects.
  */
 final class SimulatedHosts {
-
-  /** One connection-management message between hosts; assumption, as in the provider's tests. */
-  static final long CM_MESSAGE_PS = 5 * SimTime.PS_PER_US;
 
   /** What a provider observes beyond calls and callbacks, for the recorder. */
   interface EntrySink {
@@ -44,7 +38,6 @@ final class SimulatedHosts {
   SimulatedHosts(ScriptSettings settings, EntrySink entries) {
     this.simulator = new RnicSimulator("lesson");
     this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
-    ConnectionFabric fabric = new ConnectionFabric(simulator, CM_MESSAGE_PS);
     ProviderProbe probe = verifier.probe();
     List<String> hosts = settings.hosts();
     NdkHosts machines =
@@ -52,15 +45,11 @@ final class SimulatedHosts {
             .names(hosts)
             .seed(settings.seed())
             .hardware(settings.hardware())
-            .customise(
-                (i, builder) ->
-                    builder
-                        .policy(settings.policy())
-                        .connections(new SimConnections(fabric, addressOf(i).ipAddress())))
+            .customise((i, builder) -> builder.policy(settings.policy()))
             .build();
     for (int i = 0; i < hosts.size(); i++) {
       String host = hosts.get(i);
-      NdkSockAddr address = addressOf(i);
+      NdkSockAddr address = new NdkSockAddr(machines.ipAddress(i), 0);
       SimNdkProvider provider = machines.provider(i);
       provider.setObserver(
           new ProviderObserver() {
@@ -84,10 +73,6 @@ final class SimulatedHosts {
       verified.put(host, verifier.wrap(settings.providerVariant().around(provider)));
       addresses.put(host, address);
     }
-  }
-
-  private static NdkSockAddr addressOf(int host) {
-    return NdkSockAddr.of("10.0.0." + (host + 1), 0);
   }
 
   /** The simulated provider of {@code host}, or null. */

@@ -30,7 +30,8 @@
  * adapter}, {@code cq} (arming and notifications, 14-18, 31), {@code memory} (PD, MR, MW), {@code
  * queue} (QP, SRQ, posts, DEFER, Flush; 19-24, 30, 32), {@code work} (the datapath seam and {@link
  * org.rnicsim.ndk.provider.work.RnicWorkEngine}, which runs every post on the rnic-model adapter),
- * {@code hosts} (N adapter nodes with a provider each, cabled), {@code connection} (connectors,
- * listeners, shared endpoints; 10, 25-29; their messages still travel a fixed-latency stand-in).
+ * {@code hosts} (N adapter nodes with a provider each, cabled, sharing one datapath and one CM
+ * fabric), {@code connection} (connectors, listeners, shared endpoints; 10, 25-29; their messages
+ * travel as management datagrams over the modelled ports, links and switch).
  */
 package org.rnicsim.ndk.provider;

@@ -17,8 +17,6 @@ import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
-import org.rnicsim.ndk.provider.connection.ConnectionFabric;
-import org.rnicsim.ndk.provider.connection.SimConnections;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
 
 /**
@@ -29,13 +27,14 @@ import org.rnicsim.ndk.provider.hosts.NdkHosts;
  * RandomProgram}, plus invariant 27 (no connect event after the listener's close was issued).
  */
 final class RandomConnectionProgram {
-  private static final NdkSockAddr A = NdkSockAddr.of("10.0.0.1", 0);
-  private static final NdkSockAddr B = NdkSockAddr.of("10.0.0.2", 4791);
+  private static final NdkSockAddr A = new NdkSockAddr(NdkHosts.ipAddressOf(0), 0);
+  private static final NdkSockAddr B = new NdkSockAddr(NdkHosts.ipAddressOf(1), 4791);
   private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 128, 1));
 
   private final SimRandom random;
   final RnicSimulator sim = new RnicSimulator("random-connections");
   final LifetimeAudit audit = new LifetimeAudit(sim::nowPs);
+  final NdkHosts hosts;
   private final ProviderRig a;
   private final ProviderRig b;
   private final ProviderPolicy policy;
@@ -73,17 +72,12 @@ final class RandomConnectionProgram {
       p = p.withCallbackCostPs(kind, random.uniformLong(0, 4 * SimTime.PS_PER_US));
     }
     policy = p;
-    ConnectionFabric fabric =
-        new ConnectionFabric(sim, random.uniformLong(SimTime.PS_PER_US, 10 * SimTime.PS_PER_US));
-    java.util.function.Consumer<SimNdkProvider.Builder> setupA =
-        x -> x.name("a").policy(policy).connections(new SimConnections(fabric, A.ipAddress()));
-    java.util.function.Consumer<SimNdkProvider.Builder> setupB =
-        x -> x.name("b").policy(policy).connections(new SimConnections(fabric, B.ipAddress()));
-    NdkHosts hosts =
+    // CM messages travel as MADs over the cable between the hosts (NdkHosts' fabric).
+    hosts =
         NdkHosts.builder(sim)
             .names(List.of("a", "b"))
             .seed(seed)
-            .customise((host, builder) -> (host == 0 ? setupA : setupB).accept(builder))
+            .customise((host, builder) -> builder.policy(policy))
             .build();
     a = ProviderRig.on(hosts.provider(0), verifier);
     b = ProviderRig.on(hosts.provider(1), verifier);

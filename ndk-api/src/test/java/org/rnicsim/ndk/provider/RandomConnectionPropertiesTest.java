@@ -7,7 +7,10 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** Random connection programs between two hosts keep the lifetime and listener rules. */
+/**
+ * Random connection programs between two hosts, their CM messages travelling as MADs over the
+ * cable, keep the lifetime and listener rules.
+ */
 class RandomConnectionPropertiesTest {
 
   @Property(seed = ProgramSeeds.JQWIK_SEED) // tries: see ProgramSeeds
@@ -17,5 +20,9 @@ class RandomConnectionPropertiesTest {
     assertEquals(List.of(), program.audit.violations(), "seed " + seed);
     assertEquals(List.of(), program.audit.hungCloses(), "seed " + seed);
     assertTrue(program.finished, "seed " + seed);
+    long madsSent = program.hosts.stats().counter("a.mad.sent").count();
+    assertTrue(
+        madsSent >= 2L * program.established,
+        "seed " + seed + ": each connection A completed sent at least a REQ and an RTU as MADs");
   }
 }

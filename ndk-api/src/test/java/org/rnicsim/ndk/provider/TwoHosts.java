@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.SimTime;
+import org.rnicsim.model.adapter.management.ManagementQp;
+import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.profile.PortProfile;
 import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkListener;
@@ -13,27 +15,21 @@ import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
-import org.rnicsim.ndk.provider.connection.ConnectionFabric;
-import org.rnicsim.ndk.provider.connection.SimConnections;
+import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
 
-/** Two hosts cabled back to back, each a provider on its adapter node, sharing one CM fabric. */
+/**
+ * Two hosts cabled back to back ({@link NdkHosts}), each a provider on its adapter node; their CM
+ * messages travel as management datagrams over the cable.
+ */
 final class TwoHosts {
-  static final long MESSAGE_PS = 5 * SimTime.PS_PER_US;
-  static final NdkSockAddr A = NdkSockAddr.of("10.0.0.1", 0);
-  static final NdkSockAddr B = NdkSockAddr.of("10.0.0.2", 4791);
+  static final NdkSockAddr A = new NdkSockAddr(NdkHosts.ipAddressOf(0), 0);
+  static final NdkSockAddr B = new NdkSockAddr(NdkHosts.ipAddressOf(1), 4791);
 
   final RnicSimulator sim = new RnicSimulator("two-hosts");
-  final ConnectionFabric fabric = new ConnectionFabric(sim, MESSAGE_PS);
-  final NdkHosts hosts =
-      NdkHosts.builder(sim)
-          .names(List.of("nicA", "nicB"))
-          .customise(
-              (host, builder) ->
-                  builder.connections(new SimConnections(fabric, (host == 0 ? A : B).ipAddress())))
-          .build();
-  final ProviderRig a = ProviderRig.on(hosts.provider(0), null);
-  final ProviderRig b = ProviderRig.on(hosts.provider(1), null);
+  final NdkHosts hosts;
+  final ProviderRig a;
+  final ProviderRig b;
 
   /** One side's objects. */
   static final class Side {
@@ -51,6 +47,14 @@ final class TwoHosts {
   final List<NdkConnector> connectEvents = new ArrayList<>();
 
   TwoHosts() {
+    this(CmRetries.assumedDefault());
+  }
+
+  /** With connectors resending lost CM messages per {@code retries}. */
+  TwoHosts(CmRetries retries) {
+    hosts = NdkHosts.builder(sim).names(List.of("nicA", "nicB")).cmRetries(retries).build();
+    a = ProviderRig.on(hosts.provider(0), null);
+    b = ProviderRig.on(hosts.provider(1), null);
     for (Side side : List.of(active, passive)) {
       ProviderRig rig = side == active ? a : b;
       side.cq = rig.cq(256);
@@ -61,6 +65,27 @@ final class TwoHosts {
         b.create(cb -> b.adapter.createListener((ctx, c) -> connectEvents.add(c), null, cb, null));
     assertEquals(NtStatus.SUCCESS, listener.listen(B, (c, s) -> {}, null));
     active.connector = a.create(cb -> a.adapter.createConnector(cb, null));
+  }
+
+  /**
+   * The least time a CM message can take from one provider to the other: its MAD's serialisation at
+   * the port rate, the MAC/PHY latencies and the cable, all from the profile.
+   */
+  long minimumMessagePs() {
+    PortProfile port = hosts.profile().port();
+    long wireBytes =
+        ManagementQp.MAD_BYTES
+            + port.packetHeaderBytes()
+            + PacketOpcode.MANAGEMENT_DATAGRAM.extendedHeaderBytes();
+    return port.serialisationPs(wireBytes)
+        + port.txLatencyPs()
+        + port.propagationDelayPs()
+        + port.rxLatencyPs();
+  }
+
+  /** CM messages (MADs) the adapter of host {@code host} has sent so far. */
+  long madsSent(int host) {
+    return hosts.stats().counter(hosts.node(host).rnic().name() + ".mad.sent").count();
   }
 
   /** Starts Connect from A to B; returns the inline status. */

@@ -12,6 +12,8 @@ import org.rnicsim.model.adapter.interrupt.CqEventSource;
 import org.rnicsim.model.adapter.interrupt.EventQueue;
 import org.rnicsim.model.adapter.interrupt.InterruptController;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
+import org.rnicsim.model.adapter.management.ManagementCompletions;
+import org.rnicsim.model.adapter.management.ManagementListener;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.HardwareProfile;
 
@@ -26,6 +28,7 @@ public final class AdapterNode {
   private final HostCpu host;
   private final InterruptController interrupts;
   private final FirmwareCommandQueue firmware;
+  private boolean managementAgent;
 
   public AdapterNode(
       RnicSimulator simulator,
@@ -88,6 +91,21 @@ public final class AdapterNode {
           source.onCqeLanded(error, error);
         });
     return source;
+  }
+
+  /**
+   * Registers the host's management agent (its connection manager): management datagrams that
+   * arrive for this adapter reach it from the DPC of an event queue on {@code coreIndex}, after the
+   * MAD's DMA, its CQE, the EQE, the MSI-X and the ISR (see {@link ManagementCompletions}). Once
+   * per node.
+   */
+  public void setManagementAgent(int coreIndex, ManagementListener agent) {
+    if (managementAgent) {
+      throw new IllegalStateException(rnic.name() + " has a management agent already");
+    }
+    managementAgent = true;
+    rnic.setManagementReceiver(
+        new ManagementCompletions(interrupts, interrupts.createEventQueue(coreIndex), agent));
   }
 
   /** The adapter disappears: QPs go to ERROR, commands fail, no more interrupts. */

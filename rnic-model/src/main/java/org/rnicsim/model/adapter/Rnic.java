@@ -13,12 +13,15 @@ import org.rnicsim.model.adapter.completion.CqeWriter;
 import org.rnicsim.model.adapter.control.ControlCommand;
 import org.rnicsim.model.adapter.control.ControlPath;
 import org.rnicsim.model.adapter.dma.DmaEngines;
+import org.rnicsim.model.adapter.management.ManagementListener;
+import org.rnicsim.model.adapter.management.ManagementQp;
 import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.adapter.transport.RcTransport;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
 import org.rnicsim.model.adapter.transport.SharedReceiveSource;
 import org.rnicsim.model.adapter.transport.WriteLandedListener;
+import org.rnicsim.model.fabric.PacketSink;
 import org.rnicsim.model.fabric.Port;
 import org.rnicsim.model.pcie.DeviceToHostWrites;
 import org.rnicsim.model.pcie.PcieLink;
@@ -41,6 +44,8 @@ import org.rnicsim.model.trace.ModelTraceEvent.FaultInjected;
  *   <li><b>Notification</b>: each CQ's {@link CqeListener} is told when a CQE lands; event queues
  *       and MSI-X interrupts hook in there, and {@link #deviceToHostWrites()} is the posted-write
  *       path they share with CQEs and payload.
+ *   <li><b>Management datagrams</b> (QP1): {@link #sendManagementDatagram} and {@link
+ *       #setManagementReceiver}, for the host's connection manager; see {@link ManagementQp}.
  *   <li><b>Faults</b>: {@link #surpriseRemove()}; link faults live on the fabric's links.
  * </ul>
  */
@@ -54,6 +59,7 @@ public final class Rnic {
   private final Port port;
   private final RcTransport transport;
   private final ControlPath controlPath;
+  private final ManagementQp managementQp;
   private int nextCqn = 1;
   private int nextMemoryKey = 1;
 
@@ -122,7 +128,18 @@ public final class Rnic {
             port,
             cqeWriter,
             stats);
-    port.setReceiver(transport.receivePath());
+    this.managementQp =
+        new ManagementQp(simulator, name, address, profile, dma, port, transport::isRemoved, stats);
+    // QP1 traffic is told apart by its opcode, so RC QP numbers need not skip 1.
+    PacketSink rcReceivePath = transport.receivePath();
+    port.setReceiver(
+        packet -> {
+          if (packet.opcode().isManagement()) {
+            managementQp.receive(packet);
+          } else {
+            rcReceivePath.receive(packet);
+          }
+        });
   }
 
   public String name() {
@@ -370,6 +387,24 @@ public final class Rnic {
    */
   public void setWriteLandedListener(WriteLandedListener listener) {
     transport.setWriteLandedListener(listener);
+  }
+
+  // ---- management datagrams (QP1) ----
+
+  /**
+   * The host posts one MAD carrying {@code message} to the adapter at {@code destinationAddress}:
+   * doorbell, WQE and MAD fetch, then the port (see {@link ManagementQp}).
+   */
+  public void sendManagementDatagram(int destinationAddress, Object message) {
+    managementQp.send(destinationAddress, message);
+  }
+
+  /**
+   * Who is told when an arriving MAD and its CQE have landed in host memory; null drops them. An
+   * {@link AdapterNode} puts its interrupt path in between.
+   */
+  public void setManagementReceiver(ManagementListener listener) {
+    managementQp.setReceiver(listener);
   }
 
   // ---- faults ----

@@ -3,13 +3,18 @@ package org.rnicsim.model.fabric;
 import org.rnicsim.engine.SimEvent;
 
 /**
- * One RC transport packet. Header fields are fixed when it is built; it is its own arrival event on
- * each hop, so {@link #timePs()} is when it reached the current hop. One field exists only for
- * measurement, the {@linkplain #measurementStampPs() stamp}: a request carries the time its work
- * request was posted, and an ACK or READ response carries the time the request reached the
- * responder, so the per-stage breakdown needs no global bookkeeping.
+ * One packet on the fabric: an RC transport packet, or a management datagram for QP1 that carries
+ * an opaque {@linkplain #managementMessage() message} of the host's connection manager. Header
+ * fields are fixed when it is built; it is its own arrival event on each hop, so {@link #timePs()}
+ * is when it reached the current hop. One field exists only for measurement, the {@linkplain
+ * #measurementStampPs() stamp}: a request carries the time its work request was posted, and an ACK
+ * or READ response carries the time the request reached the responder, so the per-stage breakdown
+ * needs no global bookkeeping.
  */
 public final class Packet extends SimEvent {
+  /** QP1: every adapter's General Services Interface, where management datagrams go (IBA 13.5). */
+  public static final int GENERAL_SERVICES_QPN = 1;
+
   private final PacketOpcode opcode;
   private final int sourceAddress;
   private final int destinationAddress;
@@ -19,6 +24,7 @@ public final class Packet extends SimEvent {
   private final int wireBytes;
   private final long remoteAddress;
   private final long dmaLengthBytes;
+  private final Object managementMessage;
   private long measurementStampPs = -1;
   private Link.Direction hop;
   private int hopEpoch;
@@ -39,7 +45,32 @@ public final class Packet extends SimEvent {
       long remoteAddress,
       long dmaLengthBytes,
       long baseHeaderBytes) {
+    this(
+        opcode,
+        sourceAddress,
+        destinationAddress,
+        destinationQpn,
+        psn,
+        payloadBytes,
+        remoteAddress,
+        dmaLengthBytes,
+        baseHeaderBytes,
+        null);
+  }
+
+  private Packet(
+      PacketOpcode opcode,
+      int sourceAddress,
+      int destinationAddress,
+      int destinationQpn,
+      int psn,
+      int payloadBytes,
+      long remoteAddress,
+      long dmaLengthBytes,
+      long baseHeaderBytes,
+      Object managementMessage) {
     this.opcode = opcode;
+    this.managementMessage = managementMessage;
     this.sourceAddress = sourceAddress;
     this.destinationAddress = destinationAddress;
     this.destinationQpn = destinationQpn;
@@ -48,6 +79,31 @@ public final class Packet extends SimEvent {
     this.remoteAddress = remoteAddress;
     this.dmaLengthBytes = dmaLengthBytes;
     this.wireBytes = Math.toIntExact(payloadBytes + baseHeaderBytes + opcode.extendedHeaderBytes());
+  }
+
+  /**
+   * A management datagram to QP1 (the General Services Interface) of {@code destinationAddress}.
+   *
+   * @param madBytes the datagram's payload on the wire
+   * @param message what the receiving host's manager gets; the fabric never looks inside
+   */
+  public static Packet managementDatagram(
+      int sourceAddress,
+      int destinationAddress,
+      int madBytes,
+      long baseHeaderBytes,
+      Object message) {
+    return new Packet(
+        PacketOpcode.MANAGEMENT_DATAGRAM,
+        sourceAddress,
+        destinationAddress,
+        GENERAL_SERVICES_QPN,
+        0,
+        madBytes,
+        0,
+        0,
+        baseHeaderBytes,
+        message);
   }
 
   public PacketOpcode opcode() {
@@ -77,6 +133,11 @@ public final class Packet extends SimEvent {
   /** Bytes the packet occupies on the wire: payload, base and extended headers. */
   public int wireBytes() {
     return wireBytes;
+  }
+
+  /** A management datagram's message; null for transport packets. */
+  public Object managementMessage() {
+    return managementMessage;
   }
 
   public long remoteAddress() {
@@ -111,6 +172,9 @@ public final class Packet extends SimEvent {
 
   @Override
   public String toString() {
+    if (opcode.isManagement()) {
+      return "MAD " + managementMessage + " to " + destinationAddress + " (" + payloadBytes + " B)";
+    }
     return opcode
         + " psn "
         + psn

@@ -4,6 +4,11 @@ package org.rnicsim.model.fabric;
  * RC transport packet kinds (InfiniBand Architecture Specification, chapter 9), with the extended
  * transport header bytes each carries on top of the base headers: RETH (16 B) on the first packet
  * of a WRITE and on a READ request, AETH (4 B) on ACKs, NAKs and the first and last READ response.
+ *
+ * <p>{@link #MANAGEMENT_DATAGRAM} is the one datagram kind: a UD SEND-only to QP1, the General
+ * Services Interface, carrying one management datagram (a connection-manager MAD); its DETH is 8 B
+ * (IBA 9.3.3, 13.5). The receiving adapter hands it to its management QP, never to the RC
+ * transport.
  */
 public enum PacketOpcode {
   SEND_FIRST(0, true),
@@ -21,7 +26,8 @@ public enum PacketOpcode {
   READ_RESPONSE_ONLY(4, false),
   ACK(4, false),
   NAK_SEQUENCE_ERROR(4, false),
-  NAK_RECEIVER_NOT_READY(4, false);
+  NAK_RECEIVER_NOT_READY(4, false),
+  MANAGEMENT_DATAGRAM(8, true);
 
   private final int extendedHeaderBytes;
   private final boolean request;
@@ -33,6 +39,11 @@ public enum PacketOpcode {
 
   public int extendedHeaderBytes() {
     return extendedHeaderBytes;
+  }
+
+  /** A datagram for the management QP rather than the RC transport. */
+  public boolean isManagement() {
+    return this == MANAGEMENT_DATAGRAM;
   }
 
   /** Requests go requester to responder; everything else goes back. */

@@ -2,40 +2,88 @@ package org.rnicsim.ndk.provider.connection;
 
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.model.adapter.AdapterNode;
 
 /**
- * Carries connection-management messages (request, reply, reject, ready-to-use, disconnect) between
- * the providers of one simulation, each message taking a fixed latency, in order. Each provider
- * registers the IP address its adapter answers on. A stand-in until the rnic-model fabric (ports,
- * links, switch) carries these messages as packets.
+ * Carries the connection manager's messages ({@link CmMessage}) between the providers of one
+ * simulation. Each provider registers the IP address it answers on and the rnic-model {@link
+ * AdapterNode} it runs on; {@code NdkHosts} does both. Each message is a management datagram (one
+ * 256-byte MAD to QP1) from the sending provider's adapter to the one the destination IP maps to:
+ * the doorbell and MAD fetch over PCIe, the port (behind packets already there), the links and any
+ * switch (loss and link-down included), the MAD and CQE DMA, EQE, MSI-X, ISR and the DPC of the
+ * receiving host's CM agent (rnic-model {@code adapter.management}). Messages can be lost, so
+ * connectors resend per {@link CmRetries} and give up with IO_TIMEOUT.
+ *
+ * <p>Interp: a message carries the sender's connector itself as its connection identifier (what the
+ * IB CM's local and remote communication IDs name); the receiving provider acts on it only when the
+ * datagram has arrived. Address resolution is a table lookup with no ARP or path query: connecting
+ * to an IP that no provider registered fails at once with HOST_UNREACHABLE.
  */
 public final class ConnectionFabric {
+  /** Interp: the CM agent's DPC runs on core 0, beside the firmware command completions. */
+  static final int AGENT_CORE = 0;
+
   private final RnicSimulator simulator;
-  private final long messageLatencyPs;
-  // Looked up by address only, never iterated.
+  private final CmRetries retries;
+  // Looked up by key only, never iterated.
   private final Map<InetAddress, SimConnections> hosts = new HashMap<>();
+  private final Map<SimConnections, AdapterNode> nodes = new IdentityHashMap<>();
+
+  private ConnectionFabric(RnicSimulator simulator, CmRetries retries) {
+    this.simulator = simulator;
+    this.retries = retries;
+  }
 
   /**
-   * @param messageLatencyPs one message, from send to arrival at the peer provider
+   * A fabric whose messages travel as packets between the providers' adapter nodes (see the class
+   * comment), resent per {@code retries}. Register each provider with {@link
+   * SimConnections#SimConnections(ConnectionFabric, InetAddress, AdapterNode)}, giving the node the
+   * provider was built on.
    */
-  public ConnectionFabric(RnicSimulator simulator, long messageLatencyPs) {
-    if (messageLatencyPs < 0) {
-      throw new IllegalArgumentException("message latency must be >= 0 ps");
+  public static ConnectionFabric overAdapters(RnicSimulator simulator, CmRetries retries) {
+    if (retries == null) {
+      throw new IllegalArgumentException("a fabric that loses messages needs CM retries");
     }
-    this.simulator = simulator;
-    this.messageLatencyPs = messageLatencyPs;
+    return new ConnectionFabric(simulator, retries);
+  }
+
+  /** As {@link #overAdapters(RnicSimulator, CmRetries)} with {@link CmRetries#assumedDefault}. */
+  public static ConnectionFabric overAdapters(RnicSimulator simulator) {
+    return overAdapters(simulator, CmRetries.assumedDefault());
   }
 
   public RnicSimulator simulator() {
     return simulator;
   }
 
-  void register(InetAddress address, SimConnections host) {
+  /**
+   * How long a Disconnect lets its QP's requests drain before the DREQ goes out regardless.
+   * Assumption: one CM response timeout, so a Send stuck on endless RNR retries cannot hold a
+   * Disconnect forever.
+   */
+  long drainLimitPs() {
+    return retries.responseTimeoutPs();
+  }
+
+  /** A connector's resend timer. */
+  RetransmitTimer retransmitTimer() {
+    return new RetransmitTimer(simulator, retries);
+  }
+
+  void register(InetAddress address, SimConnections host, AdapterNode node) {
+    if (node == null) {
+      throw new IllegalArgumentException(
+          address + ": a packet fabric needs the adapter node the provider runs on");
+    }
     if (hosts.putIfAbsent(address, host) != null) {
       throw new IllegalArgumentException(address + " is already some provider's address");
     }
+    nodes.put(host, node);
+    node.setManagementAgent(
+        AGENT_CORE, (source, datagram) -> ((CmDatagram) datagram).arrival().run());
   }
 
   /** The connection manager answering on {@code address}, or null: no such host. */
@@ -43,8 +91,22 @@ public final class ConnectionFabric {
     return hosts.get(address);
   }
 
-  /** Delivers a message: {@code arrival} runs one message latency from now. */
-  void send(Runnable arrival) {
-    simulator.schedule(messageLatencyPs, arrival);
+  /** Sends {@code message} from one host's manager to another's; {@code arrival} runs there. */
+  void send(CmMessage message, SimConnections from, SimConnections to, Runnable arrival) {
+    int destination = nodes.get(to).rnic().address();
+    nodes.get(from).rnic().sendManagementDatagram(destination, new CmDatagram(message, arrival));
+  }
+
+  /** A Connect to an address nobody registered fails with HOST_UNREACHABLE (class comment). */
+  void unreachable(Runnable failure) {
+    simulator.schedule(0, failure);
+  }
+
+  /** What a MAD carries: its CM message kind, and what the receiving manager does with it. */
+  private record CmDatagram(CmMessage message, Runnable arrival) {
+    @Override
+    public String toString() {
+      return message.name();
+    }
   }
 }

@@ -1,7 +1,10 @@
 package org.rnicsim.ndk.provider.connection;
 
 import java.net.InetAddress;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnConnectEventCallback;
@@ -28,12 +31,19 @@ public final class SimConnections implements AdapterConnections {
   private final ConnectionFabric fabric;
   private final InetAddress address;
   private final PortTable ports = new PortTable();
+  // Requests answered so far, by the active connector that sent them, so that a resent REQ is
+  // recognised (looked up only, never iterated).
+  private final Map<SimConnector, SimConnector> passiveByActive = new IdentityHashMap<>();
 
-  /** The connection manager answering on {@code address}, registered with {@code fabric}. */
-  public SimConnections(ConnectionFabric fabric, InetAddress address) {
+  /**
+   * The connection manager answering on {@code address} for a provider built on {@code node}: its
+   * messages leave and arrive through that node's adapter, and {@code address} maps to the
+   * adapter's fabric address.
+   */
+  public SimConnections(ConnectionFabric fabric, InetAddress address, AdapterNode node) {
     this.fabric = fabric;
     this.address = address;
-    fabric.register(address, this);
+    fabric.register(address, this, node);
   }
 
   public InetAddress address() {
@@ -46,6 +56,16 @@ public final class SimConnections implements AdapterConnections {
 
   PortTable ports() {
     return ports;
+  }
+
+  /** Sends {@code message} to the manager {@code to}, where {@code arrival} then runs. */
+  void send(CmMessage message, SimConnections to, Runnable arrival) {
+    fabric.send(message, this, to, arrival);
+  }
+
+  /** The passive connector is gone: a REQ resent by its active side is a new request now. */
+  void forgetRequest(SimConnector active, SimConnector passive) {
+    passiveByActive.remove(active, passive);
   }
 
   /** True if {@code socket} names this provider's address. */
@@ -108,19 +128,25 @@ public final class SimConnections implements AdapterConnections {
       long inboundReadLimit,
       long outboundReadLimit,
       byte[] privateData) {
+    SimConnector known = passiveByActive.get(active);
+    if (known != null) {
+      known.handshake.onRequestResent();
+      return;
+    }
     SimListener listener =
         ports.holder(destination.port()) instanceof SimListener l && l.acceptsConnections()
             ? l
             : null;
     if (listener == null) {
-      fabric.send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
+      refuse(active);
       return;
     }
     SimConnector passive = new SimConnector(listener.runtime(), this);
+    passiveByActive.put(active, passive);
     passive.addAntecedent(listener.adapter());
     passive.addAntecedent(listener);
-    passive.requested(
-        listener, active, destination, source, inboundReadLimit, outboundReadLimit, privateData);
+    passive.handshake.requested(
+        active, destination, source, inboundReadLimit, outboundReadLimit, privateData);
     boolean[] delivered = new boolean[1];
     listener
         .runtime()
@@ -140,9 +166,16 @@ public final class SimConnections implements AdapterConnections {
             () -> {
               if (!delivered[0]) {
                 passive.markCreateFailed();
-                fabric.send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
+                passiveByActive.remove(active);
+                refuse(active);
               }
             });
+  }
+
+  /** REJ: nobody takes the request (invariants 27, 28). */
+  private void refuse(SimConnector active) {
+    send(
+        CmMessage.REJ, active.home, () -> active.handshake.onRejected(NtStatus.CONNECTION_REFUSED));
   }
 
   @SuppressWarnings("unchecked")

@@ -19,30 +19,20 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 
 /**
- * NDK_CONNECTOR (ndkpi-spec 1, 4): one connection's handshake and teardown, as messages over the
- * {@link ConnectionFabric}. Active: Connect (request) -> the peer's Accept (reply) completes it ->
- * CompleteConnect (ready-to-use) -> established. Passive: the connect event delivers it -> Accept
- * or Reject. The QP it connects, the listener that made it and the shared endpoint it uses are its
- * antecedents (ndkpi-spec 1).
- *
- * <p>Disconnect (invariants 25, 26): NdkDisconnect sends a disconnect request; the peer raises its
- * disconnect event unless it called Disconnect itself (at most once, without flushing) and replies;
- * the reply ends the datapath connection and flushes the QP, then Disconnect completes. A
- * Disconnect after the peer disconnected completes without a message.
+ * NDK_CONNECTOR (ndkpi-spec 1, 4): the consumer's entry points for one connection, their argument
+ * and state checks, and the connection's state. The handshake (Connect, Accept, Reject,
+ * CompleteConnect and the messages between them) is {@link ConnectorHandshake}; disconnect, abort
+ * and close are {@link ConnectorTeardown}. The QP it connects, the listener that made it and the
+ * shared endpoint it uses are its antecedents (ndkpi-spec 1).
  *
  * <p>Interp choices: a connector connects once (a second Connect or Accept is INVALID_PARAMETER); a
  * QP serves one connector; Accept, CompleteConnect, Reject or Disconnect in the wrong state fail
- * inline with CONNECTION_INVALID, and so does GetConnectionData after Accept or CompleteConnect;
- * the request reaching no host fails with HOST_UNREACHABLE after one message latency;
- * CompleteConnect and Accept complete when the ready-to-use message reaches the passive side, when
- * both QPs join on the datapath; closing a connector cancels its pending requests
- * (STATUS_CANCELLED) and aborts the connection: the peer's Connect fails with CONNECTION_REFUSED,
- * its Accept or CompleteConnect with CONNECTION_ABORTED, an established peer gets its disconnect
- * event.
+ * inline with CONNECTION_INVALID, and so does GetConnectionData after Accept or CompleteConnect.
  */
 public final class SimConnector extends LifetimeObject implements NdkConnector {
 
-  private enum State {
+  /** Where the connection is; active states first, then passive, then either side's. */
+  enum State {
     IDLE,
     CONNECTING,
     REPLIED,
@@ -55,24 +45,28 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     ENDED
   }
 
-  private final SimConnections home;
-  private State state = State.IDLE;
-  private SimQp qp;
-  private SimConnector remote;
-  private NdkSockAddr local;
-  private NdkSockAddr peer;
+  final SimConnections home;
+  final ConnectionTerms terms = new ConnectionTerms();
+  final DisconnectNotice notice = new DisconnectNotice();
+  final ConnectorHandshake handshake = new ConnectorHandshake(this);
+  final ConnectorTeardown teardown = new ConnectorTeardown(this);
+  final RetransmitTimer retransmit;
+  State state = State.IDLE;
+  SimQp qp;
+  SimConnector remote;
+  NdkSockAddr local;
+  NdkSockAddr peer;
+  PendingRequest connectRequest;
+  PendingRequest acceptRequest;
+  PendingRequest completeRequest;
+  PendingRequest disconnectRequest;
   private int privatePort;
   private boolean connectionReserved;
-  private final ConnectionTerms terms = new ConnectionTerms();
-  private final DisconnectNotice notice = new DisconnectNotice();
-  private PendingRequest connectRequest;
-  private PendingRequest acceptRequest;
-  private PendingRequest completeRequest;
-  private PendingRequest disconnectRequest;
 
   SimConnector(ProviderRuntime runtime, SimConnections home) {
     super(runtime, NdkObjectType.CONNECTOR);
     this.home = home;
+    this.retransmit = home.fabric().retransmitTimer();
   }
 
   /** The QP this connector connects, or null. */
@@ -90,8 +84,6 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     return beginClose(closeCompletion, context);
   }
 
-  // ---- Active side ----
-
   @Override
   public NtStatus connect(
       NdkQp qpArg,
@@ -103,7 +95,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     requireOpen("Connect");
-    return startConnect(
+    return handshake.startConnect(
         qpArg,
         null,
         source,
@@ -133,7 +125,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     if (endpoint == null) {
       return NtStatus.INVALID_PARAMETER;
     }
-    return startConnect(
+    return handshake.startConnect(
         qpArg,
         endpoint,
         endpoint.address(),
@@ -145,86 +137,6 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
         requestContext);
   }
 
-  private NtStatus startConnect(
-      NdkQp qpArg,
-      SimSharedEndpoint endpoint,
-      NdkSockAddr source,
-      NdkSockAddr destination,
-      long ird,
-      long ord,
-      byte[] privateData,
-      NdkFnRequestCompletion requestCompletion,
-      Object requestContext) {
-    SimQp own = usableQp(qpArg);
-    if (state != State.IDLE
-        || own == null
-        || ConnectionTerms.tooLong(privateData, info().maxCallerData())) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    if (destination == null || (endpoint == null && !home.isLocal(source))) {
-      return NtStatus.INVALID_ADDRESS;
-    }
-    NdkSockAddr bound = source;
-    if (endpoint == null) {
-      NtStatus[] failure = new NtStatus[1];
-      int port = home.ports().bind(source.port(), this, failure);
-      if (port < 0) {
-        return failure[0];
-      }
-      privatePort = port;
-      bound = source.withPort(port);
-    }
-    if (!home.ports().reserveConnection(bound, destination)) {
-      releasePort();
-      return NtStatus.ADDRESS_ALREADY_EXISTS;
-    }
-    connectionReserved = true;
-    addAntecedent(own);
-    if (endpoint != null) {
-      addAntecedent(endpoint);
-    }
-    qp = own;
-    local = bound;
-    peer = destination;
-    terms.inboundReadLimit = ird;
-    terms.outboundReadLimit = ord;
-    state = State.CONNECTING;
-    connectRequest = beginRequest("Connect", requestCompletion, requestContext);
-    SimConnections target = home.fabric().host(destination.ipAddress());
-    NdkSockAddr from = bound;
-    byte[] data = ConnectionTerms.copy(privateData);
-    home.fabric()
-        .send(
-            () -> {
-              if (target == null) {
-                onRejected(NtStatus.HOST_UNREACHABLE);
-              } else {
-                target.onConnectRequest(this, from, destination, ird, ord, data);
-              }
-            });
-    return NtStatus.PENDING;
-  }
-
-  /** The peer refused, or no host answered: Connect fails. */
-  void onRejected(NtStatus status) {
-    if (state == State.CONNECTING) {
-      state = State.ENDED;
-      finish(connectRequest, status);
-    }
-  }
-
-  /** The peer accepted: Connect completes; CompleteConnect may follow. */
-  void onReply(SimConnector passive, long peerIrd, long peerOrd, byte[] privateData) {
-    if (state != State.CONNECTING) {
-      home.fabric().send(passive::onAborted);
-      return;
-    }
-    remote = passive;
-    terms.fromPeer(peerIrd, peerOrd, privateData);
-    state = State.REPLIED;
-    finish(connectRequest, NtStatus.SUCCESS);
-  }
-
   @Override
   public NtStatus completeConnect(
       NdkFnDisconnectEventCallback disconnectEvent,
@@ -232,7 +144,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     requireOpen("CompleteConnect");
-    return startComplete(
+    return handshake.startComplete(
         disconnectEvent, null, disconnectEventContext, requestCompletion, requestContext);
   }
 
@@ -243,51 +155,8 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     requireOpen("CompleteConnectEx");
-    return startComplete(
+    return handshake.startComplete(
         null, disconnectEvent, disconnectEventContext, requestCompletion, requestContext);
-  }
-
-  private NtStatus startComplete(
-      NdkFnDisconnectEventCallback event,
-      NdkFnDisconnectEventCallbackEx eventEx,
-      Object eventContext,
-      NdkFnRequestCompletion requestCompletion,
-      Object requestContext) {
-    if (state != State.REPLIED) {
-      return NtStatus.CONNECTION_INVALID;
-    }
-    notice.register(event, eventEx, eventContext);
-    state = State.COMPLETING;
-    completeRequest = beginRequest("CompleteConnect", requestCompletion, requestContext);
-    SimConnector passive = remote;
-    home.fabric().send(() -> passive.onReadyToUse(this));
-    return NtStatus.PENDING;
-  }
-
-  /** The passive side has joined the QPs: CompleteConnect completes. */
-  void onEstablished() {
-    if (state == State.COMPLETING) {
-      state = State.CONNECTED;
-      finish(completeRequest, NtStatus.SUCCESS);
-    }
-  }
-
-  // ---- Passive side ----
-
-  /** Made by a listener for an incoming request, before the connect event delivers it. */
-  void requested(
-      SimListener listener,
-      SimConnector active,
-      NdkSockAddr localAddress,
-      NdkSockAddr peerAddress,
-      long peerIrd,
-      long peerOrd,
-      byte[] privateData) {
-    state = State.REQUESTED;
-    remote = active;
-    local = localAddress;
-    peer = peerAddress;
-    terms.fromPeer(peerIrd, peerOrd, privateData);
   }
 
   @Override
@@ -301,7 +170,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     requireOpen("Accept");
-    return startAccept(
+    return handshake.startAccept(
         qpArg,
         inboundReadLimit,
         outboundReadLimit,
@@ -324,7 +193,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     requireOpen("AcceptEx");
-    return startAccept(
+    return handshake.startAccept(
         qpArg,
         inboundReadLimit,
         outboundReadLimit,
@@ -336,76 +205,11 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
         requestContext);
   }
 
-  private NtStatus startAccept(
-      NdkQp qpArg,
-      long ird,
-      long ord,
-      byte[] privateData,
-      NdkFnDisconnectEventCallback event,
-      NdkFnDisconnectEventCallbackEx eventEx,
-      Object eventContext,
-      NdkFnRequestCompletion requestCompletion,
-      Object requestContext) {
-    if (state != State.REQUESTED) {
-      return NtStatus.CONNECTION_INVALID;
-    }
-    SimQp own = usableQp(qpArg);
-    if (own == null || ConnectionTerms.tooLong(privateData, info().maxCalleeData())) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    if (!remote.isAwaitingReply()) {
-      state = State.ENDED;
-      return NtStatus.CONNECTION_ABORTED;
-    }
-    addAntecedent(own);
-    qp = own;
-    terms.inboundReadLimit = ird;
-    terms.outboundReadLimit = ord;
-    notice.register(event, eventEx, eventContext);
-    state = State.ACCEPTING;
-    acceptRequest = beginRequest("Accept", requestCompletion, requestContext);
-    SimConnector active = remote;
-    byte[] data = ConnectionTerms.copy(privateData);
-    home.fabric().send(() -> active.onReply(this, ird, ord, data));
-    return NtStatus.PENDING;
-  }
-
-  /** The active side's CompleteConnect arrived: both QPs join the datapath. */
-  void onReadyToUse(SimConnector active) {
-    if (state != State.ACCEPTING || !qp.isOpen() || !active.qp.isOpen()) {
-      home.fabric().send(active::onAborted);
-      onAborted();
-      return;
-    }
-    runtime.engine().connect(qp, active.qp);
-    state = State.CONNECTED;
-    finish(acceptRequest, NtStatus.SUCCESS);
-    active.onEstablished();
-  }
-
   @Override
   public NtStatus reject(byte[] privateData) {
     requireOpen("Reject");
-    if (state != State.REQUESTED) {
-      return NtStatus.CONNECTION_INVALID;
-    }
-    if (ConnectionTerms.tooLong(privateData, info().maxCalleeData())) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    state = State.ENDED;
-    if (!remote.isAwaitingReply()) {
-      return NtStatus.CONNECTION_ABORTED;
-    }
-    SimConnector active = remote;
-    home.fabric().send(() -> active.onRejected(NtStatus.CONNECTION_REFUSED));
-    return NtStatus.SUCCESS;
+    return handshake.reject(privateData);
   }
-
-  private boolean isAwaitingReply() {
-    return state == State.CONNECTING;
-  }
-
-  // ---- Either side ----
 
   @Override
   public NdkConnectionData getConnectionData(byte[] privateDataBuffer) {
@@ -431,108 +235,21 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
   @Override
   public NtStatus disconnect(NdkFnRequestCompletion requestCompletion, Object requestContext) {
     requireOpen("Disconnect");
-    if (state != State.CONNECTED) {
-      return NtStatus.CONNECTION_INVALID;
-    }
-    notice.localDisconnectCalled = true;
-    disconnectRequest = beginRequest("Disconnect", requestCompletion, requestContext);
-    if (notice.peerDisconnected) {
-      finishDisconnect();
-      return NtStatus.PENDING;
-    }
-    state = State.DISCONNECTING;
-    SimConnector other = remote;
-    home.fabric().send(() -> other.onDisconnectRequest(this));
-    return NtStatus.PENDING;
-  }
-
-  /** The peer disconnects: raise the event (unless we disconnected first) and reply. */
-  void onDisconnectRequest(SimConnector from) {
-    if (state == State.CONNECTED || state == State.DISCONNECTING) {
-      notice.peerDisconnected = true;
-      runtime.engine().disconnect(qp);
-      notice.raise(this);
-    }
-    home.fabric().send(from::onDisconnectReply);
-  }
-
-  void onDisconnectReply() {
-    if (state == State.DISCONNECTING) {
-      finishDisconnect();
-    }
-  }
-
-  /** The peer closed its connector or gave up on the handshake. */
-  void onAborted() {
-    switch (state) {
-      case CONNECTING -> onRejected(NtStatus.CONNECTION_REFUSED);
-      case ACCEPTING -> {
-        state = State.ENDED;
-        finish(acceptRequest, NtStatus.CONNECTION_ABORTED);
-      }
-      case COMPLETING -> {
-        state = State.ENDED;
-        finish(completeRequest, NtStatus.CONNECTION_ABORTED);
-      }
-      case REPLIED, REQUESTED -> state = State.ENDED;
-      case CONNECTED -> {
-        notice.peerDisconnected = true;
-        runtime.engine().disconnect(qp);
-        notice.raise(this);
-      }
-      case DISCONNECTING -> finishDisconnect();
-      default -> {}
-    }
-  }
-
-  /**
-   * Ends the connection, completes Disconnect and then flushes the QP (invariant 26). Interp of
-   * ndkpi-spec 4 ("completes ... then the QP is implicitly flushed"): the datapath stops taking
-   * work now; the flushed entries are queued right after the consumer's Disconnect completion code
-   * has run, so nothing is cancelled before the Disconnect is seen to finish.
-   */
-  private void finishDisconnect() {
-    runtime.engine().disconnect(qp);
-    state = State.DISCONNECTED;
-    SimQp flushed = qp;
-    if (disconnectRequest != null && !disconnectRequest.isCompleting()) {
-      completeRequest(
-          disconnectRequest,
-          NtStatus.SUCCESS,
-          runtime.policy().controlCore(),
-          0,
-          flushed::flushAfterDisconnect);
-    } else {
-      flushed.flushAfterDisconnect();
-    }
+    return teardown.disconnect(requestCompletion, requestContext);
   }
 
   // ---- Lifetime ----
 
   @Override
   protected void onCloseIssued() {
-    State before = state;
-    state = State.ENDED;
-    PendingRequest[] pending = {connectRequest, acceptRequest, completeRequest, disconnectRequest};
-    for (PendingRequest request : pending) {
-      finish(request, NtStatus.CANCELLED);
-    }
-    boolean live =
-        before != State.IDLE
-            && before != State.ENDED
-            && before != State.DISCONNECTED
-            && before != State.CONNECTING;
-    if (live && remote != null) {
-      SimConnector other = remote;
-      home.fabric().send(other::onAborted);
-    }
-    if (qp != null && (before == State.CONNECTED || before == State.DISCONNECTING)) {
-      runtime.engine().disconnect(qp);
-    }
+    teardown.closeIssued();
   }
 
   @Override
   protected void onGone() {
+    if (remote != null) {
+      home.forgetRequest(remote, this);
+    }
     releasePort();
     if (connectionReserved) {
       connectionReserved = false;
@@ -540,19 +257,55 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     }
   }
 
-  // ---- Helpers ----
+  // ---- For the handshake and the teardown ----
 
-  private void finish(PendingRequest request, NtStatus status) {
+  /**
+   * Binds the local side of an active connection: a private port unless it uses a shared
+   * endpoint's, and the 4-tuple; returns null on success or the failure, with nothing held.
+   */
+  NtStatus bindLocal(SimSharedEndpoint endpoint, NdkSockAddr source, NdkSockAddr destination) {
+    NdkSockAddr bound = source;
+    if (endpoint == null) {
+      NtStatus[] failure = new NtStatus[1];
+      int port = home.ports().bind(source.port(), this, failure);
+      if (port < 0) {
+        return failure[0];
+      }
+      privatePort = port;
+      bound = source.withPort(port);
+    }
+    if (!home.ports().reserveConnection(bound, destination)) {
+      releasePort();
+      return NtStatus.ADDRESS_ALREADY_EXISTS;
+    }
+    connectionReserved = true;
+    local = bound;
+    peer = destination;
+    return null;
+  }
+
+  /** Sends {@code message} to the manager of connector {@code to}; {@code arrival} runs there. */
+  void send(CmMessage message, SimConnector to, Runnable arrival) {
+    home.send(message, to.home, arrival);
+  }
+
+  /** Completes {@code request} with {@code status} unless it is null or already completing. */
+  void finish(PendingRequest request, NtStatus status) {
     if (request != null && !request.isCompleting()) {
       completeRequest(request, status, runtime.policy().controlCore(), 0);
     }
   }
 
-  private SimQp usableQp(NdkQp qpArg) {
+  /** The consumer's QP if this provider may connect it now, else null. */
+  SimQp usableQp(NdkQp qpArg) {
     if (!(qpArg instanceof SimQp own) || own.runtime() != runtime || !own.isOpen()) {
       return null;
     }
     return own.hasLiveConnector() || own.isConnected() ? null : own;
+  }
+
+  NdkAdapterInfo info() {
+    return runtime.adapterInfo();
   }
 
   private void releasePort() {
@@ -560,10 +313,6 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
       home.ports().release(privatePort, this);
       privatePort = 0;
     }
-  }
-
-  private NdkAdapterInfo info() {
-    return runtime.adapterInfo();
   }
 
   private static NdkAddressResult address(NdkSockAddr socket) {

@@ -1,5 +1,7 @@
 package org.rnicsim.ndk.provider.hosts;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -15,34 +17,48 @@ import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.ndk.provider.SimNdkProvider;
+import org.rnicsim.ndk.provider.connection.CmRetries;
+import org.rnicsim.ndk.provider.connection.ConnectionFabric;
+import org.rnicsim.ndk.provider.connection.SimConnections;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.work.RnicWorkEngine;
 
 /**
  * N simulated hosts, each an rnic-model {@link AdapterNode} (adapter, firmware command queue,
  * interrupts, cores) with a {@link SimNdkProvider} on it, all sharing one {@link RnicWorkEngine} so
- * their QPs can connect. Host i has adapter address i + 1. One host has its port looped back (a
- * loopback plug: its QPs connect to each other over its own wire); two are cabled back to back;
- * more hang off one switch.
+ * their QPs can connect, and one {@link ConnectionFabric#overAdapters packet CM fabric}, so their
+ * connection messages travel as management datagrams over the same ports, links and switch. Host i
+ * has adapter address i + 1 and answers connection requests on IP 10.0.0.(i + 1). One host has its
+ * port looped back (a loopback plug: its QPs connect to each other over its own wire); two are
+ * cabled back to back; more hang off one switch.
  */
 public final class NdkHosts {
   private final RnicSimulator simulator;
   private final StatisticsRegistry stats;
   private final RnicWorkEngine engine;
+  private final ConnectionFabric fabric;
+  private final HardwareProfile profile;
   private final List<AdapterNode> nodes;
   private final List<SimNdkProvider> providers;
+  private final List<Link> cables;
 
   private NdkHosts(
-      RnicSimulator simulator,
+      Builder builder,
       StatisticsRegistry stats,
       RnicWorkEngine engine,
+      ConnectionFabric fabric,
+      HardwareProfile profile,
       List<AdapterNode> nodes,
-      List<SimNdkProvider> providers) {
-    this.simulator = simulator;
+      List<SimNdkProvider> providers,
+      List<Link> cables) {
+    this.simulator = builder.simulator;
     this.stats = stats;
     this.engine = engine;
+    this.fabric = fabric;
+    this.profile = profile;
     this.nodes = List.copyOf(nodes);
     this.providers = List.copyOf(providers);
+    this.cables = List.copyOf(cables);
   }
 
   /** Hosts on {@code simulator}; see the builder's defaults. */
@@ -61,6 +77,41 @@ public final class NdkHosts {
   /** The datapath every provider shares. */
   public RnicWorkEngine engine() {
     return engine;
+  }
+
+  /** The fabric every provider's connection messages travel: MADs between the adapters. */
+  public ConnectionFabric fabric() {
+    return fabric;
+  }
+
+  /** The adapters' hardware, with RNR retries made endless. */
+  public HardwareProfile profile() {
+    return profile;
+  }
+
+  /** The IP address host {@code host}'s provider answers connection requests on. */
+  public InetAddress ipAddress(int host) {
+    return ipAddressOf(host);
+  }
+
+  /**
+   * The link on host {@code host}'s port: the loopback plug, the cable between two hosts, or the
+   * host's cable to the switch.
+   */
+  public Link cable(int host) {
+    return cables.get(Math.min(host, cables.size() - 1));
+  }
+
+  /** 10.0.0.(host + 1): the address scheme of every NdkHosts world. */
+  public static InetAddress ipAddressOf(int host) {
+    if (host < 0 || host > 253) {
+      throw new IllegalArgumentException("host " + host + " has no 10.0.0.x address");
+    }
+    try {
+      return InetAddress.getByAddress(new byte[] {10, 0, 0, (byte) (host + 1)});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public int size() {
@@ -155,6 +206,7 @@ public final class NdkHosts {
     private HardwareConfig config = HardwareConfig.assumedDefaults();
     private long seed = 1;
     private StatisticsRegistry stats;
+    private CmRetries cmRetries = CmRetries.assumedDefault();
     private BiConsumer<Integer, SimNdkProvider.Builder> customise = (host, builder) -> {};
 
     private Builder(RnicSimulator simulator) {
@@ -197,7 +249,16 @@ public final class NdkHosts {
       return this;
     }
 
-    /** Extra settings per host (connections, policy, mutations), given the host's index. */
+    /** How connectors resend lost CM messages; default {@link CmRetries#assumedDefault()}. */
+    public Builder cmRetries(CmRetries value) {
+      this.cmRetries = value;
+      return this;
+    }
+
+    /**
+     * Extra settings per host (policy, mutations), given the host's index. The host's connections
+     * are set already (on {@link NdkHosts#fabric()}, answering on {@link #ipAddressOf}).
+     */
     public Builder customise(BiConsumer<Integer, SimNdkProvider.Builder> value) {
       this.customise = value;
       return this;
@@ -208,6 +269,7 @@ public final class NdkHosts {
       RandomStreams streams = new RandomStreams(seed, 0);
       HardwareProfile hardware = withEndlessRnrRetry(profile);
       RnicWorkEngine engine = new RnicWorkEngine();
+      ConnectionFabric fabric = ConnectionFabric.overAdapters(simulator, cmRetries);
       List<AdapterNode> nodes = new ArrayList<>();
       List<SimNdkProvider> providers = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
@@ -215,15 +277,21 @@ public final class NdkHosts {
         AdapterNode node = node(simulator, name, i + 1, hardware, config, streams, registry);
         nodes.add(node);
         SimNdkProvider.Builder builder =
-            SimNdkProvider.builder(simulator).name(name).stats(registry).node(node).engine(engine);
+            SimNdkProvider.builder(simulator)
+                .name(name)
+                .stats(registry)
+                .node(node)
+                .engine(engine)
+                .connections(new SimConnections(fabric, ipAddressOf(i), node));
         customise.accept(i, builder);
         providers.add(builder.build());
       }
-      cable(nodes, hardware, streams, registry);
-      return new NdkHosts(simulator, registry, engine, nodes, providers);
+      List<Link> cables = cable(nodes, hardware, streams, registry);
+      return new NdkHosts(this, registry, engine, fabric, hardware, nodes, providers, cables);
     }
 
-    private void cable(
+    /** The links, one per host port (one in all for one or two hosts). */
+    private List<Link> cable(
         List<AdapterNode> nodes,
         HardwareProfile hardware,
         RandomStreams streams,
@@ -233,30 +301,33 @@ public final class NdkHosts {
         AdapterNode first = nodes.get(0);
         AdapterNode other = nodes.get(nodes.size() - 1);
         String name = nodes.size() == 1 ? "loopback" : "cable";
-        Link.connect(
-            simulator,
-            name,
-            first.rnic().port(),
-            other.rnic().port(),
-            propagationPs,
-            streams,
-            registry);
-        return;
+        return List.of(
+            Link.connect(
+                simulator,
+                name,
+                first.rnic().port(),
+                other.rnic().port(),
+                propagationPs,
+                streams,
+                registry));
       }
+      List<Link> cables = new ArrayList<>();
       FabricSwitch fabricSwitch =
           new FabricSwitch(simulator, "switch", switchConfig(hardware, nodes.size()), registry);
       for (int port = 0; port < nodes.size(); port++) {
         AdapterNode node = nodes.get(port);
-        Link.connect(
-            simulator,
-            "cable" + port,
-            node.rnic().port(),
-            fabricSwitch.port(port),
-            propagationPs,
-            streams,
-            registry);
+        cables.add(
+            Link.connect(
+                simulator,
+                "cable" + port,
+                node.rnic().port(),
+                fabricSwitch.port(port),
+                propagationPs,
+                streams,
+                registry));
         fabricSwitch.route(node.rnic().address(), port);
       }
+      return cables;
     }
 
     /**

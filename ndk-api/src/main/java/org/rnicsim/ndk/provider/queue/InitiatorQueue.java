@@ -18,6 +18,10 @@ import org.rnicsim.ndk.provider.work.WorkRequest;
  * one doorbell for the whole batch, and so does any initiator post that fails inline, so no
  * deferred request is left behind. The doorbell reaches the adapter {@code postCostPs} after the
  * post; requests flushed in the meantime are left out of it.
+ *
+ * <p>Drained: every rung request has been reported by the datapath or flushed, so no DMA of this
+ * queue is in progress (what a Disconnect waits for, invariant 26). Written but unrung requests (a
+ * DEFER chain) have not reached the adapter and do not count.
  */
 final class InitiatorQueue {
   private final ProviderRuntime runtime;
@@ -25,6 +29,8 @@ final class InitiatorQueue {
   private final Set<WorkRequest> outstanding = new LinkedHashSet<>();
   private final List<WorkRequest> unrung = new ArrayList<>();
   private long doorbells;
+  // Told, in the order they asked, once the queue is drained.
+  private final List<Runnable> drainWaiters = new ArrayList<>();
 
   InitiatorQueue(ProviderRuntime runtime, WorkQueuePair owner) {
     this.runtime = runtime;
@@ -82,6 +88,29 @@ final class InitiatorQueue {
                 runtime.engine().initiatorDoorbell(owner, live);
               }
             });
+  }
+
+  /** {@code drained} runs once the queue is drained (class comment): now, or when it is. */
+  void whenDrained(Runnable drained) {
+    if (isDrained()) {
+      drained.run();
+    } else {
+      drainWaiters.add(drained);
+    }
+  }
+
+  private boolean isDrained() {
+    return outstanding.size() == unrung.size(); // the unrung are a subset of the outstanding
+  }
+
+  /** Runs the drain waiters if the queue is drained now. */
+  void tellIfDrained() {
+    if (drainWaiters.isEmpty() || !isDrained()) {
+      return;
+    }
+    List<Runnable> told = List.copyOf(drainWaiters);
+    drainWaiters.clear();
+    told.forEach(Runnable::run);
   }
 
   /** The hardware reports {@code request}; false if it was flushed already. */

@@ -104,6 +104,15 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     return initiator.unrungCount();
   }
 
+  /**
+   * Runs {@code drained} once every initiator request rung to the adapter has been reported or
+   * flushed (no DMA of this QP's initiator queue in progress; invariant 26): at once if that is so
+   * now. Requests rung meanwhile are waited for too.
+   */
+  public void whenInitiatorDrained(Runnable drained) {
+    initiator.whenDrained(drained);
+  }
+
   /** Doorbells rung for the initiator queue. */
   public long initiatorDoorbells() {
     return initiator.doorbells();
@@ -287,6 +296,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
         || runtime.mutated(ProviderMutation.SILENT_SUCCESS_QUEUES_ENTRY)) {
       initiatorCq.queueEntry(result(request, status, 0, request.type(), 0), false);
     }
+    initiator.tellIfDrained();
   }
 
   @Override
@@ -406,6 +416,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     for (WorkRequest request : initiator.drain()) {
       initiatorCq.queueEntry(result(request, cancelled, 0, request.type(), 0), false);
     }
+    initiator.tellIfDrained();
     List<WorkRequest> flushedReceives = new ArrayList<>(receivesInHardware);
     receivesInHardware.clear();
     flushedReceives.addAll(receives.drain());
