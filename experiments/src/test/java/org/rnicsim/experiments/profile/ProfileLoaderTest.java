@@ -27,6 +27,20 @@ class ProfileLoaderTest {
     return Files.readString(profilesDirectory().resolve("connectx4-edr-gen3x16.yaml"));
   }
 
+  /**
+   * ndk-api cannot read YAML, so its hosts carry a Java copy of the ConnectX-4 profile; the copy
+   * must stay the file's numbers (with receiver-not-ready retried forever, as the NDK provider
+   * programs its QPs), or NDK runs and studies would silently model different adapters.
+   */
+  @Test
+  void theNdkHostsCopyOfTheConnectX4ProfileIsTheFile() {
+    HardwareProfile file =
+        ProfileLoader.load(profilesDirectory().resolve("connectx4-edr-gen3x16.yaml"));
+    assertEquals(
+        org.rnicsim.ndk.provider.hosts.NdkHosts.withEndlessRnrRetry(file),
+        org.rnicsim.ndk.provider.hosts.NdkHosts.connectX4Class());
+  }
+
   @Test
   void everyShippedProfileLoads() throws IOException {
     List<Path> files;

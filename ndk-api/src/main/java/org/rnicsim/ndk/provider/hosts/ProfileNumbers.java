@@ -13,7 +13,8 @@ import org.rnicsim.model.profile.PortProfile;
 /**
  * The numbers of configs/profiles/connectx4-edr-gen3x16.yaml as a profile object, for code that
  * cannot read the YAML (the profile loader lives in experiments). Which values are calibrated
- * (P1-P5, R1) and which are assumptions is said there, line by line; keep the two in step.
+ * (P1-P5, R1) and which are assumptions is said there, line by line. experiments' ProfileLoaderTest
+ * fails when the two differ.
  */
 final class ProfileNumbers {
   private ProfileNumbers() {}
