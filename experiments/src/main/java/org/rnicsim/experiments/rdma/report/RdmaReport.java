@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnicsim.experiments.chart.ChartBatch;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.report.ChartFile;
 import org.rnicsim.experiments.report.CombinedResults;
@@ -23,9 +24,10 @@ public final class RdmaReport implements KindReport {
   static final String IN_FLIGHT_TABLE = "in-flight.csv";
 
   @Override
-  public List<ChartFile> writeFiles(CombinedResults results, Path folder) throws IOException {
+  public List<ChartFile> writeFiles(CombinedResults results, Path folder, ChartBatch batch)
+      throws IOException {
     RdmaRows rows = new RdmaRows(results);
-    RdmaCharts charts = new RdmaCharts(rows, folder);
+    RdmaCharts charts = new RdmaCharts(rows, folder, batch);
     List<ChartFile> files = new ArrayList<>();
     charts.latencyVsSize().ifPresent(files::add);
     charts.throughputVsSize().ifPresent(files::add);
