@@ -23,6 +23,10 @@ public enum PacketOpcode {
   NAK_SEQUENCE_ERROR(4, false),
   NAK_RECEIVER_NOT_READY(4, false);
 
+  /** The most any packet kind adds: a full-MTU packet is at most MTU + base + this. */
+  public static final int MAX_EXTENDED_HEADER_BYTES =
+      java.util.Arrays.stream(values()).mapToInt(PacketOpcode::extendedHeaderBytes).max().orElse(0);
+
   private final int extendedHeaderBytes;
   private final boolean request;
 
