@@ -1,7 +1,6 @@
 package org.rnicsim.experiments.chart;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jfree.chart.JFreeChart;
+import org.rnicsim.experiments.output.TaskFailure;
 
 /**
  * Charts to save as PNG and SVG, collected while a report is drawn up and rendered together at the
@@ -69,20 +69,7 @@ public final class ChartBatch {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while writing charts", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("a chart failed", cause);
+      throw TaskFailure.rethrow(e, "a chart");
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.rnicsim.experiments.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rnicsim.experiments.output.TaskFailure;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.WorkloadPlan;
@@ -98,20 +98,7 @@ public final class JobRunner {
     try {
       return done.take().get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("a job failed", cause);
+      throw TaskFailure.rethrow(e, "a job");
     }
   }
 
