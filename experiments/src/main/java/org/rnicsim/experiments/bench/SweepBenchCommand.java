@@ -80,7 +80,16 @@ public final class SweepBenchCommand implements Callable<Integer> {
       names = "--rounds",
       paramLabel = "COUNT",
       description = "Measured rounds per setting (default: ${DEFAULT-VALUE}).")
-  int rounds = 3;
+  int rounds = 5;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "COUNT",
+      description =
+          "Unmeasured runs of each setting first (default: ${DEFAULT-VALUE}): until the JIT has"
+              + " compiled the code each run passes through once (loading, results, charts), its"
+              + " compiler threads take a core's share that one thread leaves free and two do not.")
+  int warmup = 3;
 
   @Option(
       names = "--jobs",
@@ -96,9 +105,14 @@ public final class SweepBenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("rnicsim-bench-sweep-");
     try {
       Path study = Files.writeString(work.resolve("bench-sweep.yaml"), STUDY);
-      // One unmeasured run of each warms the JIT and the class loading both settings share.
-      time(study, work, 1, "warm-1");
-      time(study, work, cores, "warm-n");
+      // Unmeasured runs of each warm the JIT and the class loading both settings share. On 2
+      // cores, with one warm-up run the C2 compiler still took about 0.4 s of CPU per measured run
+      // (the JVM's CPU time less the jobs', setup's and files'), a third of the one-thread wall
+      // time, for code that runs once per sweep and turns hot only over several runs.
+      for (int run = 0; run < warmup; run++) {
+        time(study, work, 1, "warm-1-" + run);
+        time(study, work, cores, "warm-n-" + run);
+      }
       List<SweepTiming> serial = new ArrayList<>();
       List<SweepTiming> parallel = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {

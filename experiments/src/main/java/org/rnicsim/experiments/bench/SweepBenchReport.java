@@ -58,6 +58,13 @@ final class SweepBenchReport {
     double amdahl = 1 / (serialFraction + (1 - serialFraction) / cores);
     // Busy fraction of the N threads' share of the machine while the jobs ran.
     double jobThreadsBusy = parallel.jobCpuSeconds() / (cores * parallel.jobsSeconds());
+    // JIT compiler and GC threads: the JVM's CPU beyond the jobs and the one-thread setup and
+    // files.
+    double backgroundCpu =
+        serial.processCpuSeconds()
+            - serial.jobCpuSeconds()
+            - serial.setupSeconds()
+            - serial.reportSeconds();
     if (json) {
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("benchmark", "sweep-parallel-speedup");
@@ -76,6 +83,7 @@ final class SweepBenchReport {
       root.put("serialFraction", round3(serialFraction));
       root.put("amdahlBound", round3(amdahl));
       root.put("jobThreadsBusy", round3(jobThreadsBusy));
+      root.put("backgroundCpuSeconds", round3(backgroundCpu));
       root.put("loadAverageBefore", round3(loadBefore));
       root.put("loadAverageAfter", round3(loadAfter));
       out.println(JsonMapper.builder().build().writeValueAsString(root));
@@ -91,15 +99,20 @@ final class SweepBenchReport {
       row(out, String.format(Locale.ROOT, "--jobs %-3d", cores), parallel);
       out.printf(
           Locale.ROOT,
-          "Per job %.1f ms CPU on average. Serial part (setup + files) %.1f %% of one thread's"
-              + " run: at most %.2fx on %d cores. Job threads busy %.0f %% of %d cores while the"
-              + " jobs ran.%n",
+          "Per job %.1f ms CPU on average. Setup and files are %.1f %% of one thread's run (were"
+              + " both serial: at most %.2fx on %d cores; the charts run on the job threads). Job"
+              + " threads busy %.0f %% of %d cores while the jobs ran.%n",
           1000 * serial.jobCpuSeconds() / serial.jobs(),
           100 * serialFraction,
           amdahl,
           cores,
           100 * jobThreadsBusy,
           cores);
+      out.printf(
+          Locale.ROOT,
+          "JIT compiler and GC threads took about %.3f s of CPU per one-thread run (JVM CPU less"
+              + " jobs, setup and files), which two job threads must share the cores with.%n",
+          backgroundCpu);
       out.printf(
           Locale.ROOT,
           "Load average %.2f before, %.2f after (a busy machine lowers the speed-up).%n",

@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** What bench sweep prints from given timings: the ratio, the target, the verdict and why. */
 class SweepBenchReportTest {
-  // 10 s on one thread: 0.5 s setup, 9 s of jobs, 0.5 s of files; 48 jobs of 0.1875 s CPU each.
-  private static final SweepTiming SERIAL = new SweepTiming(10, 0.5, 9, 0.5, 9, 9.5, 48);
+  // 10 s on one thread: 0.5 s setup, 9 s of jobs, 0.5 s of files; 48 jobs of 0.1875 s CPU each;
+  // the JVM used 10.4 s of CPU, 0.4 s of it on neither (the JIT compiler, GC).
+  private static final SweepTiming SERIAL = new SweepTiming(10, 0.5, 9, 0.5, 9, 10.4, 48);
 
   private static JsonNode json(SweepTiming parallel) {
     StringWriter out = new StringWriter();
@@ -37,6 +38,7 @@ class SweepBenchReportTest {
     assertEquals(1.0, json.get("jobThreadsBusy").asDouble(), 1e-9);
     assertEquals(4.6, json.get("parallel").get("jobsSeconds").asDouble(), 1e-9);
     assertEquals(1.6, json.get("loadAverageAfter").asDouble(), 1e-9);
+    assertEquals(0.4, json.get("backgroundCpuSeconds").asDouble(), 1e-9);
   }
 
   @Test
@@ -53,7 +55,7 @@ class SweepBenchReportTest {
     new SweepBenchReport(2, 3, 1.8)
         .print(
             SERIAL,
-            new SweepTiming(9, 0.5, 8, 0.5, 9.2, 9.8, 48),
+            new SweepTiming(9, 0.5, 8, 0.5, 9.6, 9.8, 48),
             0.4,
             1.6,
             false,
@@ -62,6 +64,7 @@ class SweepBenchReportTest {
     String text = out.toString();
     assertTrue(text.contains("setup") && text.contains("files") && text.contains("job CPU"), text);
     assertTrue(text.contains("at most 1.82x on 2 cores"), text);
+    assertTrue(text.contains("Job threads busy 60 % of 2 cores"), text);
     assertTrue(
         text.contains("Speed-up 1.11x on 2 cores (target >= 1.8x on 2 cores): NOT met"), text);
   }
