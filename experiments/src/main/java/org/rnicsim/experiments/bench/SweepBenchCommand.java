@@ -1,61 +1,75 @@
 package org.rnicsim.experiments.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rnicsim.experiments.progress.Progress;
-import org.rnicsim.experiments.run.StudyRunner;
-import org.rnicsim.experiments.study.StudyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code rnicsim bench sweep}: the same fixed sweep on one thread and on every core, rounds
- * interleaved so that machine noise hits both alike; prints the median wall times and the speed-up.
- * Each round starts from an empty results folder, so every job runs.
+ * {@code rnicsim bench sweep}: the same fixed RDMA sweep run as {@code rnicsim sweep --jobs 1} and
+ * {@code --jobs <cores>}, rounds interleaved so that machine noise hits both alike; prints the
+ * median wall times, the speed-up, and where the time went (setup, jobs, combined files; the jobs'
+ * CPU time; the machine's load), so a reader can tell a slow sweep from a busy machine. Each run
+ * starts from an empty results folder, so every job runs.
  */
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a fixed M/M/1 sweep (2 service times x 3 loads x 8 replications = 48 jobs) with --jobs 1"
-          + " and --jobs <cores>, rounds interleaved, and print the median wall times and the"
-          + " speed-up (target >= 1.8 on 2 cores)."
+      "Run a fixed RDMA sweep (4 KiB WRITE clients on a switch, open loop, 1 to 12 clients x 4"
+          + " replications = 48 jobs of unequal size, with its charts and report) as rnicsim sweep"
+          + " --jobs 1 and --jobs <cores>, rounds interleaved, and print the median wall times,"
+          + " the speed-up (target >= 1.8 on 2 cores), each phase's time, the jobs' CPU time and"
+          + " the load average."
     })
 public final class SweepBenchCommand implements Callable<Integer> {
   static final double TARGET_SPEEDUP_ON_TWO_CORES = 1.8;
 
-  private static final String STUDY =
+  /**
+   * A smaller capacity-plan study: the client count drives each job's size, so the largest jobs are
+   * twelve times the smallest, as in a real sweep over load.
+   */
+  static final String STUDY =
       String.join(
           "\n",
           "name: bench-sweep",
+          "hardware:",
+          "  profile: connectx4-edr-gen3x16",
+          "topology:",
+          "  shape: switch",
+          "  switchLatency: 100ns",
+          "  switchBuffer: 1MiB",
           "run:",
-          "  seed: 1",
-          "  replications: 8",
-          "  warmUp: 1ms",
-          "  duration: 1s",
+          "  replications: 4",
+          "  warmUp: 500us",
+          "  duration: 5ms",
           "workload:",
-          "  kind: mm1",
-          "  loads: [0.5, 0.7, 0.9]",
+          "  kind: open-loop",
+          "  operations: [write]",
+          "  sizes: [4KiB]",
+          "  rate: 250Kops/s",
+          "  window: 64",
+          "  p99Target: 10us",
           "sweep:",
-          "  - path: workload.meanServiceTime",
-          "    values: [1us, 2us]",
+          "  - path: topology.clients",
+          "    from: 1",
+          "    to: 12",
+          "    step: 1",
           "");
+
+  static final int JOBS = 48;
 
   @Spec CommandSpec spec;
 
@@ -66,7 +80,16 @@ public final class SweepBenchCommand implements Callable<Integer> {
       names = "--rounds",
       paramLabel = "COUNT",
       description = "Measured rounds per setting (default: ${DEFAULT-VALUE}).")
-  int rounds = 3;
+  int rounds = 5;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "COUNT",
+      description =
+          "Unmeasured runs of each setting first (default: ${DEFAULT-VALUE}): until the JIT has"
+              + " compiled the code each run passes through once (loading, results, charts), its"
+              + " compiler threads take a core's share that one thread leaves free and two do not.")
+  int warmup = 3;
 
   @Option(
       names = "--jobs",
@@ -78,87 +101,58 @@ public final class SweepBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    double loadBefore = loadAverage();
     Path work = Files.createTempDirectory("rnicsim-bench-sweep-");
     try {
       Path study = Files.writeString(work.resolve("bench-sweep.yaml"), STUDY);
-      // One unmeasured run of each warms the JIT and the class loading both settings share.
-      time(study, work, 1, "warm-1");
-      time(study, work, cores, "warm-n");
-      double[] serial = new double[rounds];
-      double[] parallel = new double[rounds];
+      // Unmeasured runs of each warm the JIT and the class loading both settings share. On 2
+      // cores, with one warm-up run the C2 compiler still took about 0.4 s of CPU per measured run
+      // (the JVM's CPU time less the jobs', setup's and files'), a third of the one-thread wall
+      // time, for code that runs once per sweep and turns hot only over several runs.
+      for (int run = 0; run < warmup; run++) {
+        time(study, work, 1, "warm-1-" + run);
+        time(study, work, cores, "warm-n-" + run);
+      }
+      List<SweepTiming> serial = new ArrayList<>();
+      List<SweepTiming> parallel = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
-        serial[round] = time(study, work, 1, "serial-" + round);
-        parallel[round] = time(study, work, cores, "parallel-" + round);
+        serial.add(time(study, work, 1, "serial-" + round));
+        parallel.add(time(study, work, cores, "parallel-" + round));
         err.printf(
             Locale.ROOT,
             "bench sweep: round %d: %.3f s on 1 thread, %.3f s on %d%n",
             round + 1,
-            serial[round],
-            parallel[round],
+            serial.get(round).wallSeconds(),
+            parallel.get(round).wallSeconds(),
             cores);
         err.flush();
       }
-      report(median(serial), median(parallel));
+      new SweepBenchReport(cores, rounds, TARGET_SPEEDUP_ON_TWO_CORES)
+          .print(
+              SweepBenchReport.median(serial),
+              SweepBenchReport.median(parallel),
+              loadBefore,
+              loadAverage(),
+              json,
+              spec.commandLine().getOut());
     } finally {
       deleteRecursively(work);
     }
     return 0;
   }
 
-  private void report(double serialSeconds, double parallelSeconds) {
-    PrintWriter out = spec.commandLine().getOut();
-    double speedup = serialSeconds / parallelSeconds;
-    boolean targetApplies = cores >= 2;
-    boolean met = !targetApplies || speedup >= TARGET_SPEEDUP_ON_TWO_CORES;
-    if (json) {
-      Map<String, Object> root = new LinkedHashMap<>();
-      root.put("benchmark", "sweep-parallel-speedup");
-      root.put("jobsPerRun", 48);
-      root.put("rounds", rounds);
-      root.put("cores", cores);
-      root.put("serialSeconds", round3(serialSeconds));
-      root.put("parallelSeconds", round3(parallelSeconds));
-      root.put("speedup", round3(speedup));
-      root.put("targetSpeedup", TARGET_SPEEDUP_ON_TWO_CORES);
-      root.put("targetMet", met);
-      out.println(JsonMapper.builder().build().writeValueAsString(root));
-    } else {
-      out.println("Fixed sweep of 48 jobs, median wall time of " + rounds + " rounds");
-      out.printf(Locale.ROOT, "  --jobs 1   %8.3f s%n", serialSeconds);
-      out.printf(Locale.ROOT, "  --jobs %-3d %8.3f s%n", cores, parallelSeconds);
-      out.printf(
-          Locale.ROOT,
-          "Speed-up %.2fx on %d cores (target >= %.1fx on 2 cores): %s%n",
-          speedup,
-          cores,
-          TARGET_SPEEDUP_ON_TWO_CORES,
-          !targetApplies ? "n/a on one core" : met ? "met" : "NOT met");
-    }
-    out.flush();
-  }
-
-  private static double time(Path study, Path work, int threads, String label)
+  private static SweepTiming time(Path study, Path work, int threads, String label)
       throws IOException, InterruptedException {
     Path out = work.resolve(label);
-    StudyRunner.Options options =
-        new StudyRunner.Options(List.of(), out, threads, StudyLoader.Expansion.SWEEP);
-    PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream());
-    long start = System.nanoTime();
-    new StudyRunner().run(study, study.toString(), options, discard, Progress.SILENT);
-    double seconds = (System.nanoTime() - start) / 1e9;
+    SweepTiming timing = SweepTiming.measure(study, out, threads);
     deleteRecursively(out);
-    return seconds;
+    return timing;
   }
 
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static double round3(double value) {
-    return Math.round(value * 1000) / 1000.0;
+  /** The one-minute load average, or NaN where the platform has none. */
+  private static double loadAverage() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? Double.NaN : load;
   }
 
   private static void deleteRecursively(Path root) throws IOException {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.rnicsim.experiments.chart.ChartFiles;
+import org.rnicsim.experiments.chart.ChartBatch;
 import org.rnicsim.experiments.chart.GroupedCiBarChart;
 import org.rnicsim.experiments.output.CsvTable;
 import org.rnicsim.experiments.report.ChartFile;
@@ -32,24 +32,25 @@ public final class NdkScriptReport implements KindReport {
   static final String VIOLATIONS = "violations.csv";
 
   @Override
-  public List<ChartFile> writeFiles(CombinedResults results, Path folder) throws IOException {
+  public List<ChartFile> writeFiles(CombinedResults results, Path folder, ChartBatch batch)
+      throws IOException {
     String subtitle =
         "mean over "
             + results.rows().get(0).replications()
             + " replications, 95 % confidence intervals (Student t)";
     ChosenCharts chosen =
         new ChosenCharts(results.study().charts())
-            .draw(LIFETIMES, () -> typeLatencies(results, subtitle, folder))
-            .draw(OBJECT_CLOSES, () -> objectCloses(results, subtitle, folder));
+            .draw(LIFETIMES, () -> typeLatencies(results, subtitle, folder, batch))
+            .draw(OBJECT_CLOSES, () -> objectCloses(results, subtitle, folder, batch));
     latencyTable(results).write(folder.resolve(TABLE));
     violationTable(results).write(folder.resolve(VIOLATIONS));
     return chosen.files();
   }
 
   private static Optional<ChartFile> typeLatencies(
-      CombinedResults results, String subtitle, Path folder) throws IOException {
+      CombinedResults results, String subtitle, Path folder, ChartBatch batch) {
     String title = "Create and close latency per object type";
-    ChartFiles.write(
+    batch.add(
         GroupedCiBarChart.create(
             title, subtitle, "latency (us)", bars(results, LatencyRow.Scope.KIND)),
         folder,
@@ -58,7 +59,7 @@ public final class NdkScriptReport implements KindReport {
   }
 
   private static Optional<ChartFile> objectCloses(
-      CombinedResults results, String subtitle, Path folder) throws IOException {
+      CombinedResults results, String subtitle, Path folder, ChartBatch batch) {
     List<GroupedCiBarChart.Bar> closes = new ArrayList<>();
     for (GroupedCiBarChart.Bar bar : bars(results, LatencyRow.Scope.OBJECT)) {
       if (bar.category().startsWith("close ")) {
@@ -71,7 +72,7 @@ public final class NdkScriptReport implements KindReport {
       return Optional.empty();
     }
     String title = "Close latency per object (call to close completion)";
-    ChartFiles.write(
+    batch.add(
         GroupedCiBarChart.create(title, subtitle, "latency (us)", closes), folder, OBJECT_CLOSES);
     return Optional.of(new ChartFile(OBJECT_CLOSES, title));
   }

@@ -12,7 +12,7 @@ public interface Progress extends AutoCloseable {
         public void start(String task, long totalJobs, long alreadyDone) {}
 
         @Override
-        public void jobDone(long eventsExecuted) {}
+        public void jobDone(long eventsExecuted, long cpuNanos) {}
 
         @Override
         public void close() {}
@@ -24,8 +24,11 @@ public interface Progress extends AutoCloseable {
    */
   void start(String task, long totalJobs, long alreadyDone);
 
-  /** One job finished, having run {@code eventsExecuted} simulator events. Thread-safe. */
-  void jobDone(long eventsExecuted);
+  /**
+   * One job finished, having run {@code eventsExecuted} simulator events in {@code cpuNanos} of its
+   * thread's CPU time (-1 where the JVM cannot tell). Thread-safe.
+   */
+  void jobDone(long eventsExecuted, long cpuNanos);
 
   @Override
   void close();

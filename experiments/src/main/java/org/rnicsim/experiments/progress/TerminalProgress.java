@@ -87,7 +87,7 @@ public final class TerminalProgress implements Progress {
   }
 
   @Override
-  public void jobDone(long eventsExecuted) {
+  public void jobDone(long eventsExecuted, long cpuNanos) {
     long total = events.addAndGet(eventsExecuted);
     double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
     synchronized (this) {

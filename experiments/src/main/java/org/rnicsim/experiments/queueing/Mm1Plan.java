@@ -67,6 +67,12 @@ public record Mm1Plan(long meanServicePs, List<Double> loads) implements Workloa
         outcome.eventsExecuted());
   }
 
+  /** Customers over the whole run: arrival rate (load over mean service) times time. */
+  @Override
+  public double relativeCost(RunPlan run, int caseIndex) {
+    return loads.get(caseIndex) / meanServicePs * run.endPs();
+  }
+
   @Override
   public double reference(String metric, double load) {
     if (!MEAN_WAIT.equals(metric) || load < 0 || load >= 1) {

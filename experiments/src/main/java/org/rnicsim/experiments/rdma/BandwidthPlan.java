@@ -67,6 +67,12 @@ public record BandwidthPlan(
         RdmaMetrics.values(RdmaMetrics.Shape.BANDWIDTH, outcome), outcome.eventsExecuted());
   }
 
+  /** Every client posts its iterations, whatever the window. */
+  @Override
+  public double relativeCost(RunPlan run, int caseIndex) {
+    return packetsPerRound(caseIndex) * ((double) iterations + warmUpIterations);
+  }
+
   @Override
   public RdmaMetrics.Shape shape() {
     return RdmaMetrics.Shape.BANDWIDTH;

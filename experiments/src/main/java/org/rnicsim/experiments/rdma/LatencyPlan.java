@@ -62,6 +62,12 @@ public record LatencyPlan(
         RdmaMetrics.values(RdmaMetrics.Shape.LATENCY, outcome), outcome.eventsExecuted());
   }
 
+  /** Every client runs its rounds one message at a time. */
+  @Override
+  public double relativeCost(RunPlan run, int caseIndex) {
+    return packetsPerRound(caseIndex) * ((double) iterations + warmUpIterations);
+  }
+
   @Override
   public RdmaMetrics.Shape shape() {
     return RdmaMetrics.Shape.LATENCY;

@@ -65,6 +65,12 @@ public record OpenLoopPlan(
         RdmaMetrics.values(RdmaMetrics.Shape.OPEN_LOOP, outcome), outcome.eventsExecuted());
   }
 
+  /** Arrivals over the whole run, warm-up included, of every client. */
+  @Override
+  public double relativeCost(RunPlan run, int caseIndex) {
+    return packetsPerRound(caseIndex) * perClientPerSecond * (double) run.endPs();
+  }
+
   @Override
   public RdmaMetrics.Shape shape() {
     return RdmaMetrics.Shape.OPEN_LOOP;

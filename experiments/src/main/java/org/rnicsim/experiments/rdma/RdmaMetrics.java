@@ -28,6 +28,7 @@ public final class RdmaMetrics {
   public static final String INTERRUPT_RATE = "interrupts_per_s";
   public static final String CQES_PER_INTERRUPT = "cqes_per_interrupt";
   public static final String DROPPED = "dropped_arrivals";
+  public static final String SWITCH_DROPS = "switch_drops";
   public static final String STAGE_TOTAL = "stage_total_ns";
 
   /** Samples of the requests in flight over the measured window (open loop). */
@@ -81,6 +82,8 @@ public final class RdmaMetrics {
     metrics.add(
         new Metric(INTERRUPT_RATE, "interrupts per second at the clients", "", false, null));
     metrics.add(new Metric(CQES_PER_INTERRUPT, "completions per interrupt", "", false, null));
+    metrics.add(
+        new Metric(SWITCH_DROPS, "packets the switch dropped (lossless: 0)", "", false, null));
     if (shape == Shape.OPEN_LOOP) {
       metrics.add(new Metric(DROPPED, "arrivals dropped (backlog full)", "", false, null));
     }
@@ -128,6 +131,7 @@ public final class RdmaMetrics {
         outcome.interrupts() == 0
             ? Double.NaN
             : outcome.interruptedCqes() / (double) outcome.interrupts());
+    values.add((double) outcome.switchDrops());
     if (shape == Shape.OPEN_LOOP) {
       values.add((double) outcome.droppedArrivals());
     }

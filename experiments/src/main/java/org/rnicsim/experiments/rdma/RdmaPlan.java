@@ -17,6 +17,16 @@ public interface RdmaPlan extends WorkloadPlan {
     return RdmaChartNames.of(shape());
   }
 
+  /**
+   * Packets one message of case {@code caseIndex} takes on the wire, times the clients sending:
+   * what the event count of a job grows with for a fixed number of messages per client.
+   */
+  default double packetsPerRound(int caseIndex) {
+    long mtuBytes = testbed().hardware().port().mtuBytes();
+    long packets = Math.max(1, (transfers().sizeBytes(caseIndex) + mtuBytes - 1) / mtuBytes);
+    return (double) packets * testbed().topology().clients();
+  }
+
   /** The latency the study wants to stay under at the 99th percentile, or 0 for none. */
   default long p99TargetPs() {
     return 0;

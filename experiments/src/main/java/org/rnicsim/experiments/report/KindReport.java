@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.rnicsim.experiments.chart.ChartBatch;
 
 /**
  * What a workload kind adds to the files and lines every study gets: charts and tables of its own
@@ -15,11 +16,13 @@ public interface KindReport {
   KindReport NONE = new KindReport() {};
 
   /**
-   * Writes the kind's own charts (PNG and SVG) and CSV tables into {@code folder}.
+   * Writes the kind's own CSV tables into {@code folder} and adds its charts to {@code charts},
+   * which saves them (PNG and SVG) into the folder before the report is written.
    *
    * @return the charts, in the order the report shows them
    */
-  default List<ChartFile> writeFiles(CombinedResults results, Path folder) throws IOException {
+  default List<ChartFile> writeFiles(CombinedResults results, Path folder, ChartBatch charts)
+      throws IOException {
     return List.of();
   }
 

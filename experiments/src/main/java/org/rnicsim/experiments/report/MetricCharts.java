@@ -1,6 +1,5 @@
 package org.rnicsim.experiments.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.rnicsim.experiments.chart.ChartFiles;
+import org.rnicsim.experiments.chart.ChartBatch;
 import org.rnicsim.experiments.chart.MeanWithCiChart;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisPlan;
@@ -29,14 +28,15 @@ public final class MetricCharts {
 
   private MetricCharts() {}
 
-  public static List<ChartFile> write(CombinedResults results, Path folder) throws IOException {
+  /** Adds a chart per charted metric to {@code batch}, to be saved into {@code folder}. */
+  public static List<ChartFile> write(CombinedResults results, Path folder, ChartBatch batch) {
     List<ChartFile> files = new ArrayList<>();
     for (int m = 0; m < results.metrics().size(); m++) {
       Metric metric = results.metrics().get(m);
       if (!metric.charted() || !results.study().charts().draws(ChartChoice.metricChart(metric))) {
         continue;
       }
-      ChartFile file = chart(results, m, folder);
+      ChartFile file = chart(results, m, folder, batch);
       if (file != null) {
         files.add(file);
       }
@@ -44,8 +44,8 @@ public final class MetricCharts {
     return files;
   }
 
-  private static ChartFile chart(CombinedResults results, int metricIndex, Path folder)
-      throws IOException {
+  private static ChartFile chart(
+      CombinedResults results, int metricIndex, Path folder, ChartBatch batch) {
     Study study = results.study();
     Metric metric = results.metrics().get(metricIndex);
     boolean bySweep = !study.axes().isEmpty();
@@ -112,7 +112,7 @@ public final class MetricCharts {
             metric.unit().isEmpty() ? metric.label() : metric.label() + " (" + metric.unit() + ")",
             measured,
             curves);
-    ChartFiles.write(chart, folder, name);
+    batch.add(chart, folder, name);
     return new ChartFile(name, title);
   }
 

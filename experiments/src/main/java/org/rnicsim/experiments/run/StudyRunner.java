@@ -110,7 +110,8 @@ public final class StudyRunner {
 
     CombinedResults combined = CombinedResults.of(study, jobs, results);
     KindReport kindReport = WorkloadKinds.reportFor(study.points().get(0).plan().workload().kind());
-    folder.publish(staging -> ReportFiles.write(combined, staging, version, kindReport));
+    folder.publish(
+        staging -> ReportFiles.write(combined, staging, version, kindReport, options.threads()));
     store.removeAllBut(jobs);
 
     kindReport.printSummary(combined, out);

@@ -37,6 +37,16 @@ public interface WorkloadPlan {
   Measurement measure(RunPlan run, int caseIndex, int replication);
 
   /**
+   * A rough guess of how much work case {@code caseIndex} is, relative to the other jobs of the
+   * same study (simulated packets or customers, say): the sweep starts the largest jobs first, so
+   * that no long job starts last and keeps one core busy while the others idle. Only the order
+   * depends on it, never a result. Default: every job alike, which keeps the grid order.
+   */
+  default double relativeCost(RunPlan run, int caseIndex) {
+    return 1;
+  }
+
+  /**
    * How much of each replication is measured, for people: simulated time by default ({@code 50.000
    * ms after 1.000 ms warm-up}); a loop that counts iterations says so instead.
    */

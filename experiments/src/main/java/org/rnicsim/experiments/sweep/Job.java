@@ -14,6 +14,11 @@ import org.rnicsim.experiments.study.StudyPoint;
  */
 public record Job(StudyPoint point, int caseIndex, int replication, String fingerprint) {
 
+  /** The workload's guess of this job's size relative to the study's other jobs. */
+  public double relativeCost() {
+    return point.plan().workload().relativeCost(point.plan().run(), caseIndex);
+  }
+
   /** The result file's name: sorted by name, files are in grid order. */
   public String fileName() {
     return fileName(point.index(), caseIndex, replication);

@@ -1,7 +1,10 @@
 package org.rnicsim.experiments.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.rnicsim.experiments.output.TaskFailure;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.WorkloadPlan;
@@ -20,6 +24,11 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * Runs jobs on a fixed number of threads, each job writing its own result file as soon as it ends,
  * so that a kill loses at most the jobs that were running. Jobs share nothing: each builds its own
  * simulator and random streams, so the thread a job runs on never changes its result.
+ *
+ * <p>Jobs start largest first (by {@link Job#relativeCost()}, ties in grid order): in grid order
+ * the largest points of a sweep (most clients, largest messages) come last, and the final one keeps
+ * a single core busy while the others have nothing left to take. Largest first, the jobs that end
+ * the run are small ones. The order never changes a result, only when it is ready.
  */
 public final class JobRunner {
   private final int threads;
@@ -43,14 +52,15 @@ public final class JobRunner {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, jobs.size()), workers());
     try {
-      CompletionService<JobResult> done = new ExecutorCompletionService<>(pool);
-      for (Job job : jobs) {
+      CompletionService<TimedResult> done = new ExecutorCompletionService<>(pool);
+      for (Job job : largestFirst(jobs)) {
         done.submit(() -> runOne(job, store));
       }
       for (int i = 0; i < jobs.size(); i++) {
-        JobResult result = take(done);
+        TimedResult timed = take(done);
+        JobResult result = timed.result();
         results.put(Job.fileName(result.point(), result.caseIndex(), result.replication()), result);
-        progress.jobDone(result.eventsExecuted());
+        progress.jobDone(result.eventsExecuted(), timed.cpuNanos());
       }
     } finally {
       pool.shutdownNow();
@@ -58,34 +68,37 @@ public final class JobRunner {
     return results;
   }
 
-  private static JobResult runOne(Job job, JobStore store) throws IOException {
+  /**
+   * The jobs by falling {@link Job#relativeCost()}; the sort is stable, so ties keep grid order.
+   */
+  static List<Job> largestFirst(List<Job> jobs) {
+    List<Job> ordered = new ArrayList<>(jobs);
+    ordered.sort(Comparator.comparingDouble(Job::relativeCost).reversed());
+    return ordered;
+  }
+
+  /** A job's result and the CPU time its thread spent on it, writing its file included. */
+  private record TimedResult(JobResult result, long cpuNanos) {}
+
+  private static TimedResult runOne(Job job, JobStore store) throws IOException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     WorkloadPlan workload = job.point().plan().workload();
     Measurement measurement =
         workload.measure(job.point().plan().run(), job.caseIndex(), job.replication());
     JobResult result = JobStore.resultOf(job, workload.metrics(), measurement);
     store.write(job, result);
-    return result;
+    long cpuEnd = threads.getCurrentThreadCpuTime();
+    // -1 where the JVM cannot measure thread CPU time; progress then reports no CPU time.
+    return new TimedResult(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
   }
 
-  private static JobResult take(CompletionService<JobResult> done)
+  private static TimedResult take(CompletionService<TimedResult> done)
       throws IOException, InterruptedException {
     try {
       return done.take().get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("a job failed", cause);
+      throw TaskFailure.rethrow(e, "a job");
     }
   }
 

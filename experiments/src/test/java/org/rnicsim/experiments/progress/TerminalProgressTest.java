@@ -21,7 +21,7 @@ class TerminalProgressTest {
         TerminalProgress progress = new TerminalProgress(new PrintWriter(notes), barStream)) {
       progress.start("study", 10, 4);
       for (int i = 0; i < 6; i++) {
-        progress.jobDone(2_000_000);
+        progress.jobDone(2_000_000, 50_000_000);
       }
     }
 

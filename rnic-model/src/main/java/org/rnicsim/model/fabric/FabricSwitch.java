@@ -15,9 +15,13 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketLost;
  * latency, to the output port its destination address is routed to, where it waits in that port's
  * FIFO. Each output queue holds at most {@code outputBufferBytes}; a packet that does not fit is
  * dropped, and the RC transport recovers it. With PFC, the switch counts the bytes each ingress
- * port has in the switch and pauses that port's link partner above XOFF until they fall below XON,
- * so nothing is dropped. Assumption: a pause takes effect at once (the headroom a real switch
- * reserves for packets still on the cable is not modelled).
+ * port has in the switch and pauses that port's link partner above XOFF until they fall below XON.
+ * The PAUSE is a frame like any other: it waits for the frame the switch is serialising toward the
+ * partner, crosses the cable, and stops the partner at its next frame boundary, so bytes keep
+ * arriving for a while after XOFF; the configuration must leave that headroom free (see {@link
+ * SwitchConfig#pfcHeadroomBytes}) for the fabric to be lossless. Assumption: the partner reacts the
+ * moment the PAUSE has arrived (802.1Qbb allows it a response time; an adapter's MAC needs about
+ * none).
  *
  * <p>Statistics under {@code <name>.out<i>}: the port's own (see {@link Port}) and {@code .drops};
  * under {@code <name>.in<i>}: {@code .pauses}.
@@ -120,6 +124,7 @@ public final class FabricSwitch {
     private final ArrayDeque<long[]> held = new ArrayDeque<>();
     private long heldBytes;
     private boolean pausing;
+    private long lastControlArrivalPs;
 
     IngressAccount(int port) {
       this.port = port;
@@ -134,10 +139,27 @@ public final class FabricSwitch {
         pauses[port].increment();
         Port partner = ports[port].peer();
         if (partner != null) {
-          partner.pauseUntil(Long.MAX_VALUE);
+          sendControlFrame(partner, partner::pause);
         }
         checkLater();
       }
+    }
+
+    /**
+     * Sends a PAUSE (XOFF, or XON as a zero pause time) to {@code partner}: after the frame this
+     * port is serialising, the control frame's own serialisation, this port's transmit latency, the
+     * cable and the partner's receive latency. Control frames of one port arrive in send order.
+     */
+    private void sendControlFrame(Port partner, Runnable action) {
+      Port own = ports[port];
+      long arrivalPs =
+          own.frameBoundaryPs()
+              + own.serialisationPs(SwitchConfig.PAUSE_FRAME_BYTES)
+              + own.txLatencyPs()
+              + own.cableDelayPs()
+              + partner.rxLatencyPs();
+      lastControlArrivalPs = Math.max(lastControlArrivalPs, arrivalPs);
+      simulator.scheduleAt(lastControlArrivalPs, RnicSimulator.PRIORITY_HIGH, action);
     }
 
     private void release() {
@@ -172,7 +194,7 @@ public final class FabricSwitch {
         pausing = false;
         Port partner = ports[port].peer();
         if (partner != null) {
-          partner.resume();
+          sendControlFrame(partner, partner::resume);
         }
         return;
       }

@@ -135,6 +135,11 @@ public final class Link {
       this.lost = stats.counter(label + ".lost");
     }
 
+    /** One-way propagation delay of the cable. */
+    public long propagationDelayPs() {
+      return propagationDelayPs;
+    }
+
     public long deliveredPackets() {
       return delivered.count();
     }

@@ -29,6 +29,10 @@ public enum PacketOpcode {
   NAK_RECEIVER_NOT_READY(4, false),
   MANAGEMENT_DATAGRAM(8, true);
 
+  /** The most any packet kind adds: a full-MTU packet is at most MTU + base + this. */
+  public static final int MAX_EXTENDED_HEADER_BYTES =
+      java.util.Arrays.stream(values()).mapToInt(PacketOpcode::extendedHeaderBytes).max().orElse(0);
+
   private final int extendedHeaderBytes;
   private final boolean request;
 

@@ -14,8 +14,12 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketSent;
  *
  * <p>The port takes at most {@code queueSlots} packets ahead of the wire, which is what makes the
  * adapter's send scheduler choose between QPs instead of dumping everything into one FIFO. A sender
- * that finds it full asks to be called back when a slot frees. PFC pauses stop it from starting new
- * packets.
+ * that finds it full asks to be called back when a slot frees.
+ *
+ * <p>A PFC pause ({@link #pause()}) stops the port at the next frame boundary, as IEEE 802.1Qbb has
+ * a paused transmitter finish the frame it is sending and start no other: the frame being
+ * serialised still goes, and every packet booked behind it (its departure was computed when it was
+ * handed over) is taken back off the wire and waits, in order, for {@link #resume()}.
  *
  * <p>Statistics under {@code <name>}: {@code .txPackets}, {@code .txWireBytes}, {@code .busyPs}
  * (utilisation = busyPs / observed time) and {@code .queuedPacketPs}, the summed time packets spent
@@ -38,6 +42,7 @@ public final class Port {
   private long[] departuresPs = new long[8];
   private long[] readiesPs = new long[8];
   private int[] wireBytesRing = new int[8];
+  private Packet[] packetRing = new Packet[8];
   private final java.util.ArrayDeque<Packet> pausedBacklog = new java.util.ArrayDeque<>(0);
   private Port peer;
   private int head;
@@ -86,6 +91,29 @@ public final class Port {
 
   long rxLatencyPs() {
     return rxLatencyPs;
+  }
+
+  long txLatencyPs() {
+    return txLatencyPs;
+  }
+
+  /** One-way propagation delay of this port's cable, 0 if not cabled. */
+  long cableDelayPs() {
+    return egress == null ? 0 : egress.propagationDelayPs();
+  }
+
+  /**
+   * When the frame being serialised now ends, or now if none is: the earliest a MAC control frame
+   * (a PFC pause) can start, since it does not preempt a frame but does not queue behind others.
+   */
+  long frameBoundaryPs() {
+    retireDeparted();
+    long now = simulator.nowPs();
+    if (count == 0) {
+      return now;
+    }
+    long departurePs = departuresPs[head];
+    return departurePs - serialisationPs(wireBytesRing[head]) <= now ? departurePs : now;
   }
 
   void attachEgress(Link.Direction direction, Port linkPeer) {
@@ -174,7 +202,7 @@ public final class Port {
     long serialisationPs = serialisationPs(packet.wireBytes());
     long departurePs = startPs + serialisationPs;
     busyUntilPs = departurePs;
-    push(readyPs, departurePs, packet.wireBytes());
+    push(readyPs, departurePs, packet);
     txPackets.increment();
     txWireBytes.add(packet.wireBytes());
     busyPs.add(serialisationPs);
@@ -204,17 +232,49 @@ public final class Port {
     armRoomEvent();
   }
 
-  /** PFC: starts no new packet before {@code untilPs}; packets already serialising finish. */
-  public void pauseUntil(long untilPs) {
-    pausedUntilPs = Math.max(pausedUntilPs, untilPs);
+  /**
+   * PFC XOFF received: the frame being serialised finishes; packets booked behind it leave the wire
+   * again and wait, in order, for {@link #resume()}, with the packets handed over meanwhile.
+   */
+  public void pause() {
+    pausedUntilPs = Long.MAX_VALUE;
+    retireDeparted();
+    long now = simulator.nowPs();
+    while (count > 0) {
+      int tail = (head + count - 1) % departuresPs.length;
+      int wireBytes = wireBytesRing[tail];
+      long serialisationPs = serialisationPs(wireBytes);
+      long startPs = departuresPs[tail] - serialisationPs;
+      if (startPs <= now) {
+        break;
+      }
+      Packet packet = packetRing[tail];
+      // Not started: its arrival at the far end is cancelled and its accounting undone, so the
+      // counters describe what really went on the wire once it is sent again after resume(). A
+      // packet a down link already lost is not in the event list and stays lost.
+      boolean onCable = simulator.cancel(packet);
+      txPackets.add(-1);
+      txWireBytes.add(-wireBytes);
+      busyPs.add(-serialisationPs);
+      queuedPacketPs.add(-(departuresPs[tail] - readiesPs[tail]));
+      packetRing[tail] = null;
+      count--;
+      if (onCable) {
+        pausedBacklog.addFirst(packet);
+      }
+    }
+    busyUntilPs = count == 0 ? now : departuresPs[(head + count - 1) % departuresPs.length];
     armRoomEvent();
   }
 
   /** PFC: lifts a pause now; packets that waited for it go in order. */
   public void resume() {
     pausedUntilPs = Math.min(pausedUntilPs, simulator.nowPs());
-    while (!pausedBacklog.isEmpty()) {
-      Packet packet = pausedBacklog.pollFirst();
+    // Taken out first: transmit() parks a packet behind any still waiting, which would put the
+    // second of several waiting packets back at the end forever.
+    Packet[] waiting = pausedBacklog.toArray(new Packet[0]);
+    pausedBacklog.clear();
+    for (Packet packet : waiting) {
       transmit(simulator.nowPs(), packet);
     }
     armRoomEvent();
@@ -251,32 +311,38 @@ public final class Port {
     simulator.reschedule(roomEvent, wakePs, RnicSimulator.PRIORITY_NORMAL);
   }
 
-  private void push(long readyPs, long departurePs, int wireBytes) {
+  private void push(long readyPs, long departurePs, Packet packet) {
     if (count == departuresPs.length) {
       int length = departuresPs.length;
       long[] grownDepartures = new long[length * 2];
       long[] grownReadies = new long[length * 2];
       int[] grownBytes = new int[length * 2];
+      Packet[] grownPackets = new Packet[length * 2];
       for (int i = 0; i < count; i++) {
         grownDepartures[i] = departuresPs[(head + i) % length];
         grownReadies[i] = readiesPs[(head + i) % length];
         grownBytes[i] = wireBytesRing[(head + i) % length];
+        grownPackets[i] = packetRing[(head + i) % length];
       }
       departuresPs = grownDepartures;
       readiesPs = grownReadies;
       wireBytesRing = grownBytes;
+      packetRing = grownPackets;
       head = 0;
     }
     int tail = (head + count) % departuresPs.length;
     departuresPs[tail] = departurePs;
     readiesPs[tail] = readyPs;
-    wireBytesRing[tail] = wireBytes;
+    wireBytesRing[tail] = packet.wireBytes();
+    packetRing[tail] = packet;
     count++;
   }
 
   private void retireDeparted() {
     long now = simulator.nowPs();
     while (count > 0 && departuresPs[head] <= now) {
+      // Gone from the port: the packet is the cable's (and later the receiver's) event now.
+      packetRing[head] = null;
       head = (head + 1) % departuresPs.length;
       count--;
     }

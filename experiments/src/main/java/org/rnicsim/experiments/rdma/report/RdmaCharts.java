@@ -1,6 +1,5 @@
 package org.rnicsim.experiments.rdma.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,7 @@ import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.chart.CdfChart;
-import org.rnicsim.experiments.chart.ChartFiles;
+import org.rnicsim.experiments.chart.ChartBatch;
 import org.rnicsim.experiments.chart.CiLineChart;
 import org.rnicsim.experiments.chart.StackedBarChart;
 import org.rnicsim.experiments.rdma.RdmaChartNames;
@@ -37,10 +36,12 @@ final class RdmaCharts {
   private final RdmaRows rows;
   private final Path folder;
   private final String name;
+  private final ChartBatch batch;
 
-  RdmaCharts(RdmaRows rows, Path folder) {
+  RdmaCharts(RdmaRows rows, Path folder, ChartBatch batch) {
     this.rows = rows;
     this.folder = folder;
+    this.batch = batch;
     this.name = rows.study().name();
   }
 
@@ -71,8 +72,8 @@ final class RdmaCharts {
     return reads ? "round-trip latency (us)" : "one-way latency (us), half the round trip";
   }
 
-  private ChartFile save(JFreeChart chart, String file, String title) throws IOException {
-    ChartFiles.write(chart, folder, file);
+  private ChartFile save(JFreeChart chart, String file, String title) {
+    batch.add(chart, folder, file);
     return new ChartFile(file, title);
   }
 
@@ -86,7 +87,7 @@ final class RdmaCharts {
   }
 
   /** p50 and p99 against message size, one colour per operation (and swept point). */
-  Optional<ChartFile> latencyVsSize() throws IOException {
+  Optional<ChartFile> latencyVsSize() {
     if (!rows.sizesVary()) {
       return Optional.empty();
     }
@@ -116,7 +117,7 @@ final class RdmaCharts {
   }
 
   /** Bandwidth against message size, for the throughput loops. */
-  Optional<ChartFile> throughputVsSize() throws IOException {
+  Optional<ChartFile> throughputVsSize() {
     if (!rows.sizesVary() || rows.firstPlan().shape() == RdmaMetrics.Shape.LATENCY) {
       return Optional.empty();
     }
@@ -163,7 +164,7 @@ final class RdmaCharts {
   }
 
   /** p99 against the first swept parameter with the target line, titled with the answer. */
-  Optional<ChartFile> p99AgainstTarget() throws IOException {
+  Optional<ChartFile> p99AgainstTarget() {
     double targetUs = CapacityAnswer.targetUs(rows);
     if (targetUs <= 0 || rows.study().axes().isEmpty()) {
       return Optional.empty();
@@ -223,7 +224,7 @@ final class RdmaCharts {
    * Each point's interrupt rate against its latency, one colour per point with its p50 (lower) and
    * p99 (upper) joined: what moderation buys in interrupts and costs in latency.
    */
-  Optional<ChartFile> interruptRateVsLatency() throws IOException {
+  Optional<ChartFile> interruptRateVsLatency() {
     if (!rows.anyNonZero(RdmaMetrics.INTERRUPT_RATE) || rows.rows().size() < 2) {
       return Optional.empty();
     }
@@ -260,7 +261,7 @@ final class RdmaCharts {
   }
 
   /** The latency CDF of each operation and size (and swept point). */
-  ChartFile latencyCdf() throws IOException {
+  ChartFile latencyCdf() {
     List<CdfChart.Series> series = new ArrayList<>();
     for (ResultRow row : rows.spread(MAX_LINES)) {
       List<CdfChart.Point> points = new ArrayList<>();
@@ -284,7 +285,7 @@ final class RdmaCharts {
   }
 
   /** Where the time of one operation goes, stage by stage at the requester. */
-  ChartFile stageBreakdown() throws IOException {
+  ChartFile stageBreakdown() {
     List<String> stages = StageBreakdown.REQUESTER_STAGES;
     List<StackedBarChart.Bar> bars = new ArrayList<>();
     for (ResultRow row : rows.spread(MAX_BARS)) {
@@ -308,7 +309,7 @@ final class RdmaCharts {
   }
 
   /** Requests in the system over the measured time of an open loop. */
-  Optional<ChartFile> inFlightOverTime() throws IOException {
+  Optional<ChartFile> inFlightOverTime() {
     if (rows.firstPlan().shape() != RdmaMetrics.Shape.OPEN_LOOP) {
       return Optional.empty();
     }

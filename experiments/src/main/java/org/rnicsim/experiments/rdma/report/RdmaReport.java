@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.rnicsim.experiments.chart.ChartBatch;
 import org.rnicsim.experiments.rdma.RdmaChartNames;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.report.ChartFile;
@@ -25,9 +26,10 @@ public final class RdmaReport implements KindReport {
   static final String IN_FLIGHT_TABLE = "in-flight.csv";
 
   @Override
-  public List<ChartFile> writeFiles(CombinedResults results, Path folder) throws IOException {
+  public List<ChartFile> writeFiles(CombinedResults results, Path folder, ChartBatch batch)
+      throws IOException {
     RdmaRows rows = new RdmaRows(results);
-    RdmaCharts charts = new RdmaCharts(rows, folder);
+    RdmaCharts charts = new RdmaCharts(rows, folder, batch);
     ChosenCharts chosen =
         new ChosenCharts(results.study().charts())
             .draw(RdmaChartNames.LATENCY_VS_SIZE, charts::latencyVsSize)

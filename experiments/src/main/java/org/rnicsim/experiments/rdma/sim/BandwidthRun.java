@@ -71,6 +71,7 @@ public final class BandwidthRun {
         List.of(),
         List.of(),
         0,
+        machines.switchDrops(),
         machines.simulator().eventsExecuted());
   }
 

@@ -92,6 +92,7 @@ public final class LatencyRun {
         List.of(),
         List.of(),
         0,
+        machines.switchDrops(),
         machines.simulator().eventsExecuted());
   }
 }

@@ -11,6 +11,7 @@ import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.model.fabric.FabricSwitch;
 import org.rnicsim.model.fabric.Link;
+import org.rnicsim.model.fabric.PacketOpcode;
 import org.rnicsim.model.fabric.SwitchConfig;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.HardwareProfile;
@@ -28,6 +29,7 @@ public final class Machines {
   private final TestbedPlan plan;
   private final AdapterNode server;
   private final List<AdapterNode> clients = new ArrayList<>();
+  private FabricSwitch fabricSwitch;
 
   /**
    * @param seed the study's master seed
@@ -57,7 +59,7 @@ public final class Machines {
           stats);
       return;
     }
-    FabricSwitch fabricSwitch = new FabricSwitch(simulator, "switch", switchConfig(), stats);
+    fabricSwitch = new FabricSwitch(simulator, "switch", switchConfig(), stats);
     List<AdapterNode> all = new ArrayList<>();
     all.add(server);
     all.addAll(clients);
@@ -91,16 +93,30 @@ public final class Machines {
   }
 
   /**
-   * Assumption: the fabric is lossless, as InfiniBand's credit-based flow control makes it, so the
-   * switch pauses an ingress port long before the shared output queue could overflow: every machine
-   * may park at most half its share of one output buffer in the switch.
+   * Assumption: the fabric is lossless, as InfiniBand's credit-based flow control makes it; the
+   * switch does it with PFC. XOFF leaves every machine's port the 802.1Qbb headroom (the bytes
+   * still arriving while the PAUSE travels, see {@link SwitchConfig#pfcHeadroomBytes}) inside its
+   * share of one output buffer, so even all machines sending to one port cannot overflow it. XON at
+   * half of XOFF is an assumption.
    */
   private SwitchConfig switchConfig() {
     HardwareProfile hardware = plan.hardware();
     TopologyPlan topology = plan.topology();
-    long packetBytes = hardware.port().mtuBytes() + hardware.port().packetHeaderBytes();
+    long maxFrameBytes =
+        hardware.port().mtuBytes()
+            + hardware.port().packetHeaderBytes()
+            + PacketOpcode.MAX_EXTENDED_HEADER_BYTES;
+    // The switch ports share the adapters' MAC and PHY latencies: two of each on the way.
+    long interfaceDelaysPs = 2 * (hardware.port().txLatencyPs() + hardware.port().rxLatencyPs());
+    long headroomBytes =
+        SwitchConfig.pfcHeadroomBytes(
+            hardware.port().rateBitsPerSecond(),
+            hardware.port().propagationDelayPs(),
+            interfaceDelaysPs,
+            maxFrameBytes);
     long xoffBytes =
-        Math.max(2 * packetBytes, topology.switchBufferBytes() / (2L * topology.machines()));
+        SwitchConfig.losslessXoffBytes(
+            topology.switchBufferBytes(), topology.machines(), headroomBytes, maxFrameBytes);
     return new SwitchConfig(
         topology.machines(),
         hardware.port().rateBitsPerSecond(),
@@ -111,6 +127,18 @@ public final class Machines {
         true,
         xoffBytes,
         xoffBytes / 2);
+  }
+
+  /** Packets the switch dropped on any port since the statistics were last reset; 0 unswitched. */
+  public long switchDrops() {
+    if (fabricSwitch == null) {
+      return 0;
+    }
+    long drops = 0;
+    for (int port = 0; port < plan.topology().machines(); port++) {
+      drops += fabricSwitch.drops(port);
+    }
+    return drops;
   }
 
   public RnicSimulator simulator() {

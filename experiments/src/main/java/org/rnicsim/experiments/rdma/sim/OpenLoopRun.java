@@ -102,6 +102,7 @@ public final class OpenLoopRun {
         inFlight,
         outstandingWqes,
         counting.dropped,
+        machines.switchDrops(),
         simulator.eventsExecuted());
   }
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param outstandingWqeSamples the clients' {@code sendQueues.outstandingWqes} gauges, summed, at
  *     the same times: the part of the requests in the system that the adapters hold
  * @param droppedArrivals open-loop arrivals refused because a client's backlog was full
+ * @param switchDrops packets the switch dropped after the warm-up (0 without a switch; PFC keeps it
+ *     at 0, so more says the fabric was not lossless)
  * @param eventsExecuted simulator events of the whole job, setup included
  */
 public record RunOutcome(
@@ -31,6 +33,7 @@ public record RunOutcome(
     List<Double> inFlightSamples,
     List<Double> outstandingWqeSamples,
     long droppedArrivals,
+    long switchDrops,
     long eventsExecuted) {
   public RunOutcome {
     stageMeansPs = List.copyOf(stageMeansPs);
