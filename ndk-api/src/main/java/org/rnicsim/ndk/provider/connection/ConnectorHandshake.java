@@ -25,8 +25,11 @@ import org.rnicsim.ndk.provider.queue.SimQp;
  * as unbounded); closing the connector still ends the wait.
  *
  * <p>Interp choices: a request reaching no host fails with HOST_UNREACHABLE ({@link
- * ConnectionFabric}); CompleteConnect and Accept complete when the ready-to-use message reaches the
- * passive side, when both QPs join on the datapath.
+ * ConnectionFabric}); when the ready-to-use message reaches the passive side both QPs join the
+ * datapath and go INIT -> RTR -> RTS on their adapters (MODIFY_QP firmware commands), and
+ * CompleteConnect and Accept complete only when both are RTS, so an established connection takes
+ * posts at full speed (ndkpi-spec 4: "CompleteConnect -> established"); a firmware failure on the
+ * way fails both with the provider's status for it (IO_TIMEOUT, DEVICE_REMOVED).
  */
 final class ConnectorHandshake {
   private final SimConnector connector;
@@ -247,11 +250,14 @@ final class ConnectorHandshake {
     }
   }
 
-  /** The active side's CompleteConnect arrived: both QPs join the datapath. */
+  /**
+   * The active side's CompleteConnect arrived: both QPs join the datapath and move to RTS on their
+   * adapters; Accept and CompleteConnect complete once both are there ({@link #onJoined}).
+   */
   void onReadyToUse(SimConnector active) {
     SimConnector c = connector;
     if (active == c.remote && c.state != State.ACCEPTING && c.state != State.ENDED) {
-      return; // A resent RTU: the connection is up already.
+      return; // A resent RTU: the connection is up already, or its QPs are on the way.
     }
     if (c.state != State.ACCEPTING || !c.qp.isOpen() || !active.qp.isOpen()) {
       c.send(CmMessage.REJ, active, active.teardown::onAborted);
@@ -259,10 +265,47 @@ final class ConnectorHandshake {
       return;
     }
     c.retransmit.cancel();
-    c.runtime().engine().connect(c.qp, active.qp);
+    active.handshake.onReadyToUseArrived();
+    c.state = State.JOINING;
+    c.runtime()
+        .engine()
+        .connect(c.qp, active.qp, () -> onJoined(active), status -> onJoinFailed(active, status));
+  }
+
+  /** Both QPs are RTS: the connection is established on both sides. */
+  private void onJoined(SimConnector active) {
+    SimConnector c = connector;
+    if (c.state != State.JOINING) {
+      return;
+    }
     c.state = State.CONNECTED;
     c.finish(c.acceptRequest, NtStatus.SUCCESS);
     active.handshake.onEstablished();
+  }
+
+  /**
+   * A QP could not reach RTS (a MODIFY_QP timed out, an adapter was removed): Accept and
+   * CompleteConnect fail with the provider's status for it, and the connection ends.
+   */
+  private void onJoinFailed(SimConnector active, NtStatus status) {
+    SimConnector c = connector;
+    if (c.state != State.JOINING) {
+      return;
+    }
+    c.state = State.ENDED;
+    c.runtime().engine().disconnect(c.qp);
+    c.finish(c.acceptRequest, status);
+    if (active.state == State.COMPLETING) {
+      active.state = State.ENDED;
+      active.finish(active.completeRequest, status);
+    }
+  }
+
+  /** Our RTU reached the passive side: stop resending it (CmRetries: RTU until its arrival). */
+  private void onReadyToUseArrived() {
+    if (connector.state == State.COMPLETING) {
+      connector.retransmit.cancel();
+    }
   }
 
   NtStatus reject(byte[] privateData) {

@@ -112,6 +112,11 @@ final class ConnectorTeardown {
         c.state = State.ENDED;
         c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
       }
+      case JOINING -> {
+        c.state = State.ENDED;
+        c.runtime().engine().disconnect(c.qp);
+        c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
+      }
       case COMPLETING -> {
         c.retransmit.cancel();
         c.state = State.ENDED;
@@ -187,7 +192,13 @@ final class ConnectorTeardown {
       boolean established = before == State.CONNECTED || before == State.DISCONNECTING;
       c.send(established ? CmMessage.DREQ : CmMessage.REJ, other, other.teardown::onAborted);
     }
-    if (c.qp != null && (before == State.CONNECTED || before == State.DISCONNECTING)) {
+    // COMPLETING and JOINING: the QPs may be on their way to RTS already; stop that too.
+    boolean joined =
+        before == State.CONNECTED
+            || before == State.DISCONNECTING
+            || before == State.JOINING
+            || before == State.COMPLETING;
+    if (c.qp != null && joined) {
       c.runtime().engine().disconnect(c.qp);
     }
   }

@@ -39,6 +39,7 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     COMPLETING,
     REQUESTED,
     ACCEPTING,
+    JOINING,
     CONNECTED,
     DISCONNECTING,
     DISCONNECTED,

@@ -26,9 +26,10 @@ import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
  * back to the provider's {@link WorkRequest}s.
  *
  * <p>Life: created through the adapter's control path (CREATE_QP), moved to INIT at once (so
- * receives reach the ring before the connection exists), to RTR and RTS when connected. Initiator
- * doorbells that arrive before both QPs of the connection are ready wait here and are rung, one
- * hardware doorbell per provider doorbell, when they are.
+ * receives reach the ring before the connection exists), to RTR and RTS when connected; its {@link
+ * QpJoin} tells the connection layer when both QPs are RTS. Initiator doorbells that arrive before
+ * both QPs of the connection are ready wait here and are rung, one hardware doorbell per provider
+ * doorbell, when they are.
  */
 final class HardwareQp {
   /** What the receiver needs to know about one Send the peer rang toward it. */
@@ -42,6 +43,8 @@ final class HardwareQp {
   QueuePair hw;
   HardwareQp peer;
   boolean connected;
+  // The connection this QP is on its way into, until both QPs are RTS (or it failed or ended).
+  private QpJoin join;
   private boolean rtrIssued;
   private boolean destroyIssued;
   private boolean gone;
@@ -123,9 +126,10 @@ final class HardwareQp {
    * Joins a connection. A QP that was connected before goes back through RESET to INIT first (its
    * hardware rings are dropped; what they held is cancelled by the provider's next flush).
    */
-  void joinConnection(HardwareQp newPeer) {
+  void joinConnection(HardwareQp newPeer, QpJoin newJoin) {
     boolean reused = peer != null;
     peer = newPeer;
+    join = newJoin;
     connected = true;
     if (!reused) {
       return;
@@ -187,11 +191,45 @@ final class HardwareQp {
     if (peer != null) {
       peer.ringWaiting();
     }
+    joinProgressed();
   }
 
   /** A modify timed out or met a removed adapter: the QP is out of service. */
   private void controlFailed(String message) {
     leaveService(FirmwareGateway.statusOfFailure(message), true);
+  }
+
+  /**
+   * How this side of a join ended: null while its QP is still on the way to RTS; SUCCESS once it is
+   * RTS, or once the consumer flushed it (the handshake is done, the flushed QP takes no work: as a
+   * flush after establishment); else why it left service (a failed MODIFY_QP).
+   */
+  NtStatus joinOutcome() {
+    if (leftServiceWith != null) {
+      return NtStatus.CANCELLED.equals(leftServiceWith) ? NtStatus.SUCCESS : leftServiceWith;
+    }
+    if (gone || resetting || hw == null) {
+      return null;
+    }
+    return switch (hw.state()) {
+      case RTS -> NtStatus.SUCCESS;
+      case ERROR -> WorkRequestEngine.PEER_GONE;
+      default -> null;
+    };
+  }
+
+  private void joinProgressed() {
+    if (join != null) {
+      join.progressed();
+    }
+  }
+
+  /** The connection ended (disconnect, destruction): the join, if any, says nothing more. */
+  void abandonJoin() {
+    if (join != null) {
+      join.abandon();
+      join = null;
+    }
   }
 
   // ---- initiator ----
@@ -439,6 +477,7 @@ final class HardwareQp {
         owner.initiatorDone(request, status);
       }
     }
+    joinProgressed();
   }
 
   boolean isIdle() {

@@ -3,8 +3,10 @@ package org.rnicsim.ndk.provider.work;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.adapter.completion.Completion;
+import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 
 /**
@@ -22,8 +24,10 @@ import org.rnicsim.ndk.provider.runtime.AdapterHardware;
  * <ul>
  *   <li>CreateQp's pending completion waits for the adapter's CREATE_QP (the provider sends no
  *       command of its own); the QP's close waits for DESTROY_QP. The QP then moves to INIT
- *       (MODIFY_QP), and to RTR and RTS on both sides when the connection is established; posts
- *       rung before that wait and are rung when both ends are ready.
+ *       (MODIFY_QP), and to RTR and RTS on both sides when the handshake's ready-to-use message
+ *       arrives; {@link #connect(WorkQueuePair, WorkQueuePair, Runnable, Consumer)} reports when
+ *       both are RTS, and only then does the connection layer complete Accept and CompleteConnect.
+ *       Posts rung before that wait and are rung when both ends are ready.
  *   <li>The CQ ring the adapter writes a QP's CQEs into belongs to the provider's CQ, whose
  *       CREATE_CQ already paid for it: the engine keeps one ring per QP and takes each CQE as it
  *       lands, so the ring never overruns.
@@ -73,16 +77,19 @@ public final class RnicWorkEngine implements WorkRequestEngine {
   }
 
   @Override
-  public void connect(WorkQueuePair a, WorkQueuePair b) {
+  public void connect(
+      WorkQueuePair a, WorkQueuePair b, Runnable onReady, Consumer<NtStatus> onFailed) {
     HardwareQp ha = registered(a);
     HardwareQp hb = registered(b);
     if (ha.connected || hb.connected) {
       throw new IllegalStateException("a QP has one connection at a time");
     }
-    ha.joinConnection(hb);
-    hb.joinConnection(ha);
+    QpJoin join = new QpJoin(ha, hb, onReady, onFailed);
+    ha.joinConnection(hb, join);
+    hb.joinConnection(ha, join);
     ha.advance();
     hb.advance();
+    join.progressed(); // a QP flushed or failed before the join settles it at once
   }
 
   @Override
@@ -98,6 +105,10 @@ public final class RnicWorkEngine implements WorkRequestEngine {
       return;
     }
     HardwareQp peer = hardwareQp.peer;
+    hardwareQp.abandonJoin();
+    if (peer != null) {
+      peer.abandonJoin();
+    }
     hardwareQp.connected = false;
     hardwareQp.leaveService(PEER_GONE, true);
     if (peer != null && peer.connected) {

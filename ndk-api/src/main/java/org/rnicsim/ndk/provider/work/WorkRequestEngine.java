@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.provider.work;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 
@@ -21,7 +22,17 @@ public interface WorkRequestEngine {
   NtStatus PEER_GONE = NtStatus.of(0xC000_020D);
 
   /** Joins two QPs into one reliable connection; posts on either reach the other. */
-  void connect(WorkQueuePair a, WorkQueuePair b);
+  default void connect(WorkQueuePair a, WorkQueuePair b) {
+    connect(a, b, () -> {}, status -> {});
+  }
+
+  /**
+   * Joins two QPs into one reliable connection and runs {@code onReady} once both can take posts at
+   * full speed (on hardware: both QPs RTS), or {@code onFailed} with the provider's status if a QP
+   * cannot get there (a firmware command timed out, the adapter was removed). Neither runs if the
+   * connection is disconnected first.
+   */
+  void connect(WorkQueuePair a, WorkQueuePair b, Runnable onReady, Consumer<NtStatus> onFailed);
 
   /** True while {@code qp} is connected. */
   boolean isConnected(WorkQueuePair qp);
