@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.rnicsim.experiments.profile.ProfileException;
 import org.rnicsim.experiments.profile.ProfileLoader;
 import org.rnicsim.model.profile.HardwareProfile;
@@ -94,14 +96,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (operations <= 0
-        || warmup < 0
-        || rounds <= 0
-        || bytes <= 0
-        || window <= 0
-        || idleQps < 0
-        || ndkOperations < 0) {
-      err.println("bench model: counts must be positive");
+    Optional<String> outOfRange = outOfRange();
+    if (outOfRange.isPresent()) {
+      err.println("bench model: " + outOfRange.get());
       return 2;
     }
     if (!Files.isRegularFile(profile)) {
@@ -148,6 +145,26 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The first option below its least value, as a message naming it. */
+  private Optional<String> outOfRange() {
+    return Stream.of(
+            atLeast("--operations", operations, 1),
+            atLeast("--warmup", warmup, 0),
+            atLeast("--rounds", rounds, 1),
+            atLeast("--bytes", bytes, 1),
+            atLeast("--window", window, 1),
+            atLeast("--ndk-operations", ndkOperations, 0),
+            atLeast("--qps", idleQps, 0))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Optional<String> atLeast(String option, long value, long least) {
+    return value >= least
+        ? Optional.empty()
+        : Optional.of(option + " must be at least " + least + " (got " + value + ")");
   }
 
   private void printTable(

@@ -2,14 +2,10 @@ package org.rnicsim.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.rnicsim.experiments.progress.Progress;
-import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.StudyLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code rnicsim run FILE}: the study as one point, without its sweep. */
 @Command(
@@ -26,8 +22,6 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:results written", "1:internal failure", "2:bad study file or arguments"})
 final class RunCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-
   @Parameters(
       index = "0",
       paramLabel = "FILE",
@@ -38,15 +32,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Progress progress = ProgressChoice.forCommand(options.quiet, spec)) {
-      new StudyRunner()
-          .run(
-              studyFile,
-              studyFile.toString(),
-              options.toOptions(StudyLoader.Expansion.ONE_POINT),
-              spec.commandLine().getOut(),
-              progress);
-    }
-    return ExitCodes.OK;
+    return options.runStudy(studyFile, StudyLoader.Expansion.ONE_POINT);
   }
 }

@@ -3,6 +3,7 @@ package org.rnicsim.experiments.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.StudyLoader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,24 @@ final class StudyOptions {
       description = "No progress bar (there is none either when stderr is not a terminal).")
   boolean quiet;
 
-  StudyRunner.Options toOptions(StudyLoader.Expansion expansion) {
+  /**
+   * Runs {@code studyFile} with these options, points chosen by {@code expansion}, printing to the
+   * command's output.
+   */
+  int runStudy(Path studyFile, StudyLoader.Expansion expansion) throws Exception {
+    try (Progress progress = ProgressChoice.forCommand(quiet, spec)) {
+      new StudyRunner()
+          .run(
+              studyFile,
+              studyFile.toString(),
+              toOptions(expansion),
+              spec.commandLine().getOut(),
+              progress);
+    }
+    return ExitCodes.OK;
+  }
+
+  private StudyRunner.Options toOptions(StudyLoader.Expansion expansion) {
     if (jobs < 1) {
       throw new ParameterException(
           spec.commandLine(), "--jobs must be at least 1 (got " + jobs + ")");

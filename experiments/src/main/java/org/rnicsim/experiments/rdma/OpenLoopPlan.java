@@ -1,24 +1,20 @@
 package org.rnicsim.experiments.rdma;
 
-import java.util.List;
 import java.util.Locale;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
-import org.rnicsim.experiments.rdma.sim.RunOutcome;
-import org.rnicsim.experiments.study.CaseAxis;
 import org.rnicsim.experiments.study.Measurement;
-import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
 
-/** A validated open loop: each (operation, size) is a case, each (case, replication) a job. */
+/**
+ * A validated open loop: each (operation, size) is a case, each (case, replication) a job. It runs
+ * for the study's span of simulated time, so it keeps the default measured span.
+ */
 public record OpenLoopPlan(
     TestbedPlan testbed, Transfers transfers, long perClientPerSecond, int window, long p99TargetPs)
     implements RdmaPlan {
 
   public static final String KIND = "open-loop";
-
-  private static final List<Metric> METRICS = RdmaMetrics.of(RdmaMetrics.Shape.OPEN_LOOP);
 
   @Override
   public String kind() {
@@ -26,43 +22,20 @@ public record OpenLoopPlan(
   }
 
   @Override
-  public String describe() {
+  public String describeLoop() {
     return String.format(
         Locale.ROOT,
-        "open loop, Poisson arrivals at %,d ops/s per client, %s, window %d; %s, %s, %s",
+        "open loop, Poisson arrivals at %,d ops/s per client, %s, window %d",
         perClientPerSecond,
         transfers.describe(),
-        window,
-        testbed.hardware().name(),
-        testbed.topology().describe(),
-        testbed.completion().describe());
-  }
-
-  @Override
-  public String measuredSpan(RunPlan run) {
-    return SimTime.format(run.durationPs())
-        + " after "
-        + SimTime.format(run.warmUpPs())
-        + " warm-up";
-  }
-
-  @Override
-  public CaseAxis cases() {
-    return transfers.cases();
-  }
-
-  @Override
-  public List<Metric> metrics() {
-    return METRICS;
+        window);
   }
 
   @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
-    RunOutcome outcome =
+    return measurement(
         OpenLoopRun.run(
-            testbed, transfers, caseIndex, perClientPerSecond, window, run, replication);
-    return new Measurement(
-        RdmaMetrics.values(RdmaMetrics.Shape.OPEN_LOOP, outcome), outcome.eventsExecuted());
+            testbed, transfers, caseIndex, perClientPerSecond, window, run, replication));
   }
 
   /** Arrivals over the whole run, warm-up included, of every client. */

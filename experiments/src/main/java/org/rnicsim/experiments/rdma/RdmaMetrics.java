@@ -1,8 +1,10 @@
 package org.rnicsim.experiments.rdma;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.rdma.sim.LatencySamples;
 import org.rnicsim.experiments.rdma.sim.RunOutcome;
@@ -44,6 +46,15 @@ public final class RdmaMetrics {
     OPEN_LOOP
   }
 
+  /** Built once per shape: every job of a study asks its plan for them. */
+  private static final Map<Shape, List<Metric>> BY_SHAPE = new EnumMap<>(Shape.class);
+
+  static {
+    for (Shape shape : Shape.values()) {
+      BY_SHAPE.put(shape, build(shape));
+    }
+  }
+
   private RdmaMetrics() {}
 
   public static String cdfId(double percentile) {
@@ -63,7 +74,12 @@ public final class RdmaMetrics {
     return String.format(Locale.ROOT, "outstanding_wqes_s%02d", sample);
   }
 
+  /** The metrics a loop of {@code shape} measures, in the order of {@link #values}. */
   public static List<Metric> of(Shape shape) {
+    return BY_SHAPE.get(shape);
+  }
+
+  private static List<Metric> build(Shape shape) {
     List<Metric> metrics = new ArrayList<>();
     boolean latencyLoop = shape == Shape.LATENCY;
     String latency = latencyLoop ? "latency" : "completion latency";

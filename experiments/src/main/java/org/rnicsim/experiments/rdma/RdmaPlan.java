@@ -1,10 +1,18 @@
 package org.rnicsim.experiments.rdma;
 
 import java.util.List;
+import org.rnicsim.experiments.rdma.sim.RunOutcome;
+import org.rnicsim.experiments.study.CaseAxis;
+import org.rnicsim.experiments.study.Measurement;
+import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
 
-/** What the RDMA report needs to know of any RDMA loop besides its metrics. */
+/**
+ * What the RDMA report needs to know of any RDMA loop besides its metrics, and what every loop
+ * shares: its cases are its transfers, its metrics follow from its shape, and it is described as
+ * its own parameters then the testbed's.
+ */
 public interface RdmaPlan extends WorkloadPlan {
   TestbedPlan testbed();
 
@@ -12,9 +20,38 @@ public interface RdmaPlan extends WorkloadPlan {
 
   RdmaMetrics.Shape shape();
 
+  /** The loop's own half of {@link #describe()}: what it runs, with its parameters. */
+  String describeLoop();
+
+  @Override
+  default String describe() {
+    return describeLoop()
+        + "; "
+        + testbed().hardware().name()
+        + ", "
+        + testbed().topology().describe()
+        + ", "
+        + testbed().completion().describe();
+  }
+
+  @Override
+  default CaseAxis cases() {
+    return transfers().cases();
+  }
+
+  @Override
+  default List<Metric> metrics() {
+    return RdmaMetrics.of(shape());
+  }
+
   @Override
   default List<String> ownCharts() {
     return RdmaChartNames.of(shape());
+  }
+
+  /** The measurement of one job from its run's outcome, in the order of {@link #metrics()}. */
+  default Measurement measurement(RunOutcome outcome) {
+    return new Measurement(RdmaMetrics.values(shape(), outcome), outcome.eventsExecuted());
   }
 
   /**

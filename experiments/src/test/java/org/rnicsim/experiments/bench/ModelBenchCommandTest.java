@@ -23,14 +23,21 @@ class ModelBenchCommandTest {
     return dir.resolve(ModelBenchCommand.DEFAULT_PROFILE);
   }
 
+  /** Runs {@code rnicsim bench} with {@code args}, its output and errors into the writers. */
+  private static int execute(StringWriter out, StringWriter err, String... args) {
+    CommandLine command = new CommandLine(new BenchCommand());
+    command.setOut(new PrintWriter(out));
+    command.setErr(new PrintWriter(err));
+    return command.execute(args);
+  }
+
   @Test
   void jsonPrintsOneObjectWithEveryFigure() {
     StringWriter out = new StringWriter();
-    CommandLine command = new CommandLine(new BenchCommand());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(new StringWriter()));
     int exit =
-        command.execute(
+        execute(
+            out,
+            new StringWriter(),
             "model",
             "--json",
             "--profile",
@@ -68,11 +75,18 @@ class ModelBenchCommandTest {
   @Test
   void aMissingProfileIsAClearErrorNotAStackTrace() {
     StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new BenchCommand());
-    command.setOut(new PrintWriter(new StringWriter()));
-    command.setErr(new PrintWriter(err));
-    int exit = command.execute("model", "--profile", "no/such/profile.yaml");
+    int exit = execute(new StringWriter(), err, "model", "--profile", "no/such/profile.yaml");
     assertEquals(2, exit);
     assertTrue(err.toString().contains("no profile file"), err.toString());
+  }
+
+  @Test
+  void anOptionOutOfRangeIsNamedInTheError() {
+    StringWriter err = new StringWriter();
+    int exit =
+        execute(
+            new StringWriter(), err, "model", "--profile", profile().toString(), "--window", "0");
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("--window must be at least 1 (got 0)"), err.toString());
   }
 }
