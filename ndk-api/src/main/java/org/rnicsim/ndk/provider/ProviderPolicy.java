@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.model.adapter.interrupt.ModerationTimerStart;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
@@ -154,89 +155,73 @@ public record ProviderPolicy(
 
   /** This policy with {@code kind} created along {@code path}. */
   public ProviderPolicy withCreatePath(NdkObjectType kind, ControlPath path) {
-    EnumMap<NdkObjectType, ControlPath> map = new EnumMap<>(createPaths);
-    map.put(kind, path);
-    return new ProviderPolicy(
-        map,
-        closePaths,
-        callbackCostsPs,
-        completionDpcCostPs,
-        postCostPs,
-        controlCore,
-        moderationTimerStart,
-        batchDeferredDoorbells,
-        adapterCloseLimitPs);
+    return edit(e -> e.createPaths.put(kind, path));
   }
 
   /** This policy with {@code kind} closed along {@code path}. */
   public ProviderPolicy withClosePath(NdkObjectType kind, ControlPath path) {
-    EnumMap<NdkObjectType, ControlPath> map = new EnumMap<>(closePaths);
-    map.put(kind, path);
-    return new ProviderPolicy(
-        createPaths,
-        map,
-        callbackCostsPs,
-        completionDpcCostPs,
-        postCostPs,
-        controlCore,
-        moderationTimerStart,
-        batchDeferredDoorbells,
-        adapterCloseLimitPs);
+    return edit(e -> e.closePaths.put(kind, path));
   }
 
   /** This policy with every kind created and closed along {@code path} where it can be. */
   public ProviderPolicy withAllPaths(ControlPath path) {
-    ProviderPolicy policy = this;
-    for (NdkObjectType kind : CLOSEABLE_KINDS) {
-      if (path == ControlPath.INLINE || FIRMWARE_KINDS.contains(kind)) {
-        policy = policy.withCreatePath(kind, path).withClosePath(kind, path);
-      }
-    }
-    return policy;
+    return edit(
+        e -> {
+          for (NdkObjectType kind : CLOSEABLE_KINDS) {
+            if (path == ControlPath.INLINE || FIRMWARE_KINDS.contains(kind)) {
+              e.createPaths.put(kind, path);
+              e.closePaths.put(kind, path);
+            }
+          }
+        });
   }
 
   /** This policy with one callback cost changed. */
   public ProviderPolicy withCallbackCostPs(CallbackKind kind, long costPs) {
-    EnumMap<CallbackKind, Long> map = new EnumMap<>(callbackCostsPs);
-    map.put(kind, costPs);
-    return new ProviderPolicy(
-        createPaths,
-        closePaths,
-        map,
-        completionDpcCostPs,
-        postCostPs,
-        controlCore,
-        moderationTimerStart,
-        batchDeferredDoorbells,
-        adapterCloseLimitPs);
+    return edit(e -> e.callbackCostsPs.put(kind, costPs));
   }
 
   /** This policy with DEFER batching switched on or off. */
   public ProviderPolicy withBatchDeferredDoorbells(boolean batch) {
-    return new ProviderPolicy(
-        createPaths,
-        closePaths,
-        callbackCostsPs,
-        completionDpcCostPs,
-        postCostPs,
-        controlCore,
-        moderationTimerStart,
-        batch,
-        adapterCloseLimitPs);
+    return edit(e -> e.batchDeferredDoorbells = batch);
   }
 
   /** This policy with another adapter close limit. */
   public ProviderPolicy withAdapterCloseLimitPs(long limitPs) {
+    return edit(e -> e.adapterCloseLimitPs = limitPs);
+  }
+
+  /** A copy with {@code change} applied, checked by the canonical constructor like any policy. */
+  private ProviderPolicy edit(Consumer<Edit> change) {
+    Edit e = new Edit(this);
+    change.accept(e);
     return new ProviderPolicy(
-        createPaths,
-        closePaths,
-        callbackCostsPs,
+        e.createPaths,
+        e.closePaths,
+        e.callbackCostsPs,
         completionDpcCostPs,
         postCostPs,
         controlCore,
         moderationTimerStart,
-        batchDeferredDoorbells,
-        limitPs);
+        e.batchDeferredDoorbells,
+        e.adapterCloseLimitPs);
+  }
+
+  /** The components the withers change, copied mutable. */
+  private static final class Edit {
+    final EnumMap<NdkObjectType, ControlPath> createPaths = new EnumMap<>(NdkObjectType.class);
+    final EnumMap<NdkObjectType, ControlPath> closePaths = new EnumMap<>(NdkObjectType.class);
+    final EnumMap<CallbackKind, Long> callbackCostsPs = new EnumMap<>(CallbackKind.class);
+    boolean batchDeferredDoorbells;
+    long adapterCloseLimitPs;
+
+    Edit(ProviderPolicy from) {
+      createPaths.putAll(from.createPaths);
+      closePaths.putAll(from.closePaths);
+      callbackCostsPs.putAll(from.callbackCostsPs);
+      batchDeferredDoorbells = from.batchDeferredDoorbells;
+      adapterCloseLimitPs = from.adapterCloseLimitPs;
+    }
   }
 
   private static Map<NdkObjectType, ControlPath> completePaths(

@@ -3,23 +3,18 @@ package org.rnicsim.ndk.provider.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandQueue;
 import org.rnicsim.model.adapter.interrupt.EventQueue;
 import org.rnicsim.model.adapter.interrupt.InterruptController;
 import org.rnicsim.model.host.HostCpu;
-import org.rnicsim.model.pcie.DeviceToHostWrites;
 
 /**
  * One RNIC and its host as the provider drives them (rnic-model on main): the host cores, the
  * interrupt controller with one command event queue and one completion event queue per core, and
  * the firmware command queue. Several NDK adapter instances opened on one provider share it, as
- * they share one miniport.
- *
- * <p>Until the datapath lands, EQE and MSI-X writes go through {@link FixedLatencyHostWrites}; the
- * constructor taking a {@link DeviceToHostWrites} is the seam for the real PCIe link.
+ * they share one miniport. EQEs and MSI-X messages travel the adapter's modelled PCIe link.
  */
 public final class AdapterHardware {
   private final RnicSimulator simulator;
@@ -32,28 +27,6 @@ public final class AdapterHardware {
   private final List<EventQueue> completionQueues = new ArrayList<>();
   private final AdapterNode node;
   private int nextCqId;
-
-  /** Builds the hardware on the given device-to-host write path. */
-  public AdapterHardware(
-      RnicSimulator simulator,
-      StatisticsRegistry stats,
-      RandomStreams streams,
-      String name,
-      HardwareConfig config,
-      DeviceToHostWrites writes) {
-    this.simulator = simulator;
-    this.stats = stats;
-    this.name = name;
-    this.hostCpu = new HostCpu(simulator, name + ".host", config.coreCount(), stats);
-    this.interrupts =
-        new InterruptController(simulator, stats, name, writes, hostCpu, config.interruptCosts());
-    this.commandEventQueue = interrupts.createEventQueue(config.commandEventQueueCore());
-    this.firmware =
-        new FirmwareCommandQueue(
-            simulator, stats, streams, name, config.firmware(), interrupts, commandEventQueue);
-    this.nextCqId = 1;
-    this.node = null;
-  }
 
   /**
    * The hardware of an rnic-model {@link AdapterNode}: its host cores, its interrupt controller
@@ -74,23 +47,7 @@ public final class AdapterHardware {
     this.node = node;
   }
 
-  /** Builds the hardware with {@link FixedLatencyHostWrites}. */
-  public AdapterHardware(
-      RnicSimulator simulator,
-      StatisticsRegistry stats,
-      RandomStreams streams,
-      String name,
-      HardwareConfig config) {
-    this(
-        simulator,
-        stats,
-        streams,
-        name,
-        config,
-        new FixedLatencyHostWrites(simulator, config.hostWriteLatencyPs()));
-  }
-
-  /** The rnic-model adapter node this hardware is, or null for the provider's own hardware. */
+  /** The rnic-model adapter node this hardware is. */
   public AdapterNode node() {
     return node;
   }
