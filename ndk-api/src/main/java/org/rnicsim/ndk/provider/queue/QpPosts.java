@@ -54,7 +54,7 @@ final class QpPosts {
         checkInitiator(flags, PostFlags.SEND, sgl, limits.maxInitiatorRequestSge(), inline);
     return bad != null
         ? failInline(bad)
-        : accept(NdkOperationType.SEND, requestContext, flags, sgl, remoteToken, 0);
+        : accept(nextRequest(NdkOperationType.SEND, requestContext, flags, sgl, remoteToken, 0));
   }
 
   /** {@code receivesInHardware}: receives the hardware took and has not reported yet. */
@@ -79,7 +79,7 @@ final class QpPosts {
     NtStatus bad = checkInitiator(flags, PostFlags.READ, sgl, maxSge, false);
     return bad != null
         ? failInline(bad)
-        : accept(NdkOperationType.READ, requestContext, flags, sgl, 0, remoteAddress);
+        : accept(nextRequest(NdkOperationType.READ, requestContext, flags, sgl, 0, remoteAddress));
   }
 
   NtStatus write(Object requestContext, List<NdkSge> sgl, long remoteAddress, int flags) {
@@ -90,7 +90,7 @@ final class QpPosts {
         checkInitiator(flags, PostFlags.WRITE, sgl, limits.maxInitiatorRequestSge(), inline);
     return bad != null
         ? failInline(bad)
-        : accept(NdkOperationType.WRITE, requestContext, flags, sgl, 0, remoteAddress);
+        : accept(nextRequest(NdkOperationType.WRITE, requestContext, flags, sgl, 0, remoteAddress));
   }
 
   NtStatus bind(
@@ -103,7 +103,7 @@ final class QpPosts {
       return failInline(bad);
     }
     ((SimMw) mw).bind((SimMr) mr);
-    return accept(NdkOperationType.BIND, requestContext, flags, List.of(), 0, 0);
+    return accept(nextRequest(NdkOperationType.BIND, requestContext, flags, List.of(), 0, 0));
   }
 
   NtStatus fastRegister(
@@ -122,7 +122,8 @@ final class QpPosts {
       return failInline(bad);
     }
     ((SimMr) mr).fastRegistered(baseVirtualAddress, lengthBytes, flags);
-    return accept(NdkOperationType.FAST_REGISTER, requestContext, flags, List.of(), 0, 0);
+    return accept(
+        nextRequest(NdkOperationType.FAST_REGISTER, requestContext, flags, List.of(), 0, 0));
   }
 
   NtStatus invalidate(Object requestContext, NdkObject mrOrMw, int flags) {
@@ -138,7 +139,7 @@ final class QpPosts {
     } else {
       ((SimMr) mrOrMw).invalidated();
     }
-    return accept(NdkOperationType.INVALIDATE, requestContext, flags, List.of(), 0, 0);
+    return accept(nextRequest(NdkOperationType.INVALIDATE, requestContext, flags, List.of(), 0, 0));
   }
 
   private NtStatus checkInitiator(
@@ -173,15 +174,9 @@ final class QpPosts {
     return status;
   }
 
-  private NtStatus accept(
-      NdkOperationType type,
-      Object requestContext,
-      int flags,
-      List<NdkSge> sgl,
-      int invalidateToken,
-      long remoteAddress) {
-    WorkRequest request =
-        nextRequest(type, requestContext, flags, sgl, invalidateToken, remoteAddress);
+  /** Queues an initiator request that passed every check. */
+  private NtStatus accept(WorkRequest request) {
+    int flags = request.flags();
     boolean deferAllowed = runtime.version().compareTo(NdkVersion.V1_2) >= 0;
     boolean mayWait =
         deferAllowed && runtime.policy().batchDeferredDoorbells() && NdkOpFlag.DEFER.isSetIn(flags);
