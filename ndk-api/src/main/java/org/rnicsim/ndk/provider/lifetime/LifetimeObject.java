@@ -11,20 +11,17 @@ import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
-import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.ControlPath;
-import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.CallbackOwner;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
-import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 import org.rnicsim.ndk.provider.work.AdapterCommand;
 
 /**
  * The lifetime half of every provider object (ndkpi-spec 1-3): its header, its state, its {@link
  * CloseGate}, and its antecedent -> successor links. Subclasses add the object's operations and
  * tell this class what their close must cancel ({@link #onCloseIssued}) and tear down ({@link
- * #onDestroyed}).
+ * #onDestroyed}). {@link CloseProtocol} runs the close, {@link RequestCompletions} the requests
+ * that returned PENDING.
  *
  * <p>The close, step by step:
  *
@@ -54,9 +51,9 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
   private final NdkObjectHeader header;
   private final CloseGate gate = new CloseGate();
   private final List<LifetimeObject> antecedents = new ArrayList<>(4);
+  private final RequestCompletions requests;
+  private final CloseProtocol close;
   private ObjectState state = ObjectState.CREATING;
-  private NdkFnCloseCompletion closeCompletion;
-  private Object closeContext;
   private boolean holdsAdapterCount;
 
   protected LifetimeObject(ProviderRuntime runtime, NdkObjectType kind) {
@@ -64,6 +61,8 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
     this.kind = kind;
     this.id = runtime.nextObjectId();
     this.header = new NdkObjectHeader(runtime.version(), kind);
+    this.requests = new RequestCompletions(this, runtime);
+    this.close = new CloseProtocol(this, runtime);
   }
 
   @Override
@@ -191,10 +190,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
     if (state != ObjectState.CREATING) {
       throw new IllegalStateException(this + " failed after delivery");
     }
-    state = ObjectState.FAILED;
-    releaseAdapterCount();
-    onGone();
-    unlinkAntecedents();
+    endLife(ObjectState.FAILED, NOTHING);
   }
 
   // ---- Requests (ndkpi-spec 4) ----
@@ -202,15 +198,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
   /** Registers a request that returns PENDING; its completion must follow exactly once. */
   public final PendingRequest beginRequest(
       String operation, NdkFnRequestCompletion completion, Object context) {
-    PendingRequest request = new PendingRequest(operation, completion, context);
-    gate.addRequest(request);
-    if (runtime.simulator().trace().isOn()) {
-      runtime
-          .simulator()
-          .trace()
-          .emit(new ProviderTraceEvent.RequestPending(runtime.nowPs(), toString(), operation));
-    }
-    return request;
+    return requests.begin(operation, completion, context);
   }
 
   /**
@@ -230,32 +218,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
    */
   public final void completeRequest(
       PendingRequest request, NtStatus status, int core, long providerWorkPs, Runnable afterCall) {
-    if (request.isCompleting()) {
-      throw new IllegalStateException(request + " on " + this + " completed twice");
-    }
-    request.markCompleting();
-    NdkFnRequestCompletion completion = request.completion();
-    runtime
-        .callbacks()
-        .run(
-            core,
-            CallbackKind.REQUEST_COMPLETION,
-            providerWorkPs,
-            this,
-            List.of(),
-            () -> {
-              if (completion != null) {
-                completion.requestCompletion(request.context(), status);
-                if (runtime.mutated(ProviderMutation.REQUEST_COMPLETION_TWICE)) {
-                  completion.requestCompletion(request.context(), status);
-                }
-              }
-              afterCall.run();
-            },
-            () -> {
-              gate.removeRequest(request);
-              progressClose();
-            });
+    requests.complete(request, status, core, providerWorkPs, afterCall);
   }
 
   /** Requests outstanding on this object, oldest first. */
@@ -292,35 +255,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
    * completion} later (invariant 5). Interp (ndkpi-spec 8): a close never fails.
    */
   protected final NtStatus beginClose(NdkFnCloseCompletion completion, Object context) {
-    if (state != ObjectState.OPEN) {
-      throw new IllegalStateException(
-          "close of "
-              + this
-              + " in state "
-              + state
-              + ": ndkpi-spec 3, an object is closed once, after it was delivered");
-    }
-    state = ObjectState.CLOSING;
-    closeCompletion = completion;
-    closeContext = context;
-    for (PendingRequest request : gate.requests()) {
-      request.requestCancel();
-    }
-    onCloseIssued();
-    if (state == ObjectState.CLOSING && gateClear() && !destroysByFirmware()) {
-      state = ObjectState.CLOSE_COMPLETING;
-      onDestroyed();
-      traceClose(NtStatus.SUCCESS);
-      if (runtime.mutated(ProviderMutation.CLOSE_COMPLETION_AFTER_SUCCESS)) {
-        queueCloseCompletion(runtime.policy().controlCore(), 0);
-        return NtStatus.SUCCESS;
-      }
-      finishClosed();
-      return NtStatus.SUCCESS;
-    }
-    traceClose(NtStatus.PENDING);
-    progressClose();
-    return NtStatus.PENDING;
+    return close.begin(completion, context);
   }
 
   /**
@@ -353,32 +288,7 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
 
   /** Moves a pending close forward if nothing keeps it pending any more. */
   protected final void progressClose() {
-    if (state != ObjectState.CLOSING || !gateClear()) {
-      return;
-    }
-    state = ObjectState.CLOSE_COMPLETING;
-    if (destroysByFirmware()) {
-      FirmwareGateway firmware = runtime.firmware();
-      // Interp: a destroy command that times out or meets a removed adapter still ends in a
-      // completed close (a close cannot fail); the provider abandons the adapter object.
-      firmware.submitOr(
-          FirmwareGateway.destroyCommand(kind),
-          datapathDestroy(),
-          status -> {
-            onDestroyed();
-            queueCloseCompletion(firmware.core(), runtime.policy().completionDpcCostPs());
-          });
-    } else {
-      onDestroyed();
-      queueCloseCompletion(runtime.policy().controlCore(), 0);
-    }
-  }
-
-  private boolean gateClear() {
-    return gate.isClear(
-        runtime.mutated(ProviderMutation.CLOSE_WHILE_CALLBACK_RUNS),
-        runtime.mutated(ProviderMutation.ANTECEDENT_CLOSE_BEFORE_SUCCESSOR)
-            && hasCloseCompletion());
+    close.progress();
   }
 
   /** True if this object has a close completion (every kind but the adapter). */
@@ -386,38 +296,20 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
     return true;
   }
 
-  private void queueCloseCompletion(int core, long providerWorkPs) {
-    if (!hasCloseCompletion()) {
-      finishClosed();
-      return;
-    }
-    NdkFnCloseCompletion completion = closeCompletion;
-    Object context = closeContext;
-    runtime
-        .callbacks()
-        .run(
-            core,
-            CallbackKind.CLOSE_COMPLETION,
-            providerWorkPs,
-            this,
-            List.of(),
-            () -> {
-              if (completion != null) {
-                completion.closeCompletion(context);
-              }
-            },
-            this::finishClosed);
+  /** Package-private for {@link CloseProtocol}: the only other writer of the state. */
+  void moveTo(ObjectState next) {
+    state = next;
   }
 
-  private void finishClosed() {
-    state = ObjectState.CLOSED;
-    closeCompletion = null;
-    closeContext = null;
+  /**
+   * The object is gone for good ({@code end} CLOSED or FAILED): the adapter count goes back, the
+   * subclass forgets it, {@code beforeUnlink} runs, and the antecedents' closes may progress.
+   */
+  void endLife(ObjectState end, Runnable beforeUnlink) {
+    state = end;
     releaseAdapterCount();
     onGone();
-    if (runtime.simulator().trace().isOn()) {
-      runtime.simulator().trace().emit(new ProviderTraceEvent.Closed(runtime.nowPs(), toString()));
-    }
+    beforeUnlink.run();
     unlinkAntecedents();
   }
 
@@ -436,15 +328,6 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
     if (holdsAdapterCount) {
       holdsAdapterCount = false;
       runtime.resources().release(kind);
-    }
-  }
-
-  private void traceClose(NtStatus status) {
-    if (runtime.simulator().trace().isOn()) {
-      runtime
-          .simulator()
-          .trace()
-          .emit(new ProviderTraceEvent.CloseIssued(runtime.nowPs(), toString(), status.name()));
     }
   }
 

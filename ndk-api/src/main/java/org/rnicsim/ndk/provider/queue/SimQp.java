@@ -10,17 +10,13 @@ import org.rnicsim.ndk.api.NdkMw;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
-import org.rnicsim.ndk.api.constant.NdkOpFlag;
 import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
-import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
-import org.rnicsim.ndk.provider.memory.SimMr;
-import org.rnicsim.ndk.provider.memory.SimMw;
 import org.rnicsim.ndk.provider.memory.SimPd;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.TokenTable;
@@ -29,8 +25,9 @@ import org.rnicsim.ndk.provider.work.WorkQueuePair;
 import org.rnicsim.ndk.provider.work.WorkRequest;
 
 /**
- * NDK_QP (ndkpi-spec 5, 6): the eight posts, Flush, and the QP's side of the datapath. A QP is a
- * successor of its PD, its CQs and its SRQ; its connector is its successor (ndkpi-spec 1).
+ * NDK_QP (ndkpi-spec 5, 6): the eight posts (checked and queued by {@link QpPosts}), Flush, and the
+ * QP's side of the datapath. A QP is a successor of its PD, its CQs and its SRQ; its connector is
+ * its successor (ndkpi-spec 1).
  *
  * <p>Posts are synchronous. A post that fails inline queues nothing; one that returns SUCCESS
  * produces exactly one CQ entry, none for a successful SILENT_SUCCESS request (invariant 19); each
@@ -60,7 +57,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   private final ReceiveQueue receives;
   // Receives the hardware took into its ring (from the receive queue or the SRQ), not yet reported.
   private final Set<WorkRequest> receivesInHardware = new LinkedHashSet<>();
-  private long nextSequence;
+  private final QpPosts posts;
 
   SimQp(
       ProviderRuntime runtime,
@@ -79,6 +76,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     this.limits = limits;
     this.initiator = new InitiatorQueue(runtime, this);
     this.receives = new ReceiveQueue(runtime);
+    this.posts = new QpPosts(this, receiveCq, initiatorCq, limits, initiator, receives);
   }
 
   public SimPd pd() {
@@ -169,80 +167,42 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
 
   @Override
   public NtStatus send(Object requestContext, List<NdkSge> sgl, int flags) {
-    return postSend("Send", requestContext, sgl, flags, 0);
+    requireOpen("Send");
+    return posts.send(requestContext, sgl, flags, 0);
   }
 
   @Override
   public NtStatus sendAndInvalidate(
       Object requestContext, List<NdkSge> sgl, int flags, int remoteToken) {
-    return postSend("SendAndInvalidate", requestContext, sgl, flags, remoteToken);
+    requireOpen("SendAndInvalidate");
+    return posts.send(requestContext, sgl, flags, remoteToken);
   }
 
   @Override
   public NtStatus receive(Object requestContext, List<NdkSge> sgl) {
     requireOpen("Receive");
-    if (srq != null || sgl.size() > limits.maxReceiveRequestSge()) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    if (receiveCq.isInError() || initiatorCq.isInError()) {
-      return NtStatus.INTERNAL_ERROR;
-    }
-    if (receives.size() + receivesInHardware.size() >= limits.receiveQueueDepth()) {
-      return NtStatus.INSUFFICIENT_RESOURCES;
-    }
-    WorkRequest receive =
-        new WorkRequest(
-            nextSequence++,
-            NdkOperationType.RECEIVE,
-            requestContext,
-            0,
-            totalBytes(sgl),
-            0,
-            firstAddress(sgl),
-            0);
-    receives.post(receive, () -> runtime.engine().receiveDoorbell(this));
-    return NtStatus.SUCCESS;
+    return posts.receive(requestContext, sgl, receivesInHardware.size());
   }
 
   @Override
   public NtStatus read(
       Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
     requireOpen("Read");
-    long maxSge =
-        Math.min(limits.maxInitiatorRequestSge(), runtime.adapterInfo().maxReadRequestSge());
-    NtStatus bad = checkInitiator(flags, PostFlags.READ, sgl, maxSge, false);
-    return bad != null
-        ? failInline(bad)
-        : accept(NdkOperationType.READ, requestContext, flags, sgl, 0, remoteAddress);
+    return posts.read(requestContext, sgl, remoteAddress, flags);
   }
 
   @Override
   public NtStatus write(
       Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
     requireOpen("Write");
-    boolean inline =
-        NdkOpFlag.INLINE.isSetIn(flags)
-            || (limits.inlineDataSize() > 0 && totalBytes(sgl) <= limits.inlineDataSize());
-    NtStatus bad =
-        checkInitiator(flags, PostFlags.WRITE, sgl, limits.maxInitiatorRequestSge(), inline);
-    return bad != null
-        ? failInline(bad)
-        : accept(NdkOperationType.WRITE, requestContext, flags, sgl, 0, remoteAddress);
+    return posts.write(requestContext, sgl, remoteAddress, flags);
   }
 
   @Override
   public NtStatus bind(
       Object requestContext, NdkMr mr, NdkMw mw, long virtualAddress, long lengthBytes, int flags) {
     requireOpen("Bind");
-    NtStatus bad = checkInitiator(flags, PostFlags.BIND, List.of(), 0, false);
-    if (bad == null) {
-      bad = MemoryPostChecks.bind(this, mr, mw, virtualAddress, lengthBytes, flags);
-    }
-    if (bad != null) {
-      return failInline(bad);
-    }
-    ((SimMw) mw).bind((SimMr) mr);
-    return accept(NdkOperationType.BIND, requestContext, flags, List.of(), 0, 0);
+    return posts.bind(requestContext, mr, mw, virtualAddress, lengthBytes, flags);
   }
 
   @Override
@@ -255,33 +215,14 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
       long baseVirtualAddress,
       int flags) {
     requireOpen("FastRegister");
-    NtStatus bad = checkInitiator(flags, PostFlags.FAST_REGISTER, List.of(), 0, false);
-    if (bad == null) {
-      bad = MemoryPostChecks.fastRegister(this, mr, adapterPageArray, fbo, lengthBytes, flags);
-    }
-    if (bad != null) {
-      return failInline(bad);
-    }
-    ((SimMr) mr).fastRegistered(baseVirtualAddress, lengthBytes, flags);
-    return accept(NdkOperationType.FAST_REGISTER, requestContext, flags, List.of(), 0, 0);
+    return posts.fastRegister(
+        requestContext, mr, adapterPageArray, fbo, lengthBytes, baseVirtualAddress, flags);
   }
 
   @Override
   public NtStatus invalidate(Object requestContext, NdkObject mrOrMw, int flags) {
     requireOpen("Invalidate");
-    NtStatus bad = checkInitiator(flags, PostFlags.INVALIDATE, List.of(), 0, false);
-    if (bad == null) {
-      bad = MemoryPostChecks.invalidate(this, mrOrMw);
-    }
-    if (bad != null) {
-      return failInline(bad);
-    }
-    if (mrOrMw instanceof SimMw mw) {
-      mw.unbind();
-    } else {
-      ((SimMr) mrOrMw).invalidated();
-    }
-    return accept(NdkOperationType.INVALIDATE, requestContext, flags, List.of(), 0, 0);
+    return posts.invalidate(requestContext, mrOrMw, flags);
   }
 
   // ---- The datapath's side (WorkQueuePair) ----
@@ -339,74 +280,7 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
         solicited);
   }
 
-  // ---- Posting ----
-
-  private NtStatus postSend(
-      String operation, Object requestContext, List<NdkSge> sgl, int flags, int remoteToken) {
-    requireOpen(operation);
-    boolean inline = NdkOpFlag.INLINE.isSetIn(flags);
-    NtStatus bad =
-        checkInitiator(flags, PostFlags.SEND, sgl, limits.maxInitiatorRequestSge(), inline);
-    return bad != null
-        ? failInline(bad)
-        : accept(NdkOperationType.SEND, requestContext, flags, sgl, remoteToken, 0);
-  }
-
-  private NtStatus checkInitiator(
-      int flags, int allowedFlags, List<NdkSge> sgl, long maxSge, boolean inline) {
-    if (!PostFlags.allowed(flags, allowedFlags)) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    if (receiveCq.isInError() || initiatorCq.isInError()) {
-      return NtStatus.INTERNAL_ERROR;
-    }
-    if (!isConnected()) {
-      return NtStatus.CONNECTION_INVALID;
-    }
-    long total = totalBytes(sgl);
-    if (inline ? total > limits.inlineDataSize() : sgl.size() > maxSge) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    if (total > runtime.adapterInfo().maxTransferLength()) {
-      return NtStatus.INVALID_PARAMETER;
-    }
-    if (initiator.outstandingCount() >= limits.initiatorQueueDepth()) {
-      return NtStatus.INSUFFICIENT_RESOURCES;
-    }
-    return null;
-  }
-
-  /** ndkpi-spec 6: an initiator post failing inline pushes every earlier deferred request. */
-  private NtStatus failInline(NtStatus status) {
-    if (!runtime.mutated(ProviderMutation.DEFER_CHAIN_NOT_PUSHED)) {
-      initiator.ringDoorbell();
-    }
-    return status;
-  }
-
-  private NtStatus accept(
-      NdkOperationType type,
-      Object requestContext,
-      int flags,
-      List<NdkSge> sgl,
-      int invalidateToken,
-      long remoteAddress) {
-    WorkRequest request =
-        new WorkRequest(
-            nextSequence++,
-            type,
-            requestContext,
-            flags,
-            totalBytes(sgl),
-            invalidateToken,
-            firstAddress(sgl),
-            remoteAddress);
-    boolean deferAllowed = runtime.version().compareTo(NdkVersion.V1_2) >= 0;
-    boolean mayWait =
-        deferAllowed && runtime.policy().batchDeferredDoorbells() && NdkOpFlag.DEFER.isSetIn(flags);
-    initiator.post(request, mayWait);
-    return NtStatus.SUCCESS;
-  }
+  // ---- Flush ----
 
   private void cancelEverything() {
     NtStatus cancelled =
@@ -434,18 +308,6 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     Object context = runtime.mutated(ProviderMutation.QP_CONTEXT_LOST) ? null : qpContext;
     return new NdkResultEx(
         status, bytesTransferred, context, request.requestContext(), type, 0, typeSpecificOutput);
-  }
-
-  private static long firstAddress(List<NdkSge> sgl) {
-    return sgl.isEmpty() ? 0 : Math.max(0, sgl.get(0).address());
-  }
-
-  private static long totalBytes(List<NdkSge> sgl) {
-    long total = 0;
-    for (NdkSge sge : sgl) {
-      total += sge.length();
-    }
-    return total;
   }
 
   // ---- Lifetime ----

@@ -1,11 +1,7 @@
 package org.rnicsim.ndk.provider.work;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.completion.Completion;
@@ -14,31 +10,25 @@ import org.rnicsim.model.adapter.completion.CompletionStatus;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
-import org.rnicsim.model.adapter.transport.SendWorkRequest;
-import org.rnicsim.ndk.api.constant.NdkOpFlag;
-import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 
 /**
  * One provider QP's hardware side in {@link RnicWorkEngine}: the rnic-model {@link QueuePair} on
- * its own adapter, the CQ ring its CQEs land in, and the tables that map hardware work request ids
- * back to the provider's {@link WorkRequest}s.
+ * its own adapter, its state transitions and the CQ ring its CQEs land in. Its {@link
+ * InitiatorRing} and {@link ReceiveRing} map hardware work request ids back to the provider's
+ * {@link WorkRequest}s.
  *
  * <p>Life: created through the adapter's control path (CREATE_QP), moved to INIT at once (so
  * receives reach the ring before the connection exists), to RTR and RTS when connected; its {@link
  * QpJoin} tells the connection layer when both QPs are RTS. Initiator doorbells that arrive before
- * both QPs of the connection are ready wait here and are rung, one hardware doorbell per provider
- * doorbell, when they are.
+ * both QPs of the connection are ready wait in the initiator ring and are rung, one hardware
+ * doorbell per provider doorbell, when they are.
  */
 final class HardwareQp {
-  /** What the receiver needs to know about one Send the peer rang toward it. */
-  private record InboundSend(int invalidateToken, boolean solicited) {}
-
   private final RnicWorkEngine engine;
   final WorkQueuePair owner;
   final Rnic rnic;
-  private final long inlineDataSize;
   private CompletionQueue cq;
   QueuePair hw;
   HardwareQp peer;
@@ -54,18 +44,14 @@ final class HardwareQp {
   private NtStatus leftServiceWith;
 
   private long nextWrId = 1;
-  private final ArrayDeque<List<WorkRequest>> waitingBatches = new ArrayDeque<>();
-  // Hardware wrId -> provider request, in send-queue order (RC completes in that order).
-  private final LinkedHashMap<Long, WorkRequest> sent = new LinkedHashMap<>();
-  private final Map<Long, WorkRequest> receives = new HashMap<>();
-  // Sends the peer rang toward this QP, in the order they consume this QP's receives.
-  private final ArrayDeque<InboundSend> inboundSends = new ArrayDeque<>();
+  private final InitiatorRing initiator;
+  final ReceiveRing receives = new ReceiveRing(this);
 
   HardwareQp(RnicWorkEngine engine, WorkQueuePair owner, Rnic rnic, long inlineDataSize) {
     this.engine = engine;
     this.owner = owner;
     this.rnic = rnic;
-    this.inlineDataSize = inlineDataSize;
+    this.initiator = new InitiatorRing(this, engine, inlineDataSize);
   }
 
   // ---- control path ----
@@ -91,7 +77,7 @@ final class HardwareQp {
             return;
           }
           if (owner.usesSharedReceiveQueue()) {
-            rnic.attachSharedReceives(hw, this::refillFromSharedQueue);
+            rnic.attachSharedReceives(hw, receives::refillFromSharedQueue);
           }
           rnic.modifyQp(hw, QpState.INIT, this::onInit, this::controlFailed);
           if (peer != null) {
@@ -118,7 +104,7 @@ final class HardwareQp {
   }
 
   private void onInit() {
-    pushReceives();
+    receives.push();
     advance();
   }
 
@@ -136,8 +122,7 @@ final class HardwareQp {
     }
     leftServiceWith = null;
     rtrIssued = false;
-    receives.clear();
-    inboundSends.clear();
+    receives.reset();
     if (hw == null) {
       return;
     }
@@ -182,14 +167,14 @@ final class HardwareQp {
     }
     rnic.modifyQp(hw, QpState.RTS, this::onRts, this::controlFailed);
     if (peer != null) {
-      peer.ringWaiting();
+      peer.initiator.ringWaiting();
     }
   }
 
   private void onRts() {
-    ringWaiting();
+    initiator.ringWaiting();
     if (peer != null) {
-      peer.ringWaiting();
+      peer.initiator.ringWaiting();
     }
     joinProgressed();
   }
@@ -232,10 +217,10 @@ final class HardwareQp {
     }
   }
 
-  // ---- initiator ----
+  // ---- in service ----
 
   /** Both ends can take requests: this QP is RTS and the peer at least RTR. */
-  private boolean ready() {
+  boolean ready() {
     return failure() == null
         && hw != null
         && hw.state() == QpState.RTS
@@ -245,7 +230,7 @@ final class HardwareQp {
   }
 
   /** Why requests cannot run any more, or null while the QP is in service. */
-  private NtStatus failure() {
+  NtStatus failure() {
     if (leftServiceWith != null) {
       return leftServiceWith;
     }
@@ -255,120 +240,22 @@ final class HardwareQp {
     return hw != null && hw.state() == QpState.ERROR ? WorkRequestEngine.PEER_GONE : null;
   }
 
+  boolean isGone() {
+    return gone;
+  }
+
+  /** Hardware work request ids, one sequence for both rings. */
+  long nextWrId() {
+    return nextWrId++;
+  }
+
   void doorbell(List<WorkRequest> requests) {
-    NtStatus failed = failure();
-    if (failed != null) {
-      for (WorkRequest request : requests) {
-        owner.initiatorDone(request, failed);
-      }
-    } else if (ready()) {
-      ring(requests);
-    } else {
-      waitingBatches.addLast(requests);
-    }
+    initiator.doorbell(requests);
   }
 
-  private void ringWaiting() {
-    while (ready() && !waitingBatches.isEmpty()) {
-      ring(waitingBatches.pollFirst());
-    }
-  }
-
-  /** Writes one WQE per request and rings one doorbell for all of them. */
-  private void ring(List<WorkRequest> requests) {
-    for (int i = 0; i < requests.size(); i++) {
-      WorkRequest request = requests.get(i);
-      long wrId = nextWrId++;
-      sent.put(wrId, request);
-      if (request.consumesReceive()) {
-        peer.inboundSends.addLast(
-            new InboundSend(request.invalidateToken(), request.solicitsEvent()));
-      }
-      if (!rnic.postSend(hw, toHardware(wrId, request, i == requests.size() - 1))) {
-        throw new IllegalStateException(hw + ": send ring full, the provider over-posted");
-      }
-    }
-    engine.countDoorbell();
-    rnic.ringSendDoorbell(hw);
-  }
-
-  /**
-   * The WQE of one request. SILENT_SUCCESS requests are unsignalled, except the last of each
-   * doorbell, which the driver always signals so it learns when the ring slots are free (an
-   * unsignalled WQE completes when a later one's CQE arrives; its own success is not reported to
-   * the consumer either way). Bind, FastRegister and Invalidate have no rnic-model opcode: they run
-   * as a zero-length RDMA WRITE, ordered and completed with the queue's other WQEs (assumption: a
-   * real adapter completes them without the wire, about one round trip sooner).
-   */
-  private SendWorkRequest toHardware(long wrId, WorkRequest request, boolean lastOfDoorbell) {
-    boolean signalled = !request.silentSuccess() || lastOfDoorbell;
-    long local = Math.max(0, request.localAddress());
-    long remote = Math.max(0, request.remoteAddress());
-    long maxInline = Math.min(inlineDataSize, rnic.profile().adapter().maxInlineBytes());
-    boolean inline =
-        request.bytes() <= rnic.profile().adapter().maxInlineBytes()
-            && (NdkOpFlag.INLINE.isSetIn(request.flags()) || request.bytes() <= maxInline);
-    if (request.isLocalOperation()) {
-      return new SendWorkRequest(wrId, WorkOpcode.RDMA_WRITE, 0, 0, 0, signalled, false);
-    }
-    return switch (request.type()) {
-      case SEND ->
-          new SendWorkRequest(wrId, WorkOpcode.SEND, local, request.bytes(), 0, signalled, inline);
-      case WRITE ->
-          new SendWorkRequest(
-              wrId, WorkOpcode.RDMA_WRITE, local, request.bytes(), remote, signalled, inline);
-      case READ ->
-          new SendWorkRequest(
-              wrId, WorkOpcode.RDMA_READ, local, request.bytes(), remote, signalled, false);
-      default -> throw new IllegalArgumentException(request.type() + " is not an initiator post");
-    };
-  }
-
-  // ---- receives ----
-
-  /** Moves the provider's rung receives into the hardware ring, with one doorbell. */
   void pushReceives() {
-    if (gone || hw == null || hw.state() == QpState.RESET || failure() != null) {
-      return;
-    }
-    if (owner.usesSharedReceiveQueue()) {
-      return; // the responder pulls from the SRQ when a Send arrives
-    }
-    boolean any = false;
-    while (hw.receiveWorkOutstanding() < hw.receiveQueueDepth()) {
-      WorkRequest receive = owner.takeReceive();
-      if (receive == null) {
-        break;
-      }
-      postReceive(receive);
-      any = true;
-    }
-    if (any) {
-      rnic.ringReceiveDoorbell(hw);
-    }
+    receives.push();
   }
-
-  private boolean refillFromSharedQueue(QueuePair qp) {
-    if (gone || failure() != null || qp.receiveWorkOutstanding() >= qp.receiveQueueDepth()) {
-      return false;
-    }
-    WorkRequest receive = owner.takeReceive();
-    if (receive == null) {
-      return false;
-    }
-    postReceive(receive);
-    return true;
-  }
-
-  private void postReceive(WorkRequest receive) {
-    long wrId = nextWrId++;
-    receives.put(wrId, receive);
-    if (!rnic.postReceive(hw, wrId, Math.max(0, receive.localAddress()), receive.bytes())) {
-      throw new IllegalStateException(hw + ": receive ring full");
-    }
-  }
-
-  // ---- completions ----
 
   /** CQEs landed in host memory: each is reported now, at its landing time. */
   private void cqesLanded() {
@@ -380,53 +267,11 @@ final class HardwareQp {
       }
       engine.cqeLanded(completion);
       if (completion.opcode() == WorkOpcode.RECEIVE) {
-        receiveCompleted(completion);
+        receives.completed(completion);
       } else {
-        sendCompleted(completion);
+        initiator.completed(completion);
       }
     }
-  }
-
-  private void sendCompleted(Completion completion) {
-    WorkRequest request = sent.get(completion.wrId());
-    if (request == null) {
-      return; // flushed: the provider reported it CANCELLED already
-    }
-    List<WorkRequest> earlier = new ArrayList<>();
-    var ids = sent.keySet().iterator();
-    while (ids.hasNext()) {
-      long wrId = ids.next();
-      if (wrId == completion.wrId()) {
-        ids.remove();
-        break;
-      }
-      earlier.add(sent.get(wrId));
-      ids.remove();
-    }
-    for (WorkRequest done : earlier) {
-      owner.initiatorDone(done, NtStatus.SUCCESS); // unsignalled, completed in order
-    }
-    owner.initiatorDone(request, statusOf(completion.status()));
-  }
-
-  /**
-   * A receive's CQE. A flushed receive is not reported: the provider keeps it until its own flush
-   * cancels it (a peer's disconnect does not flush, invariant 25).
-   */
-  private void receiveCompleted(Completion completion) {
-    WorkRequest receive = receives.remove(completion.wrId());
-    if (receive == null || !completion.isSuccess()) {
-      return;
-    }
-    InboundSend send = inboundSends.pollFirst();
-    int token = send == null ? 0 : send.invalidateToken();
-    owner.receiveDone(
-        receive,
-        NtStatus.SUCCESS,
-        Math.min(completion.byteLength(), receive.bytes()),
-        token != 0 ? NdkOperationType.RECEIVE_AND_INVALIDATE : NdkOperationType.RECEIVE,
-        token,
-        send != null && send.solicited());
   }
 
   /**
@@ -434,7 +279,7 @@ final class HardwareQp {
    * left service (PEER_GONE by default); exhausted transport or RNR retries are IO_TIMEOUT; a
    * surprise removal is DEVICE_REMOVED.
    */
-  private NtStatus statusOf(CompletionStatus status) {
+  NtStatus statusOf(CompletionStatus status) {
     return switch (status) {
       case SUCCESS -> NtStatus.SUCCESS;
       case FLUSH_ERROR -> leftServiceWith != null ? leftServiceWith : WorkRequestEngine.PEER_GONE;
@@ -447,13 +292,8 @@ final class HardwareQp {
 
   /** Takes back every request not yet reported; none of them is reported later. */
   List<WorkRequest> flush() {
-    List<WorkRequest> left = new ArrayList<>(sent.values());
-    sent.clear();
-    for (List<WorkRequest> batch : waitingBatches) {
-      left.addAll(batch);
-    }
-    waitingBatches.clear();
-    receives.clear();
+    List<WorkRequest> left = initiator.takeBackAll();
+    receives.forgetPosted();
     leaveService(NtStatus.CANCELLED, false);
     return left;
   }
@@ -470,18 +310,13 @@ final class HardwareQp {
       rnic.modifyQp(hw, QpState.ERROR, () -> {}, message -> {});
     }
     if (failWaiting) {
-      List<WorkRequest> waiting = new ArrayList<>();
-      waitingBatches.forEach(waiting::addAll);
-      waitingBatches.clear();
-      for (WorkRequest request : waiting) {
-        owner.initiatorDone(request, status);
-      }
+      initiator.failWaiting(status);
     }
     joinProgressed();
   }
 
   boolean isIdle() {
-    return sent.isEmpty() && waitingBatches.isEmpty();
+    return initiator.isIdle();
   }
 
   /** The provider QP is gone: destroy the hardware QP unless its close did already. */

@@ -1,0 +1,151 @@
+package org.rnicsim.ndk.provider.work;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.rnicsim.model.adapter.Rnic;
+import org.rnicsim.model.adapter.completion.Completion;
+import org.rnicsim.model.adapter.completion.WorkOpcode;
+import org.rnicsim.model.adapter.transport.SendWorkRequest;
+import org.rnicsim.ndk.api.constant.NdkOpFlag;
+import org.rnicsim.ndk.api.status.NtStatus;
+
+/**
+ * The initiator side of one {@link HardwareQp}: provider doorbells that wait for the connection,
+ * the WQEs written to the hardware send ring (one hardware doorbell per provider doorbell), and the
+ * table from hardware wrId back to the provider's {@link WorkRequest}, in send-queue order.
+ */
+final class InitiatorRing {
+  private final HardwareQp qp;
+  private final RnicWorkEngine engine;
+  private final long inlineDataSize;
+  private final ArrayDeque<List<WorkRequest>> waitingBatches = new ArrayDeque<>();
+  // Hardware wrId -> provider request, in send-queue order (RC completes in that order).
+  private final LinkedHashMap<Long, WorkRequest> sent = new LinkedHashMap<>();
+
+  InitiatorRing(HardwareQp qp, RnicWorkEngine engine, long inlineDataSize) {
+    this.qp = qp;
+    this.engine = engine;
+    this.inlineDataSize = inlineDataSize;
+  }
+
+  /** One provider doorbell: fails at once, rings now, or waits until both QPs are ready. */
+  void doorbell(List<WorkRequest> requests) {
+    NtStatus failed = qp.failure();
+    if (failed != null) {
+      for (WorkRequest request : requests) {
+        qp.owner.initiatorDone(request, failed);
+      }
+    } else if (qp.ready()) {
+      ring(requests);
+    } else {
+      waitingBatches.addLast(requests);
+    }
+  }
+
+  void ringWaiting() {
+    while (qp.ready() && !waitingBatches.isEmpty()) {
+      ring(waitingBatches.pollFirst());
+    }
+  }
+
+  /** Writes one WQE per request and rings one doorbell for all of them. */
+  private void ring(List<WorkRequest> requests) {
+    Rnic rnic = qp.rnic;
+    for (int i = 0; i < requests.size(); i++) {
+      WorkRequest request = requests.get(i);
+      long wrId = qp.nextWrId();
+      sent.put(wrId, request);
+      if (request.consumesReceive()) {
+        qp.peer.receives.expectSend(request.invalidateToken(), request.solicitsEvent());
+      }
+      if (!rnic.postSend(qp.hw, toHardware(wrId, request, i == requests.size() - 1))) {
+        throw new IllegalStateException(qp.hw + ": send ring full, the provider over-posted");
+      }
+    }
+    engine.countDoorbell();
+    rnic.ringSendDoorbell(qp.hw);
+  }
+
+  /**
+   * The WQE of one request. SILENT_SUCCESS requests are unsignalled, except the last of each
+   * doorbell, which the driver always signals so it learns when the ring slots are free (an
+   * unsignalled WQE completes when a later one's CQE arrives; its own success is not reported to
+   * the consumer either way). Bind, FastRegister and Invalidate have no rnic-model opcode: they run
+   * as a zero-length RDMA WRITE, ordered and completed with the queue's other WQEs (assumption: a
+   * real adapter completes them without the wire, about one round trip sooner).
+   */
+  private SendWorkRequest toHardware(long wrId, WorkRequest request, boolean lastOfDoorbell) {
+    boolean signalled = !request.silentSuccess() || lastOfDoorbell;
+    long local = Math.max(0, request.localAddress());
+    long remote = Math.max(0, request.remoteAddress());
+    long adapterMaxInline = qp.rnic.profile().adapter().maxInlineBytes();
+    long maxInline = Math.min(inlineDataSize, adapterMaxInline);
+    boolean inline =
+        request.bytes() <= adapterMaxInline
+            && (NdkOpFlag.INLINE.isSetIn(request.flags()) || request.bytes() <= maxInline);
+    if (request.isLocalOperation()) {
+      return new SendWorkRequest(wrId, WorkOpcode.RDMA_WRITE, 0, 0, 0, signalled, false);
+    }
+    return switch (request.type()) {
+      case SEND ->
+          new SendWorkRequest(wrId, WorkOpcode.SEND, local, request.bytes(), 0, signalled, inline);
+      case WRITE ->
+          new SendWorkRequest(
+              wrId, WorkOpcode.RDMA_WRITE, local, request.bytes(), remote, signalled, inline);
+      case READ ->
+          new SendWorkRequest(
+              wrId, WorkOpcode.RDMA_READ, local, request.bytes(), remote, signalled, false);
+      default -> throw new IllegalArgumentException(request.type() + " is not an initiator post");
+    };
+  }
+
+  /** A send-queue CQE: it completes its own request and every unsignalled one before it. */
+  void completed(Completion completion) {
+    WorkRequest request = sent.get(completion.wrId());
+    if (request == null) {
+      return; // flushed: the provider reported it CANCELLED already
+    }
+    List<WorkRequest> earlier = new ArrayList<>();
+    var ids = sent.keySet().iterator();
+    while (ids.hasNext()) {
+      long wrId = ids.next();
+      if (wrId == completion.wrId()) {
+        ids.remove();
+        break;
+      }
+      earlier.add(sent.get(wrId));
+      ids.remove();
+    }
+    for (WorkRequest done : earlier) {
+      qp.owner.initiatorDone(done, NtStatus.SUCCESS); // unsignalled, completed in order
+    }
+    qp.owner.initiatorDone(request, qp.statusOf(completion.status()));
+  }
+
+  /** Takes back every request rung or waiting, not yet reported; none of them is reported later. */
+  List<WorkRequest> takeBackAll() {
+    List<WorkRequest> left = new ArrayList<>(sent.values());
+    sent.clear();
+    for (List<WorkRequest> batch : waitingBatches) {
+      left.addAll(batch);
+    }
+    waitingBatches.clear();
+    return left;
+  }
+
+  /** The requests still waiting for the connection fail with {@code status}. */
+  void failWaiting(NtStatus status) {
+    List<WorkRequest> waiting = new ArrayList<>();
+    waitingBatches.forEach(waiting::addAll);
+    waitingBatches.clear();
+    for (WorkRequest request : waiting) {
+      qp.owner.initiatorDone(request, status);
+    }
+  }
+
+  boolean isIdle() {
+    return sent.isEmpty() && waitingBatches.isEmpty();
+  }
+}
