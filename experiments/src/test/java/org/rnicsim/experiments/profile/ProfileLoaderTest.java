@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.model.pcie.PcieGeneration;
 import org.rnicsim.model.profile.HardwareProfile;
+import org.rnicsim.model.profile.ReferenceProfiles;
 
 class ProfileLoaderTest {
 
@@ -28,17 +29,15 @@ class ProfileLoaderTest {
   }
 
   /**
-   * ndk-api cannot read YAML, so its hosts carry a Java copy of the ConnectX-4 profile; the copy
-   * must stay the file's numbers (with receiver-not-ready retried forever, as the NDK provider
-   * programs its QPs), or NDK runs and studies would silently model different adapters.
+   * rnic-model and ndk-api cannot read YAML, so ReferenceProfiles carries the ConnectX-4 file's
+   * numbers as Java (NdkHosts builds its hosts from it); the copy must stay the file exactly, or
+   * NDK runs, benches and studies would silently model different adapters.
    */
   @Test
-  void theNdkHostsCopyOfTheConnectX4ProfileIsTheFile() {
+  void theJavaReferenceConnectX4ProfileIsTheFile() {
     HardwareProfile file =
         ProfileLoader.load(profilesDirectory().resolve("connectx4-edr-gen3x16.yaml"));
-    assertEquals(
-        org.rnicsim.ndk.provider.hosts.NdkHosts.withEndlessRnrRetry(file),
-        org.rnicsim.ndk.provider.hosts.NdkHosts.connectX4Class());
+    assertEquals(file, ReferenceProfiles.connectX4EdrGen3x16());
   }
 
   @Test

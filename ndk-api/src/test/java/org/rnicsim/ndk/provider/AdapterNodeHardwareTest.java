@@ -14,15 +14,7 @@ import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
 import org.rnicsim.model.host.HostCpu;
-import org.rnicsim.model.pcie.PcieGeneration;
-import org.rnicsim.model.pcie.PcieLinkConfig;
-import org.rnicsim.model.profile.AdapterProfile;
-import org.rnicsim.model.profile.CacheProfile;
-import org.rnicsim.model.profile.DmaProfile;
-import org.rnicsim.model.profile.HardwareProfile;
-import org.rnicsim.model.profile.HostProfile;
-import org.rnicsim.model.profile.PcieProfile;
-import org.rnicsim.model.profile.PortProfile;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.constant.NdkOperationType;
@@ -33,45 +25,6 @@ import org.rnicsim.ndk.provider.cq.SimCq;
 /** The provider on an rnic-model adapter node shares its firmware queue, cores and interrupts. */
 class AdapterNodeHardwareTest {
   private static final long US = SimTime.PS_PER_US;
-
-  /** A round-number ConnectX-4-like machine (assumption, as rnic-model's test profile). */
-  private static HardwareProfile profile() {
-    return new HardwareProfile(
-        "ndk-test",
-        new HostProfile(2, 60_000, 30_000, 40_000),
-        new PcieProfile(
-            PcieGeneration.GEN3,
-            16,
-            256,
-            512,
-            64,
-            false,
-            PcieLinkConfig.P4_COMPLETER_LATENCY_AT_64_BYTES_PS,
-            PcieLinkConfig.P4_COMPLETER_LATENCY_PS_PER_BYTE,
-            125_000),
-        new AdapterProfile(
-            new DmaProfile(4, 47.5e6, 62.5e6, 128),
-            new CacheProfile(1024, 8, 256, 10_000, 8),
-            new CacheProfile(2048, 8, 64, 10_000, 8),
-            4096,
-            20_000,
-            135_000,
-            6_000,
-            135_000,
-            6_000,
-            20_000,
-            64,
-            64,
-            220,
-            8,
-            16,
-            256 * 1024,
-            SimTime.PS_PER_MS,
-            7,
-            10 * US,
-            AdapterProfile.RNR_RETRY_FOREVER),
-        new PortProfile(100_000_000_000L, 2_500, 4096, 26, 50_000, 50_000, 4));
-  }
 
   @Test
   void aPendingCreateWaitsBehindTheDatapathsOwnCommandOnTheSharedFirmwareQueue() {
@@ -85,7 +38,7 @@ class AdapterNodeHardwareTest {
             sim,
             "nic0",
             1,
-            profile(),
+            ReferenceProfiles.connectX4EdrGen3x16(),
             new HostCpu(sim, "host0", 2, stats),
             firmware,
             InterruptCosts.assumedDefault(),

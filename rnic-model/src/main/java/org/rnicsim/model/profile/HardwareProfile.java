@@ -36,6 +36,11 @@ public record HardwareProfile(
     this(name, host, pcie, adapter, port, AdapterLimits.mlx5Class());
   }
 
+  /** The same machine under another name, e.g. a test variant of a shipped profile. */
+  public HardwareProfile withName(String newName) {
+    return new HardwareProfile(newName, host, pcie, adapter, port, limits);
+  }
+
   public HardwareProfile withAdapter(AdapterProfile newAdapter) {
     return new HardwareProfile(name, host, pcie, newAdapter, port, limits);
   }

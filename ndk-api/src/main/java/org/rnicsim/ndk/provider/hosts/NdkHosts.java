@@ -16,6 +16,7 @@ import org.rnicsim.model.fabric.SwitchConfig;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.HardwareProfile;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.ndk.provider.SimNdkProvider;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
@@ -131,11 +132,11 @@ public final class NdkHosts {
   }
 
   /**
-   * A ConnectX-4 EDR class machine, with the numbers of configs/profiles/connectx4-edr-gen3x16.yaml
-   * (its calibrated and assumed values, see there), on a profile name of its own.
+   * A ConnectX-4 EDR class machine: {@link ReferenceProfiles#connectX4EdrGen3x16()}, the numbers of
+   * configs/profiles/connectx4-edr-gen3x16.yaml, with receiver-not-ready retried forever.
    */
   public static HardwareProfile connectX4Class() {
-    return ProfileNumbers.connectX4Class();
+    return withEndlessRnrRetry(ReferenceProfiles.connectX4EdrGen3x16());
   }
 
   /**
