@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
           + " one core) and events per operation.",
       "Then the same loop through the NDK provider (NdkWrite, GetCqResults busy-polled), without"
           + " and with the lifetime verifier, rounds interleaved: the verifier's overhead in wall"
-          + " time per WRITE (target <= 25 %).",
+          + " time per WRITE (target <= 25 %%).",
       "With --qps N, also creates N idle QPs on one adapter and prints heap bytes per QP"
           + " (target: 1,000,000 idle QPs in under 2 GB)."
     })

@@ -28,18 +28,23 @@ import picocli.CommandLine.Spec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a fixed RDMA sweep (4 KiB WRITE clients on a switch, open loop, 1 to 12 clients x 4"
-          + " replications = 48 jobs of unequal size, with its charts and report) as rnicsim sweep"
-          + " --jobs 1 and --jobs <cores>, rounds interleaved, and print the median wall times,"
-          + " the speed-up (target >= 1.8 on 2 cores), each phase's time, the jobs' CPU time and"
-          + " the load average."
+      "Run a fixed RDMA sweep (4 KiB WRITE clients on a switch, open loop, 20 ms each, 1 to 12"
+          + " clients x 4 replications = 48 jobs of unequal size, with its charts and report) as"
+          + " rnicsim sweep --jobs 1 and --jobs <cores> in one warmed-up JVM, rounds interleaved,"
+          + " and print the median wall times, the speed-up (target >= 1.8 on 2 cores), each"
+          + " phase's time, the jobs' CPU time, the JIT compiler's and GC's time and the load"
+          + " average."
     })
 public final class SweepBenchCommand implements Callable<Integer> {
   static final double TARGET_SPEEDUP_ON_TWO_CORES = 1.8;
 
   /**
    * A smaller capacity-plan study: the client count drives each job's size, so the largest jobs are
-   * twelve times the smallest, as in a real sweep over load.
+   * twelve times the smallest, as in a real sweep over load. Each job simulates 20 ms (four times
+   * the example study's 5 ms): about 70 ms of CPU, 3.5 s for the sweep on one thread. At 5 ms a job
+   * (21 ms of CPU, 1.2 s a sweep) the JIT compiler's time left after the warm-up (0.3-0.4 s a run,
+   * compiling code that runs once per sweep) outweighed the parallel work it stole a core from, so
+   * the ratio measured the JIT's warm-up more than the sweep runner.
    */
   static final String STUDY =
       String.join(
@@ -54,7 +59,7 @@ public final class SweepBenchCommand implements Callable<Integer> {
           "run:",
           "  replications: 4",
           "  warmUp: 500us",
-          "  duration: 5ms",
+          "  duration: 20ms",
           "workload:",
           "  kind: open-loop",
           "  operations: [write]",
@@ -70,6 +75,10 @@ public final class SweepBenchCommand implements Callable<Integer> {
           "");
 
   static final int JOBS = 48;
+
+  /** How the report names the study. */
+  static final String STUDY_SUMMARY =
+      "open-loop 4 KiB WRITE clients on a switch, 20 ms each, 1..12 clients x 4 replications";
 
   @Spec CommandSpec spec;
 
@@ -89,7 +98,7 @@ public final class SweepBenchCommand implements Callable<Integer> {
           "Unmeasured runs of each setting first (default: ${DEFAULT-VALUE}): until the JIT has"
               + " compiled the code each run passes through once (loading, results, charts), its"
               + " compiler threads take a core's share that one thread leaves free and two do not.")
-  int warmup = 3;
+  int warmup = 8;
 
   @Option(
       names = "--jobs",
@@ -105,10 +114,11 @@ public final class SweepBenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("rnicsim-bench-sweep-");
     try {
       Path study = Files.writeString(work.resolve("bench-sweep.yaml"), STUDY);
-      // Unmeasured runs of each warm the JIT and the class loading both settings share. On 2
-      // cores, with one warm-up run the C2 compiler still took about 0.4 s of CPU per measured run
-      // (the JVM's CPU time less the jobs', setup's and files'), a third of the one-thread wall
-      // time, for code that runs once per sweep and turns hot only over several runs.
+      // Unmeasured runs of each warm the JIT and the class loading both settings share. Measured
+      // on 2 cores (CompilationMXBean), the compiler worked 4.8 s in the first one-thread run,
+      // 0.7, 0.5, 0.4 s in the next ones and 0.2-0.4 s from the eighth pair on: code that runs
+      // once per sweep (loading, fingerprints, charts) turns hot only over several sweeps. Fewer
+      // warm-ups measure the JIT's warm-up, which a long sweep pays once, not the runner.
       for (int run = 0; run < warmup; run++) {
         time(study, work, 1, "warm-1-" + run);
         time(study, work, cores, "warm-n-" + run);

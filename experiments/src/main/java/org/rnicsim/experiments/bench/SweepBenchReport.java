@@ -35,6 +35,8 @@ final class SweepBenchReport {
         median(timings, SweepTiming::reportSeconds),
         median(timings, SweepTiming::jobCpuSeconds),
         median(timings, SweepTiming::processCpuSeconds),
+        median(timings, SweepTiming::jitSeconds),
+        median(timings, SweepTiming::gcSeconds),
         timings.get(0).jobs());
   }
 
@@ -58,17 +60,10 @@ final class SweepBenchReport {
     double amdahl = 1 / (serialFraction + (1 - serialFraction) / cores);
     // Busy fraction of the N threads' share of the machine while the jobs ran.
     double jobThreadsBusy = parallel.jobCpuSeconds() / (cores * parallel.jobsSeconds());
-    // JIT compiler and GC threads: the JVM's CPU beyond the jobs and the one-thread setup and
-    // files.
-    double backgroundCpu =
-        serial.processCpuSeconds()
-            - serial.jobCpuSeconds()
-            - serial.setupSeconds()
-            - serial.reportSeconds();
     if (json) {
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("benchmark", "sweep-parallel-speedup");
-      root.put("study", "open-loop 4KiB WRITE, switch, clients 1..12, 4 replications");
+      root.put("study", SweepBenchCommand.STUDY_SUMMARY);
       root.put("jobsPerRun", serial.jobs());
       root.put("rounds", rounds);
       root.put("cores", cores);
@@ -83,18 +78,18 @@ final class SweepBenchReport {
       root.put("serialFraction", round3(serialFraction));
       root.put("amdahlBound", round3(amdahl));
       root.put("jobThreadsBusy", round3(jobThreadsBusy));
-      root.put("backgroundCpuSeconds", round3(backgroundCpu));
       root.put("loadAverageBefore", round3(loadBefore));
       root.put("loadAverageAfter", round3(loadAfter));
       out.println(JsonMapper.builder().build().writeValueAsString(root));
     } else {
       out.printf(
           Locale.ROOT,
-          "RDMA sweep of %d jobs (4 KiB WRITE clients on a switch, 1..12 clients x 4"
-              + " replications), median of %d interleaved rounds%n",
+          "RDMA sweep of %d jobs (%s), median of %d interleaved rounds%n",
           serial.jobs(),
+          SweepBenchCommand.STUDY_SUMMARY,
           rounds);
-      out.println("             wall      setup     jobs      files     job CPU   JVM CPU");
+      out.println(
+          "             wall      setup     jobs      files     job CPU   JVM CPU   JIT       GC");
       row(out, "--jobs 1  ", serial);
       row(out, String.format(Locale.ROOT, "--jobs %-3d", cores), parallel);
       out.printf(
@@ -110,9 +105,12 @@ final class SweepBenchReport {
           cores);
       out.printf(
           Locale.ROOT,
-          "JIT compiler and GC threads took about %.3f s of CPU per one-thread run (JVM CPU less"
-              + " jobs, setup and files), which two job threads must share the cores with.%n",
-          backgroundCpu);
+          "The JIT compiler worked %.3f s and the garbage collector %.3f s during the one-thread"
+              + " run (the JVM's own counts): one job thread leaves them a core, %d share the"
+              + " cores with them.%n",
+          serial.jitSeconds(),
+          serial.gcSeconds(),
+          cores);
       out.printf(
           Locale.ROOT,
           "Load average %.2f before, %.2f after (a busy machine lowers the speed-up).%n",
@@ -137,6 +135,8 @@ final class SweepBenchReport {
     phases.put("filesSeconds", round3(timing.reportSeconds()));
     phases.put("jobCpuSeconds", round3(timing.jobCpuSeconds()));
     phases.put("processCpuSeconds", round3(timing.processCpuSeconds()));
+    phases.put("jitSeconds", round3(timing.jitSeconds()));
+    phases.put("gcSeconds", round3(timing.gcSeconds()));
     return phases;
   }
 
@@ -147,7 +147,9 @@ final class SweepBenchReport {
       timing.jobsSeconds(),
       timing.reportSeconds(),
       timing.jobCpuSeconds(),
-      timing.processCpuSeconds()
+      timing.processCpuSeconds(),
+      timing.jitSeconds(),
+      timing.gcSeconds()
     };
     StringBuilder line = new StringBuilder("  ").append(label);
     Arrays.stream(seconds).forEach(s -> line.append(String.format(Locale.ROOT, " %8.3f s", s)));

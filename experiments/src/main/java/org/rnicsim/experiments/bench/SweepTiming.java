@@ -3,6 +3,8 @@ package org.rnicsim.experiments.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,10 @@ import org.rnicsim.experiments.study.StudyLoader;
  * @param reportSeconds wall time writing the combined files after the jobs
  * @param jobCpuSeconds summed CPU time of the jobs' threads spent on the jobs, or NaN if unknown
  * @param processCpuSeconds CPU time of the whole JVM over the run (GC and JIT included), or NaN
+ * @param jitSeconds time the JIT compiler threads spent compiling during the run, as the JVM counts
+ *     it ({@link java.lang.management.CompilationMXBean}), or NaN where it does not
+ * @param gcSeconds time the garbage collectors spent collecting during the run, summed over the
+ *     collectors ({@link java.lang.management.GarbageCollectorMXBean}), or NaN where unknown
  * @param jobs jobs run
  */
 record SweepTiming(
@@ -34,6 +40,8 @@ record SweepTiming(
     double reportSeconds,
     double jobCpuSeconds,
     double processCpuSeconds,
+    double jitSeconds,
+    double gcSeconds,
     int jobs) {
 
   /** Runs {@code study} into {@code out} (which must not hold results) on {@code threads}. */
@@ -43,6 +51,8 @@ record SweepTiming(
         new StudyRunner.Options(List.of(), out, threads, StudyLoader.Expansion.SWEEP);
     PhaseClock clock = new PhaseClock();
     double cpuBefore = jvmCpuSeconds();
+    double jitBefore = jvmJitSeconds();
+    double gcBefore = jvmGcSeconds();
     long start = System.nanoTime();
     StudyRunner.Outcome outcome =
         new StudyRunner()
@@ -54,6 +64,8 @@ record SweepTiming(
                 clock);
     long end = System.nanoTime();
     double cpu = jvmCpuSeconds() - cpuBefore;
+    double jit = jvmJitSeconds() - jitBefore;
+    double gc = jvmGcSeconds() - gcBefore;
     return new SweepTiming(
         (end - start) / 1e9,
         (clock.startNanos - start) / 1e9,
@@ -61,6 +73,8 @@ record SweepTiming(
         (end - clock.closeNanos) / 1e9,
         clock.unmeasured.get() ? Double.NaN : clock.jobCpuNanos.get() / 1e9,
         cpu,
+        jit,
+        gc,
         outcome.jobsRun());
   }
 
@@ -72,6 +86,28 @@ record SweepTiming(
       return nanos < 0 ? Double.NaN : nanos / 1e9;
     }
     return Double.NaN;
+  }
+
+  /** Time the JIT compiler has spent compiling since the JVM started, or NaN if not counted. */
+  static double jvmJitSeconds() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return Double.NaN;
+    }
+    return jit.getTotalCompilationTime() / 1e3;
+  }
+
+  /** Time every garbage collector has spent collecting since the JVM started, or NaN. */
+  static double jvmGcSeconds() {
+    long millis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      long time = collector.getCollectionTime();
+      if (time < 0) {
+        return Double.NaN;
+      }
+      millis += time;
+    }
+    return millis / 1e3;
   }
 
   /** Notes when the runner reaches each phase, and sums the jobs' CPU time. */
