@@ -84,12 +84,21 @@ class ConnectionReadinessTest {
     assertTrue(passiveFirstPs < warmPs + floorPs, "passive first " + passiveFirstPs + " ps");
   }
 
+  /** Two hosts whose passive side has just called Accept. */
+  private static TwoHosts accepted() {
+    TwoHosts h = new TwoHosts();
+    assertEquals(NtStatus.PENDING, h.connect(null));
+    h.awaitConnectEvent();
+    assertEquals(NtStatus.PENDING, h.accept(null));
+    return h;
+  }
+
   /**
    * Runs the handshake until CompleteConnect has completed and the RTU has started the passive QP's
    * MODIFY_QP to RTS, the one firmware command Accept still waits for.
    */
   private static TwoHosts passiveMovingToRts() {
-    TwoHosts h = new TwoHosts();
+    TwoHosts h = accepted();
     int[] modifies = {0};
     h.sim
         .trace()
@@ -100,9 +109,6 @@ class ConnectionReadinessTest {
                 modifies[0]++;
               }
             });
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    assertEquals(NtStatus.PENDING, h.accept(null));
     h.sim.runUntil(() -> h.active.completions.size() == 1);
     assertEquals(NtStatus.PENDING, h.completeConnect());
     h.sim.runUntil(() -> h.active.completions.size() == 2);
@@ -148,11 +154,8 @@ class ConnectionReadinessTest {
   }
 
   @Test
-  void aSurpriseRemovalWhileThePassiveQpMovesToRtrFailsAccept_andConnectIsRefused() {
-    TwoHosts h = new TwoHosts();
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    assertEquals(NtStatus.PENDING, h.accept(null));
+  void aSurpriseRemovalWhileThePassiveQpMovesToRtrFailsAccept_andConnectTimesOut() {
+    TwoHosts h = accepted();
     long sentBefore = h.madsSent(1);
     h.hosts.node(1).surpriseRemove();
     h.run();
@@ -164,10 +167,7 @@ class ConnectionReadinessTest {
 
   @Test
   void closingTheActiveConnectorWhileItsQpMovesToRtsAbortsTheWaitingAccept() {
-    TwoHosts h = new TwoHosts();
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    assertEquals(NtStatus.PENDING, h.accept(null));
+    TwoHosts h = accepted();
     boolean[] activeRtr = {false};
     h.sim
         .trace()
