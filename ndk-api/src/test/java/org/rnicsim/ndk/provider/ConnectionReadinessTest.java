@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.model.adapter.firmware.CommandLatency;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
+import org.rnicsim.model.adapter.firmware.FirmwareTraceEvent;
+import org.rnicsim.model.trace.ModelTraceEvent.QpStateChanged;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -19,14 +21,14 @@ import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 /**
  * An established connection takes posts at full speed (ndkpi-spec 4, connection flow:
  * "CompleteConnect -> established"): the QPs' MODIFY_QP commands (INIT -> RTR -> RTS) run before
- * Accept and CompleteConnect complete, and a close or a removal on the way still ends both requests
- * (invariants 5-10).
+ * Accept and CompleteConnect complete, and a close or a removal on the way still ends the request
+ * that waits on them and tells the peer (invariants 5-10).
  */
 class ConnectionReadinessTest {
   private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 64, 3));
 
   /** The shortest MODIFY_QP the firmware config can take: what a post must not wait for. */
-  private static long modifyQpFloorPs() {
+  static long modifyQpFloorPs() {
     return floorPs(
         HardwareConfig.assumedDefaults().firmware().latency(FirmwareCommandKind.MODIFY_QP));
   }
@@ -82,50 +84,107 @@ class ConnectionReadinessTest {
     assertTrue(passiveFirstPs < warmPs + floorPs, "passive first " + passiveFirstPs + " ps");
   }
 
-  /** Runs the handshake until the RTU has joined both QPs on the datapath, before RTS. */
-  private static TwoHosts joining() {
+  /** Two hosts whose passive side has just called Accept. */
+  private static TwoHosts accepted() {
     TwoHosts h = new TwoHosts();
     assertEquals(NtStatus.PENDING, h.connect(null));
     h.awaitConnectEvent();
     assertEquals(NtStatus.PENDING, h.accept(null));
+    return h;
+  }
+
+  /**
+   * Runs the handshake until CompleteConnect has completed and the RTU has started the passive QP's
+   * MODIFY_QP to RTS, the one firmware command Accept still waits for.
+   */
+  private static TwoHosts passiveMovingToRts() {
+    TwoHosts h = accepted();
+    int[] modifies = {0};
+    h.sim
+        .trace()
+        .addSink(
+            event -> {
+              if (event instanceof FirmwareTraceEvent.CommandSubmitted submitted
+                  && submitted.kind() == FirmwareCommandKind.MODIFY_QP) {
+                modifies[0]++;
+              }
+            });
     h.sim.runUntil(() -> h.active.completions.size() == 1);
     assertEquals(NtStatus.PENDING, h.completeConnect());
-    h.sim.runUntil(() -> ((SimQp) h.passive.qp).isConnected());
+    h.sim.runUntil(() -> h.active.completions.size() == 2);
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.SUCCESS), h.active.completions);
+    int before = modifies[0];
+    h.sim.runUntil(() -> modifies[0] > before);
     assertEquals(List.of(), h.passive.completions, "Accept waits for RTS");
-    assertEquals(1, h.active.completions.size(), "CompleteConnect waits for RTS");
     return h;
   }
 
   @Test
-  void closingThePassiveConnectorWhileTheQpsMoveToRtsEndsBothRequests() {
-    TwoHosts h = joining();
+  void
+      closingThePassiveConnectorWhileItsQpMovesToRtsCancelsAccept_andTheActiveSideIsToldByItsEvent() {
+    TwoHosts h = passiveMovingToRts();
     ProviderRig.Closed closed = h.b.close(h.passive.connector);
     h.run();
     assertEquals(List.of(NtStatus.CANCELLED), h.passive.completions);
-    assertEquals(NtStatus.CONNECTION_ABORTED, h.active.completions.get(1));
-    assertEquals(2, h.active.completions.size());
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.SUCCESS), h.active.completions);
+    assertEquals(1, h.active.disconnectEvents.size(), "the established active side hears of it");
     assertTrue(closed.done(), "the close completes");
     assertTrue(!((SimQp) h.active.qp).isConnected());
   }
 
   @Test
-  void closingTheActiveConnectorWhileTheQpsMoveToRtsEndsBothRequests() {
-    TwoHosts h = joining();
+  void closingTheActiveConnectorWhileThePassiveQpMovesToRtsAbortsAccept() {
+    TwoHosts h = passiveMovingToRts();
     ProviderRig.Closed closed = h.a.close(h.active.connector);
     h.run();
-    assertEquals(NtStatus.CANCELLED, h.active.completions.get(1));
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.SUCCESS), h.active.completions);
     assertEquals(List.of(NtStatus.CONNECTION_ABORTED), h.passive.completions);
     assertTrue(closed.done(), "the close completes");
     assertTrue(!((SimQp) h.passive.qp).isConnected());
   }
 
   @Test
-  void aSurpriseRemovalWhileTheQpsMoveToRtsFailsAcceptAndCompleteConnect() {
-    TwoHosts h = joining();
+  void aSurpriseRemovalWhileThePassiveQpMovesToRtsFailsAccept() {
+    TwoHosts h = passiveMovingToRts();
     h.hosts.node(1).surpriseRemove();
     h.run();
-    assertEquals(1, h.passive.completions.size());
     assertEquals(List.of(FirmwareGateway.DEVICE_REMOVED), h.passive.completions);
-    assertEquals(List.of(NtStatus.SUCCESS, FirmwareGateway.DEVICE_REMOVED), h.active.completions);
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.SUCCESS), h.active.completions);
+    assertTrue(!((SimQp) h.active.qp).isConnected(), "the datapath connection is gone");
+  }
+
+  @Test
+  void aSurpriseRemovalWhileThePassiveQpMovesToRtrFailsAccept_andConnectTimesOut() {
+    TwoHosts h = accepted();
+    long sentBefore = h.madsSent(1);
+    h.hosts.node(1).surpriseRemove();
+    h.run();
+    assertEquals(List.of(FirmwareGateway.DEVICE_REMOVED), h.passive.completions);
+    assertEquals(sentBefore, h.madsSent(1), "no REP left the removed adapter");
+    // The REJ dies with the adapter too: the active side gives up after its REQ resends.
+    assertEquals(List.of(NtStatus.IO_TIMEOUT), h.active.completions);
+  }
+
+  @Test
+  void closingTheActiveConnectorWhileItsQpMovesToRtsAbortsTheWaitingAccept() {
+    TwoHosts h = accepted();
+    boolean[] activeRtr = {false};
+    h.sim
+        .trace()
+        .addSink(
+            event -> {
+              if (event instanceof QpStateChanged change
+                  && change.adapter().equals(h.hosts.node(0).rnic().name())
+                  && change.to().equals("RTR")) {
+                activeRtr[0] = true;
+              }
+            });
+    h.sim.runUntil(() -> activeRtr[0]);
+    assertEquals(List.of(), h.active.completions, "Connect waits for the active QP's RTS");
+    ProviderRig.Closed closed = h.a.close(h.active.connector);
+    h.run();
+    assertEquals(List.of(NtStatus.CANCELLED), h.active.completions);
+    assertEquals(List.of(NtStatus.CONNECTION_ABORTED), h.passive.completions);
+    assertTrue(closed.done(), "the close completes");
   }
 }

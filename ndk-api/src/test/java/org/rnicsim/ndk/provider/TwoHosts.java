@@ -52,7 +52,15 @@ final class TwoHosts {
 
   /** With connectors resending lost CM messages per {@code retries}. */
   TwoHosts(CmRetries retries) {
-    hosts = NdkHosts.builder(sim).names(List.of("nicA", "nicB")).cmRetries(retries).build();
+    this(retries, List.of("nicA", "nicB"));
+  }
+
+  /**
+   * Hosts named {@code names}, of which the first two connect; with three or more, {@link NdkHosts}
+   * puts every host on one switch, so the CM messages cross it.
+   */
+  TwoHosts(CmRetries retries, List<String> names) {
+    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).build();
     a = ProviderRig.on(hosts.provider(0), null);
     b = ProviderRig.on(hosts.provider(1), null);
     for (Side side : List.of(active, passive)) {

@@ -9,6 +9,7 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.SimConnector.State;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
 /**
  * One connector's side of the handshake (ndkpi-spec 4, connection flow), as messages over the
@@ -16,20 +17,30 @@ import org.rnicsim.ndk.provider.queue.SimQp;
  * Connect completes -> CompleteConnect sends ready-to-use -> established. Passive: the listener's
  * connect event delivers the connector -> Accept replies, or Reject refuses.
  *
- * <p>Where messages can be lost, REQ, REP and RTU are resent per {@link CmRetries} until answered
- * (REQ by REP, REJ or MRA; REP by RTU or MRA; RTU by its arrival), and a request whose retries run
- * out fails with IO_TIMEOUT (ndkpi-spec 4). A resent message that finds its work done is answered
- * as the IB CM does: a resent REQ while the passive consumer decides gets an MRA, a resent REP
- * while the active consumer has not called CompleteConnect gets an MRA and, after it, the RTU
- * again. After an MRA the sender waits without a limit (Interp: the MRA's service timeout is taken
- * as unbounded); closing the connector still ends the wait.
+ * <p>The QPs change state where the InfiniBand CM changes them (IBA vol. 1 ch. 12; Linux ib_cm and
+ * rdma_cm), each step a MODIFY_QP firmware command on the QP's own adapter: Accept moves the
+ * passive QP to RTR and only then sends the REP, so it can receive as soon as the active side
+ * sends; the REP's arrival moves the active QP to RTR and RTS, and only then does Connect complete;
+ * CompleteConnect sends the RTU and completes, its QP being RTS and the peer's RTR (posts run at
+ * once: ndkpi-spec 4, "CompleteConnect -> established"); the RTU's arrival moves the passive QP to
+ * RTS, and then Accept completes ("Accept completes once the active side has called
+ * CompleteConnect"). A MODIFY_QP that fails (timeout, surprise removal) fails the request waiting
+ * on it with the provider's status for it (IO_TIMEOUT, DEVICE_REMOVED) and tells the peer (REJ
+ * before the RTU, DREQ after it).
+ *
+ * <p>Where messages can be lost, REQ and REP are resent per {@link CmRetries} until answered (REQ
+ * by REP, REJ or MRA; REP by RTU or MRA), and a request whose retries run out fails with IO_TIMEOUT
+ * (ndkpi-spec 4). The RTU is not resent on a timer: as in the IB CM, a resent REP gets it again. A
+ * resent message that finds its work in progress is answered with an MRA: a resent REQ while the
+ * passive consumer decides or its QP moves to RTR, a resent REP while the active QP moves to RTS or
+ * its consumer has not called CompleteConnect. After an MRA the sender waits without a limit
+ * (Interp: the MRA's service timeout is taken as unbounded); closing the connector still ends the
+ * wait.
  *
  * <p>Interp choices: a request reaching no host fails with HOST_UNREACHABLE ({@link
- * ConnectionFabric}); when the ready-to-use message reaches the passive side both QPs join the
- * datapath and go INIT -> RTR -> RTS on their adapters (MODIFY_QP firmware commands), and
- * CompleteConnect and Accept complete only when both are RTS, so an established connection takes
- * posts at full speed (ndkpi-spec 4: "CompleteConnect -> established"); a firmware failure on the
- * way fails both with the provider's status for it (IO_TIMEOUT, DEVICE_REMOVED).
+ * ConnectionFabric}); a QP whose peer's QP was torn down on the way (the peer closed or gave up)
+ * fails Connect with CONNECTION_REFUSED and Accept with CONNECTION_ABORTED, as the peer's message
+ * would.
  */
 final class ConnectorHandshake {
   private final SimConnector connector;
@@ -100,6 +111,7 @@ final class ConnectorHandshake {
       return;
     }
     c.state = State.ENDED;
+    c.runtime().engine().disconnect(c.qp);
     c.finish(request, NtStatus.IO_TIMEOUT);
     if (peer != null) {
       c.send(CmMessage.REJ, peer, peer.teardown::onAborted);
@@ -108,14 +120,16 @@ final class ConnectorHandshake {
 
   /** The peer refused, or no host answered: Connect fails. */
   void onRejected(NtStatus status) {
-    if (connector.state == State.CONNECTING) {
-      connector.retransmit.cancel();
-      connector.state = State.ENDED;
-      connector.finish(connector.connectRequest, status);
+    SimConnector c = connector;
+    if (c.state == State.CONNECTING || c.state == State.READYING) {
+      c.retransmit.cancel();
+      c.state = State.ENDED;
+      c.runtime().engine().disconnect(c.qp);
+      c.finish(c.connectRequest, status);
     }
   }
 
-  /** The peer accepted: Connect completes; CompleteConnect may follow. */
+  /** The peer accepted: the QP moves to RTR and RTS, then Connect completes ({@link #onRts}). */
   void onReply(SimConnector passive, long peerIrd, long peerOrd, byte[] privateData) {
     SimConnector c = connector;
     if (c.state != State.CONNECTING && passive == c.remote) {
@@ -127,10 +141,39 @@ final class ConnectorHandshake {
       return;
     }
     c.retransmit.cancel();
-    connector.remote = passive;
-    connector.terms.fromPeer(peerIrd, peerOrd, privateData);
-    connector.state = State.REPLIED;
-    connector.finish(connector.connectRequest, NtStatus.SUCCESS);
+    c.remote = passive;
+    c.terms.fromPeer(peerIrd, peerOrd, privateData);
+    c.state = State.READYING;
+    SimQp own = c.qp;
+    c.runtime()
+        .engine()
+        .readyToReceive(
+            own,
+            passive.qp,
+            () -> c.runtime().engine().readyToSend(own, this::onRts, this::onReadyingFailed),
+            this::onReadyingFailed);
+  }
+
+  /** The active QP is RTS and the passive one RTR (it was before its REP left): Connect is done. */
+  private void onRts() {
+    if (connector.state == State.READYING) {
+      connector.state = State.REPLIED;
+      connector.finish(connector.connectRequest, NtStatus.SUCCESS);
+    }
+  }
+
+  /** The active QP could not reach RTS: Connect fails and the passive side is told. */
+  private void onReadyingFailed(NtStatus status) {
+    SimConnector c = connector;
+    if (c.state != State.READYING) {
+      return;
+    }
+    c.state = State.ENDED;
+    c.runtime().engine().disconnect(c.qp);
+    boolean peerGone = WorkRequestEngine.PEER_GONE.equals(status);
+    c.finish(c.connectRequest, peerGone ? NtStatus.CONNECTION_REFUSED : status);
+    SimConnector passive = c.remote;
+    c.send(CmMessage.REJ, passive, passive.teardown::onAborted);
   }
 
   NtStatus startComplete(
@@ -144,11 +187,10 @@ final class ConnectorHandshake {
       return NtStatus.CONNECTION_INVALID;
     }
     c.notice.register(event, eventEx, eventContext);
-    c.state = State.COMPLETING;
+    c.state = State.CONNECTED;
     c.completeRequest = c.beginRequest("CompleteConnect", requestCompletion, requestContext);
-    SimConnector passive = c.remote;
-    c.retransmit.start(
-        () -> sendReadyToUse(passive), () -> giveUp(State.COMPLETING, c.completeRequest, passive));
+    sendReadyToUse(c.remote);
+    c.finish(c.completeRequest, NtStatus.SUCCESS);
     return NtStatus.PENDING;
   }
 
@@ -157,13 +199,13 @@ final class ConnectorHandshake {
     c.send(CmMessage.RTU, passive, () -> passive.handshake.onReadyToUse(c));
   }
 
-  /** The peer's REP came again: its REP or our RTU was lost, or our consumer is slow. */
+  /** The peer's REP came again: its REP or our RTU was lost, or our QP or consumer is slow. */
   private void onReplyResent() {
     SimConnector c = connector;
     SimConnector passive = c.remote;
-    if (c.state == State.REPLIED) {
+    if (c.state == State.READYING || c.state == State.REPLIED) {
       c.send(CmMessage.MRA, passive, passive.handshake::onReceiptAcknowledged);
-    } else if (c.state == State.COMPLETING) {
+    } else if (c.state == State.CONNECTED) {
       sendReadyToUse(passive);
     }
   }
@@ -172,15 +214,6 @@ final class ConnectorHandshake {
   void onReceiptAcknowledged() {
     if (connector.state == State.CONNECTING || connector.state == State.ACCEPTING) {
       connector.retransmit.cancel();
-    }
-  }
-
-  /** The passive side has joined the QPs: CompleteConnect completes. */
-  void onEstablished() {
-    if (connector.state == State.COMPLETING) {
-      connector.retransmit.cancel();
-      connector.state = State.CONNECTED;
-      connector.finish(connector.completeRequest, NtStatus.SUCCESS);
     }
   }
 
@@ -232,17 +265,48 @@ final class ConnectorHandshake {
     c.acceptRequest = c.beginRequest("Accept", requestCompletion, requestContext);
     SimConnector active = c.remote;
     byte[] data = ConnectionTerms.copy(privateData);
+    // The REQ carried the active QP's number: the passive QP can move to RTR before the REP.
+    c.runtime()
+        .engine()
+        .readyToReceive(
+            own, active.qp, () -> sendReply(active, ird, ord, data), this::onAcceptFailed);
+    return NtStatus.PENDING;
+  }
+
+  /** The passive QP is RTR: the REP goes out, resent until the RTU (or an MRA) comes. */
+  private void sendReply(SimConnector active, long ird, long ord, byte[] data) {
+    SimConnector c = connector;
+    if (c.state != State.ACCEPTING) {
+      return;
+    }
     c.retransmit.start(
         () -> c.send(CmMessage.REP, active, () -> active.handshake.onReply(c, ird, ord, data)),
         () -> giveUp(State.ACCEPTING, c.acceptRequest, active));
-    return NtStatus.PENDING;
+  }
+
+  /** The passive QP could not reach RTR: Accept fails and the active side is refused. */
+  private void onAcceptFailed(NtStatus status) {
+    SimConnector c = connector;
+    if (c.state != State.ACCEPTING) {
+      return;
+    }
+    c.state = State.ENDED;
+    c.runtime().engine().disconnect(c.qp);
+    c.finish(c.acceptRequest, acceptStatus(status));
+    SimConnector active = c.remote;
+    c.send(CmMessage.REJ, active, active.teardown::onAborted);
+  }
+
+  /** A QP torn down from the peer's side means the peer aborted (class comment). */
+  private static NtStatus acceptStatus(NtStatus status) {
+    return WorkRequestEngine.PEER_GONE.equals(status) ? NtStatus.CONNECTION_ABORTED : status;
   }
 
   /** The active side sent its REQ again (ours got lost or is slow): answer as far as we got. */
   void onRequestResent() {
     SimConnector c = connector;
     SimConnector active = c.remote;
-    if (c.state == State.REQUESTED) {
+    if (c.state == State.REQUESTED || c.state == State.ACCEPTING) {
       c.send(CmMessage.MRA, active, active.handshake::onReceiptAcknowledged);
     } else if (c.state == State.ENDED) {
       // Rejected or given up, and that REJ was lost: say it again.
@@ -251,8 +315,8 @@ final class ConnectorHandshake {
   }
 
   /**
-   * The active side's CompleteConnect arrived: both QPs join the datapath and move to RTS on their
-   * adapters; Accept and CompleteConnect complete once both are there ({@link #onJoined}).
+   * The active side's CompleteConnect arrived: the passive QP moves to RTS, then Accept completes
+   * ({@link #onJoined}).
    */
   void onReadyToUse(SimConnector active) {
     SimConnector c = connector;
@@ -265,27 +329,24 @@ final class ConnectorHandshake {
       return;
     }
     c.retransmit.cancel();
-    active.handshake.onReadyToUseArrived();
     c.state = State.JOINING;
-    c.runtime()
-        .engine()
-        .connect(c.qp, active.qp, () -> onJoined(active), status -> onJoinFailed(active, status));
+    c.runtime().engine().readyToSend(c.qp, this::onJoined, status -> onJoinFailed(active, status));
   }
 
-  /** Both QPs are RTS: the connection is established on both sides. */
-  private void onJoined(SimConnector active) {
+  /** The passive QP is RTS: the connection is established on this side too. */
+  private void onJoined() {
     SimConnector c = connector;
     if (c.state != State.JOINING) {
       return;
     }
     c.state = State.CONNECTED;
     c.finish(c.acceptRequest, NtStatus.SUCCESS);
-    active.handshake.onEstablished();
   }
 
   /**
-   * A QP could not reach RTS (a MODIFY_QP timed out, an adapter was removed): Accept and
-   * CompleteConnect fail with the provider's status for it, and the connection ends.
+   * The passive QP could not reach RTS (a MODIFY_QP timed out, the adapter was removed, the active
+   * QP was torn down): Accept fails with the provider's status for it, and the active side, which
+   * holds the connection established, is told with a DREQ (the IB CM's way out after the RTU).
    */
   private void onJoinFailed(SimConnector active, NtStatus status) {
     SimConnector c = connector;
@@ -294,18 +355,8 @@ final class ConnectorHandshake {
     }
     c.state = State.ENDED;
     c.runtime().engine().disconnect(c.qp);
-    c.finish(c.acceptRequest, status);
-    if (active.state == State.COMPLETING) {
-      active.state = State.ENDED;
-      active.finish(active.completeRequest, status);
-    }
-  }
-
-  /** Our RTU reached the passive side: stop resending it (CmRetries: RTU until its arrival). */
-  private void onReadyToUseArrived() {
-    if (connector.state == State.COMPLETING) {
-      connector.retransmit.cancel();
-    }
+    c.finish(c.acceptRequest, acceptStatus(status));
+    c.send(CmMessage.DREQ, active, () -> active.teardown.onDisconnectRequest(c));
   }
 
   NtStatus reject(byte[] privateData) {

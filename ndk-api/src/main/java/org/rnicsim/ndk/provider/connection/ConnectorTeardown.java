@@ -26,8 +26,8 @@ import org.rnicsim.ndk.provider.queue.SimQp;
  * flush cancels them.
  *
  * <p>Interp: closing a connector cancels its pending requests (STATUS_CANCELLED) and aborts the
- * connection: the peer's Connect fails with CONNECTION_REFUSED, its Accept or CompleteConnect with
- * CONNECTION_ABORTED, an established peer gets its disconnect event.
+ * connection: the peer's Connect fails with CONNECTION_REFUSED, its Accept with CONNECTION_ABORTED,
+ * a peer that holds the connection established (CompleteConnect done) gets its disconnect event.
  */
 final class ConnectorTeardown {
   private final SimConnector connector;
@@ -106,23 +106,19 @@ final class ConnectorTeardown {
   void onAborted() {
     SimConnector c = connector;
     switch (c.state) {
-      case CONNECTING -> c.handshake.onRejected(NtStatus.CONNECTION_REFUSED);
-      case ACCEPTING -> {
+      case CONNECTING, READYING -> c.handshake.onRejected(NtStatus.CONNECTION_REFUSED);
+      case ACCEPTING, JOINING -> {
+        // The passive QP is RTR already, or on its way there.
         c.retransmit.cancel();
-        c.state = State.ENDED;
-        c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
-      }
-      case JOINING -> {
         c.state = State.ENDED;
         c.runtime().engine().disconnect(c.qp);
         c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
       }
-      case COMPLETING -> {
-        c.retransmit.cancel();
+      case REPLIED -> {
         c.state = State.ENDED;
-        c.finish(c.completeRequest, NtStatus.CONNECTION_ABORTED);
+        c.runtime().engine().disconnect(c.qp);
       }
-      case REPLIED, REQUESTED -> c.state = State.ENDED;
+      case REQUESTED -> c.state = State.ENDED;
       case CONNECTED -> {
         c.notice.peerDisconnected = true;
         c.runtime().engine().disconnect(c.qp);
@@ -192,12 +188,14 @@ final class ConnectorTeardown {
       boolean established = before == State.CONNECTED || before == State.DISCONNECTING;
       c.send(established ? CmMessage.DREQ : CmMessage.REJ, other, other.teardown::onAborted);
     }
-    // COMPLETING and JOINING: the QPs may be on their way to RTS already; stop that too.
+    // From Accept on (passive) and the REP's arrival on (active) the QP is RTR, RTS or on its way.
     boolean joined =
         before == State.CONNECTED
             || before == State.DISCONNECTING
+            || before == State.ACCEPTING
             || before == State.JOINING
-            || before == State.COMPLETING;
+            || before == State.READYING
+            || before == State.REPLIED;
     if (c.qp != null && joined) {
       c.runtime().engine().disconnect(c.qp);
     }

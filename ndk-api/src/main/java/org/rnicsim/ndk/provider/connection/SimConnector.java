@@ -35,10 +35,12 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
   enum State {
     IDLE,
     CONNECTING,
+    // The REP arrived; the QP moves to RTR and RTS before Connect completes.
+    READYING,
     REPLIED,
-    COMPLETING,
     REQUESTED,
     ACCEPTING,
+    // The RTU arrived; the passive QP moves to RTS before Accept completes.
     JOINING,
     CONNECTED,
     DISCONNECTING,

@@ -20,10 +20,11 @@ import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
  * {@link WorkRequest}s.
  *
  * <p>Life: created through the adapter's control path (CREATE_QP), moved to INIT at once (so
- * receives reach the ring before the connection exists), to RTR and RTS when connected; its {@link
- * QpJoin} tells the connection layer when both QPs are RTS. Initiator doorbells that arrive before
- * both QPs of the connection are ready wait in the initiator ring and are rung, one hardware
- * doorbell per provider doorbell, when they are.
+ * receives reach the ring before the connection exists), to RTR towards its peer and then to RTS
+ * when the connection layer asks ({@link #joinConnection}, {@link #readyToSend}); a {@link
+ * QpTransition} tells it when the QP got there. Initiator doorbells that arrive before this QP is
+ * RTS and its peer at least RTR wait in the initiator ring and are rung, one hardware doorbell per
+ * provider doorbell, when they are.
  */
 final class HardwareQp {
   private final RnicWorkEngine engine;
@@ -33,9 +34,11 @@ final class HardwareQp {
   QueuePair hw;
   HardwareQp peer;
   boolean connected;
-  // The connection this QP is on its way into, until both QPs are RTS (or it failed or ended).
-  private QpJoin join;
+  // The state the connection layer asked for, and who to tell when the QP is there.
+  private QpState wanted = QpState.INIT;
+  private QpTransition transition;
   private boolean rtrIssued;
+  private boolean rtsIssued;
   private boolean destroyIssued;
   private boolean gone;
   private boolean resetting;
@@ -109,19 +112,23 @@ final class HardwareQp {
   }
 
   /**
-   * Joins a connection. A QP that was connected before goes back through RESET to INIT first (its
-   * hardware rings are dropped; what they held is cancelled by the provider's next flush).
+   * Joins a connection towards {@code newPeer}: the QP moves to RTR (MODIFY_QP with the peer's
+   * QPN), and {@code toRtr} is told when it is there. A QP that was connected before goes back
+   * through RESET to INIT first (its hardware rings are dropped; what they held is cancelled by the
+   * provider's next flush).
    */
-  void joinConnection(HardwareQp newPeer, QpJoin newJoin) {
+  void joinConnection(HardwareQp newPeer, QpTransition toRtr) {
     boolean reused = peer != null;
     peer = newPeer;
-    join = newJoin;
+    transition = toRtr;
+    wanted = QpState.RTR;
     connected = true;
     if (!reused) {
       return;
     }
     leftServiceWith = null;
     rtrIssued = false;
+    rtsIssued = false;
     receives.reset();
     if (hw == null) {
       return;
@@ -144,19 +151,32 @@ final class HardwareQp {
     }
   }
 
-  /** Connects to the peer once both hardware QPs exist: INIT -> RTR -> RTS. */
+  /** The QP, RTR already or on its way there, moves on to RTS; {@code toRts} is told. */
+  void readyToSend(QpTransition toRts) {
+    if (transition != null) {
+      transition.abandon();
+    }
+    transition = toRts;
+    wanted = QpState.RTS;
+    advance();
+    transitionProgressed(); // a QP that left service already settles it at once
+  }
+
+  /** Issues the next MODIFY_QP towards the wanted state, once the hardware QPs exist. */
   void advance() {
     if (gone || resetting || leftServiceWith != null || hw == null) {
       return;
     }
-    if (hw.state() != QpState.INIT) {
-      return;
+    if (hw.state() == QpState.INIT && wanted != QpState.INIT) {
+      if (peer == null || peer.hw == null || rtrIssued) {
+        return;
+      }
+      rtrIssued = true;
+      rnic.connectQp(hw, peer.rnic.address(), peer.hw.qpn(), this::onRtr, this::controlFailed);
+    } else if (hw.state() == QpState.RTR && wanted == QpState.RTS && !rtsIssued) {
+      rtsIssued = true;
+      rnic.modifyQp(hw, QpState.RTS, this::onRts, this::controlFailed);
     }
-    if (peer == null || peer.hw == null || rtrIssued) {
-      return;
-    }
-    rtrIssued = true;
-    rnic.connectQp(hw, peer.rnic.address(), peer.hw.qpn(), this::onRtr, this::controlFailed);
   }
 
   private void onRtr() {
@@ -165,10 +185,11 @@ final class HardwareQp {
     if (gone || leftServiceWith != null || resetting || hw.state() != QpState.RTR) {
       return;
     }
-    rnic.modifyQp(hw, QpState.RTS, this::onRts, this::controlFailed);
     if (peer != null) {
       peer.initiator.ringWaiting();
     }
+    transitionProgressed();
+    advance();
   }
 
   private void onRts() {
@@ -176,7 +197,7 @@ final class HardwareQp {
     if (peer != null) {
       peer.initiator.ringWaiting();
     }
-    joinProgressed();
+    transitionProgressed();
   }
 
   /** A modify timed out or met a removed adapter: the QP is out of service. */
@@ -185,35 +206,37 @@ final class HardwareQp {
   }
 
   /**
-   * How this side of a join ended: null while its QP is still on the way to RTS; SUCCESS once it is
-   * RTS, or once the consumer flushed it (the handshake is done, the flushed QP takes no work: as a
-   * flush after establishment); else why it left service (a failed MODIFY_QP).
+   * How the QP's way to the wanted state ended: null while it is on the way; SUCCESS once it is
+   * there (RTS counts as past RTR), or once the consumer flushed it (the handshake is done, the
+   * flushed QP takes no work: as a flush after establishment); else why it left service (a failed
+   * MODIFY_QP, the peer's QP torn down).
    */
-  NtStatus joinOutcome() {
+  NtStatus transitionOutcome() {
     if (leftServiceWith != null) {
       return NtStatus.CANCELLED.equals(leftServiceWith) ? NtStatus.SUCCESS : leftServiceWith;
     }
     if (gone || resetting || hw == null) {
       return null;
     }
-    return switch (hw.state()) {
-      case RTS -> NtStatus.SUCCESS;
-      case ERROR -> WorkRequestEngine.PEER_GONE;
-      default -> null;
-    };
+    QpState state = hw.state();
+    if (state == QpState.ERROR) {
+      return WorkRequestEngine.PEER_GONE;
+    }
+    boolean there = state == wanted || (wanted == QpState.RTR && state == QpState.RTS);
+    return there ? NtStatus.SUCCESS : null;
   }
 
-  private void joinProgressed() {
-    if (join != null) {
-      join.progressed();
+  private void transitionProgressed() {
+    if (transition != null) {
+      transition.progressed();
     }
   }
 
-  /** The connection ended (disconnect, destruction): the join, if any, says nothing more. */
-  void abandonJoin() {
-    if (join != null) {
-      join.abandon();
-      join = null;
+  /** The connection ended (disconnect, destruction): the transition says nothing more. */
+  void abandonTransition() {
+    if (transition != null) {
+      transition.abandon();
+      transition = null;
     }
   }
 
@@ -312,7 +335,7 @@ final class HardwareQp {
     if (failWaiting) {
       initiator.failWaiting(status);
     }
-    joinProgressed();
+    transitionProgressed();
   }
 
   boolean isIdle() {

@@ -24,10 +24,9 @@ import org.rnicsim.ndk.provider.runtime.AdapterHardware;
  * <ul>
  *   <li>CreateQp's pending completion waits for the adapter's CREATE_QP (the provider sends no
  *       command of its own); the QP's close waits for DESTROY_QP. The QP then moves to INIT
- *       (MODIFY_QP), and to RTR and RTS on both sides when the handshake's ready-to-use message
- *       arrives; {@link #connect(WorkQueuePair, WorkQueuePair, Runnable, Consumer)} reports when
- *       both are RTS, and only then does the connection layer complete Accept and CompleteConnect.
- *       Posts rung before that wait and are rung when both ends are ready.
+ *       (MODIFY_QP), and to RTR ({@link #readyToReceive}) and RTS ({@link #readyToSend}) where the
+ *       connection layer's handshake asks, each a MODIFY_QP on the QP's own adapter. Posts rung
+ *       before the QP is RTS and its peer at least RTR wait and are rung when both ends are ready.
  *   <li>The CQ ring the adapter writes a QP's CQEs into belongs to the provider's CQ, whose
  *       CREATE_CQ already paid for it: the engine keeps one ring per QP and takes each CQE as it
  *       lands, so the ring never overruns.
@@ -77,19 +76,26 @@ public final class RnicWorkEngine implements WorkRequestEngine {
   }
 
   @Override
-  public void connect(
-      WorkQueuePair a, WorkQueuePair b, Runnable onReady, Consumer<NtStatus> onFailed) {
-    HardwareQp ha = registered(a);
-    HardwareQp hb = registered(b);
-    if (ha.connected || hb.connected) {
+  public void readyToReceive(
+      WorkQueuePair qp, WorkQueuePair peer, Runnable onRtr, Consumer<NtStatus> onFailed) {
+    HardwareQp own = registered(qp);
+    HardwareQp other = registered(peer);
+    if (own.connected) {
       throw new IllegalStateException("a QP has one connection at a time");
     }
-    QpJoin join = new QpJoin(ha, hb, onReady, onFailed);
-    ha.joinConnection(hb, join);
-    hb.joinConnection(ha, join);
-    ha.advance();
-    hb.advance();
-    join.progressed(); // a QP flushed or failed before the join settles it at once
+    QpTransition toRtr = new QpTransition(own, onRtr, onFailed);
+    own.joinConnection(other, toRtr);
+    own.advance();
+    toRtr.progressed(); // a QP flushed or failed before settles it at once
+  }
+
+  @Override
+  public void readyToSend(WorkQueuePair qp, Runnable onRts, Consumer<NtStatus> onFailed) {
+    HardwareQp own = registered(qp);
+    if (own.peer == null) {
+      throw new IllegalStateException(qp + " moves to RTS only on a connection (RTR first)");
+    }
+    own.readyToSend(new QpTransition(own, onRts, onFailed));
   }
 
   @Override
@@ -105,13 +111,11 @@ public final class RnicWorkEngine implements WorkRequestEngine {
       return;
     }
     HardwareQp peer = hardwareQp.peer;
-    hardwareQp.abandonJoin();
-    if (peer != null) {
-      peer.abandonJoin();
-    }
+    hardwareQp.abandonTransition();
     hardwareQp.connected = false;
     hardwareQp.leaveService(PEER_GONE, true);
-    if (peer != null && peer.connected) {
+    if (peer != null && peer.connected && peer.peer == hardwareQp) {
+      // A peer still on its way to RTR or RTS hears PEER_GONE through its transition.
       peer.connected = false;
       peer.leaveService(PEER_GONE, true);
     }

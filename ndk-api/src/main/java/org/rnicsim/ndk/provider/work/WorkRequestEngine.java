@@ -21,18 +21,30 @@ public interface WorkRequestEngine {
    */
   NtStatus PEER_GONE = NtStatus.of(0xC000_020D);
 
-  /** Joins two QPs into one reliable connection; posts on either reach the other. */
+  /**
+   * Joins two QPs into one reliable connection at once, both sides together (no handshake: tests
+   * and benches); posts on either reach the other.
+   */
   default void connect(WorkQueuePair a, WorkQueuePair b) {
-    connect(a, b, () -> {}, status -> {});
+    readyToReceive(a, b, () -> readyToSend(a, () -> {}, status -> {}), status -> {});
+    readyToReceive(b, a, () -> readyToSend(b, () -> {}, status -> {}), status -> {});
   }
 
   /**
-   * Joins two QPs into one reliable connection and runs {@code onReady} once both can take posts at
-   * full speed (on hardware: both QPs RTS), or {@code onFailed} with the provider's status if a QP
-   * cannot get there (a firmware command timed out, the adapter was removed). Neither runs if the
-   * connection is disconnected first.
+   * Connects {@code qp} towards {@code peer} so it can receive from it (on hardware: MODIFY_QP INIT
+   * -> RTR with the peer's QPN, as the IB CM does before it sends REP, or on receiving REP), and
+   * runs {@code onRtr} once it is there, or {@code onFailed} with the provider's status if it
+   * cannot get there (a firmware command timed out, the adapter was removed, the peer's QP was
+   * disconnected). Neither runs if {@code qp} is disconnected first.
    */
-  void connect(WorkQueuePair a, WorkQueuePair b, Runnable onReady, Consumer<NtStatus> onFailed);
+  void readyToReceive(
+      WorkQueuePair qp, WorkQueuePair peer, Runnable onRtr, Consumer<NtStatus> onFailed);
+
+  /**
+   * Moves {@code qp}, connected by {@link #readyToReceive}, on so it can send (on hardware:
+   * MODIFY_QP RTR -> RTS); {@code onRts} or {@code onFailed} as there.
+   */
+  void readyToSend(WorkQueuePair qp, Runnable onRts, Consumer<NtStatus> onFailed);
 
   /** True while {@code qp} is connected. */
   boolean isConnected(WorkQueuePair qp);
