@@ -109,12 +109,10 @@ public record StudyFile(
         problems.require(hardware, "hardware") == null
             ? null
             : hardware.validate(problems, "hardware");
-    long packetBytes =
-        profile == null ? 0 : profile.port().mtuBytes() + profile.port().packetHeaderBytes();
     TopologyPlan topologyPlan =
         problems.require(topology, "topology") == null
             ? null
-            : topology.validate(problems, "topology", packetBytes);
+            : topology.validate(problems, "topology", profile == null ? null : profile.port());
     CompletionPlan completionPlan =
         problems.require(completion, "completion") == null
             ? null

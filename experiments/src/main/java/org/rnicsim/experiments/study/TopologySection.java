@@ -2,6 +2,8 @@ package org.rnicsim.experiments.study;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Locale;
+import org.rnicsim.model.fabric.PfcBudget;
+import org.rnicsim.model.profile.PortProfile;
 
 /**
  * How the machines are cabled, as written: one client and one server back to back, or several
@@ -27,8 +29,13 @@ public record TopologySection(
   static final String BACK_TO_BACK = "back-to-back";
   static final String SWITCH = "switch";
 
-  TopologyPlan validate(Problems problems, String path, long mtuAndHeaderBytes) {
+  /**
+   * @param port the adapters' port, or null when the hardware was refused (then the buffer is not
+   *     measured against it)
+   */
+  TopologyPlan validate(Problems problems, String path, PortProfile port) {
     int before = problems.count();
+    long mtuAndHeaderBytes = port == null ? 0 : port.mtuBytes() + port.packetHeaderBytes();
     String shapePath = path + ".shape";
     String shapeName = problems.require(shape, shapePath);
     boolean switched = SWITCH.equals(shapeName);
@@ -69,6 +76,54 @@ public record TopologySection(
     if (problems.count() > before) {
       return null;
     }
-    return new TopologyPlan(switched, clients, latencyPs, bufferBytes);
+    TopologyPlan plan = new TopologyPlan(switched, clients, latencyPs, bufferBytes);
+    if (switched && port != null) {
+      checkLossless(problems, path, plan, PfcBudget.forAdapterPorts(port));
+    }
+    return problems.count() > before ? null : plan;
+  }
+
+  /**
+   * Refuses a switch whose buffer cannot give every machine its PFC share: the model and the
+   * results (switch_drops "lossless: 0") assume a lossless fabric, as InfiniBand's credits make it.
+   * The budget is the one the simulated switch sets its XOFF from.
+   */
+  private void checkLossless(Problems problems, String path, TopologyPlan plan, PfcBudget budget) {
+    int machines = plan.machines();
+    if (budget.isLossless(plan.switchBufferBytes(), machines)) {
+      return;
+    }
+    int held = budget.losslessPorts(plan.switchBufferBytes());
+    String clientsPath = path + ".clients";
+    problems.report(
+        clientsPath,
+        String.format(
+            Locale.ROOT,
+            "'%s' is too many for a lossless switch: '%s.switchBuffer' %s keeps %d machine(s)"
+                + " lossless under a full incast (the server and %d client(s)); %d machines need"
+                + " at least %s (got %d clients)",
+            clientsPath,
+            path,
+            switchBuffer,
+            held,
+            Math.max(0, held - 1),
+            machines,
+            sizeAtLeast(budget.minimumBufferBytes(machines)),
+            plan.clients()));
+  }
+
+  /**
+   * {@code bytes} in KiB or MiB with two decimals, rounded up so that "at least" stays true: the
+   * units a user writes in {@code switchBuffer}.
+   */
+  static String sizeAtLeast(long bytes) {
+    long unit = bytes < (1L << 20) ? 1L << 10 : 1L << 20;
+    long hundredths = (bytes * 100 + unit - 1) / unit;
+    return String.format(
+        Locale.ROOT,
+        "%d.%02d %s",
+        hundredths / 100,
+        hundredths % 100,
+        unit == 1L << 10 ? "KiB" : "MiB");
   }
 }

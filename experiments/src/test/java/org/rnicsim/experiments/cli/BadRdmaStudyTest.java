@@ -108,6 +108,13 @@ class BadRdmaStudyTest {
             with(7, "  shape: back-to-back\n  clients: 4"),
             "bad.yaml:8:12: 'topology.clients' must be 1 when the machines are back to back"),
         Arguments.of(
+            "more clients than the default switch buffer keeps lossless",
+            with(7, "  shape: switch\n  clients: 60"),
+            "bad.yaml:8:12: 'topology.clients' is too many for a lossless switch:"
+                + " 'topology.switchBuffer' 1MiB keeps 54 machine(s) lossless under a full incast"
+                + " (the server and 53 client(s)); 61 machines need at least 1.12 MiB (got 60"
+                + " clients)"),
+        Arguments.of(
             "unknown completion mode",
             TINY_RDMA + "completion:\n  mode: telepathy\n",
             "bad.yaml:18:9: 'completion.mode' must be polling, interrupts or adaptive"),
@@ -133,6 +140,29 @@ class BadRdmaStudyTest {
     assertEquals(2, run.exitCode(), run.err());
     assertTrue(
         run.err().contains(dir + "/" + expected), "expected <" + expected + "> in:\n" + run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+    assertFalse(Files.exists(out), "bad input must leave no output folder");
+  }
+
+  @Test
+  void whenASweepsLastClientCountOutgrowsTheSwitchBuffer_thenThatPointIsNamedAndNothingRuns()
+      throws Exception {
+    String content =
+        with(7, "  shape: switch\n  switchBuffer: 96KiB")
+            + "sweep:\n  - path: topology.clients\n    values: [2, 4, 5]\n";
+    Path study = Files.writeString(dir.resolve("bad.yaml"), content);
+    Path out = dir.resolve("results");
+
+    CommandLineRun run = CommandLineRun.of("sweep", study.toString(), "--out", out.toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    String expected =
+        dir
+            + "/bad.yaml:20:20: 'topology.clients' is too many for a lossless switch:"
+            + " 'topology.switchBuffer' 96KiB keeps 5 machine(s) lossless under a full incast"
+            + " (the server and 4 client(s)); 6 machines need at least 112.38 KiB (got 5 clients)";
+    assertTrue(run.err().contains(expected), "expected <" + expected + "> in:\n" + run.err());
+    assertFalse(run.err().contains("(got 4 clients)"), "4 clients fit 96KiB:\n" + run.err());
     assertFalse(run.showsStackTrace(), run.err());
     assertFalse(Files.exists(out), "bad input must leave no output folder");
   }

@@ -44,6 +44,13 @@ public final class Port {
   private int[] wireBytesRing = new int[8];
   private Packet[] packetRing = new Packet[8];
   private final java.util.ArrayDeque<Packet> pausedBacklog = new java.util.ArrayDeque<>(0);
+
+  /**
+   * With the trace on, the {@code PacketSent} entries of packets booked to start later, in start
+   * order: a pause may still take those packets back, so they are traced only when they start.
+   */
+  private final java.util.ArrayDeque<SentTrace> pendingTraces = new java.util.ArrayDeque<>(0);
+
   private Port peer;
   private int head;
   private int count;
@@ -208,13 +215,28 @@ public final class Port {
     busyPs.add(serialisationPs);
     queuedPacketPs.add(departurePs - readyPs);
     if (trace.isOn()) {
-      trace.emit(new PacketSent(now, name, packet.toString(), departurePs));
+      traceWhenOnWire(packet, startPs, departurePs);
     }
     if (egress == null) {
       throw new IllegalStateException(name + " is not connected to a link");
     }
     egress.carry(packet, departurePs + txLatencyPs);
     return departurePs;
+  }
+
+  /**
+   * Traces the packet when its first bit goes on the wire: now, or at {@code startPs} by an event
+   * that only traces (so the model's timing is the same with the trace on or off), unless a pause
+   * takes the packet back first.
+   */
+  private void traceWhenOnWire(Packet packet, long startPs, long departurePs) {
+    if (startPs <= simulator.nowPs()) {
+      trace.emit(new PacketSent(startPs, name, packet.toString(), departurePs));
+      return;
+    }
+    SentTrace entry = new SentTrace(packet, departurePs);
+    pendingTraces.addLast(entry);
+    simulator.reschedule(entry, startPs, RnicSimulator.PRIORITY_NORMAL);
   }
 
   /** Time to serialise {@code wireBytes} at this port's rate, rounded up. */
@@ -259,6 +281,12 @@ public final class Port {
       queuedPacketPs.add(-(departuresPs[tail] - readiesPs[tail]));
       packetRing[tail] = null;
       count--;
+      SentTrace entry = pendingTraces.peekLast();
+      if (entry != null && entry.packet == packet) {
+        // It had not started: traced when it is sent again, not now.
+        pendingTraces.pollLast();
+        simulator.cancel(entry);
+      }
       if (onCable) {
         pausedBacklog.addFirst(packet);
       }
@@ -360,6 +388,24 @@ public final class Port {
       } else {
         armRoomEvent();
       }
+    }
+  }
+
+  /** The trace entry of a packet that starts on the wire later than it was booked. */
+  private final class SentTrace extends SimEvent {
+    private final Packet packet;
+    private final long departurePs;
+
+    SentTrace(Packet packet, long departurePs) {
+      this.packet = packet;
+      this.departurePs = departurePs;
+    }
+
+    @Override
+    protected void fire() {
+      // Packets start in booking order, so this is the oldest entry still waiting.
+      pendingTraces.pollFirst();
+      trace.emit(new PacketSent(simulator.nowPs(), name, packet.toString(), departurePs));
     }
   }
 

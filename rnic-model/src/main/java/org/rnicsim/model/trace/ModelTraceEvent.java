@@ -12,7 +12,11 @@ public sealed interface ModelTraceEvent extends TraceEvent {
   /** A cache lookup missed and a DMA read of the entry was started. */
   record CacheMiss(long timePs, String cache, long key) implements ModelTraceEvent {}
 
-  /** A packet left a port. */
+  /**
+   * A packet went on the wire at {@code timePs} (its first bit; once per packet, even when a PFC
+   * pause took it back off the wire before it started) and its last bit leaves at {@code
+   * departurePs}.
+   */
   record PacketSent(long timePs, String port, String packet, long departurePs)
       implements ModelTraceEvent {}
 

@@ -30,22 +30,10 @@ class PfcIncastTest {
   private static final HardwareProfile PROFILE =
       TestProfiles.withFastRetry(100 * SimTime.PS_PER_US, 7);
 
-  private static long maxFrameBytes() {
-    PortProfile port = PROFILE.port();
-    return port.mtuBytes() + port.packetHeaderBytes() + PacketOpcode.MAX_EXTENDED_HEADER_BYTES;
-  }
-
   /** A switch with the adapters' rate and MAC/PHY latencies, XOFF from the headroom rule. */
   private static SwitchConfig lossless() {
     PortProfile port = PROFILE.port();
-    long interfaceDelaysPs = 2 * (port.txLatencyPs() + port.rxLatencyPs());
-    long headroom =
-        SwitchConfig.pfcHeadroomBytes(
-            port.rateBitsPerSecond(),
-            port.propagationDelayPs(),
-            interfaceDelaysPs,
-            maxFrameBytes());
-    long xoff = SwitchConfig.losslessXoffBytes(BUFFER_BYTES, SENDERS, headroom, maxFrameBytes());
+    long xoff = PfcBudget.forAdapterPorts(port).xoffBytes(BUFFER_BYTES, SENDERS);
     return new SwitchConfig(
         MACHINES,
         port.rateBitsPerSecond(),

@@ -11,7 +11,7 @@ import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.model.fabric.FabricSwitch;
 import org.rnicsim.model.fabric.Link;
-import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.fabric.PfcBudget;
 import org.rnicsim.model.fabric.SwitchConfig;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.HardwareProfile;
@@ -95,28 +95,16 @@ public final class Machines {
   /**
    * Assumption: the fabric is lossless, as InfiniBand's credit-based flow control makes it; the
    * switch does it with PFC. XOFF leaves every machine's port the 802.1Qbb headroom (the bytes
-   * still arriving while the PAUSE travels, see {@link SwitchConfig#pfcHeadroomBytes}) inside its
-   * share of one output buffer, so even all machines sending to one port cannot overflow it. XON at
-   * half of XOFF is an assumption.
+   * still arriving while the PAUSE travels, see {@link PfcBudget}) inside its share of one output
+   * buffer, so even all machines sending to one port cannot overflow it; study validation refuses a
+   * buffer too small for that ({@code TopologySection}). XON at half of XOFF is an assumption.
    */
   private SwitchConfig switchConfig() {
     HardwareProfile hardware = plan.hardware();
     TopologyPlan topology = plan.topology();
-    long maxFrameBytes =
-        hardware.port().mtuBytes()
-            + hardware.port().packetHeaderBytes()
-            + PacketOpcode.MAX_EXTENDED_HEADER_BYTES;
-    // The switch ports share the adapters' MAC and PHY latencies: two of each on the way.
-    long interfaceDelaysPs = 2 * (hardware.port().txLatencyPs() + hardware.port().rxLatencyPs());
-    long headroomBytes =
-        SwitchConfig.pfcHeadroomBytes(
-            hardware.port().rateBitsPerSecond(),
-            hardware.port().propagationDelayPs(),
-            interfaceDelaysPs,
-            maxFrameBytes);
     long xoffBytes =
-        SwitchConfig.losslessXoffBytes(
-            topology.switchBufferBytes(), topology.machines(), headroomBytes, maxFrameBytes);
+        PfcBudget.forAdapterPorts(hardware.port())
+            .xoffBytes(topology.switchBufferBytes(), topology.machines());
     return new SwitchConfig(
         topology.machines(),
         hardware.port().rateBitsPerSecond(),
