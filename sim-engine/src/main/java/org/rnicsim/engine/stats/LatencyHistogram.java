@@ -1,16 +1,15 @@
 package org.rnicsim.engine.stats;
 
-import org.HdrHistogram.Histogram;
-
 /**
- * Latencies in picoseconds. Percentiles come from an HdrHistogram with three significant digits
- * (0.1 % relative error); count, sum, minimum and maximum are kept exactly, so the mean is exact.
+ * Latencies in picoseconds. Percentiles come from buckets laid out as HdrHistogram's with three
+ * significant digits (0.1 % relative error; see {@link LatencyBuckets}); count, sum, minimum and
+ * maximum are kept exactly, so the mean is exact.
  */
 public final class LatencyHistogram {
-  private static final int SIGNIFICANT_DIGITS = 3;
+  private static final double[] SUMMARY_PERCENTS = {50, 90, 99, 99.9};
 
   private final String name;
-  private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+  private final LatencyBuckets buckets = new LatencyBuckets();
   private long count;
   private double sumPs;
   private double sumSquaresPs;
@@ -30,7 +29,7 @@ public final class LatencyHistogram {
     if (latencyPs < 0) {
       throw new IllegalArgumentException(name + ": negative latency " + latencyPs + " ps");
     }
-    histogram.recordValue(latencyPs);
+    buckets.record(latencyPs);
     count++;
     sumPs += latencyPs;
     sumSquaresPs += (double) latencyPs * latencyPs;
@@ -46,8 +45,13 @@ public final class LatencyHistogram {
     return count;
   }
 
+  /** The exact mean, the same number {@link #summarize()} reports; NaN when empty. */
+  public double meanPs() {
+    return count == 0 ? Double.NaN : sumPs / count;
+  }
+
   void reset() {
-    histogram.reset();
+    buckets.clear(minPs, maxPs);
     count = 0;
     sumPs = 0;
     sumSquaresPs = 0;
@@ -61,22 +65,22 @@ public final class LatencyHistogram {
     }
     double mean = sumPs / count;
     double variance = count > 1 ? (sumSquaresPs - count * mean * mean) / (count - 1) : 0.0;
+    long[] percentiles = buckets.valuesAtPercentiles(SUMMARY_PERCENTS, count, minPs, maxPs);
     return new HistogramSummary(
         name,
         count,
         mean,
         minPs,
-        percentile(50),
-        percentile(90),
-        percentile(99),
-        percentile(99.9),
+        clamp(percentiles[0]),
+        clamp(percentiles[1]),
+        clamp(percentiles[2]),
+        clamp(percentiles[3]),
         maxPs,
         Math.sqrt(Math.max(0.0, variance)));
   }
 
-  /** A percentile clamped into [min, max], which the histogram's bucket edges may overshoot. */
-  private long percentile(double percent) {
-    long value = histogram.getValueAtPercentile(percent);
-    return Math.max(minPs, Math.min(maxPs, value));
+  /** A percentile clamped into [min, max], which the buckets' edges may overshoot. */
+  private long clamp(long valuePs) {
+    return Math.max(minPs, Math.min(maxPs, valuePs));
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Statistics cheap enough to update on every simulated packet: latency histograms on HdrHistogram,
- * time-weighted gauges and counters. All are reset at the end of warm-up and summarised once, at
- * the end, into immutable records.
+ * Statistics cheap enough to update on every simulated packet: latency histograms in HdrHistogram's
+ * bucket layout, time-weighted gauges and counters. All are reset at the end of warm-up and
+ * summarised once, at the end, into immutable records.
  */
 package org.rnicsim.engine.stats;

@@ -2,7 +2,7 @@ package org.rnicsim.experiments.rdma.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rnicsim.engine.stats.HistogramSummary;
+import org.rnicsim.engine.stats.LatencyHistogram;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.observe.StageBreakdown;
@@ -30,11 +30,11 @@ final class StageMeans {
     double sum = 0;
     long count = 0;
     for (String client : clients) {
-      HistogramSummary summary =
-          stats.histogram(client + ".latency." + op + "." + stage + "Ps").summarize();
-      if (summary.count() > 0) {
-        sum += summary.meanPs() * summary.count();
-        count += summary.count();
+      // Only the mean is wanted: a full summary would walk the buckets for percentiles.
+      LatencyHistogram histogram = stats.histogram(client + ".latency." + op + "." + stage + "Ps");
+      if (histogram.count() > 0) {
+        sum += histogram.meanPs() * histogram.count();
+        count += histogram.count();
       }
     }
     return count == 0 ? Double.NaN : sum / count;
