@@ -101,6 +101,17 @@ public final class ResultsFolder {
 
   /** Writes combined results: {@code writer} fills a staging folder, then its files move in. */
   public void publish(CombinedWriter writer) throws IOException {
+    publishStaged(root, SUMMARY, writer);
+  }
+
+  /**
+   * Lets {@code writer} fill a hidden staging folder inside {@code root}, then moves its files into
+   * {@code root} in name order, {@code lastFile} last: a folder that holds {@code lastFile} is
+   * complete, whatever stopped a run. The staging folder is removed on the way out, and by a
+   * shutdown hook on Ctrl-C.
+   */
+  public static void publishStaged(Path root, String lastFile, CombinedWriter writer)
+      throws IOException {
     Path staging = root.resolve(STAGING_PREFIX + ProcessHandle.current().pid());
     deleteRecursively(staging);
     Files.createDirectory(staging);
@@ -123,16 +134,16 @@ public final class ResultsFolder {
         entries.forEach(files::add);
       }
       files.sort(null);
-      Path summary = null;
+      Path last = null;
       for (Path file : files) {
-        if (file.getFileName().toString().equals(SUMMARY)) {
-          summary = file;
+        if (file.getFileName().toString().equals(lastFile)) {
+          last = file;
         } else {
           move(file, root.resolve(file.getFileName().toString()));
         }
       }
-      if (summary != null) {
-        move(summary, root.resolve(SUMMARY));
+      if (last != null) {
+        move(last, root.resolve(lastFile));
       }
     } finally {
       deleteRecursively(staging);
@@ -144,7 +155,7 @@ public final class ResultsFolder {
     }
   }
 
-  /** Fills a staging folder with the combined results. */
+  /** Fills a staging folder with the files to publish. */
   @FunctionalInterface
   public interface CombinedWriter {
     void write(Path folder) throws IOException;
