@@ -17,6 +17,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.verifier.LifetimeVerifier;
 
 /**
  * Two hosts cabled back to back ({@link NdkHosts}), each a provider on its adapter node; their CM
@@ -30,6 +31,9 @@ final class TwoHosts {
   final NdkHosts hosts;
   final ProviderRig a;
   final ProviderRig b;
+
+  /** The lifetime verifier both consumers go through, or null. */
+  final LifetimeVerifier verifier;
 
   /** One side's objects. */
   static final class Side {
@@ -60,9 +64,15 @@ final class TwoHosts {
    * puts every host on one switch, so the CM messages cross it.
    */
   TwoHosts(CmRetries retries, List<String> names) {
+    this(retries, names, false);
+  }
+
+  /** With {@code verified}, both consumers reach their providers through {@link #verifier}. */
+  TwoHosts(CmRetries retries, List<String> names, boolean verified) {
+    verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
     hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).build();
-    a = ProviderRig.on(hosts.provider(0), null);
-    b = ProviderRig.on(hosts.provider(1), null);
+    a = ProviderRig.on(hosts.provider(0), verifier);
+    b = ProviderRig.on(hosts.provider(1), verifier);
     for (Side side : List.of(active, passive)) {
       ProviderRig rig = side == active ? a : b;
       side.cq = rig.cq(256);
