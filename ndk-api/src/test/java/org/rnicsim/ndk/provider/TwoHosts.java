@@ -17,6 +17,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 
 /**
@@ -69,8 +70,17 @@ final class TwoHosts {
 
   /** With {@code verified}, both consumers reach their providers through {@link #verifier}. */
   TwoHosts(CmRetries retries, List<String> names, boolean verified) {
+    this(retries, names, verified, HardwareConfig.assumedDefaults());
+  }
+
+  /** Two hosts whose cores, interrupts, CM and firmware cost what {@code config} says. */
+  TwoHosts(HardwareConfig config) {
+    this(CmRetries.assumedDefault(), List.of("nicA", "nicB"), false, config);
+  }
+
+  private TwoHosts(CmRetries retries, List<String> names, boolean verified, HardwareConfig config) {
     verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
-    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).build();
+    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).hardware(config).build();
     a = ProviderRig.on(hosts.provider(0), verifier);
     b = ProviderRig.on(hosts.provider(1), verifier);
     for (Side side : List.of(active, passive)) {
