@@ -24,7 +24,7 @@ public final class ScriptBinding {
   /**
    * The study's top-level {@code provider:} section as the settings a script runs under, with seed
    * {@code seed}: the same keys as a lesson's {@code provider:} (create, close, callbackCosts,
-   * firmware, postCost, dpcCost, batchDeferredDoorbells, firmwareJitter, variant).
+   * firmware, postCost, dpcCost, cmMadCost, batchDeferredDoorbells, firmwareJitter, variant).
    */
   public static ScriptSettings provider(
       JsonNode provider, List<String> hosts, long seed, Problems problems) {

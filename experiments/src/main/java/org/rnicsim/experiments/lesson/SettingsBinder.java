@@ -36,6 +36,7 @@ final class SettingsBinder {
               "firmware",
               "postCost",
               "dpcCost",
+              "cmMadCost",
               "batchDeferredDoorbells",
               "firmwareJitter",
               "variant"));
@@ -83,6 +84,10 @@ final class SettingsBinder {
       policy = costs(policy, provider);
       hardware = firmware(hardware, provider.get("firmware"));
       hardware = jitter(hardware, provider.get("firmwareJitter"));
+      hardware =
+          hardware.withCmMadCostPs(
+              tree.duration(
+                  provider.get("cmMadCost"), "provider.cmMadCost", hardware.cmMadCostPs()));
       if (provider.has("variant")) {
         Map<String, ProviderVariant> variants = new LinkedHashMap<>();
         for (ProviderVariant v : ProviderVariant.values()) {

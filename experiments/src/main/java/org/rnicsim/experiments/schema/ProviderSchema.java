@@ -53,6 +53,7 @@ final class ProviderSchema {
     replace(properties, "firmwareJitter", jitter);
     replace(properties, "postCost", duration());
     replace(properties, "dpcCost", duration());
+    replace(properties, "cmMadCost", duration());
     replace(properties, "batchDeferredDoorbells", NODES.objectNode().put("type", "boolean"));
     ObjectNode variant = NODES.objectNode().put("type", "string");
     ArrayNode variants = variant.putArray("enum");

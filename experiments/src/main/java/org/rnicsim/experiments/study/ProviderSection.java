@@ -35,6 +35,10 @@ public record ProviderSection(
         JsonNode postCost,
     @JsonPropertyDescription("the provider's own DPC work per completion, with a unit")
         JsonNode dpcCost,
+    @JsonPropertyDescription(
+            "host CPU time of the connection manager per CM message (MAD), sent or received,"
+                + " with a unit")
+        JsonNode cmMadCost,
     @JsonPropertyDescription("DEFER posts wait for the next post to ring one doorbell")
         JsonNode batchDeferredDoorbells,
     @JsonPropertyDescription(
@@ -52,6 +56,7 @@ public record ProviderSection(
     put(tree, "firmwareJitter", firmwareJitter);
     put(tree, "postCost", postCost);
     put(tree, "dpcCost", dpcCost);
+    put(tree, "cmMadCost", cmMadCost);
     put(tree, "batchDeferredDoorbells", batchDeferredDoorbells);
     put(tree, "variant", variant);
     return tree;

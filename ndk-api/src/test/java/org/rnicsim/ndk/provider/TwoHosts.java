@@ -17,6 +17,8 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.runtime.HardwareConfig;
+import org.rnicsim.ndk.verifier.LifetimeVerifier;
 
 /**
  * Two hosts cabled back to back ({@link NdkHosts}), each a provider on its adapter node; their CM
@@ -30,6 +32,9 @@ final class TwoHosts {
   final NdkHosts hosts;
   final ProviderRig a;
   final ProviderRig b;
+
+  /** The lifetime verifier both consumers go through, or null. */
+  final LifetimeVerifier verifier;
 
   /** One side's objects. */
   static final class Side {
@@ -60,9 +65,24 @@ final class TwoHosts {
    * puts every host on one switch, so the CM messages cross it.
    */
   TwoHosts(CmRetries retries, List<String> names) {
-    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).build();
-    a = ProviderRig.on(hosts.provider(0), null);
-    b = ProviderRig.on(hosts.provider(1), null);
+    this(retries, names, false);
+  }
+
+  /** With {@code verified}, both consumers reach their providers through {@link #verifier}. */
+  TwoHosts(CmRetries retries, List<String> names, boolean verified) {
+    this(retries, names, verified, HardwareConfig.assumedDefaults());
+  }
+
+  /** Two hosts whose cores, interrupts, CM and firmware cost what {@code config} says. */
+  TwoHosts(HardwareConfig config) {
+    this(CmRetries.assumedDefault(), List.of("nicA", "nicB"), false, config);
+  }
+
+  private TwoHosts(CmRetries retries, List<String> names, boolean verified, HardwareConfig config) {
+    verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
+    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).hardware(config).build();
+    a = ProviderRig.on(hosts.provider(0), verifier);
+    b = ProviderRig.on(hosts.provider(1), verifier);
     for (Side side : List.of(active, passive)) {
       ProviderRig rig = side == active ? a : b;
       side.cq = rig.cq(256);

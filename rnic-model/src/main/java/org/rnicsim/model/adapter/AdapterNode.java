@@ -14,6 +14,8 @@ import org.rnicsim.model.adapter.interrupt.InterruptController;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
 import org.rnicsim.model.adapter.management.ManagementCompletions;
 import org.rnicsim.model.adapter.management.ManagementListener;
+import org.rnicsim.model.host.CpuCore;
+import org.rnicsim.model.host.CpuWorkKind;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.HardwareProfile;
 
@@ -28,7 +30,8 @@ public final class AdapterNode {
   private final HostCpu host;
   private final InterruptController interrupts;
   private final FirmwareCommandQueue firmware;
-  private boolean managementAgent;
+  private CpuCore agentCore;
+  private long madCostPs;
 
   public AdapterNode(
       RnicSimulator simulator,
@@ -96,16 +99,35 @@ public final class AdapterNode {
   /**
    * Registers the host's management agent (its connection manager): management datagrams that
    * arrive for this adapter reach it from the DPC of an event queue on {@code coreIndex}, after the
-   * MAD's DMA, its CQE, the EQE, the MSI-X and the ISR (see {@link ManagementCompletions}). Once
-   * per node.
+   * MAD's DMA, its CQE, the EQE, the MSI-X, the ISR and {@code madCostPs} of the agent's own work
+   * (see {@link ManagementCompletions}). Its sends ({@link #sendManagementDatagram}) cost the same
+   * on that core before their doorbell. Once per node.
    */
-  public void setManagementAgent(int coreIndex, ManagementListener agent) {
-    if (managementAgent) {
+  public void setManagementAgent(int coreIndex, long madCostPs, ManagementListener agent) {
+    if (agentCore != null) {
       throw new IllegalStateException(rnic.name() + " has a management agent already");
     }
-    managementAgent = true;
+    EventQueue eventQueue = interrupts.createEventQueue(coreIndex);
+    agentCore = host.core(eventQueue.coreIndex());
+    this.madCostPs = madCostPs;
     rnic.setManagementReceiver(
-        new ManagementCompletions(interrupts, interrupts.createEventQueue(coreIndex), agent));
+        new ManagementCompletions(interrupts, eventQueue, agentCore, madCostPs, agent));
+  }
+
+  /**
+   * The management agent builds a MAD carrying {@code message} and posts it to QP1 for the adapter
+   * at {@code destinationAddress}: its CPU work on the agent's core comes first, then the doorbell.
+   */
+  public void sendManagementDatagram(int destinationAddress, Object message) {
+    if (agentCore == null) {
+      throw new IllegalStateException(rnic.name() + " has no management agent");
+    }
+    agentCore.submit(
+        new CpuCore.Work(
+            CpuWorkKind.CM_MAD,
+            madCostPs,
+            () -> {},
+            () -> rnic.sendManagementDatagram(destinationAddress, message)));
   }
 
   /** The adapter disappears: QPs go to ERROR, commands fail, no more interrupts. */

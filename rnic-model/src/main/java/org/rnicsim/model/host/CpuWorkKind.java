@@ -10,6 +10,11 @@ public enum CpuWorkKind {
   CALLBACK,
   /** Building a WQE in the send-queue ring and ringing the doorbell. */
   POST,
+  /**
+   * The connection manager's work on one management datagram: handling a received MAD (after the
+   * DPC entry) or building one and posting it to QP1 (before the doorbell).
+   */
+  CM_MAD,
   /** Anything else a consumer program spends CPU on. */
   CONSUMER
 }

@@ -14,8 +14,9 @@ import org.rnicsim.model.adapter.AdapterNode;
  * 256-byte MAD to QP1) from the sending provider's adapter to the one the destination IP maps to:
  * the doorbell and MAD fetch over PCIe, the port (behind packets already there), the links and any
  * switch (loss and link-down included), the MAD and CQE DMA, EQE, MSI-X, ISR and the DPC of the
- * receiving host's CM agent (rnic-model {@code adapter.management}). Messages can be lost, so
- * connectors resend per {@link CmRetries} and give up with IO_TIMEOUT.
+ * receiving host's CM agent (rnic-model {@code adapter.management}), and the agent's CPU time per
+ * MAD on both hosts (HardwareConfig's cmMadCostPs). Messages can be lost, so connectors resend per
+ * {@link CmRetries} and give up with IO_TIMEOUT.
  *
  * <p>Interp: a message carries the sender's connector itself as its connection identifier (what the
  * IB CM's local and remote communication IDs name); the receiving provider acts on it only when the
@@ -23,7 +24,10 @@ import org.rnicsim.model.adapter.AdapterNode;
  * to an IP that no provider registered fails at once with HOST_UNREACHABLE.
  */
 public final class ConnectionFabric {
-  /** Interp: the CM agent's DPC runs on core 0, beside the firmware command completions. */
+  /**
+   * Interp: the CM agent's DPC runs on core 0, beside the firmware command completions, and its
+   * sends are built there too, whichever call or event they answer.
+   */
   static final int AGENT_CORE = 0;
 
   private final RnicSimulator simulator;
@@ -73,7 +77,7 @@ public final class ConnectionFabric {
     return new RetransmitTimer(simulator, retries);
   }
 
-  void register(InetAddress address, SimConnections host, AdapterNode node) {
+  void register(InetAddress address, SimConnections host, AdapterNode node, long cmMadCostPs) {
     if (node == null) {
       throw new IllegalArgumentException(
           address + ": a packet fabric needs the adapter node the provider runs on");
@@ -83,7 +87,7 @@ public final class ConnectionFabric {
     }
     nodes.put(host, node);
     node.setManagementAgent(
-        AGENT_CORE, (source, datagram) -> ((CmDatagram) datagram).arrival().run());
+        AGENT_CORE, cmMadCostPs, (source, datagram) -> ((CmDatagram) datagram).arrival().run());
   }
 
   /** The connection manager answering on {@code address}, or null: no such host. */
@@ -94,7 +98,7 @@ public final class ConnectionFabric {
   /** Sends {@code message} from one host's manager to another's; {@code arrival} runs there. */
   void send(CmMessage message, SimConnections from, SimConnections to, Runnable arrival) {
     int destination = nodes.get(to).rnic().address();
-    nodes.get(from).rnic().sendManagementDatagram(destination, new CmDatagram(message, arrival));
+    nodes.get(from).sendManagementDatagram(destination, new CmDatagram(message, arrival));
   }
 
   /** A Connect to an address nobody registered fails with HOST_UNREACHABLE (class comment). */

@@ -40,7 +40,10 @@ import org.rnicsim.ndk.provider.work.WorkRequestEngine;
  * <p>Interp choices: a request reaching no host fails with HOST_UNREACHABLE ({@link
  * ConnectionFabric}); a QP whose peer's QP was torn down on the way (the peer closed or gave up)
  * fails Connect with CONNECTION_REFUSED and Accept with CONNECTION_ABORTED, as the peer's message
- * would.
+ * would. A peer that gives up between its REP and our CompleteConnect (its REJ arrives, or its QP
+ * left the connection) fails CompleteConnect inline with CONNECTION_ABORTED ("peer gave up",
+ * ndkpi-spec 4, request table; inline, so no callback: invariant 12); CONNECTION_INVALID stays for
+ * a connector that is not connecting: never connected, Connect failed, or CompleteConnect done.
  */
 final class ConnectorHandshake {
   private final SimConnector connector;
@@ -183,6 +186,13 @@ final class ConnectorHandshake {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     SimConnector c = connector;
+    if (c.state == State.REPLIED && !c.qp.isConnected()) {
+      // The passive QP left the connection without a word reaching us (its REJ died with it).
+      c.state = State.ABORTED;
+    }
+    if (c.state == State.ABORTED) {
+      return NtStatus.CONNECTION_ABORTED;
+    }
     if (c.state != State.REPLIED) {
       return NtStatus.CONNECTION_INVALID;
     }

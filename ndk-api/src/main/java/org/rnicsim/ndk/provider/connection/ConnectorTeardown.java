@@ -27,7 +27,8 @@ import org.rnicsim.ndk.provider.queue.SimQp;
  *
  * <p>Interp: closing a connector cancels its pending requests (STATUS_CANCELLED) and aborts the
  * connection: the peer's Connect fails with CONNECTION_REFUSED, its Accept with CONNECTION_ABORTED,
- * a peer that holds the connection established (CompleteConnect done) gets its disconnect event.
+ * its CompleteConnect still to come with CONNECTION_ABORTED, and a peer that holds the connection
+ * established (CompleteConnect done) gets its disconnect event.
  */
 final class ConnectorTeardown {
   private final SimConnector connector;
@@ -115,7 +116,7 @@ final class ConnectorTeardown {
         c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
       }
       case REPLIED -> {
-        c.state = State.ENDED;
+        c.state = State.ABORTED;
         c.runtime().engine().disconnect(c.qp);
       }
       case REQUESTED -> c.state = State.ENDED;
@@ -181,6 +182,7 @@ final class ConnectorTeardown {
     boolean live =
         before != State.IDLE
             && before != State.ENDED
+            && before != State.ABORTED
             && before != State.DISCONNECTED
             && before != State.CONNECTING;
     if (live && c.remote != null) {

@@ -38,12 +38,14 @@ public final class SimConnections implements AdapterConnections {
   /**
    * The connection manager answering on {@code address} for a provider built on {@code node}: its
    * messages leave and arrive through that node's adapter, and {@code address} maps to the
-   * adapter's fabric address.
+   * adapter's fabric address. Each MAD it sends or receives costs {@code cmMadCostPs} of host CPU
+   * on the CM agent's core.
    */
-  public SimConnections(ConnectionFabric fabric, InetAddress address, AdapterNode node) {
+  public SimConnections(
+      ConnectionFabric fabric, InetAddress address, AdapterNode node, long cmMadCostPs) {
     this.fabric = fabric;
     this.address = address;
-    fabric.register(address, this, node);
+    fabric.register(address, this, node, cmMadCostPs);
   }
 
   public InetAddress address() {

@@ -27,7 +27,9 @@ import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
  *
  * <p>Interp choices: a connector connects once (a second Connect or Accept is INVALID_PARAMETER); a
  * QP serves one connector; Accept, CompleteConnect, Reject or Disconnect in the wrong state fail
- * inline with CONNECTION_INVALID, and so does GetConnectionData after Accept or CompleteConnect.
+ * inline with CONNECTION_INVALID, and so does GetConnectionData after Accept or CompleteConnect;
+ * CompleteConnect after the peer gave up fails inline with CONNECTION_ABORTED ({@link
+ * ConnectorHandshake}).
  */
 public final class SimConnector extends LifetimeObject implements NdkConnector {
 
@@ -45,7 +47,9 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     CONNECTED,
     DISCONNECTING,
     DISCONNECTED,
-    ENDED
+    ENDED,
+    // Active: the peer gave up after its REP; CompleteConnect fails with CONNECTION_ABORTED.
+    ABORTED
   }
 
   final SimConnections home;

@@ -283,7 +283,8 @@ public final class NdkHosts {
                 .stats(registry)
                 .node(node)
                 .engine(engine)
-                .connections(new SimConnections(fabric, ipAddressOf(i), node));
+                .connections(
+                    new SimConnections(fabric, ipAddressOf(i), node, config.cmMadCostPs()));
         customise.accept(i, builder);
         providers.add(builder.build());
       }

@@ -135,12 +135,14 @@ class ManagementDatagramTest {
         streams,
         stats);
     List<Long> heardPs = new ArrayList<>();
-    nodes[1].setManagementAgent(1, (source, message) -> heardPs.add(sim.nowPs()));
+    long madCostPs = 3 * SimTime.PS_PER_US;
+    nodes[1].setManagementAgent(1, madCostPs, (source, message) -> heardPs.add(sim.nowPs()));
     nodes[0].rnic().sendManagementDatagram(2, "REQ");
     nodes[0].rnic().sendManagementDatagram(2, "RTU");
     sim.runToEnd();
     assertEquals(2, heardPs.size(), "both MADs reach the agent");
-    assertTrue(heardPs.get(0) >= wireFloorPs() + costs.isrCostPs());
+    assertTrue(heardPs.get(0) >= wireFloorPs() + costs.isrCostPs() + costs.dpcCostPs() + madCostPs);
+    assertTrue(heardPs.get(1) - heardPs.get(0) >= madCostPs, "the agent handles one MAD at a time");
     assertTrue(nodes[1].interrupts().eventQueue(1).interruptCount() >= 1);
   }
 }

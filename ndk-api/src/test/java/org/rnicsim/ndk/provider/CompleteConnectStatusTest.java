@@ -1,0 +1,100 @@
+package org.rnicsim.ndk.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnicsim.engine.SimTime;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.provider.connection.CmRetries;
+import org.rnicsim.ndk.provider.queue.SimQp;
+
+/**
+ * CompleteConnect's failures (ndkpi-spec 4, request table): CONNECTION_ABORTED once the peer gave
+ * up after accepting, CONNECTION_INVALID for a connector that is not connecting at all. Either
+ * fails inline, so no callback runs (invariant 12).
+ */
+class CompleteConnectStatusTest {
+  /** Short retries so a passive side that hears nothing gives up within a millisecond. */
+  private static final CmRetries QUICK = new CmRetries(100 * SimTime.PS_PER_US, 2);
+
+  /** Two hosts whose active Connect has completed: the peer accepted, CompleteConnect is next. */
+  private static TwoHosts replied(CmRetries retries) {
+    TwoHosts h = new TwoHosts(retries);
+    assertEquals(NtStatus.PENDING, h.connect(null));
+    h.awaitConnectEvent();
+    assertEquals(NtStatus.PENDING, h.accept(null));
+    h.sim.runUntil(() -> h.active.completions.size() == 1);
+    assertEquals(List.of(NtStatus.SUCCESS), h.active.completions);
+    return h;
+  }
+
+  @Test
+  void whenThePassiveConnectorIsClosedAfterItsReply_thenCompleteConnectIsAborted() {
+    TwoHosts h = replied(CmRetries.assumedDefault());
+    h.b.close(h.passive.connector);
+    h.run();
+    assertEquals(NtStatus.CONNECTION_ABORTED, h.completeConnect());
+    h.run();
+    assertEquals(List.of(NtStatus.SUCCESS), h.active.completions, "no callback for an inline fail");
+    assertEquals(List.of(), h.active.disconnectEvents, "it never was established");
+    assertFalse(((SimQp) h.active.qp).isConnected());
+  }
+
+  @Test
+  void whenTheVerifierWatchesAnAbortedCompleteConnect_thenItFindsNoViolation() {
+    TwoHosts h = new TwoHosts(CmRetries.assumedDefault(), List.of("nicA", "nicB"), true);
+    assertEquals(NtStatus.PENDING, h.connect(null));
+    h.awaitConnectEvent();
+    assertEquals(NtStatus.PENDING, h.accept(null));
+    h.sim.runUntil(() -> h.active.completions.size() == 1);
+    h.b.closeAndWait(h.passive.connector);
+    h.run();
+    assertEquals(NtStatus.CONNECTION_ABORTED, h.completeConnect());
+    h.a.closeAndWait(h.active.connector);
+    h.run();
+    assertEquals(List.of(), h.verifier.audit(), h.verifier.report());
+  }
+
+  @Test
+  void whenThePassiveAdapterIsRemovedAfterItsReply_thenCompleteConnectIsAborted() {
+    TwoHosts h = replied(QUICK);
+    h.hosts.node(1).surpriseRemove();
+    h.run();
+    assertEquals(List.of(NtStatus.IO_TIMEOUT), h.passive.completions, "its REP resends died");
+    assertEquals(NtStatus.CONNECTION_ABORTED, h.completeConnect());
+    h.run();
+    assertEquals(List.of(NtStatus.SUCCESS), h.active.completions, "no callback for an inline fail");
+    assertEquals(List.of(), h.active.disconnectEvents);
+  }
+
+  @Test
+  void whenTheConnectorNeverConnected_thenCompleteConnectIsInvalid() {
+    TwoHosts h = new TwoHosts();
+    assertEquals(NtStatus.CONNECTION_INVALID, h.completeConnect());
+    h.run();
+    assertEquals(List.of(), h.active.completions);
+  }
+
+  @Test
+  void whenConnectWasRefused_thenCompleteConnectIsInvalid() {
+    TwoHosts h = new TwoHosts();
+    h.connect(null);
+    h.awaitConnectEvent();
+    assertEquals(NtStatus.SUCCESS, h.passive.connector.reject(null));
+    h.run();
+    assertEquals(List.of(NtStatus.CONNECTION_REFUSED), h.active.completions);
+    assertEquals(
+        NtStatus.CONNECTION_INVALID, h.completeConnect(), "Connect failed: not connecting");
+  }
+
+  @Test
+  void whenCompleteConnectIsCalledTwice_thenTheSecondIsInvalid() {
+    TwoHosts h = new TwoHosts();
+    h.establish();
+    assertEquals(NtStatus.CONNECTION_INVALID, h.completeConnect());
+    h.run();
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.SUCCESS), h.active.completions);
+  }
+}
