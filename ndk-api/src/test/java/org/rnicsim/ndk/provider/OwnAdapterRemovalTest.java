@@ -70,9 +70,7 @@ class OwnAdapterRemovalTest {
   @Test
   void whenThePassiveAdapterIsRemovedBeforeAccept_thenAcceptFailsDeviceRemoved() {
     TwoHosts h = new TwoHosts(QUICK);
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    h.b.provider.surpriseRemoval();
+    removePassiveAdapterBeforeAccept(h);
     long sentBefore = h.madsSent(1);
     assertEquals(NtStatus.PENDING, h.accept(null));
     h.run();
@@ -86,9 +84,7 @@ class OwnAdapterRemovalTest {
   @Test
   void whenTheActiveSideAlsoGaveUpMeanwhile_thenAcceptStillReportsTheRemoval() {
     TwoHosts h = new TwoHosts(QUICK);
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    h.b.provider.surpriseRemoval();
+    removePassiveAdapterBeforeAccept(h);
     h.run();
     assertEquals(List.of(NtStatus.IO_TIMEOUT), h.active.completions, "no MRA answers its REQs");
     assertEquals(NtStatus.PENDING, h.accept(null));
@@ -138,9 +134,7 @@ class OwnAdapterRemovalTest {
   @Test
   void whenTheVerifierWatchesAcceptOnARemovedAdapter_thenItFindsNoViolation() {
     TwoHosts h = new TwoHosts(QUICK, List.of("nicA", "nicB"), true);
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    h.b.provider.surpriseRemoval();
+    removePassiveAdapterBeforeAccept(h);
     assertEquals(NtStatus.PENDING, h.accept(null));
     ProviderRig.Closed qpClose = h.b.close(h.passive.qp); // an antecedent first (invariant 10)
     h.run();
@@ -167,5 +161,12 @@ class OwnAdapterRemovalTest {
     h.b.closeAndWait(h.passive.connector);
     h.run();
     assertEquals(List.of(), h.verifier.audit(), h.verifier.report());
+  }
+
+  /** Connect until the passive consumer holds its connector, then remove the passive adapter. */
+  private static void removePassiveAdapterBeforeAccept(TwoHosts h) {
+    assertEquals(NtStatus.PENDING, h.connect(null));
+    h.awaitConnectEvent();
+    h.b.provider.surpriseRemoval();
   }
 }
