@@ -22,11 +22,7 @@ class CompleteConnectStatusTest {
   /** Two hosts whose active Connect has completed: the peer accepted, CompleteConnect is next. */
   private static TwoHosts replied(CmRetries retries) {
     TwoHosts h = new TwoHosts(retries);
-    assertEquals(NtStatus.PENDING, h.connect(null));
-    h.awaitConnectEvent();
-    assertEquals(NtStatus.PENDING, h.accept(null));
-    h.sim.runUntil(() -> h.active.completions.size() == 1);
-    assertEquals(List.of(NtStatus.SUCCESS), h.active.completions);
+    h.awaitReply();
     return h;
   }
 

@@ -24,7 +24,9 @@ import org.rnicsim.ndk.provider.hosts.NdkHosts;
  * accepts or rejects from inside the connect event; A completes from inside the Connect completion;
  * either side disconnects or closes its connector or QP at random, the listener may be closed or
  * paused; at the end everything is closed and both adapters closed. Audited like {@link
- * RandomProgram}, plus invariant 27 (no connect event after the listener's close was issued).
+ * RandomProgram}, plus invariant 27 (no connect event after the listener's close was issued). In a
+ * fifth of the programs one host's adapter is surprise-removed at a random step, so that connection
+ * calls meet a removed adapter on either side (their own or the peer's).
  */
 final class RandomConnectionProgram {
   private static final NdkSockAddr A = new NdkSockAddr(NdkHosts.ipAddressOf(0), 0);
@@ -48,6 +50,10 @@ final class RandomConnectionProgram {
   private final List<NdkCloseableObject> openB = new ArrayList<>();
   private final List<NdkConnector> connected = new ArrayList<>();
   boolean finished;
+  // The step at which host removedHost's adapter is surprise-removed, or -1: none.
+  private final int removalStep;
+  private final int removedHost;
+  private int steps;
   private long nextContext;
   int established;
 
@@ -63,6 +69,10 @@ final class RandomConnectionProgram {
     verifier =
         verified ? org.rnicsim.ndk.verifier.LifetimeVerifier.builder(sim::nowPs).build() : null;
     random = new RandomStreams(seed, 0).stream("connections");
+    // A stream of its own, so a program without a removal is the one it was before removals came.
+    SimRandom faults = new RandomStreams(seed, 0).stream("removal");
+    removalStep = faults.bernoulli(0.2) ? (int) faults.nextLong(60) : -1;
+    removedHost = (int) faults.nextLong(2);
     // QPs are created inline: the program makes them inside events and callbacks, where it must
     // not run the simulation forward to wait for a create completion.
     ProviderPolicy p =
@@ -107,6 +117,10 @@ final class RandomConnectionProgram {
   }
 
   private void step() {
+    if (steps++ == removalStep) {
+      hosts.provider(removedHost).surpriseRemoval();
+      return;
+    }
     switch ((int) random.nextLong(8)) {
       case 0, 1, 2 -> connect();
       case 3 -> {

@@ -151,6 +151,24 @@ final class TwoHosts {
         "complete");
   }
 
+  /** Connect, connect event and Accept, until Connect has completed: CompleteConnect is next. */
+  void awaitReply() {
+    assertEquals(NtStatus.PENDING, connect(null));
+    awaitConnectEvent();
+    assertEquals(NtStatus.PENDING, accept(null));
+    sim.runUntil(() -> active.completions.size() == 1);
+    assertEquals(List.of(NtStatus.SUCCESS), active.completions);
+  }
+
+  /** As {@link #completeConnect} through the Ex entry (NDK 1.2's reason-carrying event). */
+  NtStatus completeConnectEx() {
+    return active.connector.completeConnectEx(
+        (ctx, reason) -> active.disconnectEvents.add(sim.nowPs()),
+        null,
+        (ctx, s) -> active.completions.add(s),
+        "completeEx");
+  }
+
   /** The whole handshake; both sides end up with one SUCCESS completion per request. */
   void establish() {
     assertEquals(NtStatus.PENDING, connect(new byte[] {1, 2, 3}));

@@ -106,6 +106,14 @@ public final class ConnectionFabric {
     simulator.schedule(0, failure);
   }
 
+  /**
+   * True once the adapter {@code host}'s messages leave by was surprise-removed: nothing it sends
+   * gets out and nothing reaches it (rnic-model's management QP).
+   */
+  boolean isRemoved(SimConnections host) {
+    return nodes.get(host).rnic().isRemoved();
+  }
+
   /** What a MAD carries: its CM message kind, and what the receiving manager does with it. */
   private record CmDatagram(CmMessage message, Runnable arrival) {
     @Override

@@ -9,6 +9,7 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.SimConnector.State;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
 /**
@@ -44,6 +45,12 @@ import org.rnicsim.ndk.provider.work.WorkRequestEngine;
  * left the connection) fails CompleteConnect inline with CONNECTION_ABORTED ("peer gave up",
  * ndkpi-spec 4, request table; inline, so no callback: invariant 12); CONNECTION_INVALID stays for
  * a connector that is not connecting: never connected, Connect failed, or CompleteConnect done.
+ *
+ * <p>Interp (ndkpi-spec names no status for a removed device): Connect, ConnectWithSharedEndpoint,
+ * Accept and CompleteConnect called after our own adapter was surprise-removed return PENDING and
+ * fail with STATUS_DEVICE_REMOVED in their callback (invariant 12), as every other request on a
+ * removed adapter does here; the removal is checked before any peer's state, since it is what the
+ * caller can know, and no message is sent.
  */
 final class ConnectorHandshake {
   private final SimConnector connector;
@@ -87,6 +94,9 @@ final class ConnectorHandshake {
     c.terms.outboundReadLimit = ord;
     c.state = State.CONNECTING;
     c.connectRequest = c.beginRequest("Connect", requestCompletion, requestContext);
+    if (c.home.adapterRemoved()) {
+      return endOnRemovedAdapter(c.connectRequest);
+    }
     SimConnections target = c.home.fabric().host(destination.ipAddress());
     if (target == null) {
       c.home.fabric().unreachable(() -> onRejected(NtStatus.HOST_UNREACHABLE));
@@ -119,6 +129,20 @@ final class ConnectorHandshake {
     if (peer != null) {
       c.send(CmMessage.REJ, peer, peer.teardown::onAborted);
     }
+  }
+
+  /**
+   * Our own adapter was surprise-removed before the call: {@code request} fails with
+   * STATUS_DEVICE_REMOVED in a callback of its own, as every request on a removed adapter does in
+   * this provider (its firmware command fails, {@link FirmwareGateway}), and no message is sent
+   * (none could leave). The peer, hearing nothing, gives up on its own (IO_TIMEOUT).
+   */
+  private NtStatus endOnRemovedAdapter(PendingRequest request) {
+    SimConnector c = connector;
+    c.state = State.ENDED;
+    c.runtime().engine().disconnect(c.qp);
+    c.finish(request, FirmwareGateway.DEVICE_REMOVED);
+    return NtStatus.PENDING;
   }
 
   /** The peer refused, or no host answered: Connect fails. */
@@ -186,6 +210,10 @@ final class ConnectorHandshake {
       NdkFnRequestCompletion requestCompletion,
       Object requestContext) {
     SimConnector c = connector;
+    if ((c.state == State.REPLIED || c.state == State.ABORTED) && c.home.adapterRemoved()) {
+      c.completeRequest = c.beginRequest("CompleteConnect", requestCompletion, requestContext);
+      return endOnRemovedAdapter(c.completeRequest);
+    }
     if (c.state == State.REPLIED && !c.qp.isConnected()) {
       // The passive QP left the connection without a word reaching us (its REJ died with it).
       c.state = State.ABORTED;
@@ -261,6 +289,12 @@ final class ConnectorHandshake {
     SimQp own = c.usableQp(qpArg);
     if (own == null || ConnectionTerms.tooLong(privateData, c.info().maxCalleeData())) {
       return NtStatus.INVALID_PARAMETER;
+    }
+    if (c.home.adapterRemoved()) {
+      c.addAntecedent(own);
+      c.qp = own;
+      c.acceptRequest = c.beginRequest("Accept", requestCompletion, requestContext);
+      return endOnRemovedAdapter(c.acceptRequest);
     }
     if (!c.remote.handshake.isAwaitingReply()) {
       c.state = State.ENDED;

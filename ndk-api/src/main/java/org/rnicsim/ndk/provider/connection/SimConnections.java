@@ -65,6 +65,11 @@ public final class SimConnections implements AdapterConnections {
     fabric.send(message, this, to, arrival);
   }
 
+  /** True once this manager's adapter was surprise-removed: it can neither send nor receive. */
+  boolean adapterRemoved() {
+    return fabric.isRemoved(this);
+  }
+
   /** The passive connector is gone: a REQ resent by its active side is a new request now. */
   void forgetRequest(SimConnector active, SimConnector passive) {
     passiveByActive.remove(active, passive);

@@ -28,7 +28,8 @@ import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
  * <p>Interp choices: a connector connects once (a second Connect or Accept is INVALID_PARAMETER); a
  * QP serves one connector; Accept, CompleteConnect, Reject or Disconnect in the wrong state fail
  * inline with CONNECTION_INVALID, and so does GetConnectionData after Accept or CompleteConnect;
- * CompleteConnect after the peer gave up fails inline with CONNECTION_ABORTED ({@link
+ * CompleteConnect after the peer gave up fails inline with CONNECTION_ABORTED, and a connection
+ * request after our own adapter was removed fails with DEVICE_REMOVED in its callback ({@link
  * ConnectorHandshake}).
  */
 public final class SimConnector extends LifetimeObject implements NdkConnector {
