@@ -113,6 +113,28 @@ class PendingRequestRemovalTest {
   }
 
   /**
+   * As Connect, Accept and CompleteConnect called on a removed adapter do (OwnAdapterRemovalTest).
+   */
+  @Test
+  void whenDisconnectIsCalledAfterItsAdapterWasRemoved_thenItFailsDeviceRemovedAtOnce() {
+    TwoHosts h = new TwoHosts(RETRIES);
+    h.establish();
+    h.a.provider.surpriseRemoval();
+    long sentAtRemoval = h.madsSent(0);
+    List<NtStatus> disconnects = new ArrayList<>();
+    List<Long> calledAtPs = new ArrayList<>();
+    long calledPs = h.sim.nowPs();
+    assertEquals(
+        NtStatus.PENDING,
+        h.active.connector.disconnect((ctx, s) -> record(h, disconnects, calledAtPs, s), "disc"));
+    h.run();
+    assertEquals(List.of(DEVICE_REMOVED), disconnects);
+    assertPrompt(calledAtPs, calledPs);
+    assertEquals(sentAtRemoval, h.madsSent(0), "no DREQ leaves a removed adapter");
+    assertEquals(List.of(), h.passive.disconnectEvents, "the peer hears nothing");
+  }
+
+  /**
    * A Send stuck on receiver-not-ready holds the Disconnect before its DREQ (invariant 26); the
    * removal ends the Send on the adapter and so the Disconnect, at once rather than at the drain
    * limit and after the DREQ's resends (its CQ reports INTERNAL_ERROR instead of entries).

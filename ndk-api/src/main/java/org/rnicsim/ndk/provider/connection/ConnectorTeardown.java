@@ -47,6 +47,12 @@ final class ConnectorTeardown {
     }
     c.notice.localDisconnectCalled = true;
     c.disconnectRequest = c.beginRequest("Disconnect", requestCompletion, requestContext);
+    if (c.home.adapterRemoved()) {
+      // Checked before the peer's state, as for Connect, Accept and CompleteConnect.
+      c.state = State.DISCONNECTING;
+      onAdapterRemoved();
+      return NtStatus.PENDING;
+    }
     if (c.notice.peerDisconnected) {
       finishDisconnect(NtStatus.SUCCESS);
       return NtStatus.PENDING;
@@ -87,10 +93,10 @@ final class ConnectorTeardown {
   }
 
   /**
-   * Our own adapter was removed while Disconnect waits for its QP to drain or for the DREP: no DREQ
-   * or resend would leave and no DREP can arrive, so Disconnect fails with DEVICE_REMOVED, still
-   * only once every rung request of the QP is reported (invariant 26; the removed adapter reports
-   * them itself), and the QP is flushed as after any Disconnect.
+   * Our own adapter was removed before Disconnect or while it waits for its QP to drain or for the
+   * DREP: no DREQ or resend would leave and no DREP can arrive, so Disconnect fails with
+   * DEVICE_REMOVED, still only once every rung request of the QP is reported (invariant 26; the
+   * removed adapter reports them itself), and the QP is flushed as after any Disconnect.
    */
   void onAdapterRemoved() {
     SimConnector c = connector;
