@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.ndk.api.NdkFnRequestCompletion;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.connection.CmRetries;
@@ -33,29 +34,29 @@ class PendingRequestRemovalTest {
    */
   private static final long PROMPT_PS = 10 * SimTime.PS_PER_US;
 
+  /** One request's callbacks: the status and the simulated time of each. */
+  private static final class Seen {
+    final List<NtStatus> statuses = new ArrayList<>();
+    final List<Long> atPs = new ArrayList<>();
+
+    NdkFnRequestCompletion completion(TwoHosts h) {
+      return (ctx, status) -> {
+        statuses.add(status);
+        atPs.add(h.sim.nowPs());
+      };
+    }
+  }
+
   @Test
   void whenConnectWaitsForTheReplyAndItsAdapterIsRemoved_thenConnectFailsDeviceRemovedAtOnce() {
     TwoHosts h = new TwoHosts(RETRIES);
-    List<Long> calledAtPs = new ArrayList<>();
+    Seen connect = new Seen();
     assertEquals(
         NtStatus.PENDING,
         h.active.connector.connect(
-            h.active.qp,
-            TwoHosts.A,
-            TwoHosts.B,
-            8,
-            8,
-            null,
-            (ctx, s) -> record(h, h.active.completions, calledAtPs, s),
-            "connect"));
+            h.active.qp, TwoHosts.A, TwoHosts.B, 8, 8, null, connect.completion(h), "connect"));
     h.awaitConnectEvent(); // the REQ arrived; the passive consumer has not answered yet
-    long removedAtPs = h.sim.nowPs();
-    h.a.provider.surpriseRemoval();
-    long sentAtRemoval = h.madsSent(0);
-    h.run();
-    assertEquals(List.of(DEVICE_REMOVED), h.active.completions);
-    assertPrompt(calledAtPs, removedAtPs);
-    assertEquals(sentAtRemoval, h.madsSent(0), "no REQ is resent from a removed adapter");
+    removeThenExpectDeviceRemoved(h, 0, connect);
     assertFalse(((SimQp) h.active.qp).isConnected());
     assertEquals(NtStatus.CONNECTION_INVALID, h.completeConnect(), "Connect failed");
   }
@@ -63,7 +64,7 @@ class PendingRequestRemovalTest {
   @Test
   void whenAcceptWaitsForTheReadyToUseAndItsAdapterIsRemoved_thenAcceptFailsDeviceRemovedAtOnce() {
     TwoHosts h = new TwoHosts(RETRIES);
-    List<Long> calledAtPs = new ArrayList<>();
+    Seen accept = new Seen();
     assertEquals(NtStatus.PENDING, h.connect(null));
     h.awaitConnectEvent();
     assertEquals(
@@ -75,17 +76,11 @@ class PendingRequestRemovalTest {
             null,
             ctx -> h.passive.disconnectEvents.add(h.sim.nowPs()),
             null,
-            (ctx, s) -> record(h, h.passive.completions, calledAtPs, s),
+            accept.completion(h),
             "accept"));
     h.sim.runUntil(() -> h.active.completions.size() == 1); // the REP arrived: Connect is done
     assertEquals(List.of(NtStatus.SUCCESS), h.active.completions);
-    long removedAtPs = h.sim.nowPs();
-    h.b.provider.surpriseRemoval();
-    long sentAtRemoval = h.madsSent(1);
-    h.run();
-    assertEquals(List.of(DEVICE_REMOVED), h.passive.completions);
-    assertPrompt(calledAtPs, removedAtPs);
-    assertEquals(sentAtRemoval, h.madsSent(1), "no REP is resent from a removed adapter");
+    removeThenExpectDeviceRemoved(h, 1, accept);
     assertFalse(((SimQp) h.passive.qp).isConnected());
     assertEquals(List.of(), h.passive.disconnectEvents, "it never was established");
   }
@@ -94,20 +89,12 @@ class PendingRequestRemovalTest {
   void whenDisconnectWaitsForTheReplyAndItsAdapterIsRemoved_thenItFailsDeviceRemovedAtOnce() {
     TwoHosts h = new TwoHosts(RETRIES);
     h.establish();
-    List<NtStatus> disconnects = new ArrayList<>();
-    List<Long> calledAtPs = new ArrayList<>();
+    Seen disconnect = new Seen();
     long sentBefore = h.madsSent(0);
     assertEquals(
-        NtStatus.PENDING,
-        h.active.connector.disconnect((ctx, s) -> record(h, disconnects, calledAtPs, s), "disc"));
+        NtStatus.PENDING, h.active.connector.disconnect(disconnect.completion(h), "disconnect"));
     h.sim.runUntil(() -> h.madsSent(0) > sentBefore); // the DREQ is on the wire
-    long removedAtPs = h.sim.nowPs();
-    h.a.provider.surpriseRemoval();
-    long sentAtRemoval = h.madsSent(0);
-    h.run();
-    assertEquals(List.of(DEVICE_REMOVED), disconnects);
-    assertPrompt(calledAtPs, removedAtPs);
-    assertEquals(sentAtRemoval, h.madsSent(0), "no DREQ is resent from a removed adapter");
+    removeThenExpectDeviceRemoved(h, 0, disconnect);
     assertEquals(List.of(), h.active.disconnectEvents, "we disconnected first (invariant 25)");
     assertEquals(1, h.passive.disconnectEvents.size(), "the DREQ reached the peer before");
   }
@@ -121,15 +108,13 @@ class PendingRequestRemovalTest {
     h.establish();
     h.a.provider.surpriseRemoval();
     long sentAtRemoval = h.madsSent(0);
-    List<NtStatus> disconnects = new ArrayList<>();
-    List<Long> calledAtPs = new ArrayList<>();
+    Seen disconnect = new Seen();
     long calledPs = h.sim.nowPs();
     assertEquals(
-        NtStatus.PENDING,
-        h.active.connector.disconnect((ctx, s) -> record(h, disconnects, calledAtPs, s), "disc"));
+        NtStatus.PENDING, h.active.connector.disconnect(disconnect.completion(h), "disconnect"));
     h.run();
-    assertEquals(List.of(DEVICE_REMOVED), disconnects);
-    assertPrompt(calledAtPs, calledPs);
+    assertEquals(List.of(DEVICE_REMOVED), disconnect.statuses);
+    assertPrompt(disconnect, calledPs);
     assertEquals(sentAtRemoval, h.madsSent(0), "no DREQ leaves a removed adapter");
     assertEquals(List.of(), h.passive.disconnectEvents, "the peer hears nothing");
   }
@@ -146,19 +131,13 @@ class PendingRequestRemovalTest {
     // The passive side posts no receive, so the Send retries RNR forever (NdkHosts' profile).
     assertEquals(
         NtStatus.SUCCESS, h.active.qp.send("stuck", List.of(new NdkSge(0x1000, 64, 1)), 0));
-    List<NtStatus> disconnects = new ArrayList<>();
-    List<Long> calledAtPs = new ArrayList<>();
+    Seen disconnect = new Seen();
     long sentBefore = h.madsSent(0);
     assertEquals(
-        NtStatus.PENDING,
-        h.active.connector.disconnect((ctx, s) -> record(h, disconnects, calledAtPs, s), "disc"));
+        NtStatus.PENDING, h.active.connector.disconnect(disconnect.completion(h), "disconnect"));
     h.sim.runUntil(() -> h.sim.nowPs() > SimTime.PS_PER_MS); // well inside the drain limit
-    assertEquals(List.of(), disconnects, "still draining");
-    long removedAtPs = h.sim.nowPs();
-    h.a.provider.surpriseRemoval();
-    h.run();
-    assertEquals(List.of(DEVICE_REMOVED), disconnects);
-    assertPrompt(calledAtPs, removedAtPs);
+    assertEquals(List.of(), disconnect.statuses, "still draining");
+    removeThenExpectDeviceRemoved(h, 0, disconnect);
     assertEquals(sentBefore, h.madsSent(0), "no DREQ ever left");
     h.a.closeAndWait(h.active.connector);
     h.a.closeAndWait(h.active.qp);
@@ -202,16 +181,25 @@ class PendingRequestRemovalTest {
     assertEquals(List.of(), h.verifier.audit(), h.verifier.report());
   }
 
-  private static void record(TwoHosts h, List<NtStatus> into, List<Long> calledAtPs, NtStatus s) {
-    into.add(s);
-    calledAtPs.add(h.sim.nowPs());
+  /**
+   * Removes host {@code host}'s adapter now and runs on: the request {@code seen} watches fails
+   * once, with DEVICE_REMOVED, at the removal, and the adapter sends nothing more.
+   */
+  private static void removeThenExpectDeviceRemoved(TwoHosts h, int host, Seen seen) {
+    long removedAtPs = h.sim.nowPs();
+    h.hosts.provider(host).surpriseRemoval();
+    long sentAtRemoval = h.madsSent(host);
+    h.run();
+    assertEquals(List.of(DEVICE_REMOVED), seen.statuses);
+    assertPrompt(seen, removedAtPs);
+    assertEquals(sentAtRemoval, h.madsSent(host), "nothing is resent from a removed adapter");
   }
 
-  private static void assertPrompt(List<Long> calledAtPs, long removedAtPs) {
-    assertEquals(1, calledAtPs.size(), "one callback (invariant 12)");
-    long afterPs = calledAtPs.get(0) - removedAtPs;
+  private static void assertPrompt(Seen seen, long sincePs) {
+    assertEquals(1, seen.atPs.size(), "one callback (invariant 12)");
+    long afterPs = seen.atPs.get(0) - sincePs;
     assertTrue(
         afterPs >= 0 && afterPs < PROMPT_PS,
-        "fails at the removal, not after the CM's resends: " + SimTime.format(afterPs));
+        "fails at once, not after the CM's resends: " + SimTime.format(afterPs));
   }
 }
