@@ -19,6 +19,7 @@ import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
+import org.rnicsim.ndk.provider.connection.SimConnector;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
@@ -140,6 +141,8 @@ public final class SimNdkProvider implements NdkProvider {
    * every CQ reports INTERNAL_ERROR (to its next or current arm, invariant 18), every SRQ with a
    * callback reports INTERNAL_ERROR; pending creates and requests fail with STATUS_DEVICE_REMOVED,
    * and closes still complete (a close cannot fail), so the consumer can tear everything down.
+   * Connection requests waiting on the other host (Connect, Accept, Disconnect) fail now too,
+   * rather than after the CM's resends ({@link SimConnector#deviceRemoved}).
    */
   public void surpriseRemoval() {
     runtime.hardware().surpriseRemoval();
@@ -149,6 +152,8 @@ public final class SimNdkProvider implements NdkProvider {
           cq.injectFatalError();
         } else if (object instanceof SimSrq srq) {
           srq.deviceRemoved();
+        } else if (object instanceof SimConnector connector) {
+          connector.deviceRemoved();
         }
       }
     }

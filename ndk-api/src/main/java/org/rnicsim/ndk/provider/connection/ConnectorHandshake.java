@@ -50,7 +50,8 @@ import org.rnicsim.ndk.provider.work.WorkRequestEngine;
  * Accept and CompleteConnect called after our own adapter was surprise-removed return PENDING and
  * fail with STATUS_DEVICE_REMOVED in their callback (invariant 12), as every other request on a
  * removed adapter does here; the removal is checked before any peer's state, since it is what the
- * caller can know, and no message is sent.
+ * caller can know, and no message is sent. A Connect or Accept already waiting for the peer when
+ * the removal comes fails then with DEVICE_REMOVED ({@link #onAdapterRemoved}).
  */
 final class ConnectorHandshake {
   private final SimConnector connector;
@@ -132,9 +133,9 @@ final class ConnectorHandshake {
   }
 
   /**
-   * Our own adapter was surprise-removed before the call: {@code request} fails with
-   * STATUS_DEVICE_REMOVED in a callback of its own, as every request on a removed adapter does in
-   * this provider (its firmware command fails, {@link FirmwareGateway}), and no message is sent
+   * Our own adapter was surprise-removed before the call or while it waited: {@code request} fails
+   * with STATUS_DEVICE_REMOVED in a callback of its own, as every request on a removed adapter does
+   * in this provider (its firmware command fails, {@link FirmwareGateway}), and no message is sent
    * (none could leave). The peer, hearing nothing, gives up on its own (IO_TIMEOUT).
    */
   private NtStatus endOnRemovedAdapter(PendingRequest request) {
@@ -143,6 +144,26 @@ final class ConnectorHandshake {
     c.runtime().engine().disconnect(c.qp);
     c.finish(request, FirmwareGateway.DEVICE_REMOVED);
     return NtStatus.PENDING;
+  }
+
+  /**
+   * Our own adapter was removed while Connect waits for the REP or Accept for the RTU: the request
+   * fails now with DEVICE_REMOVED, its resends stop (none would leave), and the peer, hearing
+   * nothing more, gives up on its own as it does today (IO_TIMEOUT or CONNECTION_ABORTED). Accept
+   * still moving its QP to RTR ends the same way; the failing MODIFY_QP then finds it ended.
+   */
+  void onAdapterRemoved() {
+    SimConnector c = connector;
+    PendingRequest waiting =
+        switch (c.state) {
+          case CONNECTING -> c.connectRequest;
+          case ACCEPTING -> c.acceptRequest;
+          default -> null;
+        };
+    if (waiting != null) {
+      c.retransmit.cancel();
+      endOnRemovedAdapter(waiting);
+    }
   }
 
   /** The peer refused, or no host answered: Connect fails. */

@@ -6,6 +6,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.connection.SimConnector.State;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 
 /**
  * How one connector's connection ends (ndkpi-spec 4, invariants 25, 26): NdkDisconnect lets the
@@ -46,6 +47,12 @@ final class ConnectorTeardown {
     }
     c.notice.localDisconnectCalled = true;
     c.disconnectRequest = c.beginRequest("Disconnect", requestCompletion, requestContext);
+    if (c.home.adapterRemoved()) {
+      // Checked before the peer's state, as for Connect, Accept and CompleteConnect.
+      c.state = State.DISCONNECTING;
+      onAdapterRemoved();
+      return NtStatus.PENDING;
+    }
     if (c.notice.peerDisconnected) {
       finishDisconnect(NtStatus.SUCCESS);
       return NtStatus.PENDING;
@@ -83,6 +90,24 @@ final class ConnectorTeardown {
             finishDisconnect(NtStatus.IO_TIMEOUT);
           }
         });
+  }
+
+  /**
+   * Our own adapter was removed before Disconnect or while it waits for its QP to drain or for the
+   * DREP: no DREQ or resend would leave and no DREP can arrive, so Disconnect fails with
+   * DEVICE_REMOVED, still only once every rung request of the QP is reported (invariant 26; the
+   * removed adapter reports them itself), and the QP is flushed as after any Disconnect.
+   */
+  void onAdapterRemoved() {
+    SimConnector c = connector;
+    if (c.state != State.DISCONNECTING) {
+      return;
+    }
+    if (drainLimit != null) {
+      c.runtime().simulator().cancel(drainLimit);
+      drainLimit = null;
+    }
+    finishDisconnect(FirmwareGateway.DEVICE_REMOVED);
   }
 
   /** The peer disconnects: raise the event (unless we disconnected first) and reply. */

@@ -246,6 +246,17 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     return teardown.disconnect(requestCompletion, requestContext);
   }
 
+  /**
+   * Our own adapter was surprise-removed: a Connect, Accept or Disconnect still waiting for the
+   * other host's answer fails now with STATUS_DEVICE_REMOVED (ndkpi-spec 4 via {@link
+   * org.rnicsim.ndk.provider.SimNdkProvider#surpriseRemoval}), since no answer can reach it and
+   * nothing it resends can leave; requests waiting on a firmware command fail through that command.
+   */
+  public void deviceRemoved() {
+    handshake.onAdapterRemoved();
+    teardown.onAdapterRemoved();
+  }
+
   // ---- Lifetime ----
 
   @Override
