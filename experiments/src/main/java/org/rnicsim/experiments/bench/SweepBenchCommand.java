@@ -120,8 +120,21 @@ public final class SweepBenchCommand implements Callable<Integer> {
       // once per sweep (loading, fingerprints, charts) turns hot only over several sweeps. Fewer
       // warm-ups measure the JIT's warm-up, which a long sweep pays once, not the runner.
       for (int run = 0; run < warmup; run++) {
-        time(study, work, 1, "warm-1-" + run);
-        time(study, work, cores, "warm-n-" + run);
+        SweepTiming one = time(study, work, 1, "warm-1-" + run);
+        SweepTiming all = time(study, work, cores, "warm-n-" + run);
+        // Half the benchmark's wall time goes here; say so rather than sit silent for a minute.
+        err.printf(
+            Locale.ROOT,
+            "bench sweep: warm-up %d of %d (not measured): %.3f s on 1 thread, %.3f s on %d,"
+                + " JIT compiler %.3f s + %.3f s%n",
+            run + 1,
+            warmup,
+            one.wallSeconds(),
+            all.wallSeconds(),
+            cores,
+            one.jitSeconds(),
+            all.jitSeconds());
+        err.flush();
       }
       List<SweepTiming> serial = new ArrayList<>();
       List<SweepTiming> parallel = new ArrayList<>();
