@@ -137,15 +137,25 @@ public final class SimNdkProvider implements NdkProvider {
 
   /**
    * Fault: the adapter is surprise-removed now (rnic-model: every outstanding and later firmware
-   * command fails, no more interrupts). The provider surfaces it as ndkpi-spec 4's fatal statuses:
-   * every CQ reports INTERNAL_ERROR (to its next or current arm, invariant 18), every SRQ with a
-   * callback reports INTERNAL_ERROR; pending creates and requests fail with STATUS_DEVICE_REMOVED,
-   * and closes still complete (a close cannot fail), so the consumer can tear everything down.
-   * Connection requests waiting on the other host (Connect, Accept, Disconnect) fail now too,
-   * rather than after the CM's resends ({@link SimConnector#deviceRemoved}).
+   * command fails, no more interrupts). This only removes the hardware; the provider hears of it
+   * from the adapter node, as it does of a removal made on the node itself ({@link
+   * #onDeviceRemoved}), so both give the consumer the same results.
    */
   public void surpriseRemoval() {
     runtime.hardware().surpriseRemoval();
+  }
+
+  /**
+   * The adapter node reported its surprise removal (as PnP tells a Windows driver; the consumer
+   * need not call anything). The provider surfaces it as ndkpi-spec 4's fatal statuses: every CQ
+   * reports INTERNAL_ERROR (to its next or current arm, invariant 18), every SRQ with a callback
+   * reports INTERNAL_ERROR; pending creates and requests fail with STATUS_DEVICE_REMOVED, each
+   * callback once (invariant 12), and closes still complete (a close cannot fail, invariants 5-10),
+   * so the consumer can tear everything down. Connection requests waiting on the other host
+   * (Connect, Accept, Disconnect) fail now too, rather than after the CM's resends ({@link
+   * SimConnector#deviceRemoved}).
+   */
+  private void onDeviceRemoved() {
     for (SimAdapter adapter : List.copyOf(adapters)) {
       for (LifetimeObject object : descendants(adapter)) {
         if (object instanceof SimCq cq) {
@@ -293,7 +303,9 @@ public final class SimNdkProvider implements NdkProvider {
       WorkRequestEngine datapath = engine != null ? engine : new RnicWorkEngine();
       ProviderRuntime runtime = new ProviderRuntime(hardware, capabilities, policy, datapath);
       runtime.setMutations(mutations);
-      return new SimNdkProvider(runtime, connections);
+      SimNdkProvider provider = new SimNdkProvider(runtime, connections);
+      hardwareNode.addRemovalListener(provider::onDeviceRemoved);
+      return provider;
     }
   }
 }

@@ -2,6 +2,7 @@ package org.rnicsim.ndk.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 
 /**
  * CompleteConnect's failures (ndkpi-spec 4, request table): CONNECTION_ABORTED once the peer gave
@@ -53,12 +55,23 @@ class CompleteConnectStatusTest {
     assertEquals(List.of(), h.verifier.audit(), h.verifier.report());
   }
 
+  /**
+   * The removal is made on the hardware alone; the passive provider hears of it from its adapter
+   * node, so its own Accept, waiting for the RTU, fails then with DEVICE_REMOVED (as in
+   * PendingRequestRemovalTest), not with IO_TIMEOUT after its REP's resends. The active side's view
+   * is the peer's abort.
+   */
   @Test
   void whenThePassiveAdapterIsRemovedAfterItsReply_thenCompleteConnectIsAborted() {
     TwoHosts h = replied(QUICK);
+    long removedAtPs = h.sim.nowPs();
     h.hosts.node(1).surpriseRemove();
     h.run();
-    assertEquals(List.of(NtStatus.IO_TIMEOUT), h.passive.completions, "its REP resends died");
+    assertEquals(List.of(FirmwareGateway.DEVICE_REMOVED), h.passive.completions);
+    long failedAfterPs = h.b.lastCallbackReturnPs() - removedAtPs;
+    assertTrue(
+        failedAfterPs < QUICK.responseTimeoutPs(),
+        "at the removal, not after the REP's resends: " + SimTime.format(failedAfterPs));
     assertEquals(NtStatus.CONNECTION_ABORTED, h.completeConnect());
     h.run();
     assertEquals(List.of(NtStatus.SUCCESS), h.active.completions, "no callback for an inline fail");

@@ -1,5 +1,7 @@
 package org.rnicsim.model.adapter;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
@@ -30,6 +32,8 @@ public final class AdapterNode {
   private final HostCpu host;
   private final InterruptController interrupts;
   private final FirmwareCommandQueue firmware;
+  private final List<Runnable> removalListeners = new ArrayList<>();
+  private boolean removed;
   private CpuCore agentCore;
   private long madCostPs;
 
@@ -130,10 +134,35 @@ public final class AdapterNode {
             () -> rnic.sendManagementDatagram(destinationAddress, message)));
   }
 
-  /** The adapter disappears: QPs go to ERROR, commands fail, no more interrupts. */
+  /**
+   * Tells {@code listener} when this adapter is surprise-removed, after the hardware is gone, as
+   * the bus's PnP surprise-removal notification tells the device's driver (on Windows the driver
+   * learns of it from the device, not from its consumer). Listeners run in the order they were
+   * added, once.
+   */
+  public void addRemovalListener(Runnable listener) {
+    removalListeners.add(listener);
+  }
+
+  /**
+   * The adapter disappears: QPs go to ERROR, commands fail, no more interrupts; then the removal
+   * listeners hear of it. A second removal of a removed adapter changes nothing.
+   */
   public void surpriseRemove() {
+    if (removed) {
+      return;
+    }
+    removed = true;
     rnic.surpriseRemove();
     firmware.surpriseRemoval();
     interrupts.deviceRemoved();
+    for (Runnable listener : List.copyOf(removalListeners)) {
+      listener.run();
+    }
+  }
+
+  /** True once {@link #surpriseRemove} ran. */
+  public boolean isRemoved() {
+    return removed;
   }
 }

@@ -124,4 +124,16 @@ class AdapterNodeTest {
     assertEquals(1, failures.size());
     assertTrue(node.interrupts().isDeviceRemoved());
   }
+
+  @Test
+  void surpriseRemovalTellsEachListenerOnceAfterTheHardwareIsGone() {
+    AdapterNode node = node(fixedCreateCq());
+    List<String> heard = new ArrayList<>();
+    node.addRemovalListener(() -> heard.add("first, removed=" + node.rnic().isRemoved()));
+    node.addRemovalListener(() -> heard.add("second"));
+    node.surpriseRemove();
+    node.surpriseRemove(); // a removed adapter cannot be removed again
+    assertEquals(List.of("first, removed=true", "second"), heard);
+    assertTrue(node.isRemoved());
+  }
 }

@@ -104,15 +104,11 @@ public final class AdapterHardware {
   }
 
   /**
-   * Fault: the adapter disappears now; every outstanding and later firmware command fails and no
-   * more interrupts arrive; on an adapter node the datapath's QPs go to ERROR as well.
+   * Fault: the adapter node is surprise-removed now; every outstanding and later firmware command
+   * fails, no more interrupts arrive, the datapath's QPs go to ERROR, and the node's removal
+   * listeners (the providers on it) hear of it.
    */
   public void surpriseRemoval() {
-    if (node != null) {
-      node.surpriseRemove(); // the datapath too: its QPs go to ERROR and stop
-      return;
-    }
-    interrupts.deviceRemoved();
-    firmware.surpriseRemoval();
+    node.surpriseRemove();
   }
 }
