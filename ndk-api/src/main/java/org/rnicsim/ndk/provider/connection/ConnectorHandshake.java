@@ -124,9 +124,7 @@ final class ConnectorHandshake {
     if (c.state != waiting) {
       return;
     }
-    c.state = State.ENDED;
-    c.runtime().engine().disconnect(c.qp);
-    c.finish(request, NtStatus.IO_TIMEOUT);
+    c.end(request, NtStatus.IO_TIMEOUT);
     if (peer != null) {
       c.send(CmMessage.REJ, peer, peer.teardown::onAborted);
     }
@@ -140,9 +138,7 @@ final class ConnectorHandshake {
    */
   private NtStatus endOnRemovedAdapter(PendingRequest request) {
     SimConnector c = connector;
-    c.state = State.ENDED;
-    c.runtime().engine().disconnect(c.qp);
-    c.finish(request, FirmwareGateway.DEVICE_REMOVED);
+    c.end(request, FirmwareGateway.DEVICE_REMOVED);
     return NtStatus.PENDING;
   }
 
@@ -171,9 +167,7 @@ final class ConnectorHandshake {
     SimConnector c = connector;
     if (c.state == State.CONNECTING || c.state == State.READYING) {
       c.retransmit.cancel();
-      c.state = State.ENDED;
-      c.runtime().engine().disconnect(c.qp);
-      c.finish(c.connectRequest, status);
+      c.end(c.connectRequest, status);
     }
   }
 
@@ -216,10 +210,8 @@ final class ConnectorHandshake {
     if (c.state != State.READYING) {
       return;
     }
-    c.state = State.ENDED;
-    c.runtime().engine().disconnect(c.qp);
     boolean peerGone = WorkRequestEngine.PEER_GONE.equals(status);
-    c.finish(c.connectRequest, peerGone ? NtStatus.CONNECTION_REFUSED : status);
+    c.end(c.connectRequest, peerGone ? NtStatus.CONNECTION_REFUSED : status);
     SimConnector passive = c.remote;
     c.send(CmMessage.REJ, passive, passive.teardown::onAborted);
   }
@@ -355,9 +347,7 @@ final class ConnectorHandshake {
     if (c.state != State.ACCEPTING) {
       return;
     }
-    c.state = State.ENDED;
-    c.runtime().engine().disconnect(c.qp);
-    c.finish(c.acceptRequest, acceptStatus(status));
+    c.end(c.acceptRequest, acceptStatus(status));
     SimConnector active = c.remote;
     c.send(CmMessage.REJ, active, active.teardown::onAborted);
   }
@@ -418,9 +408,7 @@ final class ConnectorHandshake {
     if (c.state != State.JOINING) {
       return;
     }
-    c.state = State.ENDED;
-    c.runtime().engine().disconnect(c.qp);
-    c.finish(c.acceptRequest, acceptStatus(status));
+    c.end(c.acceptRequest, acceptStatus(status));
     c.send(CmMessage.DREQ, active, () -> active.teardown.onDisconnectRequest(c));
   }
 

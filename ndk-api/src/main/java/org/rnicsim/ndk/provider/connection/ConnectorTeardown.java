@@ -136,9 +136,7 @@ final class ConnectorTeardown {
       case ACCEPTING, JOINING -> {
         // The passive QP is RTR already, or on its way there.
         c.retransmit.cancel();
-        c.state = State.ENDED;
-        c.runtime().engine().disconnect(c.qp);
-        c.finish(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
+        c.end(c.acceptRequest, NtStatus.CONNECTION_ABORTED);
       }
       case REPLIED -> {
         c.state = State.ABORTED;

@@ -308,6 +308,16 @@ public final class SimConnector extends LifetimeObject implements NdkConnector {
     home.send(message, to.home, arrival);
   }
 
+  /**
+   * The connection attempt is over: the connector ends, its QP leaves the connection, and {@code
+   * request} (if any, and not already completing) fails with {@code status}.
+   */
+  void end(PendingRequest request, NtStatus status) {
+    state = State.ENDED;
+    runtime.engine().disconnect(qp);
+    finish(request, status);
+  }
+
   /** Completes {@code request} with {@code status} unless it is null or already completing. */
   void finish(PendingRequest request, NtStatus status) {
     if (request != null && !request.isCompleting()) {
