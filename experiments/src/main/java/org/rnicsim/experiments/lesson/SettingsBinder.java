@@ -13,9 +13,9 @@ import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.consumer.ProviderVariant;
 import org.rnicsim.ndk.consumer.ScriptSettings;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ControlPath;
-import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ControlPath;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import tools.jackson.databind.JsonNode;
 

@@ -11,7 +11,7 @@ import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.consumer.ScriptStep;
 import org.rnicsim.ndk.consumer.Step;
-import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 
 /**
  * What a script creates and closes, read off its steps before it runs: the object kinds and names

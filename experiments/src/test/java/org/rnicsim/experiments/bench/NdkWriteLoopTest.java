@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.NdkHosts;
 
 /** The NDK write loop that {@code bench model} times with and without the lifetime verifier. */
 class NdkWriteLoopTest {

@@ -15,7 +15,7 @@ import org.rnicsim.experiments.study.StudyPlan;
 import org.rnicsim.model.adapter.firmware.CommandLatency;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
-import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 
 /**
  * An {@code ndk-script} plan measures what its provider section configures: a slower firmware

@@ -1,6 +1,6 @@
 /**
  * ndkpi.h in Java: the NDK object interfaces with their dispatch operations, the callbacks, and the
- * NDIS open/close of an adapter (ndkpi-spec, /work/shared/ndkpi-spec.md). Nothing here knows about
+ * NDIS open/close of an adapter (ndkpi-spec: docs/ndk-lifetime-rules.md). Nothing here knows about
  * the hardware model; a provider implements these interfaces, a consumer calls them, and the
  * lifetime verifier can stand between the two by implementing them too.
  *

@@ -8,7 +8,7 @@ import org.rnicsim.ndk.api.NdkFnDisconnectEventCallback;
 import org.rnicsim.ndk.api.NdkFnRequestCompletion;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 
 /**
  * The scripted consumer's callbacks: each records itself on the timeline and updates what the

@@ -1,7 +1,7 @@
 package org.rnicsim.ndk.consumer;
 
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 
 /**
  * The narration's default sentences: what each call outcome, callback and hardware event shows,

@@ -2,7 +2,7 @@ package org.rnicsim.ndk.consumer;
 
 import java.util.List;
 import java.util.Objects;
-import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 
 /**

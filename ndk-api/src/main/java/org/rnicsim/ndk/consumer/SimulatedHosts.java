@@ -9,10 +9,10 @@ import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ProviderObserver;
+import org.rnicsim.ndk.provider.NdkHosts;
 import org.rnicsim.ndk.provider.SimNdkProvider;
-import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 

@@ -14,7 +14,7 @@ import org.rnicsim.model.adapter.firmware.CommandStatus;
 import org.rnicsim.model.adapter.firmware.FirmwareTraceEvent;
 import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 import org.rnicsim.ndk.verifier.Violation;
 

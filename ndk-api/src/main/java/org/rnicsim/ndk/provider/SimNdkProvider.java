@@ -21,12 +21,15 @@ import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
 import org.rnicsim.ndk.provider.connection.SimConnector;
 import org.rnicsim.ndk.provider.cq.SimCq;
-import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.policy.ProviderDefaults;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.queue.SimSrq;
-import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.work.AdapterHardware;
 import org.rnicsim.ndk.provider.work.RnicWorkEngine;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 

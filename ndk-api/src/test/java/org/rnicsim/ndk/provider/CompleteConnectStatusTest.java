@@ -10,7 +10,7 @@ import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * CompleteConnect's failures (ndkpi-spec 4, request table): CONNECTION_ABORTED once the peer gave

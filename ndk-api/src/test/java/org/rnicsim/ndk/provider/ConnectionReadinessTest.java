@@ -15,8 +15,8 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * An established connection takes posts at full speed (ndkpi-spec 4, connection flow:

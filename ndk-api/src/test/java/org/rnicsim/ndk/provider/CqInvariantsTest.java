@@ -20,6 +20,9 @@ import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.Ulong;
 import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderDefaults;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** CQ arming, notifications and errors: invariants 14-18 and 31 (ndkpi-spec 4, 6). */

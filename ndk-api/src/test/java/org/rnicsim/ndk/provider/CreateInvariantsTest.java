@@ -23,6 +23,9 @@ import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkAdapterInfo;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
 import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.policy.ControlPath;
+import org.rnicsim.ndk.provider.policy.ProviderDefaults;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 
 /** Creates: invariants 1-4, 30 and 34 (ndkpi-spec 2). */

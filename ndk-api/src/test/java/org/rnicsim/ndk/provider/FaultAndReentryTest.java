@@ -18,7 +18,7 @@ import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /** Surprise removal, and calls from inside callbacks (invariant 33, ndkpi-spec 4 re-entry). */
 class FaultAndReentryTest {

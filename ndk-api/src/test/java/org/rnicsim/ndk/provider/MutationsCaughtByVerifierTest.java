@@ -19,6 +19,10 @@ import org.rnicsim.ndk.api.constant.NdkOpFlag;
 import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkSge;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ControlPath;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.queue.SimQp;
 import org.rnicsim.ndk.verifier.Violation;
 

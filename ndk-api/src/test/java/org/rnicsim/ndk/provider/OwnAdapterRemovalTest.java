@@ -11,7 +11,7 @@ import org.rnicsim.ndk.api.NdkSharedEndpoint;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * Connection calls made after the caller's own adapter was surprise-removed fail the way every

@@ -22,6 +22,7 @@ import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.memory.SimMw;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** Posts, Flush and DEFER: invariants 19-24 (ndkpi-spec 5, 6). */

@@ -17,7 +17,9 @@ import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
-import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ControlPath;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 
 /**
  * Two hosts making, using and tearing down connections at random: A connects to B's listener; B

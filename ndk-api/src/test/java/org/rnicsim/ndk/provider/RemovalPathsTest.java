@@ -15,7 +15,7 @@ import org.rnicsim.ndk.api.NdkSrq;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.connection.CmRetries;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * A surprise removal reaches the provider from its adapter node, as PnP tells a Windows driver, so

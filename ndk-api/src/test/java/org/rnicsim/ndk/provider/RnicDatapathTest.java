@@ -16,7 +16,8 @@ import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
-import org.rnicsim.ndk.provider.hosts.NdkHosts;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** Posts on two hosts run on the rnic-model datapath: WQEs, doorbells, the wire, landed CQEs. */

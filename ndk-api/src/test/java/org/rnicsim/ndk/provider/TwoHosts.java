@@ -16,7 +16,6 @@ import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.CmRetries;
-import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.Violation;
 

@@ -22,7 +22,7 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.lifetime.Creation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
-import org.rnicsim.ndk.provider.memory.SimPd;
+import org.rnicsim.ndk.provider.queue.SimPd;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 
 /**

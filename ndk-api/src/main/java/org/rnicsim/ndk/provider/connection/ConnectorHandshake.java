@@ -9,7 +9,7 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.connection.SimConnector.State;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
 /**

@@ -6,7 +6,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.connection.SimConnector.State;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.queue.SimQp;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * How one connector's connection ends (ndkpi-spec 4, invariants 25, 26): NdkDisconnect lets the

@@ -3,8 +3,8 @@ package org.rnicsim.ndk.provider.connection;
 import java.util.List;
 import org.rnicsim.ndk.api.NdkFnDisconnectEventCallback;
 import org.rnicsim.ndk.api.NdkFnDisconnectEventCallbackEx;
-import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 
 /**
  * The disconnect event of one connection (ndkpi-spec 4, invariant 25): registered by Accept or

@@ -14,10 +14,10 @@ import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkSharedEndpoint;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
-import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
 import org.rnicsim.ndk.provider.lifetime.Creation;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 
 /**
  * One provider's connection manager (ndkpi-spec 1, 2, 4): creates connectors, listeners and shared

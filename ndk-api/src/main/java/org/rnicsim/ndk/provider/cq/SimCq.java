@@ -18,13 +18,13 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.Ulong;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
-import org.rnicsim.ndk.provider.runtime.AdapterHardware;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.work.AdapterHardware;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * NDK_CQ on the hardware model (ndkpi-spec 4, 5, 6). Completions are {@link NdkResultEx} entries in

@@ -3,11 +3,11 @@ package org.rnicsim.ndk.provider.lifetime;
 import java.util.List;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ProviderMutation;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * The close of one {@link LifetimeObject} (ndkpi-spec 3), the steps its class comment lists: issue

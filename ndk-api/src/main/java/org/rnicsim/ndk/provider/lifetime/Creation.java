@@ -4,13 +4,13 @@ import java.util.List;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ControlPath;
-import org.rnicsim.ndk.provider.ProviderMutation;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ControlPath;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 import org.rnicsim.ndk.provider.work.AdapterCommand;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * The second half of every create (ndkpi-spec 2), once the parameters were checked, the adapter

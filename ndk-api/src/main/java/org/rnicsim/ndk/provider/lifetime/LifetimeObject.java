@@ -11,7 +11,7 @@ import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
-import org.rnicsim.ndk.provider.ControlPath;
+import org.rnicsim.ndk.provider.policy.ControlPath;
 import org.rnicsim.ndk.provider.runtime.CallbackOwner;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.work.AdapterCommand;

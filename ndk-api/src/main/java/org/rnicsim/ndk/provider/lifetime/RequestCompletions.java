@@ -3,8 +3,8 @@ package org.rnicsim.ndk.provider.lifetime;
 import java.util.List;
 import org.rnicsim.ndk.api.NdkFnRequestCompletion;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ProviderMutation;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 

@@ -11,9 +11,9 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.runtime.TokenTable;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 
 /**
  * NDK_MR (ndkpi-spec 4, 5): RegisterMr and DeregisterMr (FastRegister false) or

@@ -12,7 +12,6 @@ import org.rnicsim.ndk.api.struct.NdkAdapterInfo;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.lifetime.Creation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
-import org.rnicsim.ndk.provider.memory.SimPd;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.work.AdapterCommand;
 

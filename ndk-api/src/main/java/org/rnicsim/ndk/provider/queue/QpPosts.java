@@ -9,10 +9,10 @@ import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkVersion;
-import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.memory.SimMr;
 import org.rnicsim.ndk.provider.memory.SimMw;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.work.WorkRequest;
 

@@ -11,12 +11,11 @@ import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSge;
-import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
-import org.rnicsim.ndk.provider.memory.SimPd;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 import org.rnicsim.ndk.provider.work.WorkRequest;
 
 /**

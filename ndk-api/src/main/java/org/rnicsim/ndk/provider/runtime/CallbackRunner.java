@@ -7,9 +7,9 @@ import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.host.CpuCore;
 import org.rnicsim.model.host.CpuWorkKind;
 import org.rnicsim.model.host.HostCpu;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ProviderObserver;
-import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 
 /**
  * Runs consumer callbacks on modelled CPU time: a callback is queued on a core, starts when the

@@ -6,9 +6,11 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.ndk.api.struct.NdkAdapterInfo;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
 import org.rnicsim.ndk.api.struct.NdkVersion;
-import org.rnicsim.ndk.provider.ProviderMutation;
-import org.rnicsim.ndk.provider.ProviderObserver;
-import org.rnicsim.ndk.provider.ProviderPolicy;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
+import org.rnicsim.ndk.provider.policy.ProviderPolicy;
+import org.rnicsim.ndk.provider.work.AdapterHardware;
+import org.rnicsim.ndk.provider.work.FirmwareGateway;
 import org.rnicsim.ndk.provider.work.WorkRequestEngine;
 
 /**

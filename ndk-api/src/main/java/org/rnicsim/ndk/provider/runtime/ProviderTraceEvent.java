@@ -1,7 +1,7 @@
 package org.rnicsim.ndk.provider.runtime;
 
 import org.rnicsim.engine.trace.TraceEvent;
-import org.rnicsim.ndk.provider.CallbackKind;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
 
 /** What the simulated provider reports to the simulator's trace, for lessons and timelines. */
 public sealed interface ProviderTraceEvent extends TraceEvent {

@@ -1,7 +1,8 @@
 /**
  * What the provider objects run on: the rnic-model hardware ({@link
- * org.rnicsim.ndk.provider.runtime.AdapterHardware}: host cores, interrupt controller, firmware
- * command queue), the firmware gateway that maps command outcomes to NTSTATUS, the callback runner
+ * org.rnicsim.ndk.provider.work.AdapterHardware}: host cores, interrupt controller, firmware
+ * command queue), the firmware gateway ({@link org.rnicsim.ndk.provider.work.FirmwareGateway})
+ * that maps command outcomes to NTSTATUS, the callback runner
  * that puts every consumer callback on modelled CPU time, and the adapter-wide object counts.
  *
  * <p>The path of a pending create or close: the provider submits a firmware command; the adapter

@@ -13,7 +13,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 public interface AdapterCommand {
   /**
    * Starts the command; {@code inDpc} runs exactly once, in the DPC, with SUCCESS or the failure
-   * status (see {@link org.rnicsim.ndk.provider.runtime.FirmwareGateway} for the mapping).
+   * status (see {@link org.rnicsim.ndk.provider.work.FirmwareGateway} for the mapping).
    */
   void submit(Consumer<NtStatus> inDpc);
 }

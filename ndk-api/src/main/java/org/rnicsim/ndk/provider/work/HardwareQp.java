@@ -11,7 +11,6 @@ import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.runtime.FirmwareGateway;
 
 /**
  * One provider QP's hardware side in {@link RnicWorkEngine}: the rnic-model {@link QueuePair} on

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 
 /**
  * The datapath on rnic-model: every provider QP is an RC {@link

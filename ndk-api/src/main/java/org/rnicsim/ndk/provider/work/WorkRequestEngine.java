@@ -3,7 +3,6 @@ package org.rnicsim.ndk.provider.work;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.runtime.AdapterHardware;
 
 /**
  * The seam between the provider's queues and the hardware that executes them (ndkpi-spec 5): the

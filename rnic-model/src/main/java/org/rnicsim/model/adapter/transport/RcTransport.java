@@ -3,7 +3,6 @@ package org.rnicsim.model.adapter.transport;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.stats.StatisticsRegistry;
-import org.rnicsim.model.adapter.PipelineStage;
 import org.rnicsim.model.adapter.cache.ContextCache;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeWriter;

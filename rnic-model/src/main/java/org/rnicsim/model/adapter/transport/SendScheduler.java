@@ -3,7 +3,6 @@ package org.rnicsim.model.adapter.transport;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
-import org.rnicsim.model.adapter.PipelineStage;
 import org.rnicsim.model.fabric.Port;
 
 /**

@@ -4,7 +4,6 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.engine.trace.Trace;
-import org.rnicsim.model.adapter.PipelineStage;
 import org.rnicsim.model.adapter.cache.ContextCache;
 import org.rnicsim.model.adapter.completion.CqeWriter;
 import org.rnicsim.model.adapter.dma.DmaEngines;

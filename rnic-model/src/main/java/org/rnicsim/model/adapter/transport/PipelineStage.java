@@ -1,4 +1,4 @@
-package org.rnicsim.model.adapter;
+package org.rnicsim.model.adapter.transport;
 
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.Counter;

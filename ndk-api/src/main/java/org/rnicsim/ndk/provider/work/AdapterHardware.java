@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider.runtime;
+package org.rnicsim.ndk.provider.work;
 
 import java.util.ArrayList;
 import java.util.List;

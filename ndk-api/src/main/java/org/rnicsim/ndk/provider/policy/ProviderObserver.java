@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider;
+package org.rnicsim.ndk.provider.policy;
 
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.status.NtStatus;

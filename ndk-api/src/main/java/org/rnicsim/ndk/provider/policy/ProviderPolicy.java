@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider;
+package org.rnicsim.ndk.provider.policy;
 
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider.memory;
+package org.rnicsim.ndk.provider.queue;
 
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
@@ -16,7 +16,8 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.GroupAffinity;
 import org.rnicsim.ndk.provider.lifetime.Creation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
-import org.rnicsim.ndk.provider.queue.QpCreation;
+import org.rnicsim.ndk.provider.memory.SimMr;
+import org.rnicsim.ndk.provider.memory.SimMw;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 
 /**

@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider;
+package org.rnicsim.ndk.provider.policy;
 
 /**
  * How the provider carries out the create or the close of one object kind (ndkpi-spec 2, 3): at

@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider.hosts;
+package org.rnicsim.ndk.provider;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,7 +17,6 @@ import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.profile.ReferenceProfiles;
-import org.rnicsim.ndk.provider.SimNdkProvider;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
 import org.rnicsim.ndk.provider.connection.SimConnections;

@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider.runtime;
+package org.rnicsim.ndk.provider.work;
 
 import java.util.ArrayDeque;
 import java.util.EnumMap;
@@ -9,7 +9,6 @@ import org.rnicsim.model.adapter.firmware.FirmwareCommand;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.provider.work.AdapterCommand;
 
 /**
  * The provider's side of the firmware command queue: submits a command and hands its outcome, as an

@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider;
+package org.rnicsim.ndk.provider.policy;
 
 /**
  * Deliberately broken provider variants, for testing that the lifetime verifier (and the provider's

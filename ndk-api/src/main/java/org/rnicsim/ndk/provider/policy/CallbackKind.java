@@ -1,4 +1,4 @@
-package org.rnicsim.ndk.provider;
+package org.rnicsim.ndk.provider.policy;
 
 /** The consumer callbacks the provider runs, each with its own modelled CPU cost. */
 public enum CallbackKind {
