@@ -25,9 +25,9 @@
  * unlinks from its antecedents, whose closes may then complete (invariant 10). The adapter close
  * runs the simulation until its own gate is clear (invariant 11).
  *
- * <p>Sub-packages by concept, each using only those listed before it (ProviderLayeringTest):
- * {@code policy} (the vocabulary every part shares: the provider's choices, callback kinds, the
- * observer and the mutations), {@code work} (the hardware seam: {@link
+ * <p>Sub-packages by concept, each using only those listed before it (ArchitectureTest in
+ * experiments): {@code policy} (the vocabulary every part shares: the provider's choices, callback
+ * kinds, the observer and the mutations), {@code work} (the hardware seam: {@link
  * org.rnicsim.ndk.provider.work.RnicWorkEngine}, which runs every post on the rnic-model adapter,
  * the adapter's hardware and its firmware gateway), {@code runtime} (callback runner, adapter-wide
  * counts, tokens), {@code lifetime} (states, close gates, antecedent links, the create flow;
