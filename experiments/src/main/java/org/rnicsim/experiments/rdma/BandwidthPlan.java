@@ -8,7 +8,12 @@ import org.rnicsim.experiments.study.TestbedPlan;
 
 /** A validated bandwidth loop: each (operation, size) is a case, each (case, replication) a job. */
 public record BandwidthPlan(
-    TestbedPlan testbed, Transfers transfers, int window, int iterations, int warmUpIterations)
+    TestbedPlan testbed,
+    Transfers transfers,
+    int window,
+    QpChoice qpChoice,
+    int iterations,
+    int warmUpIterations)
     implements CountedLoopPlan {
 
   public static final String KIND = "bandwidth";
@@ -22,9 +27,10 @@ public record BandwidthPlan(
   public String describeLoop() {
     return String.format(
         Locale.ROOT,
-        "bandwidth loop (perftest ib_*_bw), %s, window %d",
+        "bandwidth loop (perftest ib_*_bw), %s, window %d%s",
         transfers.describe(),
-        window);
+        window,
+        qpChoice == QpChoice.RANDOM ? ", QPs chosen at random" : "");
   }
 
   @Override
@@ -35,6 +41,7 @@ public record BandwidthPlan(
             transfers,
             caseIndex,
             window,
+            qpChoice,
             warmUpIterations,
             iterations,
             run.seed(),

@@ -17,7 +17,9 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * @param iterations measured completions per case and client (perftest {@code -n})
  * @param warmUpIterations completions before measuring
  * @param window requests in flight per client (perftest's tx depth)
- * @param qps QPs per client, used round robin (perftest {@code -q})
+ * @param qps QPs per client (perftest {@code -q})
+ * @param qpChoice how each request picks its QP: {@code round-robin} (perftest) or {@code random}
+ *     (rdma_bench's swarm, calibration Q1)
  * @param inline whether payloads that fit the adapter's inline size travel inside the WQE
  * @param qpDepth send and receive queue depth, WQEs
  * @param cqDepth CQ depth, CQEs
@@ -31,6 +33,8 @@ public record BandwidthWorkload(
     @JsonPropertyDescription("requests in flight per client (perftest tx depth)") Integer window,
     @JsonPropertyDescription("QPs per client, used round robin (perftest -q); up to 16384")
         Integer qps,
+    @JsonPropertyDescription("which QP each request goes to: round-robin (perftest) or random")
+        String qpChoice,
     @JsonPropertyDescription("send payloads up to the adapter's maxInline inside the WQE")
         Boolean inline,
     @JsonPropertyDescription("send and receive queue depth in WQEs (up to the adapter's maximum)")
@@ -48,12 +52,21 @@ public record BandwidthWorkload(
         TransferChecks.check(
             problems, path, operations, sizes, inline, qpDepth, cqDepth, qps, testbed);
     TransferChecks.checkWindow(problems, path + ".window", window, transfers);
+    QpChoice choice = null;
+    if (problems.require(qpChoice, path + ".qpChoice") != null) {
+      choice = QpChoice.of(qpChoice);
+      if (choice == null) {
+        problems.report(
+            path + ".qpChoice",
+            "'" + path + ".qpChoice' must be round-robin or random (got '" + qpChoice + "')");
+      }
+    }
     Iterations.check(problems, path + ".iterations", iterations, 1, MAX_ITERATIONS);
     Iterations.check(problems, path + ".warmUpIterations", warmUpIterations, 0, MAX_ITERATIONS);
     Iterations.checkVolume(problems, path + ".iterations", iterations, warmUpIterations, transfers);
     if (problems.count() > before || testbed == null) {
       return null;
     }
-    return new BandwidthPlan(testbed, transfers, window, iterations, warmUpIterations);
+    return new BandwidthPlan(testbed, transfers, window, choice, iterations, warmUpIterations);
   }
 }

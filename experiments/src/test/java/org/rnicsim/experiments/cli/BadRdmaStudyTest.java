@@ -123,6 +123,10 @@ class BadRdmaStudyTest {
             with(11, "  kind: bandwidth\n  window: 100000"),
             "bad.yaml:12:11: 'workload.window' must be between 1 and what the queues hold"),
         Arguments.of(
+            "a QP choice the workload does not know",
+            with(11, "  kind: bandwidth\n  qpChoice: least-loaded"),
+            "bad.yaml:12:13: 'workload.qpChoice' must be round-robin or random"),
+        Arguments.of(
             "operation rate without a unit",
             with(11, "  kind: open-loop\n  rate: 100000"),
             "bad.yaml:12:9: wrong type at 'workload.rate'"));

@@ -82,19 +82,19 @@ class ReadmeFiguresTest {
 
     assertRowSays(
         "qp-scaling",
-        "ConnectX-3 READs %s Mpps at 128 QPs, %s at 180, %s at 256 (a cliff)"
+        "ConnectX-3 READs %s Mpps at 88 QPs, %s at 176, %s at 792 (a cliff, then still falling)"
             .formatted(
-                readMpps(results, "connectx3-class", 128),
-                readMpps(results, "connectx3-class", 180),
-                readMpps(results, "connectx3-class", 256)));
+                readMpps(results, "connectx3-class", 88),
+                readMpps(results, "connectx3-class", 176),
+                readMpps(results, "connectx3-class", 792)));
     assertRowSays(
         "qp-scaling",
         String.format(
             Locale.ROOT,
-            "Connect-IB READs %s at 512, %s at %,d (a slope)",
-            readMpps(results, "connect-ib-class", 512),
-            readMpps(results, "connect-ib-class", 1400),
-            1400));
+            "Connect-IB READs %s at 176, %s at %,d (a slope)",
+            readMpps(results, "connect-ib-class", 176),
+            readMpps(results, "connect-ib-class", 1386),
+            1386));
   }
 
   @Test

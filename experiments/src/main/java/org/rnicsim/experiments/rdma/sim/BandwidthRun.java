@@ -3,6 +3,7 @@ package org.rnicsim.experiments.rdma.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.rnicsim.experiments.rdma.QpChoice;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.TestbedPlan;
@@ -22,6 +23,7 @@ public final class BandwidthRun {
       Transfers transfers,
       int caseIndex,
       int window,
+      QpChoice qpChoice,
       int warmUp,
       int iterations,
       long seed,
@@ -53,6 +55,10 @@ public final class BandwidthRun {
       RequestIssuer issuer =
           new RequestIssuer(
               machines, client, mesh.pairs(c), core, operation, bytes, inline, window, loop);
+      if (qpChoice == QpChoice.RANDOM) {
+        issuer.chooseQpsAtRandom(
+            machines.streams().stream("workload.qpChoice." + client.rnic().name()));
+      }
       loop.attach(issuer);
       issuer.qps().forEach(qp -> sends.route(qp.qpn(), issuer::completed));
       starts.add(loop::start);

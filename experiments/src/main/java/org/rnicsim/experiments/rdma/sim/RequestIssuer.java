@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.random.SimRandom;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.completion.Completion;
@@ -17,10 +18,11 @@ import org.rnicsim.model.host.CpuWorkKind;
 /**
  * A client thread that turns requests into work requests: each request waits in a software backlog
  * until fewer than {@code window} are in flight, is then posted on the next QP in turn (round
- * robin, skipping a full queue), and its latency is taken from when it arrived to when the thread
- * polls its completion. Posts are batched as ib_write_bw batches them: whatever is waiting when the
- * core is free is posted in one go, costing {@code postSendCpu} each, and each QP touched gets one
- * doorbell when the batch returns.
+ * robin, skipping a full queue) or on one drawn at random (as rdma_bench's swarm does, calibration
+ * Q1; a full queue sends it on round robin from there), and its latency is taken from when it
+ * arrived to when the thread polls its completion. Posts are batched as ib_write_bw batches them:
+ * whatever is waiting when the core is free is posted in one go, costing {@code postSendCpu} each,
+ * and each QP touched gets one doorbell when the batch returns.
  */
 final class RequestIssuer {
   /** Told the latency of each completed request. */
@@ -48,6 +50,7 @@ final class RequestIssuer {
   private final BitSet touched = new BitSet();
   private final List<Integer> touchedOrder = new ArrayList<>();
   private int nextQp;
+  private SimRandom qpChooser;
   private int inFlight;
   private int batch;
   private boolean posting;
@@ -80,6 +83,11 @@ final class RequestIssuer {
     this.window = window;
     this.postCpuPs = machines.hardware().host().postSendCpuPs();
     this.listener = listener;
+  }
+
+  /** From now on each request goes to a QP drawn uniformly from {@code chooser}. */
+  void chooseQpsAtRandom(SimRandom chooser) {
+    this.qpChooser = chooser;
   }
 
   /** The QPs whose completions belong to this issuer. */
@@ -135,6 +143,9 @@ final class RequestIssuer {
 
   /** Posts the oldest waiting request on the next QP with room; its index, or -1 if none has. */
   private int postOne() {
+    if (qpChooser != null) {
+      nextQp = (int) qpChooser.nextLong(qps.size());
+    }
     for (int tried = 0; tried < qps.size(); tried++) {
       int index = nextQp;
       nextQp = (nextQp + 1) % qps.size();

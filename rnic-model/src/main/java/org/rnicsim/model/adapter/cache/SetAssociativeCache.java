@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * Which keys an adapter cache holds: {@code sets} sets of {@code ways} entries with true LRU inside
  * each set. One set is a fully associative LRU cache, whose hit rate under round-robin access drops
- * from all to nothing once the working set exceeds it (the Q1 cliff); many sets selected by a hash
- * of the key spread the keys unevenly, so the hit rate decays gradually instead.
+ * from all to nothing once the working set exceeds it, and under a uniformly random choice of key
+ * (the Q1 sweeps) to about entries / working set, so misses keep growing with the working set; many
+ * sets selected by a hash of the key spread the keys unevenly, so the hit rate decays gradually
+ * from well below the capacity (docs/calibration-qp-scaling.md).
  *
  * <p>Storage is two primitive arrays; a set wider than {@link #SCAN_WAYS} also keeps a key index so
  * a lookup does not scan hundreds of ways.
