@@ -123,6 +123,11 @@ class BadRdmaStudyTest {
             with(11, "  kind: bandwidth\n  window: 100000"),
             "bad.yaml:12:11: 'workload.window' must be between 1 and what the queues hold"),
         Arguments.of(
+            "QPs beyond any whole number of the key's type",
+            "name: q\nworkload:\n  kind: bandwidth\n  qps: 1000000000000\n",
+            "bad.yaml:4:8: 'workload.qps' must be between 1 and 16384 per client (a simulation's"
+                + " sane bound) (got 1000000000000)"),
+        Arguments.of(
             "operation rate without a unit",
             with(11, "  kind: open-loop\n  rate: 100000"),
             "bad.yaml:12:9: wrong type at 'workload.rate'"));
