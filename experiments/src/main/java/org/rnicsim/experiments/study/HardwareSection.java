@@ -1,17 +1,17 @@
 package org.rnicsim.experiments.study;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.rnicsim.model.profile.HardwareProfile;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code hardware} section as merged: the profile's name and its values, with whatever the
  * study file and {@code --set} override on top. The profile file fills every key beneath the study
  * (precedence defaults &lt; profile &lt; study &lt; {@code --set}); its sub-sections are kept as
- * trees here and bound to the model's records by {@link HardwareBinder}, key for key as in the
+ * trees here and bound to the model's records by {@link HardwareBinding}, key for key as in the
  * profile files.
  *
  * @param profile the name of a profile: {@code configs/profiles/<name>.yaml} beside the study, or
@@ -44,12 +44,18 @@ public record HardwareSection(
     if (problems.require(profile, path + ".profile") == null) {
       return null;
     }
-    Map<String, JsonNode> sections = new LinkedHashMap<>();
-    sections.put("host", host);
-    sections.put("pcie", pcie);
-    sections.put("adapter", adapter);
-    sections.put("port", port);
-    sections.put("limits", limits);
-    return HardwareBinder.bind(profile, sections, problems, path);
+    ObjectNode sections = JsonNodeFactory.instance.objectNode();
+    put(sections, "host", host);
+    put(sections, "pcie", pcie);
+    put(sections, "adapter", adapter);
+    put(sections, "port", port);
+    put(sections, "limits", limits);
+    return HardwareBinding.bind(profile, sections, problems, path);
+  }
+
+  private static void put(ObjectNode sections, String key, JsonNode value) {
+    if (value != null && !value.isNull()) {
+      sections.set(key, value);
+    }
   }
 }

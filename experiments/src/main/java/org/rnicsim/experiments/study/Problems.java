@@ -71,6 +71,17 @@ public final class Problems {
     }
   }
 
+  /** Records a problem located already (by a binder that read the values). */
+  void add(ConfigProblem problem) {
+    reportedPaths.add(problem.path());
+    found.add(problem);
+  }
+
+  /** Where each value was written. */
+  SourceMap source() {
+    return source;
+  }
+
   /** Records a problem with the key at {@code path} itself (an unknown key), located at the key. */
   public void reportKey(String path, String message) {
     if (isAlreadyReported(path)) {

@@ -69,6 +69,10 @@ final class TreeBinder {
         if (standIn(attempt, path, e, tooLarge)) {
           continue;
         }
+        if (enclosesRefused(path, refused)) {
+          // A record cannot be built because a value inside it was cut: already said.
+          return new Bound<>(null, problems, refused, tooLarge);
+        }
         problems.add(errors.toProblem(e, source));
         boolean cut =
             !path.isEmpty()
@@ -80,6 +84,15 @@ final class TreeBinder {
         }
       }
     }
+  }
+
+  private static boolean enclosesRefused(String path, Set<String> refused) {
+    for (String cut : refused) {
+      if (path.isEmpty() || cut.startsWith(path + ".") || cut.startsWith(path + "[")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

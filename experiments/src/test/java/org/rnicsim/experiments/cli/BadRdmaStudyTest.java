@@ -80,7 +80,7 @@ class BadRdmaStudyTest {
         Arguments.of(
             "misspelt hardware key",
             with(5, "    flightLatancy: 125ns"),
-            "bad.yaml:5:5: unknown key 'hardware.pcie.flightLatancy' (known here: generation,"),
+            "bad.yaml:5:5: unknown key 'hardware.pcie.flightLatancy' (known: ecrc, flightLatency, generation,"),
         Arguments.of(
             "override the model refuses",
             with(5, "    lanes: 3"),
