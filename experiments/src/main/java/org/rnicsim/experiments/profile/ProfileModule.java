@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.profile;
 
 import java.lang.reflect.RecordComponent;
+import java.util.function.Predicate;
 import org.rnicsim.engine.Units;
 import org.rnicsim.model.profile.AdapterLimits;
 import org.rnicsim.model.profile.AdapterProfile;
@@ -12,6 +13,7 @@ import org.rnicsim.model.profile.PcieProfile;
 import org.rnicsim.model.profile.PortProfile;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.PropertyNamingStrategy;
@@ -43,6 +45,13 @@ public final class ProfileModule extends SimpleModule {
     PortProfile.class,
     AdapterLimits.class
   };
+
+  /**
+   * The attribute under which a binder passes a {@code Predicate<TokenStreamContext>} that says
+   * which values it cut out after reporting them: those read as zero rather than as a second
+   * problem, so that binding goes on to find the rest.
+   */
+  public static final String CUT_VALUES = "rnicsim.cutValues";
 
   public ProfileModule() {
     super("rnicsim-profiles");
@@ -112,7 +121,12 @@ public final class ProfileModule extends SimpleModule {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Object getNullValue(DeserializationContext ctxt) {
+      if (ctxt.getAttribute(CUT_VALUES) instanceof Predicate<?> cut
+          && ((Predicate<TokenStreamContext>) cut).test(ctxt.getParser().streamReadContext())) {
+        return type == int.class ? (Object) 0 : (Object) 0L;
+      }
       throw new ProfileValueException(
           ctxt.getParser(),
           path ->
@@ -139,11 +153,15 @@ public final class ProfileModule extends SimpleModule {
             p, path -> "'" + path + "' needs a unit: " + form + " (got " + got + ")");
       }
       String text = p.getString().trim();
+      if (!unit && token != JsonToken.VALUE_NUMBER_INT) {
+        throw new ProfileValueException(
+            p, path -> "'" + path + "' must be " + form + " (got \"" + text + "\")");
+      }
       try {
-        long value = unit ? quantity(name, text) : count(token, text);
+        long value = unit ? quantity(name, text) : p.getLongValue();
         return type == int.class ? (Object) Math.toIntExact(value) : (Object) value;
       } catch (IllegalArgumentException | ArithmeticException e) {
-        String why = e instanceof ArithmeticException ? "too large" : e.getMessage();
+        String why = e instanceof IllegalArgumentException && unit ? e.getMessage() : "too large";
         throw new ProfileValueException(
             p, path -> "bad value at '" + path + "': " + why + " (expected " + form + ")");
       }
@@ -157,17 +175,6 @@ public final class ProfileModule extends SimpleModule {
         return Units.parseBytes(text);
       }
       return Units.parseDurationPs(text);
-    }
-
-    private static long count(JsonToken token, String text) {
-      if (token != JsonToken.VALUE_NUMBER_INT) {
-        throw new IllegalArgumentException("expected a whole number, not \"" + text + "\"");
-      }
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        throw new ArithmeticException(text);
-      }
     }
   }
 }

@@ -6,9 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rnicsim.experiments.profile.ProfileModule;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -63,13 +66,22 @@ final class TreeBinder {
     Map<String, Problems.StandIn> tooLarge = new LinkedHashMap<>();
     while (true) {
       try {
-        return new Bound<>(mapper.treeToValue(attempt, type), problems, refused, tooLarge);
+        Set<String> cut = Set.copyOf(refused);
+        T value =
+            mapper
+                .readerFor(type)
+                .withAttribute(
+                    ProfileModule.CUT_VALUES,
+                    (Predicate<TokenStreamContext>)
+                        context -> cut.contains(SourceMap.pathOf(context)))
+                .readValue(attempt);
+        return new Bound<>(value, problems, refused, tooLarge);
       } catch (JacksonException e) {
         String path = BindingErrors.pathOf(e.getPath());
         if (standIn(attempt, path, e, tooLarge)) {
           continue;
         }
-        if (enclosesRefused(path, refused)) {
+        if (refused.contains(path) || enclosesRefused(path, refused)) {
           // A record cannot be built because a value inside it was cut: already said.
           return new Bound<>(null, problems, refused, tooLarge);
         }

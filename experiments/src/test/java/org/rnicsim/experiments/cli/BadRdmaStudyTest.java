@@ -123,6 +123,23 @@ class BadRdmaStudyTest {
             with(11, "  kind: bandwidth\n  window: 100000"),
             "bad.yaml:12:11: 'workload.window' must be between 1 and what the queues hold"),
         Arguments.of(
+            "a PCIe generation there is none of",
+            with(5, "    generation: gen9"),
+            "bad.yaml:5:17: wrong type at 'hardware.pcie.generation': expected one of gen1, gen2,"
+                + " gen3, gen4, gen5, got \"gen9\""),
+        Arguments.of(
+            "a hardware count written as a word",
+            with(5, "    lanes: sixteen"),
+            "bad.yaml:5:12: 'hardware.pcie.lanes' must be a whole number (got \"sixteen\")"),
+        Arguments.of(
+            "a bad profile value shared by an alias is reported at the alias too",
+            with(5, "    flightLatency: &flight 125 parsecs\n    readCompleterLatency: *flight"),
+            "bad.yaml:6:27: bad value at 'hardware.pcie.readCompleterLatency': unknown unit"),
+        Arguments.of(
+            "a bad profile value shared by an alias is reported at the anchor",
+            with(5, "    flightLatency: &flight 125 parsecs\n    readCompleterLatency: *flight"),
+            "bad.yaml:5:20: bad value at 'hardware.pcie.flightLatency': unknown unit"),
+        Arguments.of(
             "QPs beyond any whole number of the key's type",
             "name: q\nworkload:\n  kind: bandwidth\n  qps: 1000000000000\n",
             "bad.yaml:4:8: 'workload.qps' must be between 1 and 16384 per client (a simulation's"
