@@ -135,12 +135,6 @@ final class StepBinder {
         (int) a.integer("core", 0, 63, -1));
   }
 
-  Step createPd(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
-    String adapter = use(a, "adapter", false);
-    return new Step.CreatePd(declare(a, "as"), adapter);
-  }
-
   Step createMr(JsonNode args, String at, boolean inCallback) {
     StepArgs a =
         StepArgs.of(tree, args, null == args ? at : at, null, Set.of("as", "pd", "fastRegister"));
@@ -172,18 +166,6 @@ final class StepBinder {
         a.bytes("inlineData", DEFAULT_INLINE_BYTES));
   }
 
-  Step createConnector(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
-    String adapter = use(a, "adapter", false);
-    return new Step.CreateConnector(declare(a, "as"), adapter);
-  }
-
-  Step createListener(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
-    String adapter = use(a, "adapter", false);
-    return new Step.CreateListener(declare(a, "as"), adapter);
-  }
-
   Step listen(JsonNode args, String at, boolean inCallback) {
     StepArgs a = StepArgs.of(tree, args, at, "listener", Set.of("listener", "port"));
     return new Step.Listen(use(a, "listener", true), port(a));
@@ -201,16 +183,6 @@ final class StepBinder {
   Step accept(JsonNode args, String at, boolean inCallback) {
     StepArgs a = StepArgs.of(tree, args, at, null, Set.of("connector", "qp"));
     return new Step.Accept(use(a, "connector", true), use(a, "qp", true));
-  }
-
-  Step completeConnect(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "connector", Set.of("connector"));
-    return new Step.CompleteConnect(use(a, "connector", true));
-  }
-
-  Step disconnect(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "connector", Set.of("connector"));
-    return new Step.Disconnect(use(a, "connector", true));
   }
 
   Step armCq(JsonNode args, String at, boolean inCallback) {
@@ -231,21 +203,6 @@ final class StepBinder {
         use(a, "cq", true),
         intervalPs / SimTime.PS_PER_US,
         a.integer("count", 0, 4_294_967_295L, 0));
-  }
-
-  Step flush(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "qp", Set.of("qp"));
-    return new Step.Flush(use(a, "qp", true));
-  }
-
-  Step getCqResults(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "cq", Set.of("cq"));
-    return new Step.GetCqResults(use(a, "cq", true));
-  }
-
-  Step close(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "object", Set.of("object"));
-    return new Step.Close(use(a, "object", true));
   }
 
   Step closeAdapter(JsonNode args, String at, boolean inCallback) {
@@ -282,9 +239,25 @@ final class StepBinder {
     return new Step.WhenNotified(cq, steps(a.get("do"), a.at("do"), true));
   }
 
-  Step measure(JsonNode args, String at, boolean inCallback) {
-    StepArgs a = StepArgs.of(tree, args, at, "cq", Set.of("cq"));
-    return new Step.Measure(use(a, "cq", true));
+  /**
+   * The one object a step acts on ({@code close: qp}, {@code flush: {qp: qp}}), which an earlier
+   * step must have created.
+   */
+  String only(JsonNode args, String at, String key) {
+    return use(StepArgs.of(tree, args, at, key, Set.of(key)), key, true);
+  }
+
+  /**
+   * What a step creating an object on an adapter names ({@code createPd: {as: pd, adapter: a}}).
+   *
+   * @param adapter null when the step leaves it to the only adapter
+   */
+  record Created(String as, String adapter) {}
+
+  Created onAdapter(JsonNode args, String at) {
+    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
+    String adapter = use(a, "adapter", false);
+    return new Created(declare(a, "as"), adapter);
   }
 
   /** A receive, send or write. */

@@ -3,6 +3,7 @@ package org.rnicsim.experiments.lesson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.rnicsim.ndk.consumer.Step;
 import tools.jackson.databind.JsonNode;
 
@@ -30,24 +31,30 @@ final class StepKinds {
   static {
     call("openAdapter", StepBinder::openAdapter);
     call("createCq", StepBinder::createCq);
-    call("createPd", StepBinder::createPd);
+    call("createPd", (b, args, at, cb) -> created(b.onAdapter(args, at), Step.CreatePd::new));
     call("createMr", StepBinder::createMr);
     call("createQp", StepBinder::createQp);
-    call("createConnector", StepBinder::createConnector);
-    call("createListener", StepBinder::createListener);
+    call(
+        "createConnector",
+        (b, args, at, cb) -> created(b.onAdapter(args, at), Step.CreateConnector::new));
+    call(
+        "createListener",
+        (b, args, at, cb) -> created(b.onAdapter(args, at), Step.CreateListener::new));
     call("listen", StepBinder::listen);
     call("connect", StepBinder::connect);
     call("accept", StepBinder::accept);
-    call("completeConnect", StepBinder::completeConnect);
-    call("disconnect", StepBinder::disconnect);
+    call(
+        "completeConnect",
+        (b, args, at, cb) -> new Step.CompleteConnect(b.only(args, at, "connector")));
+    call("disconnect", (b, args, at, cb) -> new Step.Disconnect(b.only(args, at, "connector")));
     call("armCq", StepBinder::armCq);
     call("controlCqInterruptModeration", StepBinder::controlCqInterruptModeration);
     call("receive", (binder, args, at, inCallback) -> binder.post("receive", args, at));
     call("send", (binder, args, at, inCallback) -> binder.post("send", args, at));
     call("write", (binder, args, at, inCallback) -> binder.post("write", args, at));
-    call("flush", StepBinder::flush);
-    call("getCqResults", StepBinder::getCqResults);
-    call("close", StepBinder::close);
+    call("flush", (b, args, at, cb) -> new Step.Flush(b.only(args, at, "qp")));
+    call("getCqResults", (b, args, at, cb) -> new Step.GetCqResults(b.only(args, at, "cq")));
+    call("close", (b, args, at, cb) -> new Step.Close(b.only(args, at, "object")));
     call("closeAdapter", StepBinder::closeAdapter);
     control("waitFor", (binder, args, at, inCallback) -> binder.waitFor(args, at));
     control("runFor", StepBinder::runFor);
@@ -56,10 +63,14 @@ final class StepKinds {
     control("repeat", StepBinder::repeat);
     control("whenNotified", StepBinder::whenNotified);
     control("failNextCommand", (binder, args, at, inCallback) -> binder.failNext(args, at));
-    control("measure", StepBinder::measure);
+    control("measure", (b, args, at, cb) -> new Step.Measure(b.only(args, at, "cq")));
   }
 
   private StepKinds() {}
+
+  private static Step created(StepBinder.Created created, BiFunction<String, String, Step> step) {
+    return step.apply(created.as(), created.adapter());
+  }
 
   private static void call(String key, Binding binding) {
     KINDS.put(key, new Kind(true, binding));

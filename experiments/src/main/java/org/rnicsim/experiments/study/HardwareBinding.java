@@ -2,6 +2,7 @@ package org.rnicsim.experiments.study;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.rnicsim.experiments.profile.ProfileModule;
 import org.rnicsim.model.profile.HardwareProfile;
 import tools.jackson.databind.JsonNode;
@@ -30,10 +31,16 @@ final class HardwareBinding {
    * @param sections the merged {@code host}, {@code pcie}, ... mappings, as written
    * @param path where the section is: {@code hardware}
    */
-  static HardwareProfile bind(String name, ObjectNode sections, Problems problems, String path) {
+  static HardwareProfile bind(
+      String name, Map<String, JsonNode> sections, Problems problems, String path) {
     ObjectNode hardware = JsonNodeFactory.instance.objectNode();
     hardware.put("name", name);
-    hardware.setAll(sections);
+    sections.forEach(
+        (key, section) -> {
+          if (section != null && !section.isNull()) {
+            hardware.set(key, section);
+          }
+        });
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.set(path, hardware);
     TreeBinder.Bound<Hardware> bound = BINDER.bind(root, Hardware.class, problems.source());
@@ -57,10 +64,5 @@ final class HardwareBinding {
       throw new StudyRejectedException(bound.problems());
     }
     return bound.value();
-  }
-
-  /** The mapping at {@code node}, or an empty one. */
-  static ObjectNode mapping(JsonNode node) {
-    return node instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
   }
 }

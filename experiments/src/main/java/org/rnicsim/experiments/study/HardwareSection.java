@@ -1,11 +1,11 @@
 package org.rnicsim.experiments.study;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.rnicsim.model.profile.HardwareProfile;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code hardware} section as merged: the profile's name and its values, with whatever the
@@ -44,18 +44,12 @@ public record HardwareSection(
     if (problems.require(profile, path + ".profile") == null) {
       return null;
     }
-    ObjectNode sections = JsonNodeFactory.instance.objectNode();
-    put(sections, "host", host);
-    put(sections, "pcie", pcie);
-    put(sections, "adapter", adapter);
-    put(sections, "port", port);
-    put(sections, "limits", limits);
+    Map<String, JsonNode> sections = new LinkedHashMap<>();
+    sections.put("host", host);
+    sections.put("pcie", pcie);
+    sections.put("adapter", adapter);
+    sections.put("port", port);
+    sections.put("limits", limits);
     return HardwareBinding.bind(profile, sections, problems, path);
-  }
-
-  private static void put(ObjectNode sections, String key, JsonNode value) {
-    if (value != null && !value.isNull()) {
-      sections.set(key, value);
-    }
   }
 }

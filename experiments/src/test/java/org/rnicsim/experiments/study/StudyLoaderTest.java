@@ -39,22 +39,12 @@ class StudyLoaderTest {
   @Test
   void whenYamlAliasNamesAnAnchor_thenTheAnchorsValueIsUsed() throws Exception {
     String yaml =
-        String.join(
-            "\n",
-            "name: tiny",
-            "run:",
-            "  seed: 7",
-            "  replications: 3",
-            "  warmUp: &same 100us",
-            "  duration: *same",
-            "workload:",
-            "  kind: mm1",
-            "  meanServiceTime: 1us",
-            "  loads: &loads [0.3, 0.6]",
-            "sweep:",
-            "  - path: workload.loads",
-            "    values: [*loads]",
-            "");
+        """
+        name: tiny
+        run: {seed: 7, replications: 3, warmUp: &same 100us, duration: *same}
+        workload: {kind: mm1, meanServiceTime: 1us, loads: &loads [0.3, 0.6]}
+        sweep: [{path: workload.loads, values: [*loads]}]
+        """;
     Path file = Files.writeString(dir.resolve("alias.yaml"), yaml);
 
     Study study = loader.load(file, "alias.yaml", List.of(), StudyLoader.Expansion.SWEEP);
