@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.rnicsim.experiments.profile.ProfileException;
-import org.rnicsim.experiments.profile.ProfileLoader;
+import org.rnicsim.experiments.study.ProfileCatalog;
+import org.rnicsim.experiments.study.StudyRejectedException;
 import org.rnicsim.model.profile.HardwareProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,9 +110,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
     HardwareProfile hardware;
     try {
-      hardware = ProfileLoader.load(profile);
-    } catch (ProfileException e) {
-      err.println("bench model: " + e.getMessage());
+      hardware = ProfileCatalog.loadFile(profile);
+    } catch (StudyRejectedException e) {
+      e.problems().forEach(problem -> err.println("bench model: " + problem.render()));
       return 2;
     }
     ModelBenchmark benchmark = new ModelBenchmark();

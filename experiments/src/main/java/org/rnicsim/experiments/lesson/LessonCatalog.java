@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.rnicsim.experiments.study.ConfigFileReader;
 
 /**
  * The numbered lessons: the files {@code NN-name.yaml} of a folder ({@code configs/lessons}) or, by
@@ -69,7 +69,10 @@ public final class LessonCatalog {
         String name = String.valueOf(file.getFileName());
         if (LESSON_FILE.matcher(name).matches() && Files.isRegularFile(file)) {
           entries.add(
-              new Entry(name, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+              new Entry(
+                  name,
+                  file.toString(),
+                  ConfigFileReader.readText(file, file.toString(), "lesson")));
         }
       }
     }

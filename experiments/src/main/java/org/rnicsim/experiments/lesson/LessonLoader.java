@@ -1,9 +1,5 @@
 package org.rnicsim.experiments.lesson;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rnicsim.experiments.study.ConfigDocument;
+import org.rnicsim.experiments.study.ConfigFileReader;
 import org.rnicsim.experiments.study.ConfigProblem;
 import org.rnicsim.experiments.study.Origin;
 import org.rnicsim.experiments.study.SourceMap;
@@ -19,7 +17,6 @@ import org.rnicsim.ndk.consumer.Script;
 import org.rnicsim.ndk.consumer.ScriptSettings;
 import org.rnicsim.ndk.consumer.ScriptStep;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +30,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * StudyRejectedException}).
  */
 public final class LessonLoader {
-  static final long MAX_FILE_BYTES = 1L << 20;
 
   private static final Set<String> TOP_KEYS =
       new LinkedHashSet<>(
@@ -59,17 +55,7 @@ public final class LessonLoader {
 
   /** Reads {@code file}; {@code displayName} is how messages name it. */
   public static Lesson load(Path file, String displayName) {
-    String text;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw refuse(displayName, "too large for a lesson file");
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw refuse(displayName, "no such file");
-    } catch (IOException e) {
-      throw refuse(displayName, "cannot read: " + e.getMessage());
-    }
+    String text = ConfigFileReader.readText(file, displayName, "lesson");
     return parse(text, displayName, slugOf(String.valueOf(file.getFileName())));
   }
 
@@ -82,9 +68,10 @@ public final class LessonLoader {
   public static Lesson parse(String text, String displayName, String slug) {
     SourceMap source;
     JsonNode root;
-    try (JsonParser parser = YAML.createParser(text)) {
-      source = SourceMap.scan(parser, displayName);
-      root = YAML.readTree(text);
+    try {
+      ConfigDocument document = ConfigDocument.read(YAML, text, displayName);
+      source = document.source();
+      root = document.tree();
     } catch (JacksonException e) {
       throw StudyRejectedException.of(syntaxProblem(e, displayName));
     }

@@ -50,39 +50,6 @@ final class StepBinder {
     WAITS.put("disconnectEvent", Step.WaitKind.DISCONNECT_EVENT);
   }
 
-  /** Every step key, for messages. */
-  static final List<String> ACTIONS =
-      List.of(
-          "openAdapter",
-          "createCq",
-          "createPd",
-          "createMr",
-          "createQp",
-          "createConnector",
-          "createListener",
-          "listen",
-          "connect",
-          "accept",
-          "completeConnect",
-          "disconnect",
-          "armCq",
-          "controlCqInterruptModeration",
-          "receive",
-          "send",
-          "write",
-          "flush",
-          "getCqResults",
-          "close",
-          "closeAdapter",
-          "waitFor",
-          "runFor",
-          "runUntil",
-          "settle",
-          "repeat",
-          "whenNotified",
-          "failNextCommand",
-          "measure");
-
   private final LessonTree tree;
   private final Set<String> hosts;
   private final Set<String> names = new HashSet<>();
@@ -131,198 +98,170 @@ final class StepBinder {
           path, "a step must be an action such as 'close: qp', got " + LessonTree.describe(item));
       return null;
     }
-    if (!ACTIONS.contains(action)) {
+    StepKinds.Kind kind = StepKinds.of(action);
+    if (kind == null) {
       tree.keyProblem(
           LessonTree.join(path, action),
-          "unknown step '" + action + "' (known: " + String.join(", ", ACTIONS) + ")");
+          "unknown step '" + action + "' (known: " + String.join(", ", StepKinds.names()) + ")");
       return null;
     }
     String at = item.isObject() ? LessonTree.join(path, action) : path;
-    Step step = bind(action, args, at, inCallback);
+    Step step = kind.binding().bind(this, args, at, inCallback);
     if (step == null) {
       return null;
     }
-    if (inCallback && !isCall(step)) {
+    if (inCallback && !kind.call()) {
       tree.problem(at, "inside whenNotified only calls are allowed, not '" + action + "'");
     }
     return new ScriptStep(step, say, tree.where(path));
   }
 
-  private static boolean isCall(Step step) {
-    return !(step instanceof Step.WaitFor
-        || step instanceof Step.RunFor
-        || step instanceof Step.RunUntil
-        || step instanceof Step.Settle
-        || step instanceof Step.Repeat
-        || step instanceof Step.WhenNotified
-        || step instanceof Step.FailNextCommand
-        || step instanceof Step.Measure);
-  }
-
-  private Step bind(String action, JsonNode args, String at, boolean inCallback) {
-    switch (action) {
-      case "openAdapter" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "host"));
-        String host = a.optionalName("host");
-        if (host != null && !hosts.contains(host)) {
-          tree.problem(a.at("host"), "no host is named '" + host + "' (hosts: " + hosts + ")");
-        }
-        return new Step.OpenAdapter(declare(a, "as"), host);
-      }
-      case "createCq" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter", "depth", "core"));
-        String adapter = use(a, "adapter", false);
-        return new Step.CreateCq(
-            declare(a, "as"),
-            adapter,
-            a.integer("depth", 1, 4_294_967_295L, DEFAULT_CQ_DEPTH),
-            (int) a.integer("core", 0, 63, -1));
-      }
-      case "createPd" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
-        String adapter = use(a, "adapter", false);
-        return new Step.CreatePd(declare(a, "as"), adapter);
-      }
-      case "createMr" -> {
-        StepArgs a =
-            StepArgs.of(
-                tree, args, null == args ? at : at, null, Set.of("as", "pd", "fastRegister"));
-        String pd = use(a, "pd", true);
-        return new Step.CreateMr(declare(a, "as"), pd, a.bool("fastRegister", false));
-      }
-      case "createQp" -> {
-        StepArgs a =
-            StepArgs.of(
-                tree,
-                args,
-                at,
-                null,
-                Set.of("as", "pd", "cq", "receiveCq", "initiatorCq", "depth", "inlineData"));
-        String pd = use(a, "pd", true);
-        String cq = use(a, "cq", false);
-        String receiveCq = a.has("receiveCq") ? use(a, "receiveCq", true) : cq;
-        String initiatorCq = a.has("initiatorCq") ? use(a, "initiatorCq", true) : cq;
-        if (receiveCq == null || initiatorCq == null) {
-          tree.problem(at, "'" + at + "' needs 'cq', or both 'receiveCq' and 'initiatorCq'");
-        }
-        return new Step.CreateQp(
-            declare(a, "as"),
-            pd,
-            receiveCq,
-            initiatorCq,
-            a.integer("depth", 1, 16_384, DEFAULT_QP_DEPTH),
-            a.bytes("inlineData", DEFAULT_INLINE_BYTES));
-      }
-      case "createConnector" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
-        String adapter = use(a, "adapter", false);
-        return new Step.CreateConnector(declare(a, "as"), adapter);
-      }
-      case "createListener" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
-        String adapter = use(a, "adapter", false);
-        return new Step.CreateListener(declare(a, "as"), adapter);
-      }
-      case "listen" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "listener", Set.of("listener", "port"));
-        return new Step.Listen(use(a, "listener", true), port(a));
-      }
-      case "connect" -> {
-        StepArgs a = StepArgs.of(tree, args, at, null, Set.of("connector", "qp", "host", "port"));
-        String host = a.name("host");
-        if (!host.isEmpty() && !hosts.contains(host)) {
-          tree.problem(a.at("host"), "no host is named '" + host + "' (hosts: " + hosts + ")");
-        }
-        return new Step.Connect(use(a, "connector", true), use(a, "qp", true), host, port(a));
-      }
-      case "accept" -> {
-        StepArgs a = StepArgs.of(tree, args, at, null, Set.of("connector", "qp"));
-        return new Step.Accept(use(a, "connector", true), use(a, "qp", true));
-      }
-      case "completeConnect" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "connector", Set.of("connector"));
-        return new Step.CompleteConnect(use(a, "connector", true));
-      }
-      case "disconnect" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "connector", Set.of("connector"));
-        return new Step.Disconnect(use(a, "connector", true));
-      }
-      case "armCq" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "cq", Set.of("cq", "type"));
-        NdkCqNotificationType type =
-            a.has("type") ? tree.choice(a.get("type"), a.at("type"), ARM_TYPES) : null;
-        return new Step.ArmCq(use(a, "cq", true), type != null ? type : NdkCqNotificationType.ANY);
-      }
-      case "controlCqInterruptModeration" -> {
-        StepArgs a = StepArgs.of(tree, args, at, null, Set.of("cq", "interval", "count"));
-        long intervalPs = a.duration("interval", 0);
-        if (intervalPs % SimTime.PS_PER_US != 0) {
-          tree.problem(
-              a.at("interval"), "'" + a.at("interval") + "' must be whole microseconds (ULONG us)");
-        }
-        return new Step.ControlModeration(
-            use(a, "cq", true),
-            intervalPs / SimTime.PS_PER_US,
-            a.integer("count", 0, 4_294_967_295L, 0));
-      }
-      case "receive", "send", "write" -> {
-        return post(action, args, at);
-      }
-      case "flush" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "qp", Set.of("qp"));
-        return new Step.Flush(use(a, "qp", true));
-      }
-      case "getCqResults" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "cq", Set.of("cq"));
-        return new Step.GetCqResults(use(a, "cq", true));
-      }
-      case "close" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "object", Set.of("object"));
-        return new Step.Close(use(a, "object", true));
-      }
-      case "closeAdapter" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "adapter", Set.of("adapter"));
-        return new Step.CloseAdapter(use(a, "adapter", false));
-      }
-      case "waitFor" -> {
-        return waitFor(args, at);
-      }
-      case "runFor" -> {
-        return new Step.RunFor(tree.duration(require(args, at), at, 0));
-      }
-      case "runUntil" -> {
-        return new Step.RunUntil(tree.duration(require(args, at), at, 0));
-      }
-      case "settle" -> {
-        if (args != null && !args.isNull() && !(args.isBoolean() && args.asBoolean())) {
-          tree.problem(at, "'settle' takes no arguments (write '- settle')");
-        }
-        return new Step.Settle();
-      }
-      case "repeat" -> {
-        StepArgs a = StepArgs.of(tree, args, at, null, Set.of("times", "every", "steps"));
-        int times = (int) a.integer("times", 1, 10_000, 1);
-        long everyPs = a.duration("every", 0);
-        List<ScriptStep> inner = steps(a.get("steps"), a.at("steps"), inCallback);
-        return new Step.Repeat(times, everyPs, inner);
-      }
-      case "whenNotified" -> {
-        StepArgs a = StepArgs.of(tree, args, at, null, Set.of("cq", "do"));
-        String cq = use(a, "cq", true);
-        return new Step.WhenNotified(cq, steps(a.get("do"), a.at("do"), true));
-      }
-      case "failNextCommand" -> {
-        return failNext(args, at);
-      }
-      case "measure" -> {
-        StepArgs a = StepArgs.of(tree, args, at, "cq", Set.of("cq"));
-        return new Step.Measure(use(a, "cq", true));
-      }
-      default -> throw new IllegalStateException(action);
+  Step openAdapter(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "host"));
+    String host = a.optionalName("host");
+    if (host != null && !hosts.contains(host)) {
+      tree.problem(a.at("host"), "no host is named '" + host + "' (hosts: " + hosts + ")");
     }
+    return new Step.OpenAdapter(declare(a, "as"), host);
   }
 
-  private Step post(String action, JsonNode args, String at) {
+  Step createCq(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter", "depth", "core"));
+    String adapter = use(a, "adapter", false);
+    return new Step.CreateCq(
+        declare(a, "as"),
+        adapter,
+        a.integer("depth", 1, 4_294_967_295L, DEFAULT_CQ_DEPTH),
+        (int) a.integer("core", 0, 63, -1));
+  }
+
+  Step createMr(JsonNode args, String at, boolean inCallback) {
+    StepArgs a =
+        StepArgs.of(tree, args, null == args ? at : at, null, Set.of("as", "pd", "fastRegister"));
+    String pd = use(a, "pd", true);
+    return new Step.CreateMr(declare(a, "as"), pd, a.bool("fastRegister", false));
+  }
+
+  Step createQp(JsonNode args, String at, boolean inCallback) {
+    StepArgs a =
+        StepArgs.of(
+            tree,
+            args,
+            at,
+            null,
+            Set.of("as", "pd", "cq", "receiveCq", "initiatorCq", "depth", "inlineData"));
+    String pd = use(a, "pd", true);
+    String cq = use(a, "cq", false);
+    String receiveCq = a.has("receiveCq") ? use(a, "receiveCq", true) : cq;
+    String initiatorCq = a.has("initiatorCq") ? use(a, "initiatorCq", true) : cq;
+    if (receiveCq == null || initiatorCq == null) {
+      tree.problem(at, "'" + at + "' needs 'cq', or both 'receiveCq' and 'initiatorCq'");
+    }
+    return new Step.CreateQp(
+        declare(a, "as"),
+        pd,
+        receiveCq,
+        initiatorCq,
+        a.integer("depth", 1, 16_384, DEFAULT_QP_DEPTH),
+        a.bytes("inlineData", DEFAULT_INLINE_BYTES));
+  }
+
+  Step listen(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, "listener", Set.of("listener", "port"));
+    return new Step.Listen(use(a, "listener", true), port(a));
+  }
+
+  Step connect(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, null, Set.of("connector", "qp", "host", "port"));
+    String host = a.name("host");
+    if (!host.isEmpty() && !hosts.contains(host)) {
+      tree.problem(a.at("host"), "no host is named '" + host + "' (hosts: " + hosts + ")");
+    }
+    return new Step.Connect(use(a, "connector", true), use(a, "qp", true), host, port(a));
+  }
+
+  Step accept(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, null, Set.of("connector", "qp"));
+    return new Step.Accept(use(a, "connector", true), use(a, "qp", true));
+  }
+
+  Step armCq(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, "cq", Set.of("cq", "type"));
+    NdkCqNotificationType type =
+        a.has("type") ? tree.choice(a.get("type"), a.at("type"), ARM_TYPES) : null;
+    return new Step.ArmCq(use(a, "cq", true), type != null ? type : NdkCqNotificationType.ANY);
+  }
+
+  Step controlCqInterruptModeration(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, null, Set.of("cq", "interval", "count"));
+    long intervalPs = a.duration("interval", 0);
+    if (intervalPs % SimTime.PS_PER_US != 0) {
+      tree.problem(
+          a.at("interval"), "'" + a.at("interval") + "' must be whole microseconds (ULONG us)");
+    }
+    return new Step.ControlModeration(
+        use(a, "cq", true),
+        intervalPs / SimTime.PS_PER_US,
+        a.integer("count", 0, 4_294_967_295L, 0));
+  }
+
+  Step closeAdapter(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, "adapter", Set.of("adapter"));
+    return new Step.CloseAdapter(use(a, "adapter", false));
+  }
+
+  Step runFor(JsonNode args, String at, boolean inCallback) {
+    return new Step.RunFor(tree.duration(require(args, at), at, 0));
+  }
+
+  Step runUntil(JsonNode args, String at, boolean inCallback) {
+    return new Step.RunUntil(tree.duration(require(args, at), at, 0));
+  }
+
+  Step settle(JsonNode args, String at, boolean inCallback) {
+    if (args != null && !args.isNull() && !(args.isBoolean() && args.asBoolean())) {
+      tree.problem(at, "'settle' takes no arguments (write '- settle')");
+    }
+    return new Step.Settle();
+  }
+
+  Step repeat(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, null, Set.of("times", "every", "steps"));
+    int times = (int) a.integer("times", 1, 10_000, 1);
+    long everyPs = a.duration("every", 0);
+    List<ScriptStep> inner = steps(a.get("steps"), a.at("steps"), inCallback);
+    return new Step.Repeat(times, everyPs, inner);
+  }
+
+  Step whenNotified(JsonNode args, String at, boolean inCallback) {
+    StepArgs a = StepArgs.of(tree, args, at, null, Set.of("cq", "do"));
+    String cq = use(a, "cq", true);
+    return new Step.WhenNotified(cq, steps(a.get("do"), a.at("do"), true));
+  }
+
+  /**
+   * The one object a step acts on ({@code close: qp}, {@code flush: {qp: qp}}), which an earlier
+   * step must have created.
+   */
+  String only(JsonNode args, String at, String key) {
+    return use(StepArgs.of(tree, args, at, key, Set.of(key)), key, true);
+  }
+
+  /**
+   * What a step creating an object on an adapter names ({@code createPd: {as: pd, adapter: a}}).
+   *
+   * @param adapter null when the step leaves it to the only adapter
+   */
+  record Created(String as, String adapter) {}
+
+  Created onAdapter(JsonNode args, String at) {
+    StepArgs a = StepArgs.of(tree, args, at, "as", Set.of("as", "adapter"));
+    String adapter = use(a, "adapter", false);
+    return new Created(declare(a, "as"), adapter);
+  }
+
+  /** A receive, send or write. */
+  Step post(String action, JsonNode args, String at) {
     StepArgs a =
         StepArgs.of(tree, args, at, "qp", Set.of("qp", "count", "bytes", "flags", "deferAll"));
     int flags = 0;
@@ -351,7 +290,7 @@ final class StepBinder {
         a.bool("deferAll", false));
   }
 
-  private Step waitFor(JsonNode args, String at) {
+  Step waitFor(JsonNode args, String at) {
     Set<String> keys = new LinkedHashSet<>(WAITS.keySet());
     keys.add("as");
     StepArgs a = StepArgs.of(tree, args, at, null, keys);
@@ -381,7 +320,7 @@ final class StepBinder {
     return new Step.WaitFor(kind, object, as);
   }
 
-  private Step failNext(JsonNode args, String at) {
+  Step failNext(JsonNode args, String at) {
     StepArgs a = StepArgs.of(tree, args, at, null, Set.of("host", "command", "status"));
     String host = a.optionalName("host");
     if (host != null && !hosts.contains(host)) {

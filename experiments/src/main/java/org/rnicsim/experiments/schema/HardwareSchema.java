@@ -2,7 +2,7 @@ package org.rnicsim.experiments.schema;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Locale;
-import org.rnicsim.experiments.profile.ProfileLoader;
+import org.rnicsim.experiments.profile.ProfileKeys;
 import org.rnicsim.model.profile.HardwareProfile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The schema of a study's {@code hardware} section: its sub-sections are the model's profile
- * records, keyed as profile files key them ({@link ProfileLoader}), so an editor completes every
+ * records, keyed as profile files key them ({@link ProfileKeys}), so an editor completes every
  * value a study can override and flags a misspelt one. Generated from the records, so it follows
  * the model.
  */
@@ -32,7 +32,7 @@ final class HardwareSchema {
       if (!component.getType().isRecord()) {
         continue;
       }
-      String key = ProfileLoader.keyOf(component.getName());
+      String key = ProfileKeys.keyOf(component.getName());
       JsonNode written = properties.get(key);
       ObjectNode shape = recordShape(component.getType());
       if (written != null && written.has("description")) {
@@ -50,7 +50,7 @@ final class HardwareSchema {
     shape.put("type", "object");
     ObjectNode properties = shape.putObject("properties");
     for (RecordComponent component : type.getRecordComponents()) {
-      String key = ProfileLoader.keyOf(component.getName());
+      String key = ProfileKeys.keyOf(component.getName());
       properties.set(
           key,
           component.getType().isRecord()
@@ -64,7 +64,7 @@ final class HardwareSchema {
   private static ObjectNode scalarShape(RecordComponent component) {
     ObjectNode shape = NODES.objectNode();
     Class<?> type = component.getType();
-    if (ProfileLoader.hasUnit(component) || type == String.class) {
+    if (ProfileKeys.hasUnit(component) || type == String.class) {
       shape.put("type", "string");
     } else if (type == long.class || type == int.class) {
       shape.put("type", "integer");
@@ -79,7 +79,7 @@ final class HardwareSchema {
         values.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
       }
     }
-    shape.put("description", ProfileLoader.expectedForm(component));
+    shape.put("description", ProfileKeys.expectedForm(component));
     return shape;
   }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.rnicsim.experiments.profile.ProfileKeys;
+import org.rnicsim.experiments.profile.ProfileValueException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
@@ -13,6 +15,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.dataformat.yaml.JacksonYAMLParseException;
 
 /**
@@ -23,6 +26,10 @@ final class BindingErrors {
   /** How the parser words a key that appears twice in one mapping. */
   private static final Pattern DUPLICATE_KEY =
       Pattern.compile("Duplicate Object property \"(.*)\"");
+
+  /** How Jackson says a record's component has no key at all. */
+  private static final Pattern MISSING_PROPERTY =
+      Pattern.compile("Missing (?:required )?creator property '([^']*)'");
 
   private final List<String> workloadKinds;
 
@@ -49,6 +56,10 @@ final class BindingErrors {
       }
     }
     String message = messageFor(e, path);
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      // The model's own checks name the component first: point at its value.
+      path = componentPath(path, ((ValueInstantiationException) e).getType().getRawClass(), e);
+    }
     // An unknown key is best shown where the key is written; Jackson reports where its value
     // starts. Values bound from a merged tree have no file position of their own.
     Origin origin = e instanceof UnrecognizedPropertyException ? source.keyPositionOf(path) : null;
@@ -67,6 +78,19 @@ final class BindingErrors {
       origin = source.positionOf(path);
     }
     return origin.problem(path, message);
+  }
+
+  private static String componentPath(String path, Class<?> type, JacksonException e) {
+    String first = String.valueOf(e.getCause().getMessage()).split(" ", 2)[0];
+    String field = first.substring(first.lastIndexOf('.') + 1);
+    if (type.isRecord()) {
+      for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+        if (component.getName().equals(field)) {
+          return join(path, ProfileKeys.keyOf(field));
+        }
+      }
+    }
+    return path;
   }
 
   private static boolean isStart(Origin origin) {
@@ -89,6 +113,17 @@ final class BindingErrors {
           + "' (known: "
           + kinds
           + ")";
+    }
+    if (e instanceof ProfileValueException value) {
+      return value.messageAt(path);
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      return "'" + path + "' is not possible: " + e.getCause().getMessage();
+    }
+    Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(e.getOriginalMessage()));
+    if (missing.find()) {
+      boolean named = path.equals(missing.group(1)) || path.endsWith("." + missing.group(1));
+      return "missing key '" + (named ? path : join(path, missing.group(1))) + "'";
     }
     if (e instanceof MismatchedInputException mismatch) {
       return wrongType(mismatch, path);
@@ -157,6 +192,9 @@ final class BindingErrors {
     }
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {
       return "a list";
+    }
+    if (type.isEnum()) {
+      return ProfileKeys.expectedForm("", type);
     }
     return "a mapping of keys";
   }

@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.study;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * checks first, then a strict parse that remembers where every key and value was written. Binding
  * to records happens later, once all layers are merged.
  */
-final class ConfigFileReader {
+public final class ConfigFileReader {
 
   /**
    * Study files are written by hand; anything bigger is a mistake, and reading it would only waste
@@ -38,48 +38,68 @@ final class ConfigFileReader {
 
   /** The file's text, checked to be a reasonably sized UTF-8 text file. */
   static String readText(Path file, String displayName) {
+    return readText(file, displayName, "study");
+  }
+
+  /**
+   * The text of a {@code kind} file ("study", "lesson"), checked to be a reasonably sized UTF-8
+   * text file. At most one byte past the limit is read, whatever size the file claims: a link to
+   * {@code /dev/zero} or a pipe has no honest size.
+   */
+  public static String readText(Path file, String displayName, String kind) {
     byte[] bytes;
     try {
       if (Files.isDirectory(file)) {
-        throw rejected(displayName, "is a directory, not a study file");
+        throw rejected(displayName, "is a directory, not a " + kind + " file");
       }
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw StudyRejectedException.of(
-            Origin.startOf(displayName)
-                .problem(
-                    "",
-                    "too large for a study file ("
-                        + size
-                        + " bytes; the limit is "
-                        + MAX_FILE_BYTES
-                        + " bytes); nothing was read"));
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
       }
-      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw rejected(displayName, "no such file");
     } catch (IOException e) {
       throw rejected(displayName, "cannot read: " + e.getMessage());
     }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw StudyRejectedException.of(
+          Origin.startOf(displayName)
+              .problem(
+                  "",
+                  "too large for a "
+                      + kind
+                      + " file ("
+                      + sizeOf(file)
+                      + "; the limit is "
+                      + MAX_FILE_BYTES
+                      + " bytes); the rest was not read"));
+    }
     return decode(bytes, displayName);
+  }
+
+  /** The size a regular file says it has, for the message; a device or pipe has none. */
+  private static String sizeOf(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.size(file) + " bytes";
+      }
+    } catch (IOException e) {
+      // Said below.
+    }
+    return "more than " + MAX_FILE_BYTES + " bytes";
   }
 
   /** A layer from {@code text}, in the format its file name says. */
   ConfigLayer parse(String text, Path file, String displayName) {
     ObjectMapper mapper = mapperFor(file, displayName);
-    SourceMap source;
-    try (JsonParser parser = mapper.createParser(text)) {
-      source = SourceMap.scan(parser, displayName);
+    ConfigDocument document;
+    try {
+      document = ConfigDocument.read(mapper, text, displayName);
     } catch (JacksonException e) {
       throw StudyRejectedException.of(
           errors.toProblem(e, SourceMap.of(Origin.startOf(displayName))));
     }
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(text);
-    } catch (JacksonException e) {
-      throw StudyRejectedException.of(errors.toProblem(e, source));
-    }
+    JsonNode tree = document.tree();
+    SourceMap source = document.source();
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw StudyRejectedException.of(
           Origin.startOf(displayName)

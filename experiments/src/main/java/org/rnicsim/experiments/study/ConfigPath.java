@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ConfigPath {
   private static final Pattern STEP =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)((?:\\[\\d{1,6}])*)");
+  private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
   private ConfigPath() {}
@@ -30,6 +31,13 @@ public final class ConfigPath {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code key} can be one key of a path: a letter or '_', then letters, digits, - or _.
+   */
+  public static boolean isKey(String key) {
+    return key != null && KEY.matcher(key).matches();
   }
 
   /** The steps of a valid path: a String per key, an Integer per index. */

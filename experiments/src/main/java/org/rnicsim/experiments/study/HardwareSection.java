@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * The {@code hardware} section as merged: the profile's name and its values, with whatever the
  * study file and {@code --set} override on top. The profile file fills every key beneath the study
  * (precedence defaults &lt; profile &lt; study &lt; {@code --set}); its sub-sections are kept as
- * trees here and bound to the model's records by {@link HardwareBinder}, key for key as in the
+ * trees here and bound to the model's records by {@link HardwareBinding}, key for key as in the
  * profile files.
  *
  * @param profile the name of a profile: {@code configs/profiles/<name>.yaml} beside the study, or
@@ -50,6 +50,6 @@ public record HardwareSection(
     sections.put("adapter", adapter);
     sections.put("port", port);
     sections.put("limits", limits);
-    return HardwareBinder.bind(profile, sections, problems, path);
+    return HardwareBinding.bind(profile, sections, problems, path);
   }
 }

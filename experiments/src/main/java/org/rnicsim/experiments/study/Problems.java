@@ -2,7 +2,9 @@ package org.rnicsim.experiments.study;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.rnicsim.engine.Units;
@@ -27,6 +29,21 @@ public final class Problems {
   private final Set<String> alreadyReported;
   private final List<ConfigProblem> found = new ArrayList<>();
 
+  /**
+   * Whole numbers too large for their Java type, by path, as written: binding put the type's limit
+   * in their place, and validation's range checks name the number as written.
+   */
+  private Map<String, StandIn> standIns = Map.of();
+
+  private final Set<String> reportedPaths = new HashSet<>();
+
+  /**
+   * A whole number binding could not hold, and the range of the Java type it was bound to.
+   *
+   * @param written the number as written
+   */
+  public record StandIn(String written, long min, long max) {}
+
   /** Values missing because binding refused them: reported already, but still problems. */
   private int silent;
 
@@ -49,8 +66,20 @@ public final class Problems {
     if (isAlreadyReported(path)) {
       silent++;
     } else {
+      reportedPaths.add(path);
       found.add(source.positionOf(path).problem(path, message));
     }
+  }
+
+  /** Records a problem located already (by a binder that read the values). */
+  void add(ConfigProblem problem) {
+    reportedPaths.add(problem.path());
+    found.add(problem);
+  }
+
+  /** Where each value was written. */
+  SourceMap source() {
+    return source;
   }
 
   /** Records a problem with the key at {@code path} itself (an unknown key), located at the key. */
@@ -94,6 +123,11 @@ public final class Problems {
     return false;
   }
 
+  /** Tells these problems which values binding stood in for (see {@link #standIns}). */
+  void standIns(Map<String, StandIn> tooLarge) {
+    this.standIns = Map.copyOf(tooLarge);
+  }
+
   /** How many problems were reported so far; workloads compare it to see if they added any. */
   public int count() {
     return found.size() + silent;
@@ -105,7 +139,8 @@ public final class Problems {
    */
   public void check(boolean condition, String path, String mustText, Object value) {
     if (!condition) {
-      report(path, "'" + path + "' must " + mustText + " (got " + value + ")");
+      Object written = standIns.containsKey(path) ? standIns.get(path).written() : value;
+      report(path, "'" + path + "' must " + mustText + " (got " + written + ")");
     }
   }
 
@@ -148,12 +183,33 @@ public final class Problems {
   }
 
   public boolean isEmpty() {
-    return count() == 0;
+    return count() == 0 && problems().isEmpty();
   }
 
   /** All problems so far, in file order. */
   public List<ConfigProblem> problems() {
     List<ConfigProblem> sorted = new ArrayList<>(found);
+    for (Map.Entry<String, StandIn> entry : standIns.entrySet()) {
+      String path = entry.getKey();
+      StandIn standIn = entry.getValue();
+      if (!reportedPaths.contains(path)) {
+        // No range check of the key caught the stand-in: say the range of the number's type.
+        sorted.add(
+            source
+                .positionOf(path)
+                .problem(
+                    path,
+                    "number out of range at '"
+                        + path
+                        + "': it must be a whole number between "
+                        + standIn.min()
+                        + " and "
+                        + standIn.max()
+                        + " (got "
+                        + standIn.written()
+                        + ")"));
+      }
+    }
     sorted.sort(FILE_ORDER);
     return sorted;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.rnicsim.model.profile.HardwareProfile;
 
 /**
  * Finds a hardware profile by name: first in a {@code profiles/} folder beside the study file (so
@@ -38,6 +39,15 @@ public final class ProfileCatalog implements ProfileLayers {
   public ProfileCatalog() {
     StudyMappers mappers = new StudyMappers(List.of());
     this.reader = new ConfigFileReader(mappers, new BindingErrors(List.of()));
+  }
+
+  /**
+   * The profile in {@code file} on its own, bound as a study's hardware section is.
+   *
+   * @throws StudyRejectedException with every problem, located in the file
+   */
+  public static HardwareProfile loadFile(Path file) {
+    return HardwareBinding.load(file, file.toString());
   }
 
   @Override

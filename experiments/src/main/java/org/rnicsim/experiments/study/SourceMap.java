@@ -3,8 +3,6 @@ package org.rnicsim.experiments.study;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 
@@ -32,31 +30,23 @@ public final class SourceMap {
     return new SourceMap(new TreeMap<>(), new TreeMap<>(), fallback);
   }
 
-  /**
-   * Reads the whole document from {@code parser}, remembering where each key and value starts.
-   * Syntax errors surface as the parser's own exceptions, with their position.
-   */
-  public static SourceMap scan(JsonParser parser, String source) {
-    SourceMap map = of(Origin.startOf(source));
-    JsonToken token;
-    while ((token = parser.nextToken()) != null) {
-      if (token == JsonToken.PROPERTY_NAME) {
-        map.keys.putIfAbsent(
-            pathOf(parser.streamReadContext()), originOf(source, parser.currentTokenLocation()));
-        continue;
-      }
-      if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-        continue;
-      }
-      TokenStreamContext context = parser.streamReadContext();
-      // A container token has already opened its own context; its path is that of the entry in the
-      // parent.
-      if (token.isStructStart()) {
-        context = context.getParent();
-      }
-      map.values.putIfAbsent(pathOf(context), originOf(source, parser.currentTokenLocation()));
+  /** Records where the key at {@code path} was first written. */
+  void putKeyOrigin(String path, Origin at) {
+    if (at != null) {
+      keys.putIfAbsent(path, at);
     }
-    return map;
+  }
+
+  /** Records where the value at {@code path} was first written. */
+  void putValueOrigin(String path, Origin at) {
+    if (at != null) {
+      values.putIfAbsent(path, at);
+    }
+  }
+
+  /** Says the value at {@code path} was written at {@code at}, whatever was said before. */
+  void replaceValueOrigin(String path, Origin at) {
+    values.put(path, at);
   }
 
   /** The file most problems are in: the one whose start answers a path nobody wrote. */

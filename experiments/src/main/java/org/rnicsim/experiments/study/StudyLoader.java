@@ -35,6 +35,13 @@ public final class StudyLoader {
   /** The key of the defaults file that holds the defaults of each workload kind. */
   static final String WORKLOAD_DEFAULTS = "workloads";
 
+  /**
+   * Jobs (points x cases x replications) one study may ask for: every job is listed and its result
+   * kept until the report is written, so a grid past this runs the machine out of memory long
+   * before it runs out of time.
+   */
+  public static final long MAX_JOBS = 1_000_000;
+
   /** Whether a study runs as the one point it describes, or as the grid its sweep spans. */
   public enum Expansion {
     ONE_POINT,
@@ -163,6 +170,7 @@ public final class StudyLoader {
         }
       }
     }
+    checkJobCount(points, axes, source, problems);
     Problems chartProblems = new Problems(source);
     ChartChoice charts =
         ChartChoice.read(
@@ -184,6 +192,27 @@ public final class StudyLoader {
         charts);
   }
 
+  private static void checkJobCount(
+      List<StudyPoint> points, List<AxisPlan> axes, SourceMap source, Set<ConfigProblem> out) {
+    long jobs = 0;
+    for (StudyPoint point : points) {
+      jobs += (long) point.plan().workload().cases().size() * point.plan().run().replications();
+    }
+    if (jobs > MAX_JOBS) {
+      String path = axes.isEmpty() ? "run.replications" : "sweep";
+      out.add(
+          source
+              .positionOf(path)
+              .problem(
+                  path,
+                  "the study has "
+                      + jobs
+                      + " jobs (points x cases x replications); the limit is "
+                      + MAX_JOBS
+                      + " (fewer sweep values, cases or replications?)"));
+    }
+  }
+
   private static List<ConfigProblem> sortedProblems(Set<ConfigProblem> problems) {
     List<ConfigProblem> sorted = new ArrayList<>(problems);
     sorted.sort(Problems.FILE_ORDER);
@@ -201,7 +230,7 @@ public final class StudyLoader {
     if (bound.value() == null || bound.value().sweep() == null) {
       return List.of();
     }
-    Problems problems = new Problems(source, bound.refusedPaths());
+    Problems problems = bound.problemsFor(source);
     List<AxisPlan> axes = SweepAxes.expand(bound.value().sweep(), sweepNode, problems);
     out.addAll(problems.problems());
     return axes;
@@ -272,7 +301,7 @@ public final class StudyLoader {
     if (bound.value() == null) {
       return null;
     }
-    Problems problems = new Problems(stack.source(), bound.refusedPaths());
+    Problems problems = bound.problemsFor(stack.source());
     StudyPlan plan = bound.value().validate(problems);
     out.addAll(problems.problems());
     if (plan == null || !bound.problems().isEmpty()) {

@@ -1,8 +1,10 @@
 package org.rnicsim.experiments.study;
 
 import java.util.List;
+import org.rnicsim.experiments.profile.ProfileModule;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -16,6 +18,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class StudyMappers {
   final ObjectMapper yaml;
   final ObjectMapper json;
+
+  /**
+   * The mapper of the model's hardware profile records, in profile files and in a study's {@code
+   * hardware} section alike: keys and units as {@link ProfileModule} teaches them, enum constants
+   * in any case, every component required.
+   */
+  static final ObjectMapper HARDWARE =
+      strict(JsonMapper.builder())
+          .addModule(new ProfileModule())
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .build();
 
   StudyMappers(List<NamedType> workloadKinds) {
     NamedType[] kinds = workloadKinds.toArray(new NamedType[0]);

@@ -1,14 +1,22 @@
 package org.rnicsim.experiments.study;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rnicsim.experiments.profile.ProfileModule;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,28 +42,95 @@ final class TreeBinder {
    *
    * @param value the bound record, null when the tree could not be bound at all
    */
-  record Bound<T>(T value, List<ConfigProblem> problems, Set<String> refusedPaths) {}
+  record Bound<T>(
+      T value,
+      List<ConfigProblem> problems,
+      Set<String> refusedPaths,
+      Map<String, Problems.StandIn> tooLarge) {
+    /** The problems of validation, told which values were refused or stood in for. */
+    Problems problemsFor(SourceMap source) {
+      Problems problems = new Problems(source, refusedPaths);
+      problems.standIns(tooLarge);
+      return problems;
+    }
+  }
+
+  /** How Jackson says a whole number does not fit the record's {@code int} or {@code long}. */
+  private static final Pattern OUT_OF_RANGE =
+      Pattern.compile("Numeric value \\((-?[0-9]+)\\) out of range of `?(int|long)\\b");
 
   <T> Bound<T> bind(ObjectNode tree, Class<T> type, SourceMap source) {
     ObjectNode attempt = tree.deepCopy();
     List<ConfigProblem> problems = new ArrayList<>();
     Set<String> refused = new LinkedHashSet<>();
+    Map<String, Problems.StandIn> tooLarge = new LinkedHashMap<>();
     while (true) {
       try {
-        return new Bound<>(mapper.treeToValue(attempt, type), problems, refused);
+        Set<String> cut = Set.copyOf(refused);
+        T value =
+            mapper
+                .readerFor(type)
+                .withAttribute(
+                    ProfileModule.CUT_VALUES,
+                    (Predicate<TokenStreamContext>)
+                        context -> cut.contains(SourceMap.pathOf(context)))
+                .readValue(attempt);
+        return new Bound<>(value, problems, refused, tooLarge);
       } catch (JacksonException e) {
-        problems.add(errors.toProblem(e, source));
         String path = BindingErrors.pathOf(e.getPath());
+        if (standIn(attempt, path, e, tooLarge)) {
+          continue;
+        }
+        if (refused.contains(path) || enclosesRefused(path, refused)) {
+          // A record cannot be built because a value inside it was cut: already said.
+          return new Bound<>(null, problems, refused, tooLarge);
+        }
+        problems.add(errors.toProblem(e, source));
         boolean cut =
             !path.isEmpty()
                 && problems.size() < MAX_PROBLEMS
                 && refused.add(path)
                 && cut(attempt, path, e instanceof UnrecognizedPropertyException);
         if (!cut) {
-          return new Bound<>(null, problems, refused);
+          return new Bound<>(null, problems, refused, tooLarge);
         }
       }
     }
+  }
+
+  private static boolean enclosesRefused(String path, Set<String> refused) {
+    for (String cut : refused) {
+      if (path.isEmpty() || cut.startsWith(path + ".") || cut.startsWith(path + "[")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A whole number too large for its Java type is replaced by the type's limit and remembered, so
+   * that validation reports it with the key's own range ("must be between 1 and 16384") and the
+   * number as written, rather than the range of an {@code int}.
+   */
+  private static boolean standIn(
+      ObjectNode attempt, String path, JacksonException e, Map<String, Problems.StandIn> tooLarge) {
+    Matcher range = OUT_OF_RANGE.matcher(String.valueOf(e.getOriginalMessage()));
+    if (path.isEmpty() || tooLarge.containsKey(path) || !range.find()) {
+      return false;
+    }
+    boolean negative = range.group(1).startsWith("-");
+    boolean isInt = range.group(2).equals("int");
+    long min = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+    long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    JsonNode limit =
+        isInt
+            ? JsonNodeFactory.instance.numberNode((int) (negative ? min : max))
+            : JsonNodeFactory.instance.numberNode(negative ? min : max);
+    if (ConfigPath.set(attempt, path, limit) != null) {
+      return false;
+    }
+    tooLarge.put(path, new Problems.StandIn(range.group(1), min, max));
+    return true;
   }
 
   /**

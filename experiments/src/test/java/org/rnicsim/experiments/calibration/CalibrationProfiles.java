@@ -2,7 +2,7 @@ package org.rnicsim.experiments.calibration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.rnicsim.experiments.profile.ProfileLoader;
+import org.rnicsim.experiments.study.ProfileCatalog;
 import org.rnicsim.model.profile.HardwareProfile;
 
 /** The profiles under configs/profiles, found from wherever the tests run inside the checkout. */
@@ -22,6 +22,6 @@ final class CalibrationProfiles {
   }
 
   static HardwareProfile named(String name) {
-    return ProfileLoader.load(directory().resolve(name + ".yaml"));
+    return ProfileCatalog.loadFile(directory().resolve(name + ".yaml"));
   }
 }

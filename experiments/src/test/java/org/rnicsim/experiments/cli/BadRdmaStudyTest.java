@@ -80,7 +80,7 @@ class BadRdmaStudyTest {
         Arguments.of(
             "misspelt hardware key",
             with(5, "    flightLatancy: 125ns"),
-            "bad.yaml:5:5: unknown key 'hardware.pcie.flightLatancy' (known here: generation,"),
+            "bad.yaml:5:5: unknown key 'hardware.pcie.flightLatancy' (known: ecrc, flightLatency, generation,"),
         Arguments.of(
             "override the model refuses",
             with(5, "    lanes: 3"),
@@ -126,6 +126,28 @@ class BadRdmaStudyTest {
             "a QP choice the workload does not know",
             with(11, "  kind: bandwidth\n  qpChoice: least-loaded"),
             "bad.yaml:12:13: 'workload.qpChoice' must be round-robin or random"),
+        Arguments.of(
+            "a PCIe generation there is none of",
+            with(5, "    generation: gen9"),
+            "bad.yaml:5:17: wrong type at 'hardware.pcie.generation': expected one of gen1, gen2,"
+                + " gen3, gen4, gen5, got \"gen9\""),
+        Arguments.of(
+            "a hardware count written as a word",
+            with(5, "    lanes: sixteen"),
+            "bad.yaml:5:12: 'hardware.pcie.lanes' must be a whole number (got \"sixteen\")"),
+        Arguments.of(
+            "a bad profile value shared by an alias is reported at the alias too",
+            with(5, "    flightLatency: &flight 125 parsecs\n    readCompleterLatency: *flight"),
+            "bad.yaml:6:27: bad value at 'hardware.pcie.readCompleterLatency': unknown unit"),
+        Arguments.of(
+            "a bad profile value shared by an alias is reported at the anchor",
+            with(5, "    flightLatency: &flight 125 parsecs\n    readCompleterLatency: *flight"),
+            "bad.yaml:5:20: bad value at 'hardware.pcie.flightLatency': unknown unit"),
+        Arguments.of(
+            "QPs beyond any whole number of the key's type",
+            "name: q\nworkload:\n  kind: bandwidth\n  qps: 1000000000000\n",
+            "bad.yaml:4:8: 'workload.qps' must be between 1 and 16384 per client (a simulation's"
+                + " sane bound) (got 1000000000000)"),
         Arguments.of(
             "operation rate without a unit",
             with(11, "  kind: open-loop\n  rate: 100000"),

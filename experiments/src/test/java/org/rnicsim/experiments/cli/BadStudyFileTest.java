@@ -214,6 +214,58 @@ class BadStudyFileTest {
             RunCommandTest.TINY_STUDY + "sweep:\n  - path: charts\n    values: [none]\n",
             "bad.yaml:12:11: 'sweep[0].path': a sweep cannot vary 'charts'"),
         Arguments.of(
+            "a key with a space",
+            "bad.yaml",
+            tinyWith(5, "  warm up: 100us"),
+            "bad.yaml:5:3: 'run.warm up' is not a plain key: a key is a letter or '_' followed by"
+                + " letters, digits, '-' or '_'"),
+        Arguments.of(
+            "a number as a key",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY + "7: x\n",
+            "bad.yaml:11:1: '7' is not a plain key"),
+        Arguments.of(
+            "a key with a space in a JSON study",
+            "bad.json",
+            "{\n  \"name\": \"tiny\",\n  \"run\": {\"warm up\": \"1ms\"}\n}\n",
+            "bad.json:3:11: 'run.warm up' is not a plain key"),
+        Arguments.of(
+            "a YAML merge key, located",
+            "bad.yaml",
+            "common: &c\n  seed: 7\n" + tinyWith(3, "  <<: *c"),
+            "bad.yaml:5:3: 'run.<<': YAML merge keys ('<<') are not supported; write the keys out"),
+        Arguments.of(
+            "an alias bomb",
+            "bad.yaml",
+            RunCommandTest.TINY_STUDY
+                + "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n"
+                + "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                + "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                + "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+            "bad.yaml:14:36: aliases expand to more than 10000 values; the file is refused"),
+        Arguments.of(
+            "an alias before its anchor",
+            "bad.yaml",
+            tinyWith(6, "  duration: *later") + "other: &later 2ms\n",
+            "bad.yaml:6:13: 'run.duration': no anchor &later before this alias"),
+        Arguments.of(
+            "an aliased value that is wrong is reported where the anchor wrote it",
+            "bad.yaml",
+            tinyWith(5, "  warmUp: &w 100 parsecs").replace("duration: 2ms", "duration: *w"),
+            "bad.yaml:6:13: bad duration at 'run.duration'"),
+        Arguments.of(
+            "a count too large for any whole number the key holds",
+            "bad.yaml",
+            tinyWith(4, "  replications: 1000000000000"),
+            "bad.yaml:4:17: 'run.replications' must be between 1 and 10000 (got 1000000000000)"),
+        Arguments.of(
+            "a seed beyond 64 bits",
+            "bad.yaml",
+            tinyWith(3, "  seed: -99999999999999999999"),
+            "bad.yaml:3:9: number out of range at 'run.seed': it must be a whole number between"
+                + " -9223372036854775808 and 9223372036854775807 (got -99999999999999999999)"),
+        Arguments.of(
             "unsupported extension",
             "study.toml",
             "name = 'x'\n",
@@ -257,6 +309,45 @@ class BadStudyFileTest {
     assertTrue(run.err().contains("the limit is 1048576 bytes"), run.err());
     assertFalse(run.showsStackTrace(), run.err());
     assertFalse(Files.exists(dir.resolve("o")));
+  }
+
+  @Test
+  void whenSweepTimesReplicationsOutgrowsTheJobBound_thenValidateRefusesItAtTheSweep()
+      throws Exception {
+    String content =
+        tinyWith(4, "  replications: 10000")
+            + "sweep:\n  - path: run.seed\n    from: 1\n    to: 9999\n    step: 1\n";
+    Path study = Files.writeString(dir.resolve("huge-grid.yaml"), content);
+
+    CommandLineRun run = CommandLineRun.of("validate", study.toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                study
+                    + ":12:3: the study has 199980000 jobs (points x cases x replications); the"
+                    + " limit is 1000000"),
+        run.err());
+  }
+
+  @Test
+  void whenStudyIsALinkToAnEndlessDevice_thenRefusedAfterReadingOneMebibyte() throws Exception {
+    Path study = Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
+
+    CommandLineRun run =
+        CommandLineRun.of("run", study.toString(), "--out", dir.resolve("o").toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertFalse(Files.exists(dir.resolve("o")));
+    assertTrue(
+        run.err()
+            .contains(
+                study
+                    + ":1:1: too large for a study file (more than 1048576 bytes; the limit is"
+                    + " 1048576 bytes)"),
+        run.err());
+    assertFalse(run.showsStackTrace(), run.err());
   }
 
   @Test

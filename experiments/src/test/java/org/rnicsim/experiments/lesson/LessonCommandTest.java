@@ -90,6 +90,42 @@ class LessonCommandTest {
   }
 
   @Test
+  void aLessonKeyThatIsNotPlain_isRefusedAtTheKey_andALessonAliasIsItsAnchorsValue(
+      @TempDir Path dir) throws IOException {
+    Path file = dir.resolve("keys.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "lesson: 1",
+            "title: Keys and aliases",
+            "provider:",
+            "  post cost: 5us",
+            "steps:",
+            "  - openAdapter: adapter",
+            "  - runFor: &wait 5 parsecs",
+            "  - runFor: *wait",
+            ""),
+        StandardCharsets.UTF_8);
+
+    Run run = rnicsim("lesson", "run", file.toString(), "--out", dir.resolve("out").toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains(file + ":4:3: 'provider.post cost' is not a plain key"), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+
+    Files.writeString(file, Files.readString(file).replace("  post cost: 5us", "  postCost: 5us"));
+    run = rnicsim("lesson", "run", file.toString(), "--out", dir.resolve("out").toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains(file + ":7:13: bad duration at 'steps[1].runFor'"), run.err());
+    assertTrue(
+        run.err().contains(file + ":8:13: bad duration at 'steps[2].runFor'"),
+        "the alias's value is the anchor's, reported at the alias: " + run.err());
+  }
+
+  @Test
   void aBadLessonFile_isRefusedWithFileLineAndKey_andNothingRuns(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("bad.yaml");

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rnicsim.experiments.study.ProfileCatalog;
+import org.rnicsim.experiments.study.StudyRejectedException;
 import org.rnicsim.model.pcie.PcieGeneration;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.profile.ReferenceProfiles;
@@ -24,8 +27,21 @@ class ProfileLoaderTest {
     return dir.resolve("configs/profiles");
   }
 
+  @TempDir Path dir;
+
   private static String cx4Text() throws IOException {
     return Files.readString(profilesDirectory().resolve("connectx4-edr-gen3x16.yaml"));
+  }
+
+  /** The profile in {@code text}, written to {@code cx4.yaml} and loaded as bench does. */
+  private HardwareProfile parse(String text) throws IOException {
+    return ProfileCatalog.loadFile(Files.writeString(dir.resolve("cx4.yaml"), text));
+  }
+
+  /** What loading {@code text} reports, as a user sees it. */
+  private String refusal(String text) {
+    StudyRejectedException e = assertThrows(StudyRejectedException.class, () -> parse(text));
+    return e.problems().stream().map(p -> p.render()).reduce("", (a, b) -> a + b + "\n");
   }
 
   /**
@@ -36,7 +52,7 @@ class ProfileLoaderTest {
   @Test
   void theJavaReferenceConnectX4ProfileIsTheFile() {
     HardwareProfile file =
-        ProfileLoader.load(profilesDirectory().resolve("connectx4-edr-gen3x16.yaml"));
+        ProfileCatalog.loadFile(profilesDirectory().resolve("connectx4-edr-gen3x16.yaml"));
     assertEquals(file, ReferenceProfiles.connectX4EdrGen3x16());
   }
 
@@ -48,14 +64,14 @@ class ProfileLoaderTest {
     }
     assertTrue(files.size() >= 1);
     for (Path file : files) {
-      HardwareProfile profile = ProfileLoader.load(file);
+      HardwareProfile profile = ProfileCatalog.loadFile(file);
       assertEquals(file.getFileName().toString().replace(".yaml", ""), profile.name());
     }
   }
 
   @Test
   void valuesAreReadWithTheirUnits() throws IOException {
-    HardwareProfile profile = ProfileLoader.parse(cx4Text(), "cx4");
+    HardwareProfile profile = parse(cx4Text());
     assertEquals(PcieGeneration.GEN3, profile.pcie().generation());
     assertEquals(125_000, profile.pcie().flightLatencyPs());
     assertEquals(142, profile.pcie().readCompleterLatencyPsPerByte());
@@ -67,46 +83,42 @@ class ProfileLoaderTest {
   @Test
   void anUnknownKeyIsAnErrorThatNamesTheLineAndTheKnownKeys() throws IOException {
     String text = cx4Text().replace("  lanes: 16", "  lanes: 16\n  lane: 8");
-    ProfileException e =
-        assertThrows(ProfileException.class, () -> ProfileLoader.parse(text, "cx4.yaml"));
-    assertTrue(e.getMessage().startsWith("cx4.yaml:"), e.getMessage());
-    assertTrue(e.getMessage().contains("pcie.lane: unknown key"), e.getMessage());
-    assertTrue(e.getMessage().contains("lanes"), e.getMessage());
+    String message = refusal(text);
+    assertTrue(
+        message.startsWith(dir.resolve("cx4.yaml") + ":21:3: unknown key 'pcie.lane' (known: "),
+        message);
+    assertTrue(message.contains("lanes"), message);
   }
 
   @Test
   void aValueWithTheWrongUnitIsRefusedWithItsPath() throws IOException {
     String text = cx4Text().replace("flightLatency: 125ns", "flightLatency: 125GB");
-    ProfileException e =
-        assertThrows(ProfileException.class, () -> ProfileLoader.parse(text, "cx4.yaml"));
-    assertTrue(e.getMessage().contains("pcie.flightLatency"), e.getMessage());
-    assertTrue(e.getMessage().contains("125GB"), e.getMessage());
+    String message = refusal(text);
+    assertTrue(message.contains(":27:18: bad value at 'pcie.flightLatency'"), message);
+    assertTrue(message.contains("125GB"), message);
   }
 
   @Test
   void aMissingKeyIsNamed() throws IOException {
     String text = cx4Text().replaceAll("(?m)^  cqePollDetect.*$|^  cqPollDetect.*$", "");
-    ProfileException e =
-        assertThrows(ProfileException.class, () -> ProfileLoader.parse(text, "cx4.yaml"));
-    assertTrue(e.getMessage().contains("host.cqPollDetect: missing"), e.getMessage());
+    String message = refusal(text);
+    assertTrue(message.contains("missing key 'host.cqPollDetect'"), message);
   }
 
   @Test
   void aModelRangeCheckIsReportedAgainstTheFile() throws IOException {
     String text = cx4Text().replace("mtu: 4KiB", "mtu: 3000B");
-    ProfileException e =
-        assertThrows(ProfileException.class, () -> ProfileLoader.parse(text, "cx4.yaml"));
-    assertTrue(e.getMessage().contains("port"), e.getMessage());
-    assertTrue(e.getMessage().contains("power of two"), e.getMessage());
+    String message = refusal(text);
+    assertTrue(message.contains("'port' is not possible"), message);
+    assertTrue(message.contains("power of two"), message);
   }
 
   @Test
   void keysAreComponentNamesWithoutTheirUnitSuffix() {
-    assertEquals("flightLatency", ProfileLoader.keyOf("flightLatencyPs"));
-    assertEquals(
-        "readCompleterLatencyPerByte", ProfileLoader.keyOf("readCompleterLatencyPsPerByte"));
-    assertEquals("rate", ProfileLoader.keyOf("rateBitsPerSecond"));
-    assertEquals("mtu", ProfileLoader.keyOf("mtuBytes"));
-    assertEquals("lanes", ProfileLoader.keyOf("lanes"));
+    assertEquals("flightLatency", ProfileKeys.keyOf("flightLatencyPs"));
+    assertEquals("readCompleterLatencyPerByte", ProfileKeys.keyOf("readCompleterLatencyPsPerByte"));
+    assertEquals("rate", ProfileKeys.keyOf("rateBitsPerSecond"));
+    assertEquals("mtu", ProfileKeys.keyOf("mtuBytes"));
+    assertEquals("lanes", ProfileKeys.keyOf("lanes"));
   }
 }

@@ -21,7 +21,7 @@ class StudySchemaTest {
         generated,
         Files.readString(COMMITTED),
         "configs/schema/rnicsim.schema.json is stale; regenerate it with"
-            + " ./rnicsim schema --out configs/schema/rnicsim.schema.json");
+            + " ./rnicsim schema --force --out configs/schema/rnicsim.schema.json");
   }
 
   @Test

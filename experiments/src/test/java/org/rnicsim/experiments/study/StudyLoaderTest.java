@@ -37,6 +37,25 @@ class StudyLoaderTest {
   }
 
   @Test
+  void whenYamlAliasNamesAnAnchor_thenTheAnchorsValueIsUsed() throws Exception {
+    String yaml =
+        """
+        name: tiny
+        run: {seed: 7, replications: 3, warmUp: &same 100us, duration: *same}
+        workload: {kind: mm1, meanServiceTime: 1us, loads: &loads [0.3, 0.6]}
+        sweep: [{path: workload.loads, values: [*loads]}]
+        """;
+    Path file = Files.writeString(dir.resolve("alias.yaml"), yaml);
+
+    Study study = loader.load(file, "alias.yaml", List.of(), StudyLoader.Expansion.SWEEP);
+
+    assertEquals(100 * SimTime.PS_PER_US, study.points().get(0).plan().run().durationPs());
+    assertEquals(
+        new Mm1Plan(SimTime.PS_PER_US, List.of(0.3, 0.6)), study.points().get(0).plan().workload());
+    assertEquals(1, study.points().size(), "the aliased list is one value of the axis");
+  }
+
+  @Test
   void whenShippedQuickstart_thenValid() {
     StudyPlan plan = loader.load(Path.of("../configs/quickstart.yaml"), "quickstart.yaml");
 

@@ -1,0 +1,56 @@
+package org.rnicsim.experiments.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rnicsim.experiments.study.StudyRejectedException;
+
+/** The step vocabulary's one table decides what a step key means and where it may stand. */
+class StepKindsTest {
+  private static String lesson(String... steps) {
+    return "lesson: 1\ntitle: t\nsteps:\n" + String.join("\n", steps) + "\n";
+  }
+
+  private static List<String> problems(String text) {
+    StudyRejectedException e =
+        assertThrows(
+            StudyRejectedException.class, () -> LessonLoader.parse(text, "l.yaml", "01-t"));
+    return e.problems().stream().map(p -> p.render()).toList();
+  }
+
+  @Test
+  void whenAStepIsNotACall_thenItIsRefusedInsideWhenNotified() {
+    List<String> problems =
+        problems(
+            lesson(
+                "  - openAdapter: adapter",
+                "  - createCq: cq",
+                "  - whenNotified:",
+                "      cq: cq",
+                "      do:",
+                "        - getCqResults: cq",
+                "        - runFor: 1us"));
+
+    assertEquals(
+        List.of("l.yaml:10:19: inside whenNotified only calls are allowed, not 'runFor'"),
+        problems);
+  }
+
+  @Test
+  void whenAStepKeyIsUnknown_thenEveryKnownKeyIsListedInTheTablesOrder() {
+    List<String> problems = problems(lesson("  - destroy: adapter"));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems
+            .get(0)
+            .startsWith(
+                "l.yaml:4:5: unknown step 'destroy' (known: openAdapter, createCq, createPd,"),
+        problems.get(0));
+    assertTrue(problems.get(0).endsWith("failNextCommand, measure)"), problems.get(0));
+    assertEquals(29, StepKinds.names().size());
+  }
+}
