@@ -20,11 +20,8 @@ import org.rnicsim.ndk.api.constant.NdkOpFlag;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResult;
-import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkVersion;
-import org.rnicsim.ndk.provider.CallbackKind;
-import org.rnicsim.ndk.provider.ProviderObserver;
 import org.rnicsim.ndk.provider.SimNdkProvider;
 import org.rnicsim.ndk.provider.hosts.NdkHosts;
 import org.rnicsim.ndk.provider.queue.SimQp;
@@ -130,7 +127,8 @@ public final class NdkLatencyRun {
     ProviderProbe probe = verifier.probe();
     for (int side = 0; side < 2; side++) {
       SimNdkProvider provider = hosts.provider(side);
-      provider.setObserver(observer(probe, side));
+      int index = side;
+      provider.setObserver(NdkConsumerSetup.observer(probe, () -> entryQueued(index)));
       NdkProvider view = verifier.wrap(provider);
       NdkAdapter adapter =
           view.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
@@ -140,7 +138,6 @@ public final class NdkLatencyRun {
       String context = side == 0 ? "serverQp" : "clientQp";
       qps[side] =
           create(cb -> pd.createQp(cq, cq, context, qpDepth, qpDepth, 1, 1, inlineBytes, cb, null));
-      int index = side;
       hosts.node(side).rnic().setWriteLandedListener(qp -> landed(index == 0));
     }
     SimQp server = (SimQp) hosts.provider(0).objectWithHeader(qps[0].header());
@@ -155,28 +152,12 @@ public final class NdkLatencyRun {
     }
   }
 
-  private ProviderObserver observer(ProviderProbe probe, int side) {
-    return new ProviderObserver() {
-      @Override
-      public void callbackStarting(CallbackKind kind, long returnTimePs) {
-        probe.nextCallbackReturnsAt(returnTimePs);
-      }
-
-      @Override
-      public void cqEntryQueued(NdkCq providerCq, NdkResultEx entry) {
-        probe.cqEntryQueued(providerCq, entry);
-        if (!pollScheduled[side]) {
-          // A spinning core sees the entry a cache-line transfer after it lands.
-          pollScheduled[side] = true;
-          simulator.schedule(host.cqPollDetectPs(), () -> poll(side));
-        }
-      }
-
-      @Override
-      public void cqFailed(NdkCq providerCq, NtStatus status) {
-        probe.cqFailed(providerCq, status);
-      }
-    };
+  /** A spinning core sees a queued entry a cache-line transfer after it lands. */
+  private void entryQueued(int side) {
+    if (!pollScheduled[side]) {
+      pollScheduled[side] = true;
+      simulator.schedule(host.cqPollDetectPs(), () -> poll(side));
+    }
   }
 
   private void loop() {
@@ -266,28 +247,10 @@ public final class NdkLatencyRun {
   }
 
   private <T extends NdkObject> T create(Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {
-    Object[] delivered = new Object[1];
-    NtStatus[] status = new NtStatus[1];
-    NdkCreateResult<T> result =
-        call.apply(
-            (ctx, s, object) -> {
-              status[0] = s;
-              delivered[0] = object;
-            });
-    if (result.isPending()) {
-      simulator.runUntil(() -> status[0] != null);
-      require(status[0], "a create");
-      @SuppressWarnings("unchecked")
-      T object = (T) delivered[0];
-      return object;
-    }
-    require(result.status(), "a create");
-    return result.object();
+    return NdkConsumerSetup.create(simulator, call);
   }
 
   private static void require(NtStatus status, String what) {
-    if (!NtStatus.SUCCESS.equals(status)) {
-      throw new IllegalStateException("NDK " + what + " failed with " + status);
-    }
+    NdkConsumerSetup.require(status, what);
   }
 }
