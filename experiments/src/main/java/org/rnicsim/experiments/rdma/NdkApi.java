@@ -24,7 +24,8 @@ final class NdkApi {
 
   /**
    * Whether {@code api} at {@code path} asks for the NDK consumer; reports a value that is neither,
-   * and what the NDK consumer does not run yet: more than one client, interrupt completions.
+   * and what the NDK consumer does not run: more than one client (not yet), adaptive moderation
+   * (NDK has none).
    */
   static boolean check(Problems problems, String path, String api, TestbedPlan testbed) {
     if (problems.require(api, path) == null) {
@@ -42,10 +43,10 @@ final class NdkApi {
           "be hardware on a switch: the NDK consumer runs one client and one server, back to back",
           api);
       problems.check(
-          testbed.completion().mode() == CompletionSection.Mode.POLLING,
+          testbed.completion().mode() != CompletionSection.Mode.ADAPTIVE,
           path,
-          "be hardware with interrupt completions: the NDK consumer busy-polls its CQ with"
-              + " GetCqResults (completion.mode: polling)",
+          "be hardware with adaptive moderation: an NDK consumer sets static moderation"
+              + " (NdkControlCqInterruptModeration); use completion.mode polling or interrupts",
           api);
     }
     return ndk;

@@ -3,19 +3,25 @@ package org.rnicsim.experiments.rdma.sim;
 import java.util.List;
 import java.util.function.Function;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.experiments.rdma.Transfers;
+import org.rnicsim.experiments.study.CompletionPlan;
+import org.rnicsim.experiments.study.CompletionSection;
 import org.rnicsim.experiments.study.TestbedPlan;
+import org.rnicsim.model.adapter.interrupt.CqModeration;
 import org.rnicsim.model.profile.HostProfile;
 import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
+import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.NdkQp;
+import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
@@ -33,10 +39,12 @@ import org.rnicsim.ndk.verifier.ProviderProbe;
  * One job of a latency study with {@code api: ndk}: the perftest loop of {@link LatencyRun}, played
  * by an NDK consumer on each of the two machines through the simulated provider and the lifetime
  * verifier. The consumer busy-polls its CQ with GetCqResults (it sees an entry a cache-line
- * transfer after the provider queues it) and posts with NdkSend, NdkWrite or NdkRead, each paying
- * the provider's post cost; a WRITE is seen landing by polling the buffer's last byte, as
- * ib_write_lat does. The QPs are joined on the datapath directly: connection setup is not what the
- * loop measures. What the NDK adds over the hardware loop is the consumer-visible cost.
+ * transfer after the provider queues it) or, when completions are interrupts, arms it and drains it
+ * in its CQ notification (with the study's static moderation); it posts with NdkSend, NdkWrite or
+ * NdkRead, each paying the provider's post cost; a WRITE is seen landing by polling the buffer's
+ * last byte, as ib_write_lat does. The QPs are joined on the datapath directly: connection setup is
+ * not what the loop measures. What the NDK adds over the hardware loop is the consumer-visible
+ * cost.
  */
 public final class NdkLatencyRun {
   private static final long CLIENT_BUFFER = 0x10_0000;
@@ -49,6 +57,8 @@ public final class NdkLatencyRun {
   private final RnicSimulator simulator;
   private final LifetimeVerifier verifier;
   private final HostProfile host;
+  private final CompletionPlan completion;
+  private final boolean interrupts;
   private final long inlineBytes;
   private final RdmaOperation operation;
   private final List<NdkSge> clientSgl;
@@ -65,6 +75,8 @@ public final class NdkLatencyRun {
   private long measuredFromPs;
   private long measuredToPs;
   private int rounds;
+  private long clientNotifications;
+  private long clientNotifiedEntries;
 
   /** What the job measured, with the verifier's violations. */
   public record Outcome(RunOutcome run, int violations) {}
@@ -76,6 +88,8 @@ public final class NdkLatencyRun {
     this.simulator = new RnicSimulator("ndk-latency-" + operation.label() + "-" + bytes + "B");
     this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
     this.host = testbed.hardware().host();
+    this.completion = testbed.completion();
+    this.interrupts = completion.mode() == CompletionSection.Mode.INTERRUPTS;
     this.inlineBytes = testbed.hardware().adapter().maxInlineBytes();
     this.warmUp = warmUp;
     this.iterations = iterations;
@@ -113,8 +127,8 @@ public final class NdkLatencyRun {
             measuredPs,
             transfers.sizeBytes(caseIndex),
             StageMeans.of(hosts.stats(), List.of("client1"), run.operation.opcode()),
-            0,
-            0,
+            run.clientNotifications,
+            run.clientNotifiedEntries,
             List.of(),
             List.of(),
             0,
@@ -132,7 +146,12 @@ public final class NdkLatencyRun {
       NdkProvider view = verifier.wrap(provider);
       NdkAdapter adapter =
           view.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
-      NdkCq cq = create(cb -> adapter.createCq(cqDepth, null, null, null, cb, null));
+      NdkFnCqNotificationCallback notified = interrupts ? (ctx, status) -> notified(index) : null;
+      NdkCq cq = create(cb -> adapter.createCq(cqDepth, notified, null, null, cb, null));
+      if (interrupts) {
+        moderate(cq);
+        cq.armCq(NdkCqNotificationType.ANY);
+      }
       NdkPd pd = create(cb -> adapter.createPd(cb, null));
       cqs[side] = cq;
       String context = side == 0 ? "serverQp" : "clientQp";
@@ -154,9 +173,37 @@ public final class NdkLatencyRun {
 
   /** A spinning core sees a queued entry a cache-line transfer after it lands. */
   private void entryQueued(int side) {
-    if (!pollScheduled[side]) {
+    if (!interrupts && !pollScheduled[side]) {
       pollScheduled[side] = true;
       simulator.schedule(host.cqPollDetectPs(), () -> poll(side));
+    }
+  }
+
+  /**
+   * The CQ's notification: the consumer drains the CQ, re-arms it, and drains it once more, so a
+   * completion that arrived between the last poll and the arm is not left waiting (ndkpi-spec 5).
+   */
+  private void notified(int side) {
+    boolean counted = side == 1 && rounds >= warmUp;
+    int drained = poll(side);
+    cqs[side].armCq(NdkCqNotificationType.ANY);
+    drained += poll(side);
+    if (counted) {
+      clientNotifications++;
+      clientNotifiedEntries += drained;
+    }
+  }
+
+  /** The study's static moderation, as NdkControlCqInterruptModeration sets it (whole us). */
+  private void moderate(NdkCq cq) {
+    CqModeration moderation = completion.moderation();
+    long count = moderation.maxCount() == CqModeration.NO_LIMIT ? 0 : moderation.maxCount();
+    long intervalUs =
+        moderation.periodPs() == CqModeration.NO_LIMIT
+            ? 0
+            : moderation.periodPs() / SimTime.PS_PER_US;
+    if (count > 1 || intervalUs > 0) {
+      require(cq.controlCqInterruptModeration(intervalUs, count), "interrupt moderation");
     }
   }
 
@@ -191,11 +238,13 @@ public final class NdkLatencyRun {
   }
 
   /** GetCqResults until the CQ is empty; each receive answers, each READ ends a round. */
-  private void poll(int side) {
+  private int poll(int side) {
     pollScheduled[side] = false;
     boolean atServer = side == 0;
+    int drained = 0;
     int n;
     while ((n = cqs[side].getCqResults(results)) > 0) {
+      drained += n;
       for (int i = 0; i < n; i++) {
         NdkResult result = results[i];
         if (!NtStatus.SUCCESS.equals(result.status())) {
@@ -213,6 +262,7 @@ public final class NdkLatencyRun {
         }
       }
     }
+    return drained;
   }
 
   /** A WRITE landed: the side polling its buffer sees the last byte a poll later. */
