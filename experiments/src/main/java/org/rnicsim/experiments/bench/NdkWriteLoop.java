@@ -2,6 +2,7 @@ package org.rnicsim.experiments.bench;
 
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.experiments.rdma.sim.NdkConsumerSetup;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkCq;
@@ -14,13 +15,10 @@ import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResult;
-import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.NdkHosts;
 import org.rnicsim.ndk.provider.SimNdkProvider;
-import org.rnicsim.ndk.provider.policy.CallbackKind;
-import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.provider.queue.SimQp;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
@@ -65,7 +63,8 @@ final class NdkWriteLoop {
     for (int host = 0; host < 2; host++) {
       SimNdkProvider provider = hosts.provider(host);
       boolean consumerSide = host == 0;
-      provider.setObserver(observer(probe, consumerSide));
+      provider.setObserver(
+          NdkConsumerSetup.observer(probe, consumerSide ? this::entryQueued : () -> {}));
       NdkProvider view = verified ? verifier.wrap(provider) : provider;
       NdkAdapter adapter =
           view.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
@@ -85,52 +84,17 @@ final class NdkWriteLoop {
     this.qp = qps[0];
   }
 
-  private ProviderObserver observer(ProviderProbe probe, boolean consumerSide) {
-    return new ProviderObserver() {
-      @Override
-      public void callbackStarting(CallbackKind kind, long returnTimePs) {
-        probe.nextCallbackReturnsAt(returnTimePs);
-      }
-
-      @Override
-      public void cqEntryQueued(NdkCq providerCq, NdkResultEx entry) {
-        probe.cqEntryQueued(providerCq, entry);
-        if (consumerSide && !pollQueued) {
-          pollQueued = true;
-          sim.schedule(0, NdkWriteLoop.this::poll);
-        }
-      }
-
-      @Override
-      public void cqFailed(NdkCq providerCq, NtStatus status) {
-        probe.cqFailed(providerCq, status);
-      }
-    };
+  /** The consumer's spinning core finds the entry: poll once everything queued now is in. */
+  private void entryQueued() {
+    if (!pollQueued) {
+      pollQueued = true;
+      sim.schedule(0, this::poll);
+    }
   }
 
   private <T extends NdkObject> T create(
       java.util.function.Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {
-    Object[] delivered = new Object[1];
-    NtStatus[] status = new NtStatus[1];
-    NdkCreateResult<T> result =
-        call.apply(
-            (ctx, s, object) -> {
-              status[0] = s;
-              delivered[0] = object;
-            });
-    if (result.isPending()) {
-      sim.runUntil(() -> status[0] != null);
-      if (!NtStatus.SUCCESS.equals(status[0])) {
-        throw new IllegalStateException("benchmark set-up: a create failed with " + status[0]);
-      }
-      @SuppressWarnings("unchecked")
-      T object = (T) delivered[0];
-      return object;
-    }
-    if (!result.isSuccess()) {
-      throw new IllegalStateException("benchmark set-up: a create failed with " + result.status());
-    }
-    return result.object();
+    return NdkConsumerSetup.create(sim, call);
   }
 
   /**

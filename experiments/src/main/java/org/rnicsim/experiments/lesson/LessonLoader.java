@@ -12,7 +12,9 @@ import org.rnicsim.experiments.study.ConfigFileReader;
 import org.rnicsim.experiments.study.ConfigProblem;
 import org.rnicsim.experiments.study.Origin;
 import org.rnicsim.experiments.study.SourceMap;
+import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.study.StudyRejectedException;
+import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.ndk.consumer.Script;
 import org.rnicsim.ndk.consumer.ScriptSettings;
 import org.rnicsim.ndk.consumer.ScriptStep;
@@ -40,6 +42,8 @@ public final class LessonLoader {
               "invariants",
               "story",
               "hosts",
+              "hardware",
+              "topology",
               "seed",
               "provider",
               "expect",
@@ -56,7 +60,7 @@ public final class LessonLoader {
   /** Reads {@code file}; {@code displayName} is how messages name it. */
   public static Lesson load(Path file, String displayName) {
     String text = ConfigFileReader.readText(file, displayName, "lesson");
-    return parse(text, displayName, slugOf(String.valueOf(file.getFileName())));
+    return parse(text, file, displayName, slugOf(String.valueOf(file.getFileName())));
   }
 
   /** The file name without its .yaml or .yml ending. */
@@ -64,8 +68,19 @@ public final class LessonLoader {
     return fileName.replaceFirst("\\.ya?ml$", "");
   }
 
-  /** Parses a lesson from its text. */
+  /**
+   * Parses a lesson from its text; a {@code profiles/} folder is looked for beside the working
+   * folder.
+   */
   public static Lesson parse(String text, String displayName, String slug) {
+    return parse(text, Path.of(slug + ".yaml"), displayName, slug);
+  }
+
+  /**
+   * Parses a lesson from its text, as if read from {@code file} (a {@code profiles/} folder beside
+   * it holds profiles it may name).
+   */
+  static Lesson parse(String text, Path file, String displayName, String slug) {
     SourceMap source;
     JsonNode root;
     try {
@@ -101,7 +116,19 @@ public final class LessonLoader {
     long seed = tree.integer(root.get("seed"), "seed", 0, Long.MAX_VALUE, 1);
     SettingsBinder settingsBinder = new SettingsBinder(tree);
     List<String> hosts = settingsBinder.hosts(root.get("hosts"), "hosts");
-    ScriptSettings settings = settingsBinder.settings(hosts, root.get("provider"), seed);
+    List<ConfigProblem> testbedProblems = new ArrayList<>();
+    TestbedPlan testbed =
+        new StudyLoader(List.of())
+            .testbed(
+                root.get("hardware"),
+                root.get("topology"),
+                source,
+                file,
+                displayName,
+                testbedProblems);
+    tree.problems().addAll(testbedProblems);
+    ScriptSettings settings =
+        settingsBinder.settings(hosts, "hosts", root.get("provider"), seed, testbed);
     List<Integer> expected = List.of();
     JsonNode expect = tree.mapping(root.get("expect"), "expect");
     if (expect != null) {

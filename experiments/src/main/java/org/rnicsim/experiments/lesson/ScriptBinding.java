@@ -3,6 +3,7 @@ package org.rnicsim.experiments.lesson;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.rnicsim.experiments.study.Problems;
+import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.ndk.consumer.ScriptSettings;
 import org.rnicsim.ndk.consumer.ScriptStep;
 import tools.jackson.databind.JsonNode;
@@ -22,13 +23,21 @@ public final class ScriptBinding {
   }
 
   /**
-   * The study's top-level {@code provider:} section as the settings a script runs under, with seed
-   * {@code seed}: the same keys as a lesson's {@code provider:} (create, close, callbackCosts,
-   * firmware, postCost, dpcCost, cmMadCost, batchDeferredDoorbells, firmwareJitter, variant).
+   * The study's top-level {@code provider:} section as the settings a script on {@code hosts}
+   * (written at {@code hostsPath}) runs under on {@code testbed}, with seed {@code seed}: the same
+   * keys as a lesson's {@code provider:} (create, close, callbackCosts, postCost, dpcCost,
+   * cmMadCost, batchDeferredDoorbells, firmwareJitter, variant). Null when {@code testbed} is, or
+   * after reporting that the hosts do not fit on it.
    */
   public static ScriptSettings provider(
-      JsonNode provider, List<String> hosts, long seed, Problems problems) {
-    return new SettingsBinder(new LessonTree(problems)).settings(hosts, provider, seed);
+      JsonNode provider,
+      List<String> hosts,
+      String hostsPath,
+      TestbedPlan testbed,
+      long seed,
+      Problems problems) {
+    return new SettingsBinder(new LessonTree(problems))
+        .settings(hosts, hostsPath, provider, seed, testbed);
   }
 
   /** The steps at {@code path}, checked in order as a lesson's are: every name used is declared. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rnicsim.experiments.study.TestbedPlan;
+import org.rnicsim.experiments.study.TopologyPlan;
 import org.rnicsim.model.adapter.firmware.CommandLatency;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
@@ -20,11 +22,12 @@ import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Binds a lesson's {@code hosts:}, {@code seed:} and {@code provider:} to {@link ScriptSettings}:
- * the provider policy knobs a lesson turns (which creates and closes wait for a firmware command,
- * what each callback costs, how long each firmware command takes, DEFER batching) and the provider
- * variant under the verifier. Everything left out keeps {@link ProviderPolicy#defaults()} and
- * {@link HardwareConfig#assumedDefaults()}.
+ * Binds a lesson's {@code hosts:}, {@code seed:} and {@code provider:}, on the machines of its
+ * testbed, to {@link ScriptSettings}: the provider policy knobs a lesson turns (which creates and
+ * closes wait for a firmware command, what each callback costs, DEFER batching, the firmware's
+ * jitter) and the provider variant under the verifier. How long each firmware command takes is the
+ * hardware's ({@code hardware.firmware}). Everything left out keeps {@link
+ * ProviderPolicy#defaults()}.
  */
 final class SettingsBinder {
   static final Set<String> PROVIDER_KEYS =
@@ -33,7 +36,6 @@ final class SettingsBinder {
               "create",
               "close",
               "callbackCosts",
-              "firmware",
               "postCost",
               "dpcCost",
               "cmMadCost",
@@ -71,9 +73,19 @@ final class SettingsBinder {
     return hosts;
   }
 
-  ScriptSettings settings(List<String> hosts, JsonNode providerNode, long seed) {
+  /**
+   * The settings of a script on {@code hosts} (written at {@code hostsPath}) on the machines of
+   * {@code testbed}, under the provider at {@code providerNode}; null when {@code testbed} is (its
+   * problems are reported already) or the hosts do not fit on it (reported here).
+   */
+  ScriptSettings settings(
+      List<String> hosts, String hostsPath, JsonNode providerNode, long seed, TestbedPlan testbed) {
     ProviderPolicy policy = ProviderPolicy.defaults();
-    HardwareConfig hardware = HardwareConfig.assumedDefaults();
+    HardwareConfig hardware =
+        testbed == null
+            ? HardwareConfig.assumedDefaults()
+            : HardwareConfig.of(testbed.hardware())
+                .withInterruptCosts(testbed.completion().costs());
     ProviderVariant variant = ProviderVariant.CORRECT;
     JsonNode provider = tree.mapping(providerNode, "provider");
     if (provider != null) {
@@ -82,7 +94,6 @@ final class SettingsBinder {
       policy = paths(policy, provider.get("close"), "provider.close", false);
       policy = callbackCosts(policy, provider.get("callbackCosts"));
       policy = costs(policy, provider);
-      hardware = firmware(hardware, provider.get("firmware"));
       hardware = jitter(hardware, provider.get("firmwareJitter"));
       hardware =
           hardware.withCmMadCostPs(
@@ -97,7 +108,30 @@ final class SettingsBinder {
         variant = chosen != null ? chosen : variant;
       }
     }
-    return new ScriptSettings(hosts, policy, hardware, variant, seed);
+    if (testbed == null) {
+      return null;
+    }
+    TopologyPlan topology = testbed.topology();
+    int machines = topology.switched() ? topology.machines() : hosts.size();
+    int room = topology.switched() ? machines : 2;
+    if (hosts.size() > room) {
+      tree.problem(
+          hostsPath,
+          "'"
+              + hostsPath
+              + "' names "
+              + hosts.size()
+              + " hosts, but the topology has "
+              + room
+              + " machines ("
+              + topology.describe()
+              + "): each host runs on one machine; use topology: {shape: switch, clients: "
+              + (hosts.size() - 1)
+              + "}");
+      return null;
+    }
+    return new ScriptSettings(
+        hosts, policy, testbed.hardware(), topology.cabling(), machines, hardware, variant, seed);
   }
 
   private ProviderPolicy paths(ProviderPolicy policy, JsonNode node, String path, boolean create) {
@@ -197,34 +231,6 @@ final class SettingsBinder {
         p.moderationTimerStart(),
         batch,
         p.adapterCloseLimitPs());
-  }
-
-  private HardwareConfig firmware(HardwareConfig hardware, JsonNode node) {
-    String path = "provider.firmware";
-    JsonNode latencies = tree.mapping(node, path);
-    if (latencies == null) {
-      return hardware;
-    }
-    FirmwareConfig firmware = hardware.firmware();
-    for (Iterator<Map.Entry<String, JsonNode>> it = latencies.properties().iterator();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      String at = LessonTree.join(path, entry.getKey());
-      FirmwareCommandKind kind = null;
-      for (FirmwareCommandKind k : FirmwareCommandKind.values()) {
-        if (k.name().equals(entry.getKey())) {
-          kind = k;
-        }
-      }
-      if (kind == null) {
-        tree.keyProblem(at, "unknown firmware command '" + entry.getKey() + "'");
-        continue;
-      }
-      firmware =
-          firmware.withLatency(
-              kind, new CommandLatency.Fixed(tree.duration(entry.getValue(), at, 0)));
-    }
-    return hardware.withFirmware(firmware);
   }
 
   /**

@@ -87,13 +87,6 @@ final class NdkScriptPlan implements WorkloadPlan {
     // derived from (seed, replication) as every other random stream of a study is.
     long replicationSeed =
         new RandomStreams(seed, replication).stream("ndk-script").nextLong(Long.MAX_VALUE);
-    ScriptSettings seeded =
-        new ScriptSettings(
-            settings.hosts(),
-            settings.policy(),
-            settings.hardware(),
-            settings.providerVariant(),
-            replicationSeed);
-    return new Script(seeded, steps, List.of());
+    return new Script(settings.withSeed(replicationSeed), steps, List.of());
   }
 }

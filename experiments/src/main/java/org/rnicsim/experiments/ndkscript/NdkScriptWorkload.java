@@ -9,6 +9,7 @@ import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.ProviderSection;
 import org.rnicsim.experiments.study.ProviderWorkload;
+import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
 import org.rnicsim.ndk.consumer.ScriptSettings;
 import org.rnicsim.ndk.consumer.ScriptStep;
@@ -18,7 +19,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * {@code kind: ndk-script} as written: a scripted NDK consumer, step by step in the lessons'
  * vocabulary (openAdapter, createCq, createQp, post, close, waitFor, failNextCommand, ...), on the
- * hosts it names. The provider it runs against is the study's {@code provider:} section.
+ * hosts it names. Host i runs on machine i of the study's {@code hardware} and {@code topology}
+ * (back to back: one host looped back or two on a cable; a switch: up to its machines), under the
+ * study's {@code provider:} section.
  *
  * @param hosts host names, one simulated provider each; the first is where steps run by default
  * @param steps what the consumer does, in order
@@ -36,14 +39,16 @@ public record NdkScriptWorkload(
   public static final String KIND = "ndk-script";
 
   @Override
-  public WorkloadPlan validate(Problems problems, String path, ProviderSection provider) {
+  public WorkloadPlan validate(
+      Problems problems, String path, TestbedPlan testbed, ProviderSection provider) {
     int before = problems.count();
     List<String> hostNames = ScriptBinding.hosts(hosts, path + ".hosts", problems);
     JsonNode providerTree =
         provider == null ? JsonNodeFactory.instance.objectNode() : provider.tree();
-    ScriptSettings settings = ScriptBinding.provider(providerTree, hostNames, 1, problems);
+    ScriptSettings settings =
+        ScriptBinding.provider(providerTree, hostNames, path + ".hosts", testbed, 1, problems);
     List<ScriptStep> script = ScriptBinding.steps(steps, path + ".steps", hostNames, problems);
-    if (problems.count() > before) {
+    if (problems.count() > before || settings == null) {
       return null;
     }
     if (script.isEmpty()) {

@@ -7,6 +7,7 @@ import org.rnicsim.model.profile.AdapterLimits;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.CacheProfile;
 import org.rnicsim.model.profile.DmaProfile;
+import org.rnicsim.model.profile.FirmwareProfile;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.profile.HostProfile;
 import org.rnicsim.model.profile.PcieProfile;
@@ -43,7 +44,8 @@ public final class ProfileModule extends SimpleModule {
     DmaProfile.class,
     CacheProfile.class,
     PortProfile.class,
-    AdapterLimits.class
+    AdapterLimits.class,
+    FirmwareProfile.class
   };
 
   /**

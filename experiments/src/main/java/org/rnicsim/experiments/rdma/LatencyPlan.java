@@ -1,7 +1,10 @@
 package org.rnicsim.experiments.rdma;
 
+import java.util.List;
 import org.rnicsim.experiments.rdma.sim.LatencyRun;
+import org.rnicsim.experiments.rdma.sim.NdkLatencyRun;
 import org.rnicsim.experiments.study.Measurement;
+import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
 
@@ -10,7 +13,7 @@ import org.rnicsim.experiments.study.TestbedPlan;
  * sets the machines up and runs warm-up and measured rounds on every client, one message at a time.
  */
 public record LatencyPlan(
-    TestbedPlan testbed, Transfers transfers, int iterations, int warmUpIterations)
+    TestbedPlan testbed, Transfers transfers, int iterations, int warmUpIterations, boolean ndk)
     implements CountedLoopPlan {
 
   public static final String KIND = "latency";
@@ -22,11 +25,26 @@ public record LatencyPlan(
 
   @Override
   public String describeLoop() {
-    return "latency loop (perftest ib_*_lat), " + transfers.describe();
+    return (ndk ? "NDK consumer's " : "")
+        + "latency loop (perftest ib_*_lat), "
+        + transfers.describe();
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return ndk
+        ? NdkApi.withViolations(CountedLoopPlan.super.metrics())
+        : CountedLoopPlan.super.metrics();
   }
 
   @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
+    if (ndk) {
+      NdkLatencyRun.Outcome outcome =
+          NdkLatencyRun.run(
+              testbed, transfers, caseIndex, warmUpIterations, iterations, run.seed(), replication);
+      return NdkApi.withViolations(measurement(outcome.run()), outcome.violations());
+    }
     return measurement(
         LatencyRun.run(
             testbed, transfers, caseIndex, warmUpIterations, iterations, run.seed(), replication));

@@ -18,6 +18,8 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * @param inline whether payloads that fit the adapter's inline size travel inside the WQE
  * @param qpDepth send and receive queue depth, WQEs
  * @param cqDepth CQ depth, CQEs
+ * @param api {@code hardware}: the loop drives the adapter directly, as perftest drives verbs;
+ *     {@code ndk}: an NDK consumer runs it through the simulated provider, under the verifier
  */
 public record LatencyWorkload(
     @JsonPropertyDescription("operations to measure: send, write, read") List<String> operations,
@@ -28,7 +30,11 @@ public record LatencyWorkload(
         Boolean inline,
     @JsonPropertyDescription("send and receive queue depth in WQEs (up to the adapter's maximum)")
         Integer qpDepth,
-    @JsonPropertyDescription("CQ depth in CQEs (up to the adapter's maximum)") Integer cqDepth)
+    @JsonPropertyDescription("CQ depth in CQEs (up to the adapter's maximum)") Integer cqDepth,
+    @JsonPropertyDescription(
+            "hardware: drive the adapter directly (perftest over verbs); ndk: an NDK consumer"
+                + " through the simulated provider, under the lifetime verifier")
+        String api)
     implements TestbedWorkload {
 
   /** More is hours of simulation per case, not a latency measurement. */
@@ -43,9 +49,10 @@ public record LatencyWorkload(
     Iterations.check(problems, path + ".iterations", iterations, 1, MAX_ITERATIONS);
     Iterations.check(problems, path + ".warmUpIterations", warmUpIterations, 0, MAX_ITERATIONS);
     Iterations.checkVolume(problems, path + ".iterations", iterations, warmUpIterations, transfers);
+    boolean ndk = NdkApi.check(problems, path + ".api", api, testbed);
     if (problems.count() > before || testbed == null) {
       return null;
     }
-    return new LatencyPlan(testbed, transfers, iterations, warmUpIterations);
+    return new LatencyPlan(testbed, transfers, iterations, warmUpIterations, ndk);
   }
 }

@@ -1,7 +1,6 @@
 package org.rnicsim.experiments.schema;
 
 import java.util.Locale;
-import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.consumer.ProviderVariant;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
@@ -13,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The schema of a study's {@code provider} section: its keys are the provider's own vocabulary (the
- * object types, callbacks and firmware commands of ndk-api and rnic-model), so an editor completes
- * them and flags a misspelt one, as the loader does. Generated from the enums, so it follows them.
+ * object types, callbacks of ndk-api), so an editor completes them and flags a misspelt one, as the
+ * loader does. Generated from the enums, so it follows them.
  */
 final class ProviderSchema {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -43,11 +42,6 @@ final class ProviderSchema {
       callbacks.set(camelName(kind.name()), duration());
     }
     replace(properties, "callbackCosts", mapping(callbacks));
-    ObjectNode commands = NODES.objectNode();
-    for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
-      commands.set(kind.name(), duration());
-    }
-    replace(properties, "firmware", mapping(commands));
     ObjectNode jitter = NODES.objectNode().put("type", "string");
     jitter.put("pattern", "^\\d{1,2}(\\.\\d{1,3})?%$");
     replace(properties, "firmwareJitter", jitter);

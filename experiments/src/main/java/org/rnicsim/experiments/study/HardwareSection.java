@@ -30,7 +30,10 @@ public record HardwareSection(
         JsonNode adapter,
     @JsonPropertyDescription("port overrides: rate, mtu, propagationDelay, ...") JsonNode port,
     @JsonPropertyDescription("the adapter's maxima: maxQps, maxQueueDepth, maxCqDepth")
-        JsonNode limits) {
+        JsonNode limits,
+    @JsonPropertyDescription(
+            "firmware command times: createQp, modifyQp, destroyQp, createCq, ..., commandSlots")
+        JsonNode firmware) {
 
   /** A profile name is one plain file name: it cannot lead out of the profiles folder. */
   private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -50,6 +53,7 @@ public record HardwareSection(
     sections.put("adapter", adapter);
     sections.put("port", port);
     sections.put("limits", limits);
+    sections.put("firmware", firmware);
     return HardwareBinding.bind(profile, sections, problems, path);
   }
 }

@@ -61,6 +61,14 @@ public final class Problems {
     this(source, Set.of());
   }
 
+  /**
+   * The shallowest keys at or under {@code path} that a study file or a {@code --set} wrote, not
+   * the defaults file or a profile beneath them; in path order.
+   */
+  public List<String> writtenUnder(String path) {
+    return source.keysWrittenUnder(path);
+  }
+
   /** Records a problem at {@code path}; the message should name the path. */
   public void report(String path, String message) {
     if (isAlreadyReported(path)) {

@@ -8,9 +8,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code provider} section: the simulated NDK provider's choices, in the vocabulary of the
  * lessons' {@code provider:} block (which creates and closes wait for a firmware command, what each
- * consumer callback and firmware command costs). Only workloads that run the provider read it
- * ({@link ProviderWorkload}); its values are kept as trees here and checked key by key, with units,
- * by the workload that binds them.
+ * consumer callback costs; the firmware's command times are the hardware's). Only workloads that
+ * run the provider read it ({@link ProviderWorkload}); its values are kept as trees here and
+ * checked key by key, with units, by the workload that binds them.
  */
 public record ProviderSection(
     @JsonPropertyDescription(
@@ -24,9 +24,6 @@ public record ProviderSection(
                 + " RequestCompletion, CqNotification, SrqNotification, ConnectEvent,"
                 + " DisconnectEvent")
         JsonNode callbackCosts,
-    @JsonPropertyDescription(
-            "latency of each firmware command, with units: CREATE_QP, DESTROY_QP, CREATE_CQ, ...")
-        JsonNode firmware,
     @JsonPropertyDescription(
             "every firmware latency L is drawn uniform in [L - j L, L + j L]: a percentage, 0%"
                 + " keeps them fixed")
@@ -52,7 +49,6 @@ public record ProviderSection(
     put(tree, "create", create);
     put(tree, "close", close);
     put(tree, "callbackCosts", callbackCosts);
-    put(tree, "firmware", firmware);
     put(tree, "firmwareJitter", firmwareJitter);
     put(tree, "postCost", postCost);
     put(tree, "dpcCost", dpcCost);

@@ -1,5 +1,7 @@
 package org.rnicsim.experiments.study;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -47,6 +49,33 @@ public final class SourceMap {
   /** Says the value at {@code path} was written at {@code at}, whatever was said before. */
   void replaceValueOrigin(String path, Origin at) {
     values.put(path, at);
+  }
+
+  /**
+   * The shallowest keys at or under {@code path} written in the main source (the study file) or by
+   * an option, not in a layer beneath it (the defaults, a profile): where a key the study gave is
+   * reported.
+   */
+  public List<String> keysWrittenUnder(String path) {
+    List<String> written = new ArrayList<>();
+    NavigableMap<String, Origin> under = new TreeMap<>();
+    Origin own = keys.get(path);
+    if (own != null) {
+      under.put(path, own);
+    }
+    under.putAll(keys.subMap(path + ".", true, path + "/", false));
+    for (Map.Entry<String, Origin> entry : under.entrySet()) {
+      Origin origin = entry.getValue();
+      boolean study = origin.source().equals(fallback.source()) || origin.line() == 0;
+      boolean inside =
+          written.stream()
+              .anyMatch(
+                  w -> entry.getKey().startsWith(w + ".") || entry.getKey().startsWith(w + "["));
+      if (study && !inside) {
+        written.add(entry.getKey());
+      }
+    }
+    return written;
   }
 
   /** The file most problems are in: the one whose start answers a path nobody wrote. */

@@ -88,8 +88,9 @@ public record StudyFile(
     RunPlan runPlan = problems.require(run, "run") == null ? null : run.validate(problems, "run");
     WorkloadPlan workloadPlan = null;
     if (problems.require(workload, "workload") != null) {
+      refuseUnusable(problems);
       if (workload instanceof ProviderWorkload onProvider) {
-        workloadPlan = onProvider.validate(problems, "workload", provider);
+        workloadPlan = onProvider.validate(problems, "workload", testbed(problems), provider);
       } else if (workload instanceof TestbedWorkload onTestbed) {
         workloadPlan = onTestbed.validate(problems, "workload", testbed(problems));
       } else {
@@ -102,8 +103,42 @@ public record StudyFile(
     return new StudyPlan(name, description == null ? "" : description, runPlan, workloadPlan);
   }
 
+  /**
+   * Refuses every key the study (or a {@code --set}) wrote in a section its workload does not read,
+   * where it was written: a value nobody reads must not look as if it changed the run.
+   */
+  private void refuseUnusable(Problems problems) {
+    for (String section : unusableSections(workload)) {
+      for (String written : problems.writtenUnder(section)) {
+        problems.reportKey(
+            written,
+            "'"
+                + written
+                + "' is not used by this study's workload kind: "
+                + (workload instanceof ProviderWorkload
+                    ? "an NDK consumer polls or arms its CQs itself; only completion.isrCost and"
+                        + " completion.dpcCost apply"
+                    : workload instanceof TestbedWorkload
+                        ? "only ndk-script workloads run the NDK provider"
+                        : "it runs on no modelled machines")
+                + "; remove it");
+      }
+    }
+  }
+
+  /** The sections (or keys) a workload cannot use. */
+  private static List<String> unusableSections(Workload workload) {
+    if (workload instanceof ProviderWorkload) {
+      return List.of("completion.mode", "completion.moderation", "completion.dim");
+    }
+    if (workload instanceof TestbedWorkload) {
+      return List.of("provider");
+    }
+    return List.of("hardware", "topology", "completion", "provider");
+  }
+
   /** The machines, validated; null after reporting what is wrong with them. */
-  private TestbedPlan testbed(Problems problems) {
+  TestbedPlan testbed(Problems problems) {
     int before = problems.count();
     HardwareProfile profile =
         problems.require(hardware, "hardware") == null

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -308,6 +309,53 @@ public final class StudyLoader {
       return null;
     }
     return new StudyPoint(index, coordinates, plan, stack.tree());
+  }
+
+  /**
+   * The machines a script file other than a study (a lesson) runs on: its own {@code hardware} and
+   * {@code topology} mappings (either may be null) over the defaults, with the profile they name
+   * beneath, checked as a study's are; null after adding every problem to {@code out}, each where
+   * it was written.
+   *
+   * @param source where the file's values are, by path from its root
+   */
+  public TestbedPlan testbed(
+      JsonNode hardware,
+      JsonNode topology,
+      SourceMap source,
+      Path file,
+      String displayName,
+      Collection<ConfigProblem> out) {
+    ObjectNode fromDefaults = JsonNodeFactory.instance.objectNode();
+    ObjectNode own = JsonNodeFactory.instance.objectNode();
+    for (String key : List.of("hardware", "topology", "completion")) {
+      fromDefaults.set(key, defaults.tree().get(key).deepCopy());
+    }
+    if (hardware != null) {
+      own.set("hardware", hardware);
+    }
+    if (topology != null) {
+      own.set("topology", topology);
+    }
+    LayerStack stack =
+        new LayerStack(
+            JsonNodeFactory.instance.objectNode(), SourceMap.of(Origin.startOf(displayName)));
+    stack.push(new ConfigLayer(defaults.name(), fromDefaults, defaults.source()));
+    stack.push(new ConfigLayer(displayName, own, source));
+    Set<ConfigProblem> problems = new LinkedHashSet<>();
+    TestbedPlan plan = null;
+    if (pushProfile(stack, file, displayName, problems)) {
+      TreeBinder.Bound<StudyFile> bound =
+          binder.bind(stack.tree(), StudyFile.class, stack.source());
+      problems.addAll(bound.problems());
+      if (bound.value() != null) {
+        Problems checks = new Problems(stack.source(), bound.refusedPaths());
+        plan = bound.value().testbed(checks);
+        problems.addAll(checks.problems());
+      }
+    }
+    out.addAll(problems);
+    return problems.isEmpty() ? plan : null;
   }
 
   /**

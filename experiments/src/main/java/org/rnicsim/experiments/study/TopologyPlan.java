@@ -1,5 +1,7 @@
 package org.rnicsim.experiments.study;
 
+import org.rnicsim.model.testbed.Cabling;
+
 /**
  * A validated topology.
  *
@@ -15,6 +17,11 @@ public record TopologyPlan(
   /** Machines in the simulation: the clients and the server. */
   public int machines() {
     return clients + 1;
+  }
+
+  /** How the model's testbed cables the machines. */
+  public Cabling cabling() {
+    return switched ? Cabling.onSwitch(switchLatencyPs, switchBufferBytes) : Cabling.backToBack();
   }
 
   public String describe() {

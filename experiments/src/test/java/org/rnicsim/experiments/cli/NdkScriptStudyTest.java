@@ -27,8 +27,8 @@ class NdkScriptStudyTest {
           "\n",
           "name: broken-consumer",
           "run: {replications: 3}",
-          "provider:",
-          "  firmware: {CREATE_QP: 60us}",
+          "hardware:",
+          "  firmware: {createQp: 60us}",
           "workload:",
           "  kind: ndk-script",
           "  steps:",
@@ -100,16 +100,18 @@ class NdkScriptStudyTest {
     return Stream.of(
         Arguments.of(
             "unknown provider key",
-            BROKEN.replace("  firmware: {CREATE_QP: 60us}", "  firmwear: {CREATE_QP: 60us}"),
+            BROKEN.replace(
+                "hardware:\n  firmware: {createQp: 60us}",
+                "provider:\n  firmwear: {CREATE_QP: 60us}"),
             "bad.yaml:4:3: unknown key 'provider.firmwear'"),
         Arguments.of(
             "bad unit in a firmware latency",
-            BROKEN.replace("CREATE_QP: 60us", "CREATE_QP: 60 parsecs"),
-            "bad.yaml:4:25: bad duration at 'provider.firmware.CREATE_QP'"),
+            BROKEN.replace("createQp: 60us", "createQp: 60 parsecs"),
+            "bad.yaml:4:24: bad value at 'hardware.firmware.createQp'"),
         Arguments.of(
             "unknown firmware command",
-            BROKEN.replace("CREATE_QP: 60us", "CREATE_QQ: 60us"),
-            "bad.yaml:4:14: unknown firmware command 'CREATE_QQ'"),
+            BROKEN.replace("createQp: 60us", "createQq: 60us"),
+            "bad.yaml:4:14: unknown key 'hardware.firmware.createQq'"),
         Arguments.of(
             "a step naming an unknown object",
             BROKEN.replace("    - close: cq\n", "    - close: cqq\n"),

@@ -252,7 +252,7 @@ class ReadmeFiguresTest {
   private static double closeUs(ResultsCsv lifetimes, String destroyQp, String object) {
     return lifetimes.number(
             "mean_ns",
-            "provider.firmware.DESTROY_QP",
+            "hardware.firmware.destroyQp",
             destroyQp,
             "scope",
             "object",

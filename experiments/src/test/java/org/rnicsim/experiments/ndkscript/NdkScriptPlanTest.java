@@ -15,6 +15,7 @@ import org.rnicsim.experiments.study.StudyPlan;
 import org.rnicsim.model.adapter.firmware.CommandLatency;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 
 /**
@@ -69,11 +70,11 @@ class NdkScriptPlanTest {
 
     double slowNs =
         meanOf(
-            load("provider.firmwareJitter=0%", "provider.firmware.CREATE_QP=" + slow),
+            load("provider.firmwareJitter=0%", "hardware.firmware.createQp=" + slow),
             "create_qp_ns");
     double fastNs =
         meanOf(
-            load("provider.firmwareJitter=0%", "provider.firmware.CREATE_QP=" + fast),
+            load("provider.firmwareJitter=0%", "hardware.firmware.createQp=" + fast),
             "create_qp_ns");
 
     assertEquals(expectedNs, slowNs - fastNs, 1e-9);
@@ -88,8 +89,8 @@ class NdkScriptPlanTest {
     double boundNs = 0.10 * (Units.parseDurationPs(slow) + Units.parseDurationPs(fast)) / 1000.0;
 
     double shiftNs =
-        meanOf(load("provider.firmware.CREATE_QP=" + slow), "create_qp_ns")
-            - meanOf(load("provider.firmware.CREATE_QP=" + fast), "create_qp_ns");
+        meanOf(load("hardware.firmware.createQp=" + slow), "create_qp_ns")
+            - meanOf(load("hardware.firmware.createQp=" + fast), "create_qp_ns");
 
     assertTrue(Math.abs(shiftNs - expectedNs) <= boundNs, shiftNs + " vs " + expectedNs);
   }
@@ -122,7 +123,7 @@ class NdkScriptPlanTest {
     assertEquals(defaults.completionDpcCostPs(), policy.completionDpcCostPs());
     assertEquals(defaults.batchDeferredDoorbells(), policy.batchDeferredDoorbells());
     // Each command's fixed default is the middle of the range 10 % jitter spreads it over.
-    FirmwareConfig assumed = FirmwareConfig.assumedDefaults();
+    FirmwareConfig assumed = ReferenceProfiles.connectX4EdrGen3x16().firmware().config();
     int checked = 0;
     for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
       CommandLatency drawn = settings.hardware().firmware().latency(kind);

@@ -17,10 +17,11 @@ import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 
 /**
- * The world a script runs in: one simulator and the hosts of {@link NdkHosts} (one adapter node and
- * simulated provider per host, posts on the rnic-model datapath, connection messages as management
- * datagrams over the modelled ports, links and switch; host i answers on 10.0.0.i+1), and one
- * lifetime verifier wrapping them all, so that the consumer only ever holds verified objects.
+ * The world a script runs in: one simulator and the hosts of {@link NdkHosts} on the settings'
+ * machines and cabling (one adapter node and simulated provider per machine, posts on the
+ * rnic-model datapath, connection messages as management datagrams over the modelled ports, links
+ * and switch; host i answers on 10.0.0.i+1), and one lifetime verifier wrapping them all, so that
+ * the consumer only ever holds verified objects.
  */
 final class SimulatedHosts {
 
@@ -42,7 +43,9 @@ final class SimulatedHosts {
     List<String> hosts = settings.hosts();
     NdkHosts machines =
         NdkHosts.builder(simulator)
-            .names(hosts)
+            .names(settings.machineNames())
+            .profile(settings.profile())
+            .cabling(settings.cabling())
             .seed(settings.seed())
             .hardware(settings.hardware())
             .customise((i, builder) -> builder.policy(settings.policy()))

@@ -6,17 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.AdapterNode;
-import org.rnicsim.model.fabric.FabricSwitch;
 import org.rnicsim.model.fabric.Link;
-import org.rnicsim.model.fabric.SwitchConfig;
-import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.profile.ReferenceProfiles;
+import org.rnicsim.model.testbed.Cabling;
+import org.rnicsim.model.testbed.Testbed;
 import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.connection.ConnectionFabric;
 import org.rnicsim.ndk.provider.connection.SimConnections;
@@ -24,41 +22,30 @@ import org.rnicsim.ndk.provider.runtime.HardwareConfig;
 import org.rnicsim.ndk.provider.work.RnicWorkEngine;
 
 /**
- * N simulated hosts, each an rnic-model {@link AdapterNode} (adapter, firmware command queue,
- * interrupts, cores) with a {@link SimNdkProvider} on it, all sharing one {@link RnicWorkEngine} so
- * their QPs can connect, and one {@link ConnectionFabric#overAdapters packet CM fabric}, so their
- * connection messages travel as management datagrams over the same ports, links and switch. Host i
- * has adapter address i + 1 and answers connection requests on IP 10.0.0.(i + 1). One host has its
- * port looped back (a loopback plug: its QPs connect to each other over its own wire); two are
- * cabled back to back; more hang off one switch.
+ * N simulated hosts: the machines of an rnic-model {@link Testbed} (each an {@link AdapterNode}:
+ * adapter, firmware command queue, interrupts, cores) with a {@link SimNdkProvider} on each, all
+ * sharing one {@link RnicWorkEngine} so their QPs can connect, and one {@link
+ * ConnectionFabric#overAdapters packet CM fabric}, so their connection messages travel as
+ * management datagrams over the same ports, links and switch. Host i has adapter address i + 1 and
+ * answers connection requests on IP 10.0.0.(i + 1). Back to back, one host has its port looped back
+ * (a loopback plug: its QPs connect to each other over its own wire) and two share a cable; on a
+ * switch, any number hang off it.
  */
 public final class NdkHosts {
-  private final RnicSimulator simulator;
-  private final StatisticsRegistry stats;
+  private final Testbed testbed;
   private final RnicWorkEngine engine;
   private final ConnectionFabric fabric;
-  private final HardwareProfile profile;
-  private final List<AdapterNode> nodes;
   private final List<SimNdkProvider> providers;
-  private final List<Link> cables;
 
   private NdkHosts(
-      Builder builder,
-      StatisticsRegistry stats,
+      Testbed testbed,
       RnicWorkEngine engine,
       ConnectionFabric fabric,
-      HardwareProfile profile,
-      List<AdapterNode> nodes,
-      List<SimNdkProvider> providers,
-      List<Link> cables) {
-    this.simulator = builder.simulator;
-    this.stats = stats;
+      List<SimNdkProvider> providers) {
+    this.testbed = testbed;
     this.engine = engine;
     this.fabric = fabric;
-    this.profile = profile;
-    this.nodes = List.copyOf(nodes);
     this.providers = List.copyOf(providers);
-    this.cables = List.copyOf(cables);
   }
 
   /** Hosts on {@code simulator}; see the builder's defaults. */
@@ -67,11 +54,16 @@ public final class NdkHosts {
   }
 
   public RnicSimulator simulator() {
-    return simulator;
+    return testbed.simulator();
   }
 
   public StatisticsRegistry stats() {
-    return stats;
+    return testbed.stats();
+  }
+
+  /** The machines and their cabling. */
+  public Testbed testbed() {
+    return testbed;
   }
 
   /** The datapath every provider shares. */
@@ -86,7 +78,7 @@ public final class NdkHosts {
 
   /** The adapters' hardware, with RNR retries made endless. */
   public HardwareProfile profile() {
-    return profile;
+    return testbed.hardware();
   }
 
   /** The IP address host {@code host}'s provider answers connection requests on. */
@@ -99,7 +91,7 @@ public final class NdkHosts {
    * host's cable to the switch.
    */
   public Link cable(int host) {
-    return cables.get(Math.min(host, cables.size() - 1));
+    return testbed.cable(host);
   }
 
   /** 10.0.0.(host + 1): the address scheme of every NdkHosts world. */
@@ -115,11 +107,11 @@ public final class NdkHosts {
   }
 
   public int size() {
-    return nodes.size();
+    return testbed.size();
   }
 
   public AdapterNode node(int host) {
-    return nodes.get(host);
+    return testbed.node(host);
   }
 
   public SimNdkProvider provider(int host) {
@@ -152,28 +144,6 @@ public final class NdkHosts {
         a.withRnrRetry(a.rnrRetryDelayPs(), AdapterProfile.RNR_RETRY_FOREVER));
   }
 
-  /** One host's adapter node: {@code config}'s cores, firmware and interrupt costs. */
-  static AdapterNode node(
-      RnicSimulator simulator,
-      String name,
-      int address,
-      HardwareProfile hardware,
-      HardwareConfig config,
-      RandomStreams streams,
-      StatisticsRegistry stats) {
-    HostCpu host = new HostCpu(simulator, name + ".host", config.coreCount(), stats);
-    return new AdapterNode(
-        simulator,
-        name,
-        address,
-        hardware,
-        host,
-        config.firmware(),
-        config.interruptCosts(),
-        streams,
-        stats);
-  }
-
   /**
    * A host alone: a {@link #connectX4Class()} adapter node (address 1) whose port is looped back,
    * so its QPs connect to each other over its own wire. What a provider built without a node runs
@@ -185,17 +155,26 @@ public final class NdkHosts {
       HardwareConfig config,
       RandomStreams streams,
       StatisticsRegistry stats) {
-    HardwareProfile hardware = withEndlessRnrRetry(connectX4Class());
-    AdapterNode node = node(simulator, name, 1, hardware, config, streams, stats);
-    Link.connect(
-        simulator,
-        name + ".loopback",
-        node.rnic().port(),
-        node.rnic().port(),
-        hardware.port().propagationDelayPs(),
-        streams,
-        stats);
-    return node;
+    return machines(simulator, List.of(name), connectX4Class(), config, Cabling.backToBack())
+        .streams(streams)
+        .stats(stats)
+        .build()
+        .node(0);
+  }
+
+  /** The testbed of hosts {@code names}: {@code config}'s cores, firmware and interrupt costs. */
+  private static Testbed.Builder machines(
+      RnicSimulator simulator,
+      List<String> names,
+      HardwareProfile profile,
+      HardwareConfig config,
+      Cabling cabling) {
+    return Testbed.builder(simulator, withEndlessRnrRetry(profile))
+        .names(names)
+        .cabling(cabling)
+        .coreCount(config.coreCount())
+        .firmware(config.firmware())
+        .interruptCosts(config.interruptCosts());
   }
 
   /** Builds {@link NdkHosts}. */
@@ -203,7 +182,8 @@ public final class NdkHosts {
     private final RnicSimulator simulator;
     private List<String> names = List.of("nic0");
     private HardwareProfile profile = connectX4Class();
-    private HardwareConfig config = HardwareConfig.assumedDefaults();
+    private HardwareConfig config;
+    private Cabling cabling = Cabling.backToBack();
     private long seed = 1;
     private StatisticsRegistry stats;
     private CmRetries cmRetries = CmRetries.assumedDefault();
@@ -222,19 +202,28 @@ public final class NdkHosts {
       return this;
     }
 
-    /** The adapters' hardware; default {@link #connectX4Class()}. RNR retries are made endless. */
+    /**
+     * The adapters' hardware; default {@link #connectX4Class()}. RNR retries are made endless. Its
+     * cores and firmware command times are the hosts' unless {@link #hardware} says otherwise.
+     */
     public Builder profile(HardwareProfile value) {
       this.profile = value;
       return this;
     }
 
     /**
-     * Host cores, firmware latencies and interrupt costs; default {@link
-     * HardwareConfig#assumedDefaults()}. Its host-write latency and command core are not used: EQEs
-     * and MSI-X travel the adapter's modelled PCIe link, command completions run on core 0.
+     * Host cores, firmware latencies and interrupt costs; default {@link HardwareConfig#of} the
+     * profile. Its host-write latency and command core are not used: EQEs and MSI-X travel the
+     * adapter's modelled PCIe link, command completions run on core 0.
      */
     public Builder hardware(HardwareConfig value) {
       this.config = value;
+      return this;
+    }
+
+    /** Back to back (the default: one or two hosts) or on a switch (any number). */
+    public Builder cabling(Cabling value) {
+      this.cabling = value;
       return this;
     }
 
@@ -265,89 +254,26 @@ public final class NdkHosts {
     }
 
     public NdkHosts build() {
-      StatisticsRegistry registry = stats != null ? stats : new StatisticsRegistry(simulator);
-      RandomStreams streams = new RandomStreams(seed, 0);
-      HardwareProfile hardware = withEndlessRnrRetry(profile);
+      HardwareConfig hardware = config != null ? config : HardwareConfig.of(profile);
+      Testbed.Builder machines = machines(simulator, names, profile, hardware, cabling);
+      Testbed testbed = machines.streams(new RandomStreams(seed, 0)).stats(stats).build();
       RnicWorkEngine engine = new RnicWorkEngine();
       ConnectionFabric fabric = ConnectionFabric.overAdapters(simulator, cmRetries);
-      List<AdapterNode> nodes = new ArrayList<>();
       List<SimNdkProvider> providers = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
-        String name = names.get(i);
-        AdapterNode node = node(simulator, name, i + 1, hardware, config, streams, registry);
-        nodes.add(node);
+        AdapterNode node = testbed.node(i);
         SimNdkProvider.Builder builder =
             SimNdkProvider.builder(simulator)
-                .name(name)
-                .stats(registry)
+                .name(names.get(i))
+                .stats(testbed.stats())
                 .node(node)
                 .engine(engine)
                 .connections(
-                    new SimConnections(fabric, ipAddressOf(i), node, config.cmMadCostPs()));
+                    new SimConnections(fabric, ipAddressOf(i), node, hardware.cmMadCostPs()));
         customise.accept(i, builder);
         providers.add(builder.build());
       }
-      List<Link> cables = cable(nodes, hardware, streams, registry);
-      return new NdkHosts(this, registry, engine, fabric, hardware, nodes, providers, cables);
-    }
-
-    /** The links, one per host port (one in all for one or two hosts). */
-    private List<Link> cable(
-        List<AdapterNode> nodes,
-        HardwareProfile hardware,
-        RandomStreams streams,
-        StatisticsRegistry registry) {
-      long propagationPs = hardware.port().propagationDelayPs();
-      if (nodes.size() <= 2) {
-        AdapterNode first = nodes.get(0);
-        AdapterNode other = nodes.get(nodes.size() - 1);
-        String name = nodes.size() == 1 ? "loopback" : "cable";
-        return List.of(
-            Link.connect(
-                simulator,
-                name,
-                first.rnic().port(),
-                other.rnic().port(),
-                propagationPs,
-                streams,
-                registry));
-      }
-      List<Link> cables = new ArrayList<>();
-      FabricSwitch fabricSwitch =
-          new FabricSwitch(simulator, "switch", switchConfig(hardware, nodes.size()), registry);
-      for (int port = 0; port < nodes.size(); port++) {
-        AdapterNode node = nodes.get(port);
-        cables.add(
-            Link.connect(
-                simulator,
-                "cable" + port,
-                node.rnic().port(),
-                fabricSwitch.port(port),
-                propagationPs,
-                streams,
-                registry));
-        fabricSwitch.route(node.rnic().address(), port);
-      }
-      return cables;
-    }
-
-    /**
-     * Assumptions: a lossless switch (PFC) with 300 ns forwarding and 1 MiB per output queue, the
-     * hosts' port rate and MAC/PHY latencies; each host may park a quarter MiB in it before PFC
-     * pauses it.
-     */
-    private static SwitchConfig switchConfig(HardwareProfile hardware, int ports) {
-      long xoffBytes = 256 * 1024;
-      return new SwitchConfig(
-          ports,
-          hardware.port().rateBitsPerSecond(),
-          300 * SimTime.PS_PER_NS,
-          hardware.port().txLatencyPs(),
-          hardware.port().rxLatencyPs(),
-          1024 * 1024,
-          true,
-          xoffBytes,
-          xoffBytes / 2);
+      return new NdkHosts(testbed, engine, fabric, providers);
     }
   }
 }

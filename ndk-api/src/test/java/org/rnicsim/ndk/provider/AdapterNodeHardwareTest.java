@@ -31,7 +31,9 @@ class AdapterNodeHardwareTest {
     RnicSimulator sim = new RnicSimulator("node-provider");
     StatisticsRegistry stats = new StatisticsRegistry(sim);
     FirmwareConfig firmware =
-        FirmwareConfig.assumedDefaults()
+        ReferenceProfiles.connectX4EdrGen3x16()
+            .firmware()
+            .config()
             .withLatency(FirmwareCommandKind.CREATE_CQ, new CommandLatency.Fixed(40 * US));
     AdapterNode node =
         new AdapterNode(

@@ -12,6 +12,7 @@ import org.rnicsim.engine.trace.RecordingSink;
 import org.rnicsim.model.adapter.firmware.CommandLatency;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkPd;
@@ -30,7 +31,7 @@ class DeterminismTest {
     RnicSimulator sim = new RnicSimulator("determinism");
     RecordingSink sink = new RecordingSink();
     sim.trace().addSink(sink);
-    FirmwareConfig firmware = FirmwareConfig.assumedDefaults();
+    FirmwareConfig firmware = ReferenceProfiles.connectX4EdrGen3x16().firmware().config();
     for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
       firmware =
           firmware.withLatency(

@@ -9,6 +9,7 @@ import org.rnicsim.engine.random.SimRandom;
 import org.rnicsim.model.adapter.firmware.CommandLatency;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.ndk.api.NdkCloseableObject;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
@@ -106,7 +107,7 @@ final class RandomProgram {
     // A removal, when it comes, comes after the first tree is built (step 14) so that it meets
     // live objects, pending creates and outstanding requests.
     this.removalStep = faulty && random.bernoulli(0.3) ? 14 + (int) random.nextLong(60) : -1;
-    FirmwareConfig firmware = FirmwareConfig.assumedDefaults();
+    FirmwareConfig firmware = ReferenceProfiles.connectX4EdrGen3x16().firmware().config();
     for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
       firmware =
           firmware.withLatency(

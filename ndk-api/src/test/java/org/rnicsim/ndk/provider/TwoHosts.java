@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimTime;
 import org.rnicsim.model.adapter.management.ManagementQp;
 import org.rnicsim.model.fabric.PacketOpcode;
 import org.rnicsim.model.profile.PortProfile;
+import org.rnicsim.model.testbed.Cabling;
 import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkListener;
@@ -79,7 +81,18 @@ final class TwoHosts {
 
   private TwoHosts(CmRetries retries, List<String> names, boolean verified, HardwareConfig config) {
     verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
-    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).hardware(config).build();
+    // More than two hosts hang off a switch: 300 ns port to port, 1 MiB per output queue.
+    Cabling cabling =
+        names.size() > 2
+            ? Cabling.onSwitch(300 * SimTime.PS_PER_NS, 1024 * 1024)
+            : Cabling.backToBack();
+    hosts =
+        NdkHosts.builder(sim)
+            .names(names)
+            .cabling(cabling)
+            .cmRetries(retries)
+            .hardware(config)
+            .build();
     a = ProviderRig.on(hosts.provider(0), verifier);
     b = ProviderRig.on(hosts.provider(1), verifier);
     for (Side side : List.of(active, passive)) {

@@ -63,6 +63,11 @@ public final class FabricSwitch {
     }
   }
 
+  /** The switch's settings. */
+  public SwitchConfig config() {
+    return config;
+  }
+
   /** Port {@code index}, to be cabled with {@link Link#connect}. */
   public Port port(int index) {
     return ports[index];

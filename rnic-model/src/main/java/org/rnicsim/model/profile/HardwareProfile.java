@@ -6,6 +6,7 @@ package org.rnicsim.model.profile;
  *
  * @param name the profile's name, e.g. {@code connectx4-edr-gen3x16}
  * @param limits the largest QP count and queue depths the adapter accepts
+ * @param firmware the adapter firmware's command times
  */
 public record HardwareProfile(
     String name,
@@ -13,7 +14,8 @@ public record HardwareProfile(
     PcieProfile pcie,
     AdapterProfile adapter,
     PortProfile port,
-    AdapterLimits limits) {
+    AdapterLimits limits,
+    FirmwareProfile firmware) {
   public HardwareProfile {
     ProfileChecks.present("name", name);
     ProfileChecks.present("host", host);
@@ -21,6 +23,7 @@ public record HardwareProfile(
     ProfileChecks.present("adapter", adapter);
     ProfileChecks.present("port", port);
     ProfileChecks.present("limits", limits);
+    ProfileChecks.present("firmware", firmware);
     if (adapter.txBufferBytes() < port.mtuBytes()) {
       throw new IllegalArgumentException(
           "adapter.txBufferBytes must hold at least one MTU packet of " + port.mtuBytes() + " B");
@@ -30,26 +33,25 @@ public record HardwareProfile(
     }
   }
 
-  /** A profile whose adapter has the limits of {@link AdapterLimits#mlx5Class()}. */
-  public HardwareProfile(
-      String name, HostProfile host, PcieProfile pcie, AdapterProfile adapter, PortProfile port) {
-    this(name, host, pcie, adapter, port, AdapterLimits.mlx5Class());
-  }
-
   /** The same machine under another name, e.g. a test variant of a shipped profile. */
   public HardwareProfile withName(String newName) {
-    return new HardwareProfile(newName, host, pcie, adapter, port, limits);
+    return new HardwareProfile(newName, host, pcie, adapter, port, limits, firmware);
   }
 
   public HardwareProfile withAdapter(AdapterProfile newAdapter) {
-    return new HardwareProfile(name, host, pcie, newAdapter, port, limits);
+    return new HardwareProfile(name, host, pcie, newAdapter, port, limits, firmware);
   }
 
   public HardwareProfile withPort(PortProfile newPort) {
-    return new HardwareProfile(name, host, pcie, adapter, newPort, limits);
+    return new HardwareProfile(name, host, pcie, adapter, newPort, limits, firmware);
   }
 
   public HardwareProfile withHost(HostProfile newHost) {
-    return new HardwareProfile(name, newHost, pcie, adapter, port, limits);
+    return new HardwareProfile(name, newHost, pcie, adapter, port, limits, firmware);
+  }
+
+  /** The same machine with other firmware command times. */
+  public HardwareProfile withFirmware(FirmwareProfile newFirmware) {
+    return new HardwareProfile(name, host, pcie, adapter, port, limits, newFirmware);
   }
 }

@@ -22,6 +22,7 @@ public final class ReferenceProfiles {
    */
   public static HardwareProfile connectX4EdrGen3x16() {
     long ns = SimTime.PS_PER_NS;
+    long us = SimTime.PS_PER_US;
     return new HardwareProfile(
         "connectx4-edr-gen3x16",
         new HostProfile(8, 60 * ns, 30 * ns, 40 * ns),
@@ -58,6 +59,26 @@ public final class ReferenceProfiles {
             640 * SimTime.PS_PER_US,
             AdapterProfile.RNR_RETRY_FOREVER),
         new PortProfile(100_000_000_000L, 2_500, 4096, 26, 50 * ns, 50 * ns, 4),
-        AdapterLimits.mlx5Class()); // the file's limits section holds exactly these
+        AdapterLimits.mlx5Class(), // the file's limits section holds exactly these
+        new FirmwareProfile(
+            5 * us,
+            5 * us,
+            30 * us,
+            30 * us,
+            5 * us,
+            20 * us,
+            50 * us,
+            20 * us,
+            10 * us,
+            40 * us,
+            40 * us,
+            10 * us,
+            30 * us,
+            20 * us,
+            100 * ns,
+            15 * us,
+            10 * us,
+            1,
+            60 * SimTime.PS_PER_S));
   }
 }

@@ -22,6 +22,7 @@ import org.rnicsim.model.adapter.interrupt.CqEventSource;
 import org.rnicsim.model.adapter.interrupt.EventQueue;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
 import org.rnicsim.model.host.HostCpu;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.model.testbed.TestProfiles;
 
 /** The datapath, the firmware command queue and the interrupt path working as one adapter. */
@@ -48,7 +49,9 @@ class AdapterNodeTest {
   }
 
   private static FirmwareConfig fixedCreateCq() {
-    return FirmwareConfig.assumedDefaults()
+    return ReferenceProfiles.connectX4EdrGen3x16()
+        .firmware()
+        .config()
         .withLatency(FirmwareCommandKind.CREATE_CQ, new CommandLatency.Fixed(CREATE_CQ_PS));
   }
 

@@ -4,6 +4,8 @@ import java.util.Objects;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
+import org.rnicsim.model.profile.HardwareProfile;
+import org.rnicsim.model.profile.ReferenceProfiles;
 
 /**
  * The rnic-model pieces of a host the provider drives, as numbers: host cores, interrupt costs, the
@@ -41,15 +43,26 @@ public record HardwareConfig(
   }
 
   /**
-   * Assumptions: 4 host cores, rnic-model's assumed interrupt costs (1 us ISR + 0.5 us DPC entry),
-   * firmware latencies, and {@link #ASSUMED_CM_MAD_COST_PS} per CM MAD.
+   * The host and adapter of {@code profile}: its cores and firmware command times, with
+   * rnic-model's assumed interrupt costs (1 us ISR + 0.5 us DPC entry) and {@link
+   * #ASSUMED_CM_MAD_COST_PS} per CM MAD.
    */
-  public static HardwareConfig assumedDefaults() {
+  public static HardwareConfig of(HardwareProfile profile) {
     return new HardwareConfig(
-        4,
+        profile.host().cpuCores(),
         InterruptCosts.assumedDefault(),
-        FirmwareConfig.assumedDefaults(),
+        profile.firmware().config(),
         ASSUMED_CM_MAD_COST_PS);
+  }
+
+  /** {@link #of} the reference ConnectX-4 profile, configs/profiles/connectx4-edr-gen3x16.yaml. */
+  public static HardwareConfig assumedDefaults() {
+    return of(ReferenceProfiles.connectX4EdrGen3x16());
+  }
+
+  /** The same with other interrupt costs. */
+  public HardwareConfig withInterruptCosts(InterruptCosts costs) {
+    return new HardwareConfig(coreCount, costs, firmware, cmMadCostPs);
   }
 
   /** The same with another firmware configuration. */

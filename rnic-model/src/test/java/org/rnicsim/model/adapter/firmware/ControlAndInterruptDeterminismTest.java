@@ -10,6 +10,7 @@ import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.trace.RecordingSink;
 import org.rnicsim.engine.trace.TraceEvent;
 import org.rnicsim.model.adapter.interrupt.DimProfileTable;
+import org.rnicsim.model.profile.ReferenceProfiles;
 
 /** Same seed, same run: every trace event at the same simulated time, in the same order. */
 class ControlAndInterruptDeterminismTest {
@@ -18,7 +19,9 @@ class ControlAndInterruptDeterminismTest {
   private static List<TraceEvent> run(long seed) {
     FirmwareRig rig =
         new FirmwareRig(
-            FirmwareConfig.assumedDefaults()
+            ReferenceProfiles.connectX4EdrGen3x16()
+                .firmware()
+                .config()
                 .withLatency(
                     FirmwareCommandKind.CREATE_QP,
                     new CommandLatency.Exponential(50 * SimTime.PS_PER_US))

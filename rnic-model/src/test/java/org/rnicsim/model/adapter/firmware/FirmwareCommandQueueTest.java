@@ -9,6 +9,7 @@ import static org.rnicsim.model.adapter.firmware.FirmwareRig.US;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.model.profile.ReferenceProfiles;
 
 class FirmwareCommandQueueTest {
   private static final FirmwareCommand CREATE_QP =
@@ -17,7 +18,9 @@ class FirmwareCommandQueueTest {
       FirmwareCommand.of(FirmwareCommandKind.CREATE_CQ);
 
   private static FirmwareConfig config() {
-    return FirmwareConfig.assumedDefaults()
+    return ReferenceProfiles.connectX4EdrGen3x16()
+        .firmware()
+        .config()
         .withLatency(FirmwareCommandKind.CREATE_QP, new CommandLatency.Fixed(50 * US))
         .withLatency(FirmwareCommandKind.CREATE_CQ, new CommandLatency.Fixed(30 * US))
         .withLatency(

@@ -10,13 +10,13 @@ import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.AdapterNode;
-import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
 import org.rnicsim.model.fabric.Link;
 import org.rnicsim.model.fabric.Packet;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.profile.PortProfile;
+import org.rnicsim.model.profile.ReferenceProfiles;
 import org.rnicsim.model.testbed.BackToBackTestbed;
 import org.rnicsim.model.testbed.BackToBackTestbed.ConnectedPair;
 import org.rnicsim.model.testbed.TestProfiles;
@@ -102,7 +102,8 @@ class ManagementDatagramTest {
     bed.nic(0).sendManagementDatagram(bed.nic(1).address(), "DREQ");
     bed.simulator().runToEnd();
     assertTrue(messages.isEmpty());
-    Link.Direction out = bed.link().aToB();
+    // Testbed cables the second machine's port as the link's end a, so nic0 sends on b-to-a.
+    Link.Direction out = bed.link().bToA();
     assertEquals(1, out.lostPackets());
   }
 
@@ -121,7 +122,7 @@ class ManagementDatagramTest {
               i + 1,
               profile,
               new HostCpu(sim, "host" + i, 2, stats),
-              FirmwareConfig.assumedDefaults(),
+              ReferenceProfiles.connectX4EdrGen3x16().firmware().config(),
               costs,
               streams,
               stats);

@@ -1,0 +1,77 @@
+package org.rnicsim.experiments.rdma.sim;
+
+import java.util.function.Function;
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkCreateResult;
+import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderObserver;
+import org.rnicsim.ndk.verifier.ProviderProbe;
+
+/**
+ * What a loop that runs as an NDK consumer needs before it measures: creates that run the
+ * simulation until their completion arrives, and a provider observer that keeps the verifier's
+ * probe informed and tells the loop when a CQ entry is queued (the moment a spinning core could
+ * find it).
+ */
+public final class NdkConsumerSetup {
+  private NdkConsumerSetup() {}
+
+  /**
+   * The object {@code call} creates, run to its completion on {@code simulator} when it pends.
+   *
+   * @throws IllegalStateException when the create fails: setting up a loop must not
+   */
+  public static <T extends NdkObject> T create(
+      RnicSimulator simulator, Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {
+    Object[] delivered = new Object[1];
+    NtStatus[] status = new NtStatus[1];
+    NdkCreateResult<T> result =
+        call.apply(
+            (ctx, s, object) -> {
+              status[0] = s;
+              delivered[0] = object;
+            });
+    if (!result.isPending()) {
+      require(result.status(), "a create");
+      return result.object();
+    }
+    simulator.runUntil(() -> status[0] != null);
+    require(status[0], "a create");
+    @SuppressWarnings("unchecked")
+    T object = (T) delivered[0];
+    return object;
+  }
+
+  /** An observer feeding {@code probe} that runs {@code entryQueued} on every queued CQ entry. */
+  public static ProviderObserver observer(ProviderProbe probe, Runnable entryQueued) {
+    return new ProviderObserver() {
+      @Override
+      public void callbackStarting(CallbackKind kind, long returnTimePs) {
+        probe.nextCallbackReturnsAt(returnTimePs);
+      }
+
+      @Override
+      public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
+        probe.cqEntryQueued(cq, entry);
+        entryQueued.run();
+      }
+
+      @Override
+      public void cqFailed(NdkCq cq, NtStatus status) {
+        probe.cqFailed(cq, status);
+      }
+    };
+  }
+
+  /** Fails loudly unless {@code status} is SUCCESS. */
+  public static void require(NtStatus status, String what) {
+    if (!NtStatus.SUCCESS.equals(status)) {
+      throw new IllegalStateException("NDK " + what + " failed with " + status);
+    }
+  }
+}

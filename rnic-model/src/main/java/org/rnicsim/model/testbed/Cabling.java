@@ -1,0 +1,67 @@
+package org.rnicsim.model.testbed;
+
+import org.rnicsim.model.fabric.PfcBudget;
+import org.rnicsim.model.fabric.SwitchConfig;
+import org.rnicsim.model.profile.PortProfile;
+
+/**
+ * How the machines of a {@link Testbed} are cabled: back to back (one machine's port looped back to
+ * itself, or two machines on one cable), or every machine on its own port of one switch.
+ *
+ * @param switched whether the machines hang off a switch
+ * @param switchLatencyPs the switch's port-to-port forwarding latency
+ * @param switchBufferBytes bytes each switch output queue holds
+ */
+public record Cabling(boolean switched, long switchLatencyPs, long switchBufferBytes) {
+
+  public Cabling {
+    if (switched && (switchLatencyPs < 0 || switchBufferBytes <= 0)) {
+      throw new IllegalArgumentException(
+          "a switch needs a latency >= 0 and a buffer > 0, was "
+              + switchLatencyPs
+              + " ps and "
+              + switchBufferBytes
+              + " B");
+    }
+  }
+
+  /** One or two machines, no switch. */
+  public static Cabling backToBack() {
+    return new Cabling(false, 0, 0);
+  }
+
+  /** Every machine on one port of a switch. */
+  public static Cabling onSwitch(long switchLatencyPs, long switchBufferBytes) {
+    return new Cabling(true, switchLatencyPs, switchBufferBytes);
+  }
+
+  /** The most machines this cabling connects, or {@code Integer.MAX_VALUE} on a switch. */
+  public int maxMachines() {
+    return switched ? Integer.MAX_VALUE : 2;
+  }
+
+  /**
+   * The switch for {@code machines} machines with ports like {@code port}. Assumption: the fabric
+   * is lossless, as InfiniBand's credit-based flow control makes it; the switch does it with PFC.
+   * XOFF leaves every machine's port the 802.1Qbb headroom (the bytes still arriving while the
+   * PAUSE travels, see {@link PfcBudget}) inside its share of one output buffer, so even all
+   * machines sending to one port cannot overflow it. XON at half of XOFF is an assumption.
+   */
+  public SwitchConfig switchConfig(PortProfile port, int machines) {
+    long xoffBytes = PfcBudget.forAdapterPorts(port).xoffBytes(switchBufferBytes, machines);
+    return new SwitchConfig(
+        machines,
+        port.rateBitsPerSecond(),
+        switchLatencyPs,
+        port.txLatencyPs(),
+        port.rxLatencyPs(),
+        switchBufferBytes,
+        true,
+        xoffBytes,
+        xoffBytes / 2);
+  }
+
+  public String describe() {
+    return switched ? "on a switch" : "back to back";
+  }
+}
