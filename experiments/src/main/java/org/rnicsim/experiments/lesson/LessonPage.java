@@ -62,8 +62,9 @@ final class LessonPage {
         .append("\"><p>Also timeline.png and timeline.svg.</p></div>\n");
     html.append("<div><table>\n<tr><th>time</th><th>actor</th><th>event</th><th>what it shows</th>")
         .append("</tr>\n");
+    boolean multiHost = Narration.multiHost(timeline);
     for (TimelineEntry e : timeline.entries()) {
-      String placement = Narration.placement(e);
+      String placement = Narration.placement(e, multiHost);
       html.append("<tr class=\"")
           .append(e.actor().label().toLowerCase(java.util.Locale.ROOT))
           .append(e.kind() == EntryKind.VIOLATION ? " verifier" : "")
