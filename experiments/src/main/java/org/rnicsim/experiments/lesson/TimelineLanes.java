@@ -27,6 +27,9 @@ final class TimelineLanes {
     Map<String, TreeSet<Integer>> coresByHost = new LinkedHashMap<>();
     timeline.lanes().forEach(l -> coresByHost.computeIfAbsent(l.host(), h -> new TreeSet<>()));
     for (TimelineEntry e : timeline.entries()) {
+      if (e.host().isEmpty() && !coresByHost.isEmpty()) {
+        continue; // a step of the script itself (waitFor, runFor): drawn on its object's lane
+      }
       TreeSet<Integer> cores = coresByHost.computeIfAbsent(e.host(), h -> new TreeSet<>());
       if (e.core() >= 0) {
         cores.add(e.core());
