@@ -116,12 +116,21 @@ public final class ExerciseCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "N", description = "the exercise's number")
     int number;
 
+    @Option(
+        names = "--starter",
+        description = "Print only the starter script, to save as the file you edit.")
+    boolean starterOnly;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Exercise e = find(number, spec.commandLine().getErr());
       if (e == null) {
         return ExitCodes.BAD_INPUT;
+      }
+      if (starterOnly) {
+        out.print(e.starter());
+        return ExitCodes.OK;
       }
       out.println(e.heading());
       out.println("=".repeat(e.heading().length()));
@@ -133,9 +142,11 @@ public final class ExerciseCommand implements Runnable {
       e.goals().forEach(g -> out.println("  - " + g.say()));
       out.println();
       out.println(
-          "Starter (save it as a file, edit the steps, then: rnicsim exercise check "
+          "Starter (save it with: rnicsim exercise show "
               + e.number()
-              + " FILE):");
+              + " --starter > mine.yaml; edit the steps; then: rnicsim exercise check "
+              + e.number()
+              + " mine.yaml):");
       out.println();
       out.print(e.starter());
       return ExitCodes.OK;

@@ -81,9 +81,9 @@ class ExerciseCommandTest {
 
   @Test
   void theStarterAloneFails_andCheckDrawsTheStudentsTimeline(@TempDir Path dir) throws IOException {
-    String show = LessonCommandTest.rnicsim("exercise", "show", "3").out();
-    Path starter =
-        Files.writeString(dir.resolve("mine.yaml"), show.substring(show.indexOf("steps:")));
+    String show = LessonCommandTest.rnicsim("exercise", "show", "3", "--starter").out();
+    assertTrue(show.startsWith("steps:\n"), show);
+    Path starter = Files.writeString(dir.resolve("mine.yaml"), show);
     Path out = dir.resolve("drawn");
     LessonCommandTest.Run run =
         LessonCommandTest.rnicsim(
