@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rnicsim.experiments.cli.HeadlessChromium;
 
 /**
  * Opens a lesson's step-through page in headless Chromium and steps through it with the arrow keys
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(180)
 class LessonPageInBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   /** After load: presses keys, records the highlighted mark, row and panel after each. */
   private static final String PROBE =
@@ -63,9 +62,7 @@ class LessonPageInBrowserTest {
 
   @Test
   void steppingWithTheArrowKeys_movesTheHighlightAndThePanel_withoutErrors() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "skipped: /usr/bin/chromium is absent (Debian package 'chromium'; .ci/run installs it)");
+    assumeTrue(HeadlessChromium.present(), HeadlessChromium.ABSENT);
     Path out = dir.resolve("lesson3");
     LessonCommandTest.Run run = LessonCommandTest.rnicsim("lesson", "run", "3", "--out", "" + out);
     assertEquals(0, run.exitCode(), run.err());
@@ -97,7 +94,7 @@ class LessonPageInBrowserTest {
 
   @Test
   void aCallbackHighlightsItsChainOfCauses_backToTheCall() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "skipped: /usr/bin/chromium is absent");
+    assumeTrue(HeadlessChromium.present(), HeadlessChromium.ABSENT);
     Path out = dir.resolve("lesson1");
     assertEquals(0, LessonCommandTest.rnicsim("lesson", "run", "2", "--out", "" + out).exitCode());
     String page = Files.readString(out.resolve("lesson.html"), StandardCharsets.UTF_8);
@@ -131,37 +128,10 @@ class LessonPageInBrowserTest {
   }
 
   private String dumpDom(Path page) throws Exception {
-    Path profile = Files.createTempDirectory(dir, "chromium-profile");
-    Path output = Files.createTempFile(dir, "dom", ".html");
-    Process chromium =
-        new ProcessBuilder(
-                List.of(
-                    CHROMIUM.toString(),
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--user-data-dir=" + profile,
-                    "--window-size=1200,2000",
-                    "--dump-dom",
-                    page.toUri().toString()))
-            .redirectOutput(output.toFile())
-            .redirectError(dir.resolve("chromium.log").toFile())
-            .start();
-    if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
-      chromium.destroyForcibly();
-      throw new AssertionError("Chromium did not finish in 120 s");
-    }
-    return Files.readString(output);
+    return HeadlessChromium.dumpDom(page, dir);
   }
 
   private String tail(String dom) throws Exception {
-    String log = Files.readString(dir.resolve("chromium.log"));
-    return dom.substring(Math.max(0, dom.length() - 500))
-        + "\n--- stderr ---\n"
-        + log.substring(Math.max(0, log.length() - 2000));
+    return HeadlessChromium.tail(dom, dir);
   }
 }

@@ -275,7 +275,7 @@ final class CauseChain {
   private static TimelineEntry entry(long timePs, Actor actor, String what, String status) {
     EntryKind kind =
         actor == Actor.INTERRUPT || actor == Actor.DPC ? EntryKind.INTERRUPT : EntryKind.HARDWARE;
-    return new TimelineEntry(timePs, actor, kind, what, "", status, "", -1, timePs);
+    return new TimelineEntry(timePs, actor, kind, what, "", status, "", -1, timePs, "", -1);
   }
 
   private static String key(String adapter, long token) {

@@ -43,20 +43,6 @@ public record TimelineEntry(
     Objects.requireNonNull(host, "host");
   }
 
-  /** An entry with no known host and no cause. */
-  public TimelineEntry(
-      long timePs,
-      Actor actor,
-      EntryKind kind,
-      String what,
-      String object,
-      String status,
-      String sentence,
-      int core,
-      long endPs) {
-    this(timePs, actor, kind, what, object, status, sentence, core, endPs, "", -1);
-  }
-
   /** The same entry with another sentence. */
   public TimelineEntry withSentence(String newSentence) {
     return new TimelineEntry(
