@@ -10,5 +10,12 @@ public final class ExitCodes {
   /** Bad input: a study file, an argument, an output folder. Same as picocli's usage error. */
   public static final int BAD_INPUT = 2;
 
+  /**
+   * The run went through but broke the NDK rules it was held to: {@code lesson run} when the
+   * lifetime verifier names other invariants than the lesson's {@code expect}, {@code exercise
+   * check} when a solution breaks a rule or misses a goal.
+   */
+  public static final int RULES_BROKEN = 3;
+
   private ExitCodes() {}
 }

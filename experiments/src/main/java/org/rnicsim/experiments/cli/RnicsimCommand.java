@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       BenchCommand.class,
       org.rnicsim.experiments.lesson.LessonCommand.class,
+      org.rnicsim.experiments.lesson.ExerciseCommand.class,
       HelpCommand.class,
     })
 public final class RnicsimCommand implements Runnable {

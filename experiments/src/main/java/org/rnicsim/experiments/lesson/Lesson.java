@@ -41,8 +41,8 @@ public record Lesson(
     Objects.requireNonNull(script, "script");
   }
 
-  /** "Lesson 3: title". */
+  /** "Lesson 3: title"; an exercise's solution is headed by its exercise's own heading. */
   public String heading() {
-    return "Lesson " + number + ": " + title;
+    return title.startsWith("Exercise ") ? title : "Lesson " + number + ": " + title;
   }
 }

@@ -29,6 +29,9 @@ public final class LessonCatalog {
 
   private static final Pattern LESSON_FILE = Pattern.compile("\\d{2}-[a-z0-9-]+\\.yaml");
 
+  /** The course's exercises live beside the lessons: {@code NN-name.exercise.yaml}. */
+  static final Pattern EXERCISE_FILE = Pattern.compile("\\d{2}-[a-z0-9-]+\\.exercise\\.yaml");
+
   /** One lesson file: its name and text. */
   public record Entry(String fileName, String displayName, String text) {
     public String slug() {
@@ -63,11 +66,16 @@ public final class LessonCatalog {
 
   /** The lesson files of {@code folder}. */
   public static LessonCatalog of(Path folder) throws IOException {
+    return of(folder, LESSON_FILE);
+  }
+
+  /** The files of {@code folder} whose names match {@code names}. */
+  static LessonCatalog of(Path folder, Pattern names) throws IOException {
     List<Entry> entries = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
       for (Path file : files) {
         String name = String.valueOf(file.getFileName());
-        if (LESSON_FILE.matcher(name).matches() && Files.isRegularFile(file)) {
+        if (names.matcher(name).matches() && Files.isRegularFile(file)) {
           entries.add(
               new Entry(
                   name,
@@ -81,6 +89,11 @@ public final class LessonCatalog {
 
   /** The lessons built into rnicsim. */
   public static LessonCatalog builtIn() {
+    return builtIn(LESSON_FILE);
+  }
+
+  /** The files built into rnicsim beside the lessons whose names match {@code files}. */
+  static LessonCatalog builtIn(Pattern files) {
     URL url = LessonCatalog.class.getClassLoader().getResource(RESOURCE_FOLDER);
     if (url == null) {
       return new LessonCatalog(List.of());
@@ -88,9 +101,9 @@ public final class LessonCatalog {
     try {
       URI uri = url.toURI();
       if ("jar".equals(uri.getScheme())) {
-        return fromJar(uri);
+        return fromJar(uri, files);
       }
-      return relabel(of(Path.of(uri)));
+      return relabel(of(Path.of(uri), files));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
@@ -98,7 +111,7 @@ public final class LessonCatalog {
     }
   }
 
-  private static LessonCatalog fromJar(URI uri) throws IOException {
+  private static LessonCatalog fromJar(URI uri, Pattern files) throws IOException {
     FileSystem jar;
     boolean opened = false;
     try {
@@ -108,7 +121,7 @@ public final class LessonCatalog {
       opened = true;
     }
     try {
-      return relabel(of(jar.getPath(RESOURCE_FOLDER)));
+      return relabel(of(jar.getPath(RESOURCE_FOLDER), files));
     } finally {
       if (opened) {
         jar.close();

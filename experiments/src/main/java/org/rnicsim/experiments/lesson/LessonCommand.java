@@ -101,9 +101,11 @@ public final class LessonCommand implements Runnable {
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
-        "0:lesson run",
+        "0:lesson run, and the verifier named exactly the invariants the lesson expects",
         "1:internal failure",
-        "2:no such lesson, or a bad lesson file"
+        "2:no such lesson, or a bad lesson file",
+        "3:the verifier named other invariants than the lesson's 'expect' (or some where it"
+            + " expects none)"
       })
   static final class RunLesson implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -181,7 +183,7 @@ public final class LessonCommand implements Runnable {
         stdout.println(
             "Wrote " + target.resolve(LessonOutput.PAGE) + " (chart: timeline.png, .svg)");
       }
-      return ExitCodes.OK;
+      return Narration.asExpected(lesson, timeline) ? ExitCodes.OK : ExitCodes.RULES_BROKEN;
     }
 
     private Lesson find(PrintWriter err) throws IOException {

@@ -10,9 +10,10 @@ import org.rnicsim.ndk.consumer.Timeline;
 import org.rnicsim.ndk.consumer.TimelineEntry;
 
 /**
- * {@code lesson.html}: one self-contained page per lesson (the chart embedded as a PNG data URI, no
- * script, no external file): the story, the timeline chart beside the narration, the verifier's
- * report, and the lesson file as it was run.
+ * {@code lesson.html}: one self-contained page per lesson (the chart embedded as a PNG data URI,
+ * its one script inline, no external file): the story, the step-through timeline and panel ({@link
+ * StepThroughPage}), the narration beside the whole chart, the verifier's report, and the lesson
+ * file as it was run.
  */
 final class LessonPage {
 
@@ -41,6 +42,7 @@ final class LessonPage {
         .append("pre{background:#f7f7f7;border:1px solid #ddd;padding:1em;overflow-x:auto}\n")
         .append(
             "@media (max-width:1100px){.side{grid-template-columns:1fr}.chart{position:static}}\n")
+        .append(StepThroughPage.css())
         .append("</style>\n</head>\n<body>\n");
     html.append("<h1>").append(escape(lesson.heading())).append("</h1>\n");
     html.append("<p>ndkpi-spec: ")
@@ -51,6 +53,8 @@ final class LessonPage {
     for (String paragraph : lesson.story().split("\n\\s*\n")) {
       html.append("<p class=\"story\">").append(escape(paragraph.strip())).append("</p>\n");
     }
+    html.append(StepThroughPage.html(timeline, RuleTexts.builtIn()));
+    html.append("<h2>The whole run</h2>\n");
     html.append("<div class=\"side\">\n<div class=\"chart\"><img alt=\"")
         .append(escape("timeline of " + lesson.heading()))
         .append("\" width=\"")
@@ -62,9 +66,13 @@ final class LessonPage {
         .append("\"><p>Also timeline.png and timeline.svg.</p></div>\n");
     html.append("<div><table>\n<tr><th>time</th><th>actor</th><th>event</th><th>what it shows</th>")
         .append("</tr>\n");
-    for (TimelineEntry e : timeline.entries()) {
-      String placement = Narration.placement(e);
-      html.append("<tr class=\"")
+    boolean multiHost = Narration.multiHost(timeline);
+    for (int i = 0; i < timeline.entries().size(); i++) {
+      TimelineEntry e = timeline.entries().get(i);
+      String placement = Narration.placement(e, multiHost);
+      html.append("<tr id=\"row-")
+          .append(i)
+          .append("\" class=\"")
           .append(e.actor().label().toLowerCase(java.util.Locale.ROOT))
           .append(e.kind() == EntryKind.VIOLATION ? " verifier" : "")
           .append("\"><td class=\"t\">")

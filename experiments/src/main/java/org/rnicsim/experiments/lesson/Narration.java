@@ -36,17 +36,29 @@ public final class Narration {
     return out.toString();
   }
 
-  /** Where and how long a callback ran, or empty. */
-  static String placement(TimelineEntry e) {
+  /**
+   * Where and how long a callback ran, or empty; with {@code multiHost}, also on which host a
+   * hardware event, interrupt, DPC or callback happened (two hosts have a core 0 each).
+   */
+  static String placement(TimelineEntry e, boolean multiHost) {
+    String host = multiHost && !e.host().isEmpty() ? "host " + e.host() + ", " : "";
     if (e.kind() == EntryKind.CALLBACK) {
       return e.core() < 0
-          ? "[not on modelled CPU time]"
-          : "[core " + e.core() + ", returns at " + time(e.endPs()).strip() + "]";
+          ? "[" + host + "not on modelled CPU time]"
+          : "[" + host + "core " + e.core() + ", returns at " + time(e.endPs()).strip() + "]";
     }
     if (e.kind() == EntryKind.INTERRUPT && e.core() >= 0) {
-      return "[core " + e.core() + "]";
+      return "[" + host + "core " + e.core() + "]";
+    }
+    if (e.kind() == EntryKind.HARDWARE && !host.isEmpty() && e.object().isEmpty()) {
+      return "[host " + e.host() + "]";
     }
     return "";
+  }
+
+  /** True when the run's objects live on more than one host. */
+  static boolean multiHost(Timeline timeline) {
+    return timeline.lanes().stream().map(Timeline.Lane::host).distinct().count() > 1;
   }
 
   /** The whole narration: heading, story, then one line per timeline entry and the verdict. */
@@ -65,17 +77,18 @@ public final class Narration {
       wrap(lesson.story(), out);
     }
     out.append('\n');
+    boolean multiHost = multiHost(timeline);
     for (TimelineEntry e : timeline.entries()) {
-      out.append(line(e)).append('\n');
+      out.append(line(e, multiHost)).append('\n');
     }
     out.append('\n').append(verdict(lesson, timeline));
     return out.toString();
   }
 
   /** One narration line. */
-  static String line(TimelineEntry e) {
+  static String line(TimelineEntry e, boolean multiHost) {
     String event = event(e);
-    String placement = placement(e);
+    String placement = placement(e, multiHost);
     if (!placement.isEmpty()) {
       event = event + " " + placement;
     }
@@ -99,9 +112,10 @@ public final class Narration {
         .append('\n');
     out.append("# Checked by LessonGoldenTest; regenerate with")
         .append(" mvn -pl experiments -am verify -Drnicsim.lessons.regenerate=true\n");
+    boolean multiHost = multiHost(timeline);
     for (TimelineEntry e : timeline.entries()) {
       String event = event(e);
-      String placement = placement(e);
+      String placement = placement(e, multiHost);
       out.append(
               String.format(
                   Locale.ROOT,
@@ -119,6 +133,12 @@ public final class Narration {
                 : "invariants " + join(timeline.violatedInvariants()))
         .append('\n');
     return out.toString();
+  }
+
+  /** True when the verifier named exactly the invariants the lesson expects (none if none). */
+  static boolean asExpected(Lesson lesson, Timeline timeline) {
+    List<Integer> expected = lesson.expectedViolations().stream().distinct().sorted().toList();
+    return timeline.violatedInvariants().equals(expected);
   }
 
   /** What the verifier said, and whether that is what the lesson expects. */

@@ -9,13 +9,12 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -36,13 +35,13 @@ import org.rnicsim.ndk.consumer.TimelineEntry;
 
 /**
  * A lesson's timeline as a swimlane chart: one lane per object showing its lifetime states (create
- * pending, ready, close pending, closed), one lane for the adapter's hardware events (firmware
- * command done, EQE, doorbell) and one per host core with the callbacks that ran on it as bars and
- * its MSI-X interrupts and DPCs as marks; the verifier's findings are red crosses on the object's
- * lane. Time runs left to right in microseconds.
+ * pending, ready, close pending, closed), per host one lane for the adapter's hardware events
+ * (firmware command issued and done, EQE) and one per core with the callbacks that ran on it as
+ * bars and its MSI-X interrupts and DPCs as marks ({@link TimelineLanes}); the verifier's findings
+ * are red crosses on the object's lane; grey lines link each cause to its effect. Time runs left to
+ * right in microseconds.
  */
 final class TimelineChart {
-  static final String HARDWARE_LANE = "adapter hardware";
 
   private static final Color[] STATE_COLOURS = {
     new Color(0xff, 0xbb, 0x66), // create pending
@@ -57,23 +56,14 @@ final class TimelineChart {
 
   private TimelineChart() {}
 
-  /** The lanes top to bottom: objects, the hardware lane, then every core that ran something. */
+  /** The lanes top to bottom: objects, then each host's hardware lane and cores. */
   static List<String> lanes(Timeline timeline) {
-    List<String> lanes = new ArrayList<>();
-    timeline.lanes().forEach(l -> lanes.add(l.object()));
-    lanes.add(HARDWARE_LANE);
-    TreeSet<Integer> cores = new TreeSet<>();
-    for (TimelineEntry e : timeline.entries()) {
-      if (e.core() >= 0) {
-        cores.add(e.core());
-      }
-    }
-    cores.forEach(c -> lanes.add("core " + c));
-    return lanes;
+    return new TimelineLanes(timeline).names();
   }
 
   static JFreeChart create(Lesson lesson, Timeline timeline) {
-    List<String> lanes = lanes(timeline);
+    TimelineLanes layout = new TimelineLanes(timeline);
+    List<String> lanes = layout.names();
     // A little room after the end, so that what closed last shows its closed state too.
     double endUs = Math.max(SimTime.toUs(timeline.endPs()), 1e-3) * 1.05;
 
@@ -89,7 +79,7 @@ final class TimelineChart {
     XYIntervalSeries notifications = new XYIntervalSeries("CQ notification running");
     for (TimelineEntry e : timeline.entries()) {
       if (e.kind() == EntryKind.CALLBACK && e.core() >= 0) {
-        double y = lanes.indexOf("core " + e.core());
+        double y = layout.laneOf(e);
         XYIntervalSeries series = e.what().equals("CqNotification") ? notifications : callbacks;
         bar(series, SimTime.toUs(e.timePs()), SimTime.toUs(e.endPs()), y, 0.3);
       }
@@ -100,12 +90,12 @@ final class TimelineChart {
     XYSeriesCollection marks = new XYSeriesCollection();
     Map<String, XYSeries> markSeries = new LinkedHashMap<>();
     for (String name :
-        List.of("firmware command done", "doorbell", "CQE", "EQE", "MSI-X", "DPC", "violation")) {
+        List.of("firmware command", "doorbell", "CQE", "EQE", "MSI-X", "DPC", "violation")) {
       XYSeries series = new XYSeries(name, false, true);
       markSeries.put(name, series);
       marks.addSeries(series);
     }
-    addMarks(timeline, lanes, markSeries);
+    addMarks(timeline, layout, markSeries);
 
     NumberAxis time = new NumberAxis("simulated time (us)");
     time.setNumberFormatOverride(
@@ -127,6 +117,7 @@ final class TimelineChart {
     plot.setRenderer(0, markRenderer());
     plot.setDataset(1, bars);
     plot.setRenderer(1, barRenderer());
+    addLinks(timeline, layout, plot);
 
     JFreeChart chart =
         new JFreeChart(lesson.heading(), new Font("SansSerif", Font.BOLD, 15), plot, true);
@@ -134,7 +125,8 @@ final class TimelineChart {
     chart.addSubtitle(
         new TextTitle(
             "one lane per object (its lifetime state), the adapter's hardware events, and each"
-                + " host core (callbacks as bars, interrupts and DPCs as marks)",
+                + " host core (callbacks as bars, interrupts and DPCs as marks); grey lines link"
+                + " cause to effect",
             new Font("SansSerif", Font.PLAIN, 11)));
     return chart;
   }
@@ -173,28 +165,41 @@ final class TimelineChart {
     series.add((fromUs + toUs) / 2, fromUs, toUs, y, y - half, y + half);
   }
 
-  private static void addMarks(Timeline timeline, List<String> lanes, Map<String, XYSeries> marks) {
-    int hardware = lanes.indexOf(HARDWARE_LANE);
+  private static void addMarks(
+      Timeline timeline, TimelineLanes layout, Map<String, XYSeries> marks) {
     for (TimelineEntry e : timeline.entries()) {
       double x = SimTime.toUs(e.timePs());
-      int objectLane = lanes.indexOf(e.object());
-      int coreLane = e.core() >= 0 ? lanes.indexOf("core " + e.core()) : hardware;
+      int lane = layout.laneOf(e);
       String what = e.what();
       if (what.startsWith("firmware ")) {
-        marks.get("firmware command done").add(x, hardware);
-      } else if (what.equals("Doorbell")) {
-        marks.get("doorbell").add(x, objectLane >= 0 ? objectLane : hardware);
-      } else if (what.equals("CQE")) {
-        marks.get("CQE").add(x, objectLane >= 0 ? objectLane : hardware);
-      } else if (what.equals("EQE")) {
-        marks.get("EQE").add(x, hardware);
-      } else if (what.equals("MSI-X")) {
-        marks.get("MSI-X").add(x, coreLane);
-      } else if (what.equals("DPC")) {
-        marks.get("DPC").add(x, coreLane);
+        marks.get("firmware command").add(x, lane);
       } else if (e.kind() == EntryKind.VIOLATION) {
-        marks.get("violation").add(x, objectLane >= 0 ? objectLane : hardware);
+        marks.get("violation").add(x, lane);
+      } else if (marks.containsKey(what)) {
+        marks.get(what).add(x, lane);
+      } else if (what.equals("Doorbell")) {
+        marks.get("doorbell").add(x, lane);
       }
+    }
+  }
+
+  /** A thin grey line from each cause to its effect: call, command, EQE, MSI-X, DPC, callback. */
+  private static void addLinks(Timeline timeline, TimelineLanes layout, XYPlot plot) {
+    BasicStroke stroke = new BasicStroke(0.8f);
+    Color grey = new Color(0x99, 0x99, 0x99);
+    for (TimelineEntry e : timeline.entries()) {
+      if (e.cause() < 0) {
+        continue;
+      }
+      TimelineEntry cause = timeline.entries().get(e.cause());
+      plot.addAnnotation(
+          new XYLineAnnotation(
+              SimTime.toUs(cause.timePs()),
+              layout.laneOf(cause),
+              SimTime.toUs(e.timePs()),
+              layout.laneOf(e),
+              stroke,
+              grey));
     }
   }
 

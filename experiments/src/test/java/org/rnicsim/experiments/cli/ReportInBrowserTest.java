@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * script; the report itself has no script at all.
  */
 class ReportInBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   /** Runs at page load: measures every image and SVG, collects errors, writes one line. */
   private static final String PROBE =
@@ -53,9 +50,7 @@ class ReportInBrowserTest {
 
   @Test
   void whenReportIsOpenedInChromium_thenEveryChartRendersAndNoErrorIsLogged() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "skipped: /usr/bin/chromium is absent (Debian package 'chromium'; .ci/run installs it)");
+    assumeTrue(HeadlessChromium.present(), HeadlessChromium.ABSENT);
     Path study = Files.writeString(dir.resolve("sweep.yaml"), SweepCommandTest.SMALL_SWEEP);
     Path out = dir.resolve("out");
     assertEquals(
@@ -65,9 +60,7 @@ class ReportInBrowserTest {
 
   @Test
   void whenAnRdmaReportIsOpenedInChromium_thenItsLatencyCdfAndStageChartsRender() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "skipped: /usr/bin/chromium is absent (Debian package 'chromium'; .ci/run installs it)");
+    assumeTrue(HeadlessChromium.present(), HeadlessChromium.ABSENT);
     Path out = dir.resolve("out");
     CommandLineRun run =
         CommandLineRun.of(
@@ -104,37 +97,10 @@ class ReportInBrowserTest {
   }
 
   private String dumpDom(Path page) throws Exception {
-    Path profile = Files.createDirectory(dir.resolve("chromium-profile"));
-    Path output = dir.resolve("dom.html");
-    Process chromium =
-        new ProcessBuilder(
-                List.of(
-                    CHROMIUM.toString(),
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    "--user-data-dir=" + profile,
-                    "--window-size=1200,2000",
-                    "--dump-dom",
-                    page.toUri().toString()))
-            .redirectOutput(output.toFile())
-            .redirectError(dir.resolve("chromium.log").toFile())
-            .start();
-    if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
-      chromium.destroyForcibly();
-      throw new AssertionError("Chromium did not finish in 120 s");
-    }
-    return Files.readString(output);
+    return HeadlessChromium.dumpDom(page, dir);
   }
 
   private String tail(String dom) throws Exception {
-    String log = Files.readString(dir.resolve("chromium.log"));
-    return dom.substring(Math.max(0, dom.length() - 500))
-        + "\n--- stderr ---\n"
-        + log.substring(Math.max(0, log.length() - 2000));
+    return HeadlessChromium.tail(dom, dir);
   }
 }

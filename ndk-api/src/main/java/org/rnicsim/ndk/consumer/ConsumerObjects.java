@@ -87,7 +87,10 @@ final class ConsumerObjects {
           "'"
               + name
               + "' has not been delivered"
-              + (named.failed ? " (its create failed)" : " yet; wait for it to be created first"));
+              + (named.failed
+                  ? " (its create failed: no object, invariant 3)"
+                  : " yet (invariant 2: a pending create delivers its object only through its"
+                      + " completion); wait for it to be created first"));
     }
     if (!type.isInstance(named.object)) {
       throw new ScriptException(

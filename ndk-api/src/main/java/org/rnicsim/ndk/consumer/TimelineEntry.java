@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param sentence a plain sentence on what it shows, citing the invariant
  * @param core the host core a callback, ISR or DPC ran on, or -1
  * @param endPs when a callback returns in modelled time; {@code timePs} for instants
+ * @param host the host (adapter) it happened on, or empty when not known
+ * @param cause the index in {@link Timeline#entries()} of the entry that caused this one (a call
+ *     that issued a firmware command, the command that wrote an EQE, the MSI-X a DPC serves, the
+ *     DPC that started a callback), or -1
  */
 public record TimelineEntry(
     long timePs,
@@ -25,7 +29,9 @@ public record TimelineEntry(
     String status,
     String sentence,
     int core,
-    long endPs) {
+    long endPs,
+    String host,
+    int cause) {
 
   public TimelineEntry {
     Objects.requireNonNull(actor, "actor");
@@ -34,10 +40,24 @@ public record TimelineEntry(
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(sentence, "sentence");
+    Objects.requireNonNull(host, "host");
   }
 
   /** The same entry with another sentence. */
   public TimelineEntry withSentence(String newSentence) {
-    return new TimelineEntry(timePs, actor, kind, what, object, status, newSentence, core, endPs);
+    return new TimelineEntry(
+        timePs, actor, kind, what, object, status, newSentence, core, endPs, host, cause);
+  }
+
+  /** The same entry on another core. */
+  TimelineEntry withCore(int newCore) {
+    return new TimelineEntry(
+        timePs, actor, kind, what, object, status, sentence, newCore, endPs, host, cause);
+  }
+
+  /** The same entry placed on {@code newHost} and caused by entry {@code newCause}. */
+  TimelineEntry placed(String newHost, int newCause) {
+    return new TimelineEntry(
+        timePs, actor, kind, what, object, status, sentence, core, endPs, newHost, newCause);
   }
 }

@@ -2,7 +2,6 @@ package org.rnicsim.ndk.consumer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.rnicsim.engine.trace.TraceEvent;
 import org.rnicsim.engine.trace.TraceSink;
-import org.rnicsim.model.adapter.firmware.CommandStatus;
 import org.rnicsim.model.adapter.firmware.FirmwareTraceEvent;
 import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -41,8 +39,7 @@ final class TimelineRecorder implements TraceSink {
   private final List<StateChange> states = new ArrayList<>();
   private final Map<String, Timeline.Lane> lanes = new LinkedHashMap<>();
   private final List<Running> running = new ArrayList<>();
-  private final Map<Integer, Integer> eventQueueCores = new HashMap<>();
-  private final Map<Integer, List<Integer>> msiXWithoutCore = new HashMap<>();
+  private final CauseChain chain = new CauseChain(new ChainEntries());
   private ProviderTraceEvent.CallbackStarted lastStarted;
   private String callObject = "";
   private int doorbellsInCall;
@@ -77,6 +74,7 @@ final class TimelineRecorder implements TraceSink {
     callObject = object;
     doorbellsInCall = 0;
     entries.add(entry(Actor.CONSUMER, EntryKind.CALL, what, object, "", ""));
+    chain.callBegan(entries.size() - 1);
     return entries.size() - 1;
   }
 
@@ -94,7 +92,10 @@ final class TimelineRecorder implements TraceSink {
             status,
             sentence,
             -1,
-            begun.timePs()));
+            begun.timePs(),
+            begun.host(),
+            -1));
+    chain.callEnded(index, status);
     callObject = "";
   }
 
@@ -126,6 +127,7 @@ final class TimelineRecorder implements TraceSink {
     boolean paired = started != null && started.kind() == kind && started.timePs() == now();
     int core = paired ? started.core() : -1;
     long returnPs = paired ? started.returnPs() : now();
+    String host = hostOf(object);
     entries.add(
         new TimelineEntry(
             now(),
@@ -136,7 +138,9 @@ final class TimelineRecorder implements TraceSink {
             status,
             sentence,
             core,
-            returnPs));
+            returnPs,
+            host,
+            chain.causeOfCallback(host, object, core)));
     if (paired && returnPs > now()) {
       running.add(new Running(started.subject(), kind, returnPs, object, what, core, onReturn));
     } else {
@@ -150,35 +154,10 @@ final class TimelineRecorder implements TraceSink {
   public void accept(TraceEvent event) {
     if (event instanceof ProviderTraceEvent provider) {
       onProvider(provider);
-    } else if (event instanceof FirmwareTraceEvent.CommandIssued issued) {
-      // The adapter finishes the command executionPs after issuing it; the trace reports the
-      // completion only when the driver's DPC sees it, so the entry is placed at the device's time.
-      if (issued.executionPs() >= 0) {
-        long donePs = issued.timePs() + issued.executionPs();
-        entries.add(
-            new TimelineEntry(
-                donePs,
-                Actor.ADAPTER,
-                EntryKind.HARDWARE,
-                "firmware " + issued.kind() + " done",
-                "",
-                "",
-                Explanations.firmwareDone(issued.kind().name()),
-                -1,
-                donePs));
-      }
-    } else if (event instanceof FirmwareTraceEvent.CommandCompleted done
-        && done.status() != CommandStatus.SUCCESS) {
-      entries.add(
-          entry(
-              Actor.ADAPTER,
-              EntryKind.HARDWARE,
-              "firmware " + done.kind(),
-              "",
-              done.status().name(),
-              "The driver gives up on the command: " + done.status().name() + "."));
+    } else if (event instanceof FirmwareTraceEvent firmware) {
+      chain.onFirmware(firmware);
     } else if (event instanceof InterruptTraceEvent interrupt) {
-      onInterrupt(interrupt);
+      chain.onInterrupt(interrupt);
     }
   }
 
@@ -217,76 +196,12 @@ final class TimelineRecorder implements TraceSink {
                 "returned",
                 Explanations.callbackReturn(r.kind()),
                 r.core(),
-                now()));
+                now(),
+                hostOf(r.object()),
+                -1));
         r.onReturn().run();
         return;
       }
-    }
-  }
-
-  private void onInterrupt(InterruptTraceEvent event) {
-    if (event instanceof InterruptTraceEvent.CqEventRaised raised) {
-      entries.add(
-          entry(
-              Actor.ADAPTER,
-              EntryKind.HARDWARE,
-              "EQE",
-              "",
-              raised.cqeCount() + (raised.cqeCount() == 1 ? " CQE" : " CQEs"),
-              Explanations.eqe()));
-    } else if (event instanceof InterruptTraceEvent.MsiXSent msiX) {
-      entries.add(
-          entry(
-              Actor.INTERRUPT,
-              EntryKind.INTERRUPT,
-              "MSI-X",
-              "",
-              "vector " + msiX.eventQueueId(),
-              Explanations.msiX()));
-      msiXWithoutCore
-          .computeIfAbsent(msiX.eventQueueId(), id -> new ArrayList<>())
-          .add(entries.size() - 1);
-    } else if (event instanceof InterruptTraceEvent.IsrStarted isr) {
-      eventQueueCores.put(isr.eventQueueId(), isr.core());
-      List<Integer> waiting = msiXWithoutCore.remove(isr.eventQueueId());
-      if (waiting != null) {
-        for (int index : waiting) {
-          TimelineEntry e = entries.get(index);
-          entries.set(
-              index,
-              new TimelineEntry(
-                  e.timePs(),
-                  e.actor(),
-                  e.kind(),
-                  e.what(),
-                  e.object(),
-                  e.status(),
-                  e.sentence(),
-                  isr.core(),
-                  e.endPs()));
-        }
-      }
-    } else if (event instanceof InterruptTraceEvent.DpcDrained dpc) {
-      TimelineEntry e =
-          entry(
-              Actor.DPC,
-              EntryKind.INTERRUPT,
-              "DPC",
-              "",
-              dpc.entries() + (dpc.entries() == 1 ? " EQE" : " EQEs"),
-              Explanations.dpc(dpc.entries()));
-      int core = eventQueueCores.getOrDefault(dpc.eventQueueId(), -1);
-      entries.add(
-          new TimelineEntry(
-              e.timePs(),
-              e.actor(),
-              e.kind(),
-              e.what(),
-              e.object(),
-              e.status(),
-              e.sentence(),
-              core,
-              e.timePs()));
     }
   }
 
@@ -313,7 +228,9 @@ final class TimelineRecorder implements TraceSink {
             "broken by the " + v.side().name().toLowerCase(java.util.Locale.ROOT),
             v.happened(),
             -1,
-            v.timePs()));
+            v.timePs(),
+            hostOf(object),
+            -1));
   }
 
   /** Entries so far, in the order recorded (for measurements). */
@@ -321,14 +238,33 @@ final class TimelineRecorder implements TraceSink {
     return entries;
   }
 
-  /** The finished timeline, entries in time order (ties keep the order they happened in). */
+  /**
+   * The finished timeline, entries in time order (ties keep the order they happened in), each cause
+   * pointing at its entry's new place; a call or callback the verifier flags at once gets the
+   * verifier's words instead of the sentence for a normal one.
+   */
   Timeline build(
       long endPs,
       List<Script.Explanation> explanations,
       List<Violation> violations,
       String report) {
-    List<TimelineEntry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparingLong(TimelineEntry::timePs));
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingLong(i -> entries.get(i).timePs()));
+    int[] placeOf = new int[entries.size()];
+    for (int place = 0; place < order.size(); place++) {
+      placeOf[order.get(place)] = place;
+    }
+    List<TimelineEntry> sorted = new ArrayList<>();
+    for (int recorded : order) {
+      TimelineEntry e = entries.get(recorded);
+      String host = e.host().isEmpty() ? hostOf(e.object()) : e.host();
+      int cause = e.cause() < 0 ? -1 : placeOf[e.cause()];
+      sorted.add(e.placed(host, cause));
+    }
+    ViolationNotes.flagCulprits(sorted);
     for (Script.Explanation explanation : explanations) {
       for (int i = 0; i < sorted.size(); i++) {
         TimelineEntry e = sorted.get(i);
@@ -345,9 +281,39 @@ final class TimelineRecorder implements TraceSink {
         sorted, orderedStates, List.copyOf(lanes.values()), endPs, violations, report);
   }
 
+  private String hostOf(String object) {
+    Timeline.Lane lane = lanes.get(object);
+    return lane == null ? "" : lane.host();
+  }
+
+  /** The recorder's entries as the cause chain sees them. */
+  private final class ChainEntries implements CauseChain.Entries {
+    @Override
+    public int add(TimelineEntry entry) {
+      entries.add(entry);
+      return entries.size() - 1;
+    }
+
+    @Override
+    public int last() {
+      return entries.size() - 1;
+    }
+
+    @Override
+    public TimelineEntry get(int index) {
+      return entries.get(index);
+    }
+
+    @Override
+    public void set(int index, TimelineEntry entry) {
+      entries.set(index, entry);
+    }
+  }
+
   private TimelineEntry entry(
       Actor actor, EntryKind kind, String what, String object, String status, String sentence) {
     long now = now();
-    return new TimelineEntry(now, actor, kind, what, object, status, sentence, -1, now);
+    return new TimelineEntry(
+        now, actor, kind, what, object, status, sentence, -1, now, hostOf(object), -1);
   }
 }

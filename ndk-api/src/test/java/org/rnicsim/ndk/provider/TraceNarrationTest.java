@@ -37,6 +37,7 @@ class TraceNarrationTest {
             "0.000 us CreatePending",
             "0.000 us CommandSubmitted",
             "0.000 us CommandIssued",
+            "30.000 us CommandExecuted",
             "30.000 us MsiXSent",
             // the MSI-X crosses the adapter's PCIe link (125 ns flight + serialisation)
             "30.133 us IsrStarted",

@@ -328,7 +328,13 @@ final class HardwareQp {
     if (leftServiceWith == null) {
       leftServiceWith = status;
     }
-    if (hw != null && hw.state() != QpState.ERROR && hw.state() != QpState.RESET && !gone) {
+    // A QP whose DESTROY_QP was issued needs no MODIFY_QP to ERROR: the destroy takes it out of
+    // service itself, and a modify queued behind it would only hold the next close's command.
+    if (hw != null
+        && hw.state() != QpState.ERROR
+        && hw.state() != QpState.RESET
+        && !gone
+        && !destroyIssued) {
       rnic.modifyQp(hw, QpState.ERROR, () -> {}, message -> {});
     }
     if (failWaiting) {

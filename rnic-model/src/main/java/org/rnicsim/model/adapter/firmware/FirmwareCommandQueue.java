@@ -92,7 +92,7 @@ public final class FirmwareCommandQueue {
   public long submit(FirmwareCommand command, CommandCallback callback) {
     Command cmd = new Command(nextToken++, command, callback, simulator.nowPs());
     if (trace.isOn()) {
-      trace.emit(new CommandSubmitted(cmd.submittedPs, cmd.token, command.kind()));
+      trace.emit(new CommandSubmitted(cmd.submittedPs, adapterName, cmd.token, command.kind()));
     }
     if (removed) {
       // The driver fails the call on its own, but still through the asynchronous path.
@@ -151,6 +151,11 @@ public final class FirmwareCommandQueue {
       if (cmd.deviceDone != null && cmd.deviceDone.isScheduled()) {
         simulator.cancel(cmd.deviceDone);
         cmd.deviceDone = null;
+        if (trace.isOn()) {
+          trace.emit(
+              new FirmwareTraceEvent.CommandExecuted(
+                  simulator.nowPs(), adapterName, cmd.token, cmd.command.kind()));
+        }
         return;
       }
     }
@@ -176,12 +181,17 @@ public final class FirmwareCommandQueue {
     if (trace.isOn()) {
       trace.emit(
           new CommandIssued(
-              simulator.nowPs(), cmd.token, command.kind(), hangs ? -1 : executionPs));
+              simulator.nowPs(), adapterName, cmd.token, command.kind(), hangs ? -1 : executionPs));
     }
   }
 
   private void deviceFinished(Command cmd) {
     cmd.deviceDone = null;
+    if (trace.isOn()) {
+      trace.emit(
+          new FirmwareTraceEvent.CommandExecuted(
+              simulator.nowPs(), adapterName, cmd.token, cmd.command.kind()));
+    }
     interrupts.postCommandCompletion(commandEventQueue, cmd.token);
   }
 
@@ -218,7 +228,8 @@ public final class FirmwareCommandQueue {
     }
     if (trace.isOn()) {
       trace.emit(
-          new CommandCompleted(nowPs, cmd.token, cmd.command.kind(), status, result.latencyPs()));
+          new CommandCompleted(
+              nowPs, adapterName, cmd.token, cmd.command.kind(), status, result.latencyPs()));
     }
     occupancy.set(outstanding());
     issueWaiting();

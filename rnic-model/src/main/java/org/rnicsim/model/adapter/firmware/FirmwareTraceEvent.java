@@ -2,10 +2,14 @@ package org.rnicsim.model.adapter.firmware;
 
 import org.rnicsim.engine.trace.TraceEvent;
 
-/** What the firmware command queue reports to the trace. */
+/**
+ * What the firmware command queue reports to the trace; {@code adapter} names the adapter whose
+ * queue it is, so a two-host timeline can give each host its own lanes.
+ */
 public sealed interface FirmwareTraceEvent extends TraceEvent {
 
-  record CommandSubmitted(long timePs, long token, FirmwareCommandKind kind)
+  /** The driver queued the command; it waits for a slot if all are busy. */
+  record CommandSubmitted(long timePs, String adapter, long token, FirmwareCommandKind kind)
       implements FirmwareTraceEvent {}
 
   /**
@@ -13,11 +17,22 @@ public sealed interface FirmwareTraceEvent extends TraceEvent {
    *
    * @param executionPs the drawn execution time, or -1 for a command injected to hang
    */
-  record CommandIssued(long timePs, long token, FirmwareCommandKind kind, long executionPs)
+  record CommandIssued(
+      long timePs, String adapter, long token, FirmwareCommandKind kind, long executionPs)
       implements FirmwareTraceEvent {}
 
+  /** The adapter finished executing the command and writes its completion EQE now. */
+  record CommandExecuted(long timePs, String adapter, long token, FirmwareCommandKind kind)
+      implements FirmwareTraceEvent {}
+
+  /** The driver's DPC handled the command's completion (or the driver gave up on it). */
   record CommandCompleted(
-      long timePs, long token, FirmwareCommandKind kind, CommandStatus status, long latencyPs)
+      long timePs,
+      String adapter,
+      long token,
+      FirmwareCommandKind kind,
+      CommandStatus status,
+      long latencyPs)
       implements FirmwareTraceEvent {}
 
   /** The adapter reported a command the driver had already timed out. */

@@ -160,7 +160,8 @@ public final class CqEventSource {
     lastEventPs = nowPs;
     simulator.cancel(timer);
     if (trace.isOn()) {
-      trace.emit(new CqEventRaised(nowPs, cqId, eventQueue.id(), cqeCount));
+      trace.emit(
+          new CqEventRaised(nowPs, eventQueue.adapterName(), cqId, eventQueue.id(), cqeCount));
     }
     eventQueue.write(new EventQueueEntry.Completion(cqId, cqeCount, eligiblePs, nowPs));
   }

@@ -34,6 +34,7 @@ public final class EventQueue {
   public static final long EQE_BYTES = 64;
 
   private final int id;
+  private final String adapterName;
   private final RnicSimulator simulator;
   private final DeviceToHostWrites writes;
   private final CpuCore core;
@@ -67,6 +68,7 @@ public final class EventQueue {
       StatisticsRegistry stats,
       String adapterName) {
     this.id = id;
+    this.adapterName = adapterName;
     this.simulator = simulator;
     this.writes = writes;
     this.core = core;
@@ -84,6 +86,11 @@ public final class EventQueue {
 
   public int id() {
     return id;
+  }
+
+  /** The adapter this event queue belongs to. */
+  public String adapterName() {
+    return adapterName;
   }
 
   /** The host core that runs this EQ's ISR and DPC. */
@@ -153,7 +160,7 @@ public final class EventQueue {
     lastMsiXPs = simulator.nowPs();
     interrupts.increment();
     if (trace.isOn()) {
-      trace.emit(new MsiXSent(lastMsiXPs, id));
+      trace.emit(new MsiXSent(lastMsiXPs, adapterName, id));
     }
     writes.postMsiX(onMsiXDelivered);
   }
@@ -161,7 +168,7 @@ public final class EventQueue {
   private void isrStart() {
     isrStartPs = simulator.nowPs();
     if (trace.isOn()) {
-      trace.emit(new IsrStarted(isrStartPs, id, core.index()));
+      trace.emit(new IsrStarted(isrStartPs, adapterName, id, core.index()));
     }
     // Queued from inside the ISR, the DPC runs next on this core, ahead of work arriving later.
     core.submit(dpcWork);
@@ -181,7 +188,7 @@ public final class EventQueue {
       controller.dispatch(entry);
     }
     if (trace.isOn()) {
-      trace.emit(new DpcDrained(nowPs, id, drained));
+      trace.emit(new DpcDrained(nowPs, adapterName, id, drained));
     }
   }
 
