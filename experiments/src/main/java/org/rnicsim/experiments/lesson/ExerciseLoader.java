@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.rnicsim.experiments.study.ConfigDocument;
 import org.rnicsim.experiments.study.Origin;
-import org.rnicsim.experiments.study.SourceMap;
 import org.rnicsim.experiments.study.StudyRejectedException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -44,9 +43,10 @@ final class ExerciseLoader {
   static Exercise parse(String text, String displayName) {
     LessonTree tree;
     JsonNode root;
-    try (JsonParser parser = YAML.createParser(text)) {
-      tree = new LessonTree(SourceMap.scan(parser, displayName));
-      root = YAML.readTree(text);
+    try {
+      ConfigDocument document = ConfigDocument.read(YAML, text, displayName);
+      tree = new LessonTree(document.source());
+      root = document.tree();
     } catch (JacksonException e) {
       throw StudyRejectedException.of(
           Origin.startOf(displayName).problem("", "syntax error: " + e.getOriginalMessage()));
@@ -127,9 +127,10 @@ final class ExerciseLoader {
   static Lesson solution(Exercise exercise, String solution, String displayName) {
     JsonNode root;
     LessonTree tree;
-    try (JsonParser parser = YAML.createParser(solution)) {
-      tree = new LessonTree(SourceMap.scan(parser, displayName));
-      root = YAML.readTree(solution);
+    try {
+      ConfigDocument document = ConfigDocument.read(YAML, solution, displayName);
+      tree = new LessonTree(document.source());
+      root = document.tree();
     } catch (JacksonException e) {
       // The lesson loader reports the syntax error with its line and column.
       return LessonLoader.parse(solution, displayName, "exercise-solution");
