@@ -44,6 +44,10 @@ final class ReceivePath implements PacketSink {
       dropped.increment();
       return;
     }
+    if (packet.payloadBytes() > 0 && !ctx.receiveBuffer.admits(packet.payloadBytes())) {
+      dropped.increment();
+      return;
+    }
     long readyPs = ctx.receivePipeline.pass(ctx.nowPs());
     if (qp.rxBlocked || (qp.rxBacklog != null && !qp.rxBacklog.isEmpty())) {
       backlog(qp).addLast(packet);
