@@ -17,6 +17,9 @@ import org.rnicsim.model.fabric.Port;
  * memory, which no posted write reports. An RDMA READ that follows is ordered behind those writes
  * on PCIe, which is why a READ after WRITEs flushes them (the remote-persistence convention).
  *
+ * <p>Packets a QP holds back (waiting for a cache fill or a receive WQE) stay in the buffer too,
+ * from arrival until they are placed.
+ *
  * <p>Placement is cut-through: a packet's write TLPs leave while its payload is still coming in off
  * the wire (PCIe is faster than the port on every profile), so only the last TLP waits for the last
  * byte.
@@ -48,6 +51,7 @@ final class ReceiveBuffer extends SimEvent {
   private int head;
   private int count;
   private long heldBytes;
+  private long backloggedBytes;
   private boolean pausing;
   private long lastControlArrivalPs;
 
@@ -86,7 +90,7 @@ final class ReceiveBuffer extends SimEvent {
   /** Whether a packet with {@code payloadBytes} fits now; counts a drop when it does not. */
   boolean admits(long payloadBytes) {
     release();
-    if (heldBytes + payloadBytes <= capacityBytes) {
+    if (heldBytes + backloggedBytes + payloadBytes <= capacityBytes) {
       return true;
     }
     drops.increment();
@@ -107,6 +111,20 @@ final class ReceiveBuffer extends SimEvent {
     return committedPs;
   }
 
+  /** Payload of packets a QP holds back changed by {@code deltaBytes} (negative: taken on). */
+  void backlogged(long deltaBytes) {
+    if (deltaBytes == 0) {
+      return;
+    }
+    backloggedBytes += deltaBytes;
+    usedBytes.set(heldBytes + backloggedBytes);
+    if (deltaBytes > 0) {
+      checkXoff();
+    } else if (pausing) {
+      checkAt(drainedBelowXonPs());
+    }
+  }
+
   private void hold(long untilPs, long payloadBytes) {
     release();
     if (count == leavePs.length) {
@@ -117,13 +135,20 @@ final class ReceiveBuffer extends SimEvent {
     bytes[tail] = payloadBytes;
     count++;
     heldBytes += payloadBytes;
-    usedBytes.set(heldBytes);
+    usedBytes.set(heldBytes + backloggedBytes);
+    checkXoff();
+    if (pausing) {
+      checkAt(drainedBelowXonPs());
+    }
+  }
+
+  private void checkXoff() {
     if (xoffBytes < 0) {
       // Known once the port is cabled: the headroom covers the cable's round trip.
       xoffBytes = Math.max(maxFrameBytes, capacityBytes - port.pfcHeadroomBytes(maxFrameBytes));
-      xonBytes = Math.max(0, xoffBytes - 2 * maxFrameBytes);
+      xonBytes = Math.max(xoffBytes / 2, xoffBytes - 2 * maxFrameBytes);
     }
-    if (!pausing && heldBytes > xoffBytes) {
+    if (!pausing && heldBytes + backloggedBytes > xoffBytes) {
       pausing = true;
       pauses.increment();
       sendControlFrame(true);
@@ -142,13 +167,16 @@ final class ReceiveBuffer extends SimEvent {
       changed = true;
     }
     if (changed) {
-      usedBytes.set(heldBytes);
+      usedBytes.set(heldBytes + backloggedBytes);
     }
   }
 
   /** When what is held now will have drained below XON (the writes' leave times are known). */
   private long drainedBelowXonPs() {
-    long remaining = heldBytes;
+    long remaining = heldBytes + backloggedBytes;
+    if (remaining < xonBytes) {
+      return simulator.nowPs();
+    }
     for (int i = 0; i < count; i++) {
       int index = (head + i) % leavePs.length;
       remaining -= bytes[index];
@@ -156,11 +184,13 @@ final class ReceiveBuffer extends SimEvent {
         return leavePs[index];
       }
     }
-    return simulator.nowPs();
+    // Held back by QPs waiting: known only when they are placed; look again then, or once what is
+    // placed has left.
+    return count == 0 ? -1 : leavePs[(head + count - 1) % leavePs.length];
   }
 
   private void checkAt(long timePs) {
-    if (!isScheduled()) {
+    if (timePs >= 0 && !isScheduled()) {
       simulator.reschedule(
           this, Math.max(timePs, simulator.nowPs()), RnicSimulator.PRIORITY_NORMAL);
     }
@@ -172,7 +202,7 @@ final class ReceiveBuffer extends SimEvent {
     if (!pausing) {
       return;
     }
-    if (heldBytes < xonBytes) {
+    if (heldBytes + backloggedBytes < xonBytes) {
       pausing = false;
       sendControlFrame(false);
     } else {

@@ -52,6 +52,7 @@ final class ReceivePath implements PacketSink {
     if (qp.rxBlocked || (qp.rxBacklog != null && !qp.rxBacklog.isEmpty())) {
       backlog(qp).addLast(packet);
       ctx.rxBackloggedPackets.add(1);
+      ctx.receiveBuffer.backlogged(packet.payloadBytes());
       return;
     }
     dispatch(qp, packet, readyPs);
@@ -88,6 +89,7 @@ final class ReceivePath implements PacketSink {
       qp.rxBlocked = true;
       backlog(qp).addFirst(packet);
       ctx.rxBackloggedPackets.add(1);
+      ctx.receiveBuffer.backlogged(packet.payloadBytes());
       return false;
     }
     qp.rxContextHeld = false;
@@ -99,6 +101,7 @@ final class ReceivePath implements PacketSink {
     qp.rxBlocked = true;
     backlog(qp).addFirst(packet);
     ctx.rxBackloggedPackets.add(1);
+    ctx.receiveBuffer.backlogged(packet.payloadBytes());
     ctx.resumeAfterMiss(qp, () -> resume(qp));
   }
 
@@ -115,6 +118,7 @@ final class ReceivePath implements PacketSink {
     while (!qp.rxBlocked && backlog != null && !backlog.isEmpty()) {
       Packet packet = backlog.pollFirst();
       ctx.rxBackloggedPackets.add(-1);
+      ctx.receiveBuffer.backlogged(-packet.payloadBytes());
       if (!dispatch(qp, packet, ctx.nowPs())) {
         return;
       }
@@ -127,6 +131,9 @@ final class ReceivePath implements PacketSink {
     qp.rxContextHeld = false;
     if (qp.rxBacklog != null) {
       ctx.rxBackloggedPackets.add(-qp.rxBacklog.size());
+      for (Packet packet : qp.rxBacklog) {
+        ctx.receiveBuffer.backlogged(-packet.payloadBytes());
+      }
       qp.rxBacklog.clear();
     }
   }
