@@ -57,8 +57,12 @@ public final class RdmaMetrics {
 
   private RdmaMetrics() {}
 
+  /**
+   * The metric id of a CDF percentile, from its shortest decimal text: 99.9 gives {@code
+   * cdf_p99_9_us} (the exact binary value of 99.9 would print 99.900000000000005684...).
+   */
   public static String cdfId(double percentile) {
-    String text = new java.math.BigDecimal(percentile).stripTrailingZeros().toPlainString();
+    String text = java.math.BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString();
     return "cdf_p" + text.replace('.', '_') + "_us";
   }
 

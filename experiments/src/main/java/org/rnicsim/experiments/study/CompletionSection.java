@@ -6,6 +6,7 @@ import org.rnicsim.engine.SimTime;
 import org.rnicsim.model.adapter.interrupt.CqModeration;
 import org.rnicsim.model.adapter.interrupt.DimProfileTable;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
+import org.rnicsim.model.adapter.interrupt.MinimumInterruptGap;
 import org.rnicsim.model.adapter.interrupt.ModerationTimerStart;
 
 /**
@@ -16,6 +17,8 @@ import org.rnicsim.model.adapter.interrupt.ModerationTimerStart;
  * @param mode {@code polling}, {@code interrupts} or {@code adaptive}
  * @param moderation static moderation, for {@code interrupts}
  * @param dim the DIM table that adaptive moderation walks
+ * @param throttle the shortest gap between two interrupts of one event queue (e1000e-style
+ *     throttling, calibration I3): at most one interrupt per this period; 0us = no throttle
  * @param isrCost host CPU time of one ISR
  * @param dpcCost host CPU time of one DPC entry
  */
@@ -27,6 +30,10 @@ public record CompletionSection(
         ModerationSection moderation,
     @JsonPropertyDescription("adaptive: the Linux DIM table walked: rdma, net-rx-eqe, net-rx-cqe")
         String dim,
+    @JsonPropertyDescription(
+            "interrupts, adaptive: at most one interrupt per this period per event queue"
+                + " (e1000e-style throttle, I3), with a unit; 0us = none")
+        String throttle,
     @JsonPropertyDescription("CPU time of one ISR, with a unit (assumption I5: 1us)")
         String isrCost,
     @JsonPropertyDescription("CPU time of one DPC entry, with a unit (assumption I5: 500ns)")
@@ -42,6 +49,9 @@ public record CompletionSection(
       return name().toLowerCase(Locale.ROOT);
     }
   }
+
+  /** The largest value of the e1000e-style interrupt gap register (16 bits, I3). */
+  private static final long MAX_GAP_UNITS = 0xFFFF;
 
   /** Longer than any moderation a driver would set; a typo, not a study. */
   private static final long MAX_PERIOD_PS = SimTime.PS_PER_S;
@@ -67,12 +77,35 @@ public record CompletionSection(
             "'" + path + ".dim' must be rdma, net-rx-eqe or net-rx-cqe (got '" + dim + "')");
       }
     }
+    MinimumInterruptGap gap = throttle(problems, path + ".throttle");
     Long isrPs = cost(problems, isrCost, path + ".isrCost");
     Long dpcPs = cost(problems, dpcCost, path + ".dpcCost");
     if (problems.count() > before) {
       return null;
     }
-    return new CompletionPlan(chosen, staticModeration, table, new InterruptCosts(isrPs, dpcPs));
+    return new CompletionPlan(
+        chosen, staticModeration, table, gap, new InterruptCosts(isrPs, dpcPs));
+  }
+
+  /**
+   * The throttle as the gap register holds it: whole 256 ns units (I3), rounded up so that the
+   * period written is never beaten (125us becomes 489 units, 125.184 us).
+   */
+  private MinimumInterruptGap throttle(Problems problems, String path) {
+    Long ps = problems.durationPs(throttle, path);
+    if (ps == null) {
+      return null;
+    }
+    long units = (ps + MinimumInterruptGap.UNIT_PS - 1) / MinimumInterruptGap.UNIT_PS;
+    if (ps < 0 || units > MAX_GAP_UNITS) {
+      problems.check(
+          false,
+          path,
+          "be between 0us and 16.776ms (the gap register holds 65535 units of 256 ns)",
+          throttle);
+      return null;
+    }
+    return new MinimumInterruptGap(units);
   }
 
   private CqModeration moderation(Problems problems, String path) {
@@ -104,9 +137,27 @@ public record CompletionSection(
     if (problems.count() > before) {
       return null;
     }
-    return count <= 1 || periodPs == 0
-        ? CqModeration.OFF
-        : new CqModeration(periodPs, count, start);
+    boolean countOff = count <= 1;
+    boolean periodOff = periodPs == 0;
+    if (countOff != periodOff) {
+      // Driver semantics (I4) make either one alone switch moderation off; a study that sets the
+      // other one plainly meant something, so say what it gets instead of dropping it silently.
+      problems.report(
+          countOff ? path + ".count" : path + ".period",
+          "'"
+              + path
+              + "' with count "
+              + count
+              + " and period "
+              + moderation.period()
+              + " is moderation off (count 0 or 1, or period 0us, means every CQE raises its"
+              + " event); give count >= 2 and a period > 0us for count-or-period moderation, or"
+              + " for at most one interrupt per period write completion.throttle: "
+              + (periodOff ? "<period>" : moderation.period())
+              + " (calibration I3)");
+      return null;
+    }
+    return countOff ? CqModeration.OFF : new CqModeration(periodPs, count, start);
   }
 
   private static Long cost(Problems problems, String text, String path) {

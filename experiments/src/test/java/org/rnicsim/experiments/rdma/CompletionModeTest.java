@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.rdma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -67,5 +68,32 @@ class CompletionModeTest {
     assertTrue(
         metric(moderated, RdmaMetrics.T_TYPICAL) > metric(everyCqe, RdmaMetrics.T_TYPICAL),
         "moderation delays completions");
+  }
+
+  @Test
+  void whenAThrottleIsSet_thenInterruptsNeverExceedOnePerPeriod() throws Exception {
+    String workload = "{kind: open-loop, operations: [write], sizes: [64B], rate: 500Kops/s}";
+    StudyPlan unthrottled = plan("{mode: interrupts}", workload);
+    StudyPlan throttled = plan("{mode: interrupts, throttle: 125us}", workload);
+
+    double freeRate = metric(unthrottled, RdmaMetrics.INTERRUPT_RATE);
+    double throttledRate = metric(throttled, RdmaMetrics.INTERRUPT_RATE);
+    // One client event queue at 500 Kops/s: without a throttle far above 8,000 per second;
+    // with one, at most one per 125 us (I3), and close to it because completions keep coming.
+    assertTrue(freeRate > 50_000, "unthrottled " + freeRate);
+    assertTrue(throttledRate <= 8_000, "throttled " + throttledRate);
+    assertTrue(throttledRate > 6_000, "throttled " + throttledRate);
+  }
+
+  @Test
+  void whenModerationHasACountOfOneButAPeriod_thenTheStudyIsRefusedAndPointedToTheThrottle()
+      throws Exception {
+    String workload = "{kind: open-loop, operations: [write], sizes: [64B], rate: 500Kops/s}";
+    Exception refused =
+        assertThrows(
+            Exception.class,
+            () -> plan("{mode: interrupts, moderation: {count: 1, period: 125us}}", workload));
+    assertTrue(refused.getMessage().contains("completion.moderation"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("completion.throttle: 125us"), refused.getMessage());
   }
 }

@@ -156,13 +156,7 @@ public final class FabricSwitch {
      * cable and the partner's receive latency. Control frames of one port arrive in send order.
      */
     private void sendControlFrame(Port partner, Runnable action) {
-      Port own = ports[port];
-      long arrivalPs =
-          own.frameBoundaryPs()
-              + own.serialisationPs(SwitchConfig.PAUSE_FRAME_BYTES)
-              + own.txLatencyPs()
-              + own.cableDelayPs()
-              + partner.rxLatencyPs();
+      long arrivalPs = ports[port].controlFrameArrivalPs();
       lastControlArrivalPs = Math.max(lastControlArrivalPs, arrivalPs);
       simulator.scheduleAt(lastControlArrivalPs, RnicSimulator.PRIORITY_HIGH, action);
     }

@@ -110,6 +110,29 @@ public final class Port {
   }
 
   /**
+   * When a PFC control frame (XOFF, or XON as a zero pause time) sent from this port now reaches
+   * its link partner: after the frame being serialised, the control frame's own serialisation, this
+   * port's transmit latency, the cable and the partner's receive latency.
+   */
+  public long controlFrameArrivalPs() {
+    return frameBoundaryPs()
+        + serialisationPs(SwitchConfig.PAUSE_FRAME_BYTES)
+        + txLatencyPs
+        + cableDelayPs()
+        + (peer() == null ? 0 : peer().rxLatencyPs());
+  }
+
+  /**
+   * Bytes that may still arrive at this port after it decided to pause its partner, for frames of
+   * at most {@code maxFrameBytes} (the PFC headroom of {@link SwitchConfig#pfcHeadroomBytes}).
+   */
+  public long pfcHeadroomBytes(long maxFrameBytes) {
+    long interfaceDelaysPs = 2 * (txLatencyPs + rxLatencyPs);
+    return SwitchConfig.pfcHeadroomBytes(
+        bitsPerSecond, cableDelayPs(), interfaceDelaysPs, maxFrameBytes);
+  }
+
+  /**
    * When the frame being serialised now ends, or now if none is: the earliest a MAC control frame
    * (a PFC pause) can start, since it does not preempt a frame but does not queue behind others.
    */

@@ -21,8 +21,21 @@ public abstract class DmaRead extends SimEvent {
     void dataArrived(DmaRead read);
   }
 
-  /** Called at the simulated time the last completion byte has reached the adapter. */
+  /**
+   * Called at the simulated time the last completion byte has reached the adapter, or earlier by up
+   * to {@link #cutThroughLeadPs()} for a reader that streams the data on as it comes in.
+   */
   protected abstract void onDataArrived();
+
+  /**
+   * How long before the last completion byte arrives the reader may act on the data: 0 for a reader
+   * that needs all of it (a WQE), the time it takes to pass the data on for one that forwards it as
+   * a stream (cut-through: a packet may start on the wire once the rest of its payload arrives
+   * faster than the wire sends it). The lead never goes back past the first completion's arrival.
+   */
+  protected long cutThroughLeadPs() {
+    return 0;
+  }
 
   /** A read whose arrival runs {@code action}. */
   public static DmaRead of(Runnable action) {

@@ -100,6 +100,25 @@ public final class PcieLink implements DeviceToHostWrites {
         + flightLatencyPs;
   }
 
+  /**
+   * Queues a posted DMA write of payload that is still streaming in from the port (cut-through
+   * receive): its TLPs may leave up to {@code streamLeadPs} before {@code readyAtPs}, as the bytes
+   * come in, but the last TLP never leaves before {@code readyAtPs}. Returns the time the last TLP
+   * has left the adapter; it lands one flight latency later.
+   */
+  public long postStreamedWrite(long readyAtPs, long payloadBytes, long streamLeadPs) {
+    DmaTransferCost cost = tlpCosts.dmaWrite(payloadBytes);
+    long lastTlpWireBytes =
+        (payloadBytes - 1) % tlpCosts.maxPayloadBytes() + 1 + tlpCosts.memoryWriteOverheadBytes();
+    long leadPs =
+        Math.min(
+            streamLeadPs,
+            deviceToHost.serialisationPs(cost.deviceToHostWireBytes())
+                - deviceToHost.serialisationPs(lastTlpWireBytes));
+    return deviceToHost.transmitStreamed(
+        readyAtPs, Math.max(0, leadPs), cost.deviceToHostTlps(), cost.deviceToHostWireBytes());
+  }
+
   /** As {@link #postWrite(long, long)}, and schedules {@code onLanded} at the landing time. */
   public long postWrite(long readyAtPs, long payloadBytes, SimEvent onLanded) {
     long landedPs = postWrite(readyAtPs, payloadBytes);
@@ -180,6 +199,25 @@ public final class PcieLink implements DeviceToHostWrites {
     long arrivedPs =
         hostToDevice.transmit(simulator.nowPs(), completionTlps, completionWireBytes)
             + flightLatencyPs;
+    long leadPs = read.cutThroughLeadPs();
+    if (leadPs > 0) {
+      arrivedPs -= Math.min(leadPs, streamPs(read.payloadBytes(), completionWireBytes));
+    }
     simulator.reschedule(read, arrivedPs, RnicSimulator.PRIORITY_NORMAL);
+  }
+
+  /**
+   * How long the data of one read streams in, first completion to last byte. The root complex
+   * fetches the buffer line by line (the per-byte part of the P4 completer latency) and the
+   * completions follow one another on the link, so the first bytes arrive after the completer's
+   * one-line latency, that much before the last.
+   */
+  private long streamPs(long payloadBytes, long completionWireBytes) {
+    long firstCompletionWireBytes =
+        Math.min(payloadBytes, tlpCosts.maxPayloadBytes()) + tlpCosts.completionOverheadBytes();
+    return readLatency.completerLatencyPs(payloadBytes)
+        - readLatency.completerLatencyPs(1)
+        + hostToDevice.serialisationPs(completionWireBytes)
+        - hostToDevice.serialisationPs(Math.min(firstCompletionWireBytes, completionWireBytes));
   }
 }

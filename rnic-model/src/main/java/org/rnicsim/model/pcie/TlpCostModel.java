@@ -45,6 +45,11 @@ public final class TlpCostModel {
     ecrcBytes = config.ecrcEnabled() ? ECRC_BYTES : 0;
   }
 
+  /** Largest payload of one TLP (MPS). */
+  public int maxPayloadBytes() {
+    return maxPayloadBytes;
+  }
+
   /** Header and framing bytes of one memory write TLP on this link. */
   public int memoryWriteOverheadBytes() {
     return MEMORY_WRITE_OVERHEAD_BYTES + ecrcBytes;

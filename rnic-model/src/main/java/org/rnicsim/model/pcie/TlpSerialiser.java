@@ -60,6 +60,26 @@ public final class TlpSerialiser {
     return busyUntilPs;
   }
 
+  /**
+   * As {@link #transmit}, for a transfer whose data streams in while it leaves (cut-through): it
+   * may start up to {@code leadPs} before {@code readyAtPs}, if the direction was idle then, and
+   * returns the time its last byte has left. The caller bounds the lead so the last TLP still
+   * leaves after its data arrived.
+   */
+  long transmitStreamed(long readyAtPs, long leadPs, long tlpCount, long transferWireBytes) {
+    long readyPs = Math.max(readyAtPs, simulator.nowPs()) - leadPs;
+    long startPs = Math.max(readyPs, busyUntilPs);
+    long serialisationPs = bandwidth.serialisationPs(transferWireBytes);
+    transfers.increment();
+    queuedPs.add(startPs - readyPs);
+    busyPs.add(serialisationPs);
+    tlps.add(tlpCount);
+    wireBytes.add(transferWireBytes);
+    lastStartPs = startPs;
+    busyUntilPs = startPs + serialisationPs;
+    return busyUntilPs;
+  }
+
   /** When the most recent transfer started to leave. */
   long lastStartPs() {
     return lastStartPs;

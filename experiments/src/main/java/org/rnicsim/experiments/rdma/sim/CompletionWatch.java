@@ -84,7 +84,7 @@ public final class CompletionWatch {
   private void interrupts(AdapterNode node, CompletionQueue cq, CpuCore core, Runnable onReady) {
     InterruptController interrupts = node.interrupts();
     EventQueue eventQueue =
-        eventQueues.computeIfAbsent(node, n -> n.createEventQueue(core.index()));
+        eventQueues.computeIfAbsent(node, n -> throttled(n.createEventQueue(core.index())));
     int cqn = cq.cqn();
     CpuCore.Work poll =
         new CpuCore.Work(
@@ -103,6 +103,11 @@ public final class CompletionWatch {
       interrupts.setModeration(cqn, plan.moderation());
     }
     interrupts.armCq(cqn);
+  }
+
+  private EventQueue throttled(EventQueue eventQueue) {
+    eventQueue.setMinimumGap(plan.throttle());
+    return eventQueue;
   }
 
   /** Interrupts raised on the watched CQs' event queues since the last statistics reset. */

@@ -72,6 +72,15 @@ public final class DmaEngines implements DmaRead.Observer {
     return link.postWrite(issue(readyAtPs, writeIssueGapPs), payloadBytes);
   }
 
+  /**
+   * Issues a posted write of payload still streaming in from the port (see {@link
+   * PcieLink#postStreamedWrite}) and returns the time its last TLP has left the adapter.
+   */
+  public long streamedWrite(long readyAtPs, long payloadBytes, long streamLeadPs) {
+    writes.increment();
+    return link.postStreamedWrite(issue(readyAtPs, writeIssueGapPs), payloadBytes, streamLeadPs);
+  }
+
   /** As {@link #write(long, long)}, scheduling {@code onLanded} at the landing time. */
   public long write(long readyAtPs, long payloadBytes, SimEvent onLanded) {
     writes.increment();

@@ -77,7 +77,7 @@ final class QpErrors {
     sq.fetchIssued = sq.doorbelled;
     sq.doorbellStamped = Math.max(sq.doorbellStamped, sq.doorbelled);
     sq.contextStamped = sq.doorbelled;
-    sq.fetchInFlight = false;
+    sq.wqeFetchesInFlight = 0;
     sq.payloadCursor = sq.doorbelled;
     sq.payloadChunk = 0;
     sq.payloadBlocked = false;

@@ -229,7 +229,17 @@ public final class RcTransport {
       return;
     }
     SendWqe last = sq.at(sq.posted - 1);
-    boolean blueFlame = fresh == 1 && last.inline;
+    // The mlx5 provider (rdma-core providers/mlx5, post_send) copies the WQE with the doorbell
+    // ("BlueFlame") when the post carried exactly one WQE that fits the BlueFlame buffer, inline
+    // or not: MLX5_POST_SEND_PREFER_BF defaults to on. Such a WQE is never fetched; a post of
+    // several WQEs rings a plain doorbell and the adapter fetches them.
+    // Deviation, for now: a READ's WQE is still fetched. The QP-scaling calibration (Q1) was tuned
+    // with that fetch in every READ and is being reworked with the adapter cache model; the READ
+    // joins the rule when that lands (docs/calibration-latency.md).
+    boolean blueFlame =
+        fresh == 1
+            && !last.isRead()
+            && ctx.wqeSizeBytes(last) <= TransportContext.BLUEFLAME_BUFFER_BYTES;
     last.pushed = blueFlame;
     sq.rung = sq.posted;
     Doorbell doorbell = new Doorbell(qp, sq.posted, true);

@@ -44,10 +44,15 @@ final class ReceivePath implements PacketSink {
       dropped.increment();
       return;
     }
+    if (packet.payloadBytes() > 0 && !ctx.receiveBuffer.admits(packet.payloadBytes())) {
+      dropped.increment();
+      return;
+    }
     long readyPs = ctx.receivePipeline.pass(ctx.nowPs());
     if (qp.rxBlocked || (qp.rxBacklog != null && !qp.rxBacklog.isEmpty())) {
       backlog(qp).addLast(packet);
       ctx.rxBackloggedPackets.add(1);
+      ctx.receiveBuffer.backlogged(packet.payloadBytes());
       return;
     }
     dispatch(qp, packet, readyPs);
@@ -84,6 +89,7 @@ final class ReceivePath implements PacketSink {
       qp.rxBlocked = true;
       backlog(qp).addFirst(packet);
       ctx.rxBackloggedPackets.add(1);
+      ctx.receiveBuffer.backlogged(packet.payloadBytes());
       return false;
     }
     qp.rxContextHeld = false;
@@ -95,6 +101,7 @@ final class ReceivePath implements PacketSink {
     qp.rxBlocked = true;
     backlog(qp).addFirst(packet);
     ctx.rxBackloggedPackets.add(1);
+    ctx.receiveBuffer.backlogged(packet.payloadBytes());
     ctx.resumeAfterMiss(qp, () -> resume(qp));
   }
 
@@ -111,6 +118,7 @@ final class ReceivePath implements PacketSink {
     while (!qp.rxBlocked && backlog != null && !backlog.isEmpty()) {
       Packet packet = backlog.pollFirst();
       ctx.rxBackloggedPackets.add(-1);
+      ctx.receiveBuffer.backlogged(-packet.payloadBytes());
       if (!dispatch(qp, packet, ctx.nowPs())) {
         return;
       }
@@ -123,6 +131,9 @@ final class ReceivePath implements PacketSink {
     qp.rxContextHeld = false;
     if (qp.rxBacklog != null) {
       ctx.rxBackloggedPackets.add(-qp.rxBacklog.size());
+      for (Packet packet : qp.rxBacklog) {
+        ctx.receiveBuffer.backlogged(-packet.payloadBytes());
+      }
       qp.rxBacklog.clear();
     }
   }

@@ -11,12 +11,29 @@ import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
  * The requester side of the RC transport: from a send doorbell to the send completion.
  *
  * <p>Doorbell landed, then doorbell unit, then QP context (hit, or wait for the fill), then WQE
- * fetch (one DMA read for up to {@code wqeFetchBatch} WQEs; none for a WQE pushed with the
- * doorbell), then payload fetch (one DMA read per packet, each after its page translation; none for
- * inline data), then the send scheduler takes packets in WQE order as their data arrive. ACKs and
- * What comes back (ACKs, NAKs, READ responses) and loss recovery are {@link RequesterResponses}.
+ * fetch (one DMA read for up to {@code wqeFetchBatch} WQEs, several in flight; none for a WQE
+ * pushed with the doorbell, which mlx5 does for every single-WQE post that fits BlueFlame), then
+ * payload fetch (one DMA read per 4 KiB unit, each after its page translation; none for inline
+ * data), then the send scheduler takes packets in WQE order as their data arrive, cut-through: a
+ * packet is ready once the rest of its payload streams in no slower than the wire sends it. What
+ * comes back (ACKs, NAKs, READ responses) and loss recovery are {@link RequesterResponses}. See
+ * docs/calibration-latency.md for the published curves these choices are checked against.
  */
 final class Requester {
+  /**
+   * Assumption: WQE fetch batches one QP may have in flight. mlx5 adapters prefetch WQEs ahead of
+   * execution; how far is not published.
+   */
+  static final int WQE_FETCHES_IN_FLIGHT = 4;
+
+  /**
+   * Assumption: the payload of a message is read in units of 4 KiB (the largest IB MTU), whatever
+   * the port's MTU, and the transmit engine cuts packets from each unit. Published ConnectX-4
+   * latencies do not change with the MTU (docs/calibration-latency.md, held-out set); reads per
+   * packet would make a 4 KiB SEND about a fifth faster at MTU 256 than at 4096.
+   */
+  static final long PAYLOAD_READ_UNIT_BYTES = 4096;
+
   private final TransportContext ctx;
   private final AdapterProfile profile;
   private SendScheduler scheduler;
@@ -74,14 +91,27 @@ final class Requester {
     startFetch(qp, readyAtPs);
   }
 
+  /**
+   * Fetches doorbelled WQEs in batches of up to {@code wqeFetchBatch}, with up to {@link
+   * #WQE_FETCHES_IN_FLIGHT} batches in flight per QP, and hands them on in ring order. A WQE pushed
+   * with its doorbell (BlueFlame) needs no fetch but is handed on after the WQEs before it.
+   *
+   * <p>Why more than one: a fetch takes a whole DMA read latency, so a fetcher with one batch in
+   * flight supplies at most one batch per read latency, however fast the port; with posts mixing
+   * BlueFlame and fetched WQEs, batches stay small and the fetcher, not the link, set the message
+   * rate (a faster port even lowered it, issue 12, 4a).
+   */
   private void startFetch(QueuePair qp, long readyAtPs) {
     SendQueue sq = qp.sendQueue;
-    while (!sq.fetchInFlight && sq.fetchIssued < sq.doorbelled) {
+    while (sq.fetchIssued < sq.doorbelled) {
       SendWqe first = sq.at(sq.fetchIssued);
       if (first.pushed) {
         sq.fetchIssued++;
-        wqeFetched(qp, first, readyAtPs);
+        first.batchArrivedTo = sq.fetchIssued;
         continue;
+      }
+      if (sq.wqeFetchesInFlight >= WQE_FETCHES_IN_FLIGHT) {
+        break;
       }
       long from = sq.fetchIssued;
       long bytes = 0;
@@ -91,19 +121,28 @@ final class Requester {
         bytes += ctx.wqeSizeBytes(sq.at(sq.fetchIssued));
         sq.fetchIssued++;
       }
-      sq.fetchInFlight = true;
+      sq.wqeFetchesInFlight++;
       ctx.dma.read(readyAtPs, bytes, new WqeFetch(qp, from, sq.fetchIssued));
     }
+    handOnArrived(qp, readyAtPs);
   }
 
   private void wqeFetchArrived(QueuePair qp, long from, long to) {
     SendQueue sq = qp.sendQueue;
-    sq.fetchInFlight = false;
-    long now = ctx.nowPs();
-    for (long i = from; i < to; i++) {
-      wqeFetched(qp, sq.at(i), now);
+    sq.at(from).batchArrivedTo = to;
+    sq.wqeFetchesInFlight--;
+    startFetch(qp, ctx.nowPs());
+  }
+
+  /** Hands on, in ring order, every WQE whose batch is in and whose predecessors are. */
+  private void handOnArrived(QueuePair qp, long readyAtPs) {
+    SendQueue sq = qp.sendQueue;
+    while (sq.fetched < sq.fetchIssued && sq.at(sq.fetched).batchArrivedTo > sq.fetched) {
+      long end = sq.at(sq.fetched).batchArrivedTo;
+      while (sq.fetched < end) {
+        wqeFetched(qp, sq.at(sq.fetched), readyAtPs);
+      }
     }
-    startFetch(qp, now);
   }
 
   private void wqeFetched(QueuePair qp, SendWqe wqe, long readyAtPs) {
@@ -159,9 +198,11 @@ final class Requester {
       if (wqe.isRead() || wqe.inline || wqe.lengthBytes == 0) {
         continue;
       }
-      for (; sq.payloadChunk < wqe.packets; sq.payloadChunk++) {
+      int packetsPerRead = (int) Math.max(1, PAYLOAD_READ_UNIT_BYTES / ctx.mtuBytes);
+      for (; sq.payloadChunk < wqe.packets; sq.payloadChunk += packetsPerRead) {
+        int packets = Math.min(packetsPerRead, wqe.packets - sq.payloadChunk);
         long offset = sq.payloadChunk * ctx.mtuBytes;
-        long bytes = wqe.chunkBytes(sq.payloadChunk, ctx.mtuBytes);
+        long bytes = Math.min(packets * ctx.mtuBytes, wqe.lengthBytes - offset);
         long translatedPs = ctx.translate(wqe.localAddress + offset, bytes, readyPs);
         int qpEpoch = qp.epoch;
         if (translatedPs < 0) {
@@ -177,7 +218,7 @@ final class Requester {
         mayUseWaitingSpace = true;
         wqe.bufferedBytes += bytes;
         readyPs = translatedPs;
-        ctx.dma.read(readyPs, bytes, new PayloadRead(qp, wqe));
+        ctx.dma.read(readyPs, bytes, new PayloadRead(qp, wqe, packets, bytes));
       }
     }
   }
@@ -304,18 +345,32 @@ final class Requester {
     private final SendWqe wqe;
     private final int wqeEpoch;
     private final int qpEpoch;
+    private final int packets;
+    private final long wireLeadPs;
 
-    PayloadRead(QueuePair qp, SendWqe wqe) {
+    PayloadRead(QueuePair qp, SendWqe wqe, int packets, long bytes) {
       this.qp = qp;
       this.wqe = wqe;
+      this.packets = packets;
       this.wqeEpoch = wqe.epoch;
       this.qpEpoch = qp.epoch;
+      this.wireLeadPs = ctx.port.serialisationPs(bytes + packets * ctx.packetHeaderBytes);
+    }
+
+    /**
+     * Cut-through transmit: the packets may start on the wire once the rest of their payload
+     * arrives no slower than the wire sends it, so they are ready their wire time before the last
+     * byte.
+     */
+    @Override
+    protected long cutThroughLeadPs() {
+      return wireLeadPs;
     }
 
     @Override
     protected void onDataArrived() {
       if (qp.epoch == qpEpoch && wqe.epoch == wqeEpoch && !ctx.removed) {
-        dataReady(qp, wqe, 1, ctx.nowPs());
+        dataReady(qp, wqe, packets, ctx.nowPs());
       }
     }
   }

@@ -86,7 +86,7 @@ final class RequesterResponses {
       acknowledgeThrough(qp, wqe.firstPsn - 1, -1, readyAtPs);
       if (packet.payloadBytes() > 0) {
         // Scattered into the local buffer; a CQE written later queues behind it on the link.
-        ctx.dma.write(readyAtPs, packet.payloadBytes());
+        ctx.receiveBuffer.place(readyAtPs, packet.payloadBytes());
       }
       wqe.responsesReceived++;
       if (wqe.responsesReceived == wqe.psnCount) {

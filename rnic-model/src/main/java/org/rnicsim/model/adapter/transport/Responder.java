@@ -13,11 +13,13 @@ import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
  * until the requester goes back.
  *
  * <ul>
- *   <li><b>SEND</b> takes the oldest prefetched receive WQE, DMA-writes the payload into its
- *       buffer, ACKs the last packet and writes a receive CQE behind the data. With no receive WQE
- *       posted it answers receiver-not-ready.
+ *   <li><b>SEND</b> takes the oldest prefetched receive WQE, DMA-writes the payload into its buffer
+ *       through the {@link ReceiveBuffer}, ACKs the last packet once its writes left for PCIe and
+ *       writes a receive CQE behind the data. With no receive WQE posted it answers
+ *       receiver-not-ready.
  *   <li><b>WRITE</b> DMA-writes each packet's payload at the address its first packet carried and
- *       ACKs the last packet.
+ *       ACKs the last packet once its writes left for PCIe (committed in order, {@link
+ *       ReceiveBuffer}).
  *   <li><b>READ</b> looks up its responder state (a second context entry, which is why READs suffer
  *       more from context-cache misses than WRITEs, calibration Q1), DMA-reads the data one
  *       response packet at a time and sends the responses in order.
@@ -148,11 +150,12 @@ final class Responder {
     if (translatedPs < 0) {
       return BLOCKED_ON_CACHE;
     }
-    long landedPs = bytes > 0 ? ctx.dma.write(translatedPs, bytes) : translatedPs;
+    long committedPs = ctx.receiveBuffer.place(translatedPs, bytes);
+    long landedPs = bytes > 0 ? committedPs + ctx.dma.link().flightLatencyPs() : translatedPs;
     rq.placedBytes += bytes;
     accepted(qp);
     if (packet.opcode().isLastOfMessage()) {
-      ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), translatedPs, arrivalPs);
+      ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), committedPs, arrivalPs);
       long cqeLandedPs =
           ctx.cqeWriter.write(
               qp.receiveCq,
@@ -193,11 +196,13 @@ final class Responder {
     if (translatedPs < 0) {
       return BLOCKED_ON_CACHE;
     }
-    long landedPs = bytes > 0 ? ctx.dma.write(translatedPs, bytes) : translatedPs;
+    long committedPs = ctx.receiveBuffer.place(translatedPs, bytes);
+    long landedPs = bytes > 0 ? committedPs + ctx.dma.link().flightLatencyPs() : translatedPs;
     qp.writeAddress = address + bytes;
     accepted(qp);
     if (packet.opcode().isLastOfMessage()) {
-      ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), translatedPs, arrivalPs);
+      // Acknowledged once committed in order (see ReceiveBuffer): never before PCIe took it.
+      ctx.sendControl(qp, PacketOpcode.ACK, packet.psn(), committedPs, arrivalPs);
       WriteLandedListener listener = ctx.writeLandedListener;
       if (listener != null) {
         // Posted writes land in order, so the last packet's landing is the message's.

@@ -32,7 +32,8 @@ final class SendQueue {
   /** Doorbelled WQEs whose context-ready time has been stamped. */
   long contextStamped;
 
-  boolean fetchInFlight;
+  /** WQE fetches (DMA reads of a batch of WQEs) in flight; they are handed on in order. */
+  int wqeFetchesInFlight;
 
   /** The WQE whose payload is fetched next, and its next packet. */
   long payloadCursor;

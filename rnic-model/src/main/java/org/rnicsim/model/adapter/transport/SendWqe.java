@@ -33,6 +33,9 @@ final class SendWqe {
   boolean acknowledged;
   long dataReadyAtPs;
 
+  /** For the first WQE of a fetched batch: the end of the batch once its read arrived, else -1. */
+  long batchArrivedTo;
+
   /** Transmit-buffer bytes this WQE's fetched, unsent payload holds. */
   long bufferedBytes;
 
@@ -67,6 +70,7 @@ final class SendWqe {
     acknowledged = false;
     dataReadyAtPs = 0;
     bufferedBytes = 0;
+    batchArrivedTo = -1;
     postedPs = nowPs;
     doorbellPs = -1;
     contextReadyPs = -1;

@@ -21,6 +21,13 @@ final class TransportContext {
   /** Assumption: a doorbell record write is 8 bytes (producer index and QP number). */
   static final long DOORBELL_BYTES = 8;
 
+  /**
+   * The BlueFlame buffer of an mlx5 UAR page: a doorbell may carry a WQE of at most this size
+   * (rdma-core providers/mlx5: the BlueFlame register is 512 B and each half, the buffer one post
+   * writes, 256 B).
+   */
+  static final long BLUEFLAME_BUFFER_BYTES = 256;
+
   /** Assumption: a WQE's control and address segments take 32 bytes before inline data. */
   static final long WQE_HEADER_BYTES = 32;
 
@@ -61,6 +68,7 @@ final class TransportContext {
   final TimeWeightedGauge readyQps;
 
   final TransmitBuffer transmitBuffer;
+  final ReceiveBuffer receiveBuffer;
 
   /** The key of the last translation or context lookup that missed. */
   long missKey;
@@ -114,6 +122,7 @@ final class TransportContext {
     this.rxBackloggedPackets = stats.gauge(adapterName + ".rx.backloggedPackets");
     this.readyQps = stats.gauge(adapterName + ".sendScheduler.readyQps");
     this.transmitBuffer = new TransmitBuffer(adapterName, profile.txBufferBytes(), stats);
+    this.receiveBuffer = ReceiveBuffer.of(this, stats);
   }
 
   long nowPs() {

@@ -1,0 +1,238 @@
+package org.rnicsim.model.adapter.transport;
+
+import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.engine.stats.TimeWeightedGauge;
+import org.rnicsim.model.adapter.dma.DmaEngines;
+import org.rnicsim.model.fabric.PacketOpcode;
+import org.rnicsim.model.fabric.Port;
+
+/**
+ * The adapter's receive buffer: the payload of an incoming packet is held here from its arrival
+ * until the posted writes that place it have left the adapter for PCIe. Posted writes never
+ * complete, so leaving the adapter in order is as far as the adapter can know: the responder
+ * acknowledges a message then ("committed in order"), not at its arrival and not at its landing in
+ * memory, which no posted write reports. An RDMA READ that follows is ordered behind those writes
+ * on PCIe, which is why a READ after WRITEs flushes them (the remote-persistence convention).
+ *
+ * <p>Packets a QP holds back (waiting for a cache fill or a receive WQE) stay in the buffer too,
+ * from arrival until they are placed.
+ *
+ * <p>Placement is cut-through: a packet's write TLPs leave while its payload is still coming in off
+ * the wire (PCIe is faster than the port on every profile), so only the last TLP waits for the last
+ * byte.
+ *
+ * <p>When PCIe cannot keep up, the writes queue on the link, the buffer fills and, above XOFF, the
+ * adapter pauses its link partner (PFC; InfiniBand's credits do the same), until the buffer drains
+ * below XON. XOFF leaves room for the bytes still on their way when the pause is decided (the PFC
+ * headroom of the port). A packet that finds no room at all is dropped; RC recovers it.
+ *
+ * <p>Assumption: the buffer is as large as the transmit buffer ({@code adapter.txBuffer}); mlx5
+ * port buffers of this class are of that order (a few hundred KiB per port).
+ *
+ * <p>Statistics under {@code <adapter>.rxBuffer}: {@code .usedBytes} (gauge), {@code .pauses},
+ * {@code .drops}.
+ */
+final class ReceiveBuffer extends SimEvent {
+  private final RnicSimulator simulator;
+  private final DmaEngines dma;
+  private final Port port;
+  private final long capacityBytes;
+  private final long maxFrameBytes;
+  private long xoffBytes = -1;
+  private long xonBytes;
+  private final TimeWeightedGauge usedBytes;
+  private final Counter pauses;
+  private final Counter drops;
+  private long[] leavePs = new long[64];
+  private long[] bytes = new long[64];
+  private int head;
+  private int count;
+  private long heldBytes;
+  private long backloggedBytes;
+  private boolean pausing;
+  private long lastControlArrivalPs;
+
+  ReceiveBuffer(
+      RnicSimulator simulator,
+      String adapterName,
+      DmaEngines dma,
+      Port port,
+      long capacityBytes,
+      long maxFrameBytes,
+      StatisticsRegistry stats) {
+    this.simulator = simulator;
+    this.dma = dma;
+    this.port = port;
+    this.capacityBytes = capacityBytes;
+    this.maxFrameBytes = maxFrameBytes;
+    this.usedBytes = stats.gauge(adapterName + ".rxBuffer.usedBytes");
+    this.pauses = stats.counter(adapterName + ".rxBuffer.pauses");
+    this.drops = stats.counter(adapterName + ".rxBuffer.drops");
+  }
+
+  /** A buffer for {@code ctx}'s adapter, sized as its transmit buffer (assumption, see above). */
+  static ReceiveBuffer of(TransportContext ctx, StatisticsRegistry stats) {
+    long maxFrameBytes =
+        ctx.mtuBytes + ctx.packetHeaderBytes + PacketOpcode.MAX_EXTENDED_HEADER_BYTES;
+    return new ReceiveBuffer(
+        ctx.simulator,
+        ctx.adapterName,
+        ctx.dma,
+        ctx.port,
+        ctx.profile.txBufferBytes(),
+        maxFrameBytes,
+        stats);
+  }
+
+  /** Whether a packet with {@code payloadBytes} fits now; counts a drop when it does not. */
+  boolean admits(long payloadBytes) {
+    release();
+    if (heldBytes + backloggedBytes + payloadBytes <= capacityBytes) {
+      return true;
+    }
+    drops.increment();
+    return false;
+  }
+
+  /**
+   * Places {@code payloadBytes} that arrived now, their writes ready at {@code readyAtPs}, and
+   * returns the time the last write TLP has left the adapter (the commit point).
+   */
+  long place(long readyAtPs, long payloadBytes) {
+    if (payloadBytes <= 0) {
+      return readyAtPs;
+    }
+    long streamLeadPs = port.serialisationPs(payloadBytes);
+    long committedPs = dma.streamedWrite(readyAtPs, payloadBytes, streamLeadPs);
+    hold(committedPs, payloadBytes);
+    return committedPs;
+  }
+
+  /** Payload of packets a QP holds back changed by {@code deltaBytes} (negative: taken on). */
+  void backlogged(long deltaBytes) {
+    if (deltaBytes == 0) {
+      return;
+    }
+    backloggedBytes += deltaBytes;
+    usedBytes.set(heldBytes + backloggedBytes);
+    if (deltaBytes > 0) {
+      checkXoff();
+    } else if (pausing) {
+      checkAt(drainedBelowXonPs());
+    }
+  }
+
+  private void hold(long untilPs, long payloadBytes) {
+    release();
+    if (count == leavePs.length) {
+      grow();
+    }
+    int tail = (head + count) % leavePs.length;
+    leavePs[tail] = untilPs;
+    bytes[tail] = payloadBytes;
+    count++;
+    heldBytes += payloadBytes;
+    usedBytes.set(heldBytes + backloggedBytes);
+    checkXoff();
+    if (pausing) {
+      checkAt(drainedBelowXonPs());
+    }
+  }
+
+  private void checkXoff() {
+    if (xoffBytes < 0) {
+      // Known once the port is cabled: the headroom covers the cable's round trip.
+      xoffBytes = Math.max(maxFrameBytes, capacityBytes - port.pfcHeadroomBytes(maxFrameBytes));
+      xonBytes = Math.max(xoffBytes / 2, xoffBytes - 2 * maxFrameBytes);
+    }
+    if (!pausing && heldBytes + backloggedBytes > xoffBytes) {
+      pausing = true;
+      pauses.increment();
+      sendControlFrame(true);
+      checkAt(drainedBelowXonPs());
+    }
+  }
+
+  /** Frees what has left; writes leave in order, so the oldest entries go first. */
+  private void release() {
+    long now = simulator.nowPs();
+    boolean changed = false;
+    while (count > 0 && leavePs[head] <= now) {
+      heldBytes -= bytes[head];
+      head = (head + 1) % leavePs.length;
+      count--;
+      changed = true;
+    }
+    if (changed) {
+      usedBytes.set(heldBytes + backloggedBytes);
+    }
+  }
+
+  /** When what is held now will have drained below XON (the writes' leave times are known). */
+  private long drainedBelowXonPs() {
+    long remaining = heldBytes + backloggedBytes;
+    if (remaining < xonBytes) {
+      return simulator.nowPs();
+    }
+    for (int i = 0; i < count; i++) {
+      int index = (head + i) % leavePs.length;
+      remaining -= bytes[index];
+      if (remaining < xonBytes) {
+        return leavePs[index];
+      }
+    }
+    // Held back by QPs waiting: known only when they are placed; look again then, or once what is
+    // placed has left.
+    return count == 0 ? -1 : leavePs[(head + count - 1) % leavePs.length];
+  }
+
+  private void checkAt(long timePs) {
+    if (timePs >= 0 && !isScheduled()) {
+      simulator.reschedule(
+          this, Math.max(timePs, simulator.nowPs()), RnicSimulator.PRIORITY_NORMAL);
+    }
+  }
+
+  @Override
+  protected void fire() {
+    release();
+    if (!pausing) {
+      return;
+    }
+    if (heldBytes + backloggedBytes < xonBytes) {
+      pausing = false;
+      sendControlFrame(false);
+    } else {
+      checkAt(drainedBelowXonPs());
+    }
+  }
+
+  /** XOFF or XON to the link partner; control frames arrive in the order they were sent. */
+  private void sendControlFrame(boolean pause) {
+    Port partner = port.peer();
+    if (partner == null) {
+      return;
+    }
+    lastControlArrivalPs = Math.max(lastControlArrivalPs, port.controlFrameArrivalPs());
+    simulator.scheduleAt(
+        lastControlArrivalPs,
+        RnicSimulator.PRIORITY_HIGH,
+        pause ? partner::pause : partner::resume);
+  }
+
+  private void grow() {
+    long[] newLeave = new long[leavePs.length * 2];
+    long[] newBytes = new long[bytes.length * 2];
+    for (int i = 0; i < count; i++) {
+      int index = (head + i) % leavePs.length;
+      newLeave[i] = leavePs[index];
+      newBytes[i] = bytes[index];
+    }
+    leavePs = newLeave;
+    bytes = newBytes;
+    head = 0;
+  }
+}
