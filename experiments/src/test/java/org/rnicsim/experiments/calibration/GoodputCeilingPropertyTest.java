@@ -13,10 +13,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.rnicsim.experiments.profile.ProfileLoader;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.study.Measurement;
+import org.rnicsim.experiments.study.ProfileCatalog;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.study.StudyPlan;
 import org.rnicsim.model.pcie.PcieThroughputModel;
@@ -150,6 +150,9 @@ class GoodputCeilingPropertyTest {
     if (!portRate.equals("profile")) {
       yaml = yaml.replaceFirst("\n  rate: [0-9]+Gbps", "\n  rate: " + portRate);
     }
-    return ProfileLoader.parse(yaml, file.toString());
+    // The profile binder reads files: the edited copy goes to a temporary file of its own.
+    Path edited = Files.createTempFile("profile-", ".yaml");
+    edited.toFile().deleteOnExit();
+    return ProfileCatalog.loadFile(Files.writeString(edited, yaml));
   }
 }

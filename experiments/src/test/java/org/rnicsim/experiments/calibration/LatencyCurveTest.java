@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rnicsim.experiments.profile.ProfileLoader;
+import org.rnicsim.experiments.study.ProfileCatalog;
 import org.rnicsim.model.profile.HardwareProfile;
 
 /**
@@ -48,7 +48,10 @@ class LatencyCurveTest {
   private static HardwareProfile withMtu(long mtuBytes) throws IOException {
     Path file = CalibrationProfiles.directory().resolve(PROFILE + ".yaml");
     String yaml = Files.readString(file).replace("mtu: 4KiB", "mtu: " + mtuBytes + "B");
-    return ProfileLoader.parse(yaml, file.toString());
+    // The profile binder reads files: the edited copy goes to a temporary file of its own.
+    Path edited = Files.createTempFile("profile-", ".yaml");
+    edited.toFile().deleteOnExit();
+    return ProfileCatalog.loadFile(Files.writeString(edited, yaml));
   }
 
   /** Per curve: relative errors of the model against the published points. */
