@@ -85,7 +85,11 @@ class ProfileLoaderTest {
     String text = cx4Text().replace("  lanes: 16", "  lanes: 16\n  lane: 8");
     String message = refusal(text);
     assertTrue(
-        message.startsWith(dir.resolve("cx4.yaml") + ":21:3: unknown key 'pcie.lane' (known: "),
+        message.startsWith(
+            dir.resolve("cx4.yaml")
+                + ":"
+                + lineOf(text, "  lane: 8")
+                + ":3: unknown key 'pcie.lane' (known: "),
         message);
     assertTrue(message.contains("lanes"), message);
   }
@@ -94,7 +98,10 @@ class ProfileLoaderTest {
   void aValueWithTheWrongUnitIsRefusedWithItsPath() throws IOException {
     String text = cx4Text().replace("flightLatency: 125ns", "flightLatency: 125GB");
     String message = refusal(text);
-    assertTrue(message.contains(":27:18: bad value at 'pcie.flightLatency'"), message);
+    assertTrue(
+        message.contains(
+            ":" + lineOf(text, "flightLatency: 125GB") + ":18: bad value at 'pcie.flightLatency'"),
+        message);
     assertTrue(message.contains("125GB"), message);
   }
 
@@ -120,5 +127,16 @@ class ProfileLoaderTest {
     assertEquals("rate", ProfileKeys.keyOf("rateBitsPerSecond"));
     assertEquals("mtu", ProfileKeys.keyOf("mtuBytes"));
     assertEquals("lanes", ProfileKeys.keyOf("lanes"));
+  }
+
+  /** The 1-based line of the first line of {@code text} that contains {@code fragment}. */
+  private static int lineOf(String text, String fragment) {
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(fragment)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line contains " + fragment);
   }
 }
