@@ -2,10 +2,16 @@ package org.rnicsim.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.StudyLoader;
+import org.rnicsim.experiments.sweep.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code rnicsim sweep FILE}: every point of the study's grid, times its replications. */
 @Command(
@@ -32,8 +38,29 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin StudyOptions options;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = {
+        "Run only the jobs whose index in grid order modulo N is I (0 <= I < N), for a batch"
+            + " scheduler's job array; every shard writes into the same --out folder.",
+        "A final run without --shard combines them, running any job still missing."
+      })
+  String shard;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    return options.runStudy(studyFile, StudyLoader.Expansion.SWEEP);
+    Shard chosen = null;
+    if (shard != null) {
+      try {
+        chosen = Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    return options.runStudy(
+        studyFile, StudyLoader.Expansion.SWEEP, chosen, StudyRunner.ExecutorChoice.LOCAL);
   }
 }

@@ -30,7 +30,7 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * a single core busy while the others have nothing left to take. Largest first, the jobs that end
  * the run are small ones. The order never changes a result, only when it is ready.
  */
-public final class JobRunner {
+public final class JobRunner implements JobExecutor {
   private final int threads;
 
   /**
@@ -43,7 +43,7 @@ public final class JobRunner {
     this.threads = threads;
   }
 
-  /** Runs {@code jobs}, writing each result to {@code store}; returns the results by file name. */
+  @Override
   public Map<String, JobResult> run(List<Job> jobs, JobStore store, Progress progress)
       throws IOException, InterruptedException {
     Map<String, JobResult> results = new HashMap<>();
