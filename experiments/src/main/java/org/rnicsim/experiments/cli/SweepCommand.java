@@ -2,6 +2,8 @@ package org.rnicsim.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.cluster.ClusterExecutor;
+import org.rnicsim.experiments.cluster.ClusterOptions;
 import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.sweep.Shard;
@@ -48,6 +50,22 @@ final class SweepCommand implements Callable<Integer> {
       })
   String shard;
 
+  @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description = {
+        "Run the jobs on a cluster: this process joins the members listed (started with 'rnicsim"
+            + " worker --cluster ...') as a member too, hands out the jobs and writes the results"
+            + " here, byte for byte as a local run. A member that dies loses nothing.",
+      })
+  String cluster;
+
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      description = "With --cluster: the port this member listens on (default: ${DEFAULT-VALUE}).")
+  int port = ClusterOptions.DEFAULT_PORT;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -60,7 +78,11 @@ final class SweepCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    return options.runStudy(
-        studyFile, StudyLoader.Expansion.SWEEP, chosen, StudyRunner.ExecutorChoice.LOCAL);
+    StudyRunner.ExecutorChoice executors =
+        cluster == null
+            ? StudyRunner.ExecutorChoice.LOCAL
+            : ClusterExecutor.choice(
+                ClusterArguments.members(cluster, port, spec), port, spec.commandLine().getErr());
+    return options.runStudy(studyFile, StudyLoader.Expansion.SWEEP, chosen, executors);
   }
 }

@@ -71,7 +71,7 @@ public final class JobRunner implements JobExecutor {
   /**
    * The jobs by falling {@link Job#relativeCost()}; the sort is stable, so ties keep grid order.
    */
-  static List<Job> largestFirst(List<Job> jobs) {
+  public static List<Job> largestFirst(List<Job> jobs) {
     List<Job> ordered = new ArrayList<>(jobs);
     ordered.sort(Comparator.comparingDouble(Job::relativeCost).reversed());
     return ordered;
@@ -81,16 +81,28 @@ public final class JobRunner implements JobExecutor {
   private record TimedResult(JobResult result, long cpuNanos) {}
 
   private static TimedResult runOne(Job job, JobStore store) throws IOException {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpuStart = threads.getCurrentThreadCpuTime();
+    long cpuStart = threadCpuNanos();
+    JobResult result = measure(job);
+    store.write(job, result);
+    long cpuEnd = threadCpuNanos();
+    return new TimedResult(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
+  }
+
+  /** Runs {@code job} on the calling thread: its result, the same bytes wherever it runs. */
+  public static JobResult measure(Job job) {
     WorkloadPlan workload = job.point().plan().workload();
     Measurement measurement =
         workload.measure(job.point().plan().run(), job.caseIndex(), job.replication());
-    JobResult result = JobStore.resultOf(job, workload.metrics(), measurement);
-    store.write(job, result);
-    long cpuEnd = threads.getCurrentThreadCpuTime();
-    // -1 where the JVM cannot measure thread CPU time; progress then reports no CPU time.
-    return new TimedResult(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
+    return JobStore.resultOf(job, workload.metrics(), measurement);
+  }
+
+  /**
+   * The calling thread's CPU time so far, or -1 where the JVM cannot measure it (progress then
+   * reports no CPU time).
+   */
+  public static long threadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.getCurrentThreadCpuTime();
   }
 
   private static TimedResult take(CompletionService<TimedResult> done)
