@@ -42,6 +42,8 @@ public final class ClusterExecutor implements JobExecutor {
   private final PrintWriter log;
   private HazelcastInstance member;
   private int handedOutAgain;
+  private long overheadNanos;
+  private int repliesTimed;
 
   private ClusterExecutor(ClusterOptions options, String studyText, PrintWriter log) {
     this.options = options;
@@ -62,6 +64,21 @@ public final class ClusterExecutor implements JobExecutor {
   /** Jobs handed out again because their member left, over this executor's runs. */
   public int handedOutAgain() {
     return handedOutAgain;
+  }
+
+  /**
+   * What the cluster path added to a job, on average over this executor's runs: from building the
+   * job's message to its reply arriving, less the job's own time on the member (JSON both ways,
+   * Hazelcast's hand-over, the network, the member looking up its plan).
+   */
+  public double meanOverheadMillis() {
+    return repliesTimed == 0 ? Double.NaN : overheadNanos / 1e6 / repliesTimed;
+  }
+
+  /** Forgets the overhead measured so far, so a benchmark times only its measured runs. */
+  public void resetOverhead() {
+    overheadNanos = 0;
+    repliesTimed = 0;
   }
 
   @Override
@@ -94,8 +111,11 @@ public final class ClusterExecutor implements JobExecutor {
         while (!pending.isEmpty() && busy.getOrDefault(target.getUuid(), 0) < capacity(target)) {
           Job job = pending.poll();
           busy.merge(target.getUuid(), 1, Integer::sum);
+          long sentAt = System.nanoTime();
           executor.submitToMember(
-              new SweepTask(JobMessages.job(studyText, job)), target, callback(job, target, done));
+              new SweepTask(JobMessages.job(studyText, job)),
+              target,
+              callback(job, target, sentAt, done));
         }
       }
       Outcome outcome = done.poll(200, TimeUnit.MILLISECONDS);
@@ -108,7 +128,10 @@ public final class ClusterExecutor implements JobExecutor {
             JobMessages.MAPPER.readValue(outcome.reply(), JobMessages.JobReply.class);
         store.write(outcome.job(), reply.result());
         results.put(outcome.job().fileName(), reply.result());
-        progress.jobDone(reply.result().eventsExecuted(), reply.cpuNanos());
+        progress.jobDone(
+            reply.result().eventsExecuted(), reply.cpuNanos(), outcome.job().relativeCost());
+        overheadNanos += outcome.roundTripNanos() - reply.wallNanos();
+        repliesTimed++;
         ranBy.merge(address(outcome.member()), 1, Integer::sum);
       } else if (memberGone(outcome.failure())) {
         pending.addFirst(outcome.job());
@@ -124,20 +147,21 @@ public final class ClusterExecutor implements JobExecutor {
     return results;
   }
 
-  /** A job's answer: the reply's JSON, or why there is none. */
-  private record Outcome(Job job, Member member, String reply, Throwable failure) {}
+  /** A job's answer: the reply's JSON, or why there is none, and how long it took to come. */
+  private record Outcome(
+      Job job, Member member, String reply, Throwable failure, long roundTripNanos) {}
 
   private static ExecutionCallback<String> callback(
-      Job job, Member target, BlockingQueue<Outcome> done) {
+      Job job, Member target, long sentAt, BlockingQueue<Outcome> done) {
     return new ExecutionCallback<>() {
       @Override
       public void onResponse(String reply) {
-        done.add(new Outcome(job, target, reply, null));
+        done.add(new Outcome(job, target, reply, null, System.nanoTime() - sentAt));
       }
 
       @Override
       public void onFailure(Throwable failure) {
-        done.add(new Outcome(job, target, null, failure));
+        done.add(new Outcome(job, target, null, failure, System.nanoTime() - sentAt));
       }
     };
   }

@@ -70,7 +70,9 @@ final class JobHandler {
               + " differently from the driver: run the same rnicsim version on every machine");
     }
     long cpuStart = JobRunner.threadCpuNanos();
+    long jobStart = System.nanoTime();
     JobResult result = JobRunner.measure(job);
+    long jobNanos = System.nanoTime() - jobStart;
     long cpuEnd = JobRunner.threadCpuNanos();
     PrintWriter out = log;
     if (out != null) {
@@ -82,7 +84,7 @@ final class JobHandler {
       out.flush();
     }
     return JobMessages.MAPPER.writeValueAsString(
-        new JobReply(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart));
+        new JobReply(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart, jobNanos));
   }
 
   private static String key(JobMessage message) {

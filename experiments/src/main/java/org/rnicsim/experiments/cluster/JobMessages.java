@@ -48,11 +48,13 @@ final class JobMessages {
   record JobMessage(String study, int point, int caseIndex, int replication, String fingerprint) {}
 
   /**
-   * A job's result and the CPU time the member's thread spent on it.
+   * A job's result and what it took on the member.
    *
-   * @param cpuNanos -1 where the member's JVM cannot measure it
+   * @param cpuNanos CPU time of the member's thread on the job, -1 where its JVM cannot tell
+   * @param wallNanos wall time of the job itself on the member, without reading the message: the
+   *     rest of a job's round trip is what the cluster path costs
    */
-  record JobReply(JobResult result, long cpuNanos) {}
+  record JobReply(JobResult result, long cpuNanos, long wallNanos) {}
 
   /** The study as members receive it: its text, options, defaults and the profiles beside it. */
   static String studyText(Path file, Study study) throws IOException {

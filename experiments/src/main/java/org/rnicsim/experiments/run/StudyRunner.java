@@ -138,6 +138,7 @@ public final class StudyRunner {
     }
     int found = wanted.size() - missing.size();
     progress.start(study.name(), wanted.size(), found);
+    progress.plannedCost(missing.stream().mapToDouble(Job::relativeCost).sum());
     try (JobExecutor executor = options.executors().forStudy(file, study, options.threads())) {
       results.putAll(executor.run(missing, store, progress));
     }

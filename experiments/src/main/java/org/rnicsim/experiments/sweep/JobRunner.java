@@ -60,7 +60,7 @@ public final class JobRunner implements JobExecutor {
         TimedResult timed = take(done);
         JobResult result = timed.result();
         results.put(Job.fileName(result.point(), result.caseIndex(), result.replication()), result);
-        progress.jobDone(result.eventsExecuted(), timed.cpuNanos());
+        progress.jobDone(result.eventsExecuted(), timed.cpuNanos(), timed.relativeCost());
       }
     } finally {
       pool.shutdownNow();
@@ -78,14 +78,15 @@ public final class JobRunner implements JobExecutor {
   }
 
   /** A job's result and the CPU time its thread spent on it, writing its file included. */
-  private record TimedResult(JobResult result, long cpuNanos) {}
+  private record TimedResult(JobResult result, long cpuNanos, double relativeCost) {}
 
   private static TimedResult runOne(Job job, JobStore store) throws IOException {
     long cpuStart = threadCpuNanos();
     JobResult result = measure(job);
     store.write(job, result);
     long cpuEnd = threadCpuNanos();
-    return new TimedResult(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
+    return new TimedResult(
+        result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart, job.relativeCost());
   }
 
   /** Runs {@code job} on the calling thread: its result, the same bytes wherever it runs. */
