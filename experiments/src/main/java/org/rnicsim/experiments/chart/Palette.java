@@ -16,15 +16,16 @@ public final class Palette {
    * {@link #stroke}), so no two series of one chart look alike.
    */
   private static final Color[] COLOURS = {
+    // The darker ones first: most charts have a few series, and light ones are faint on white.
     new Color(0x33, 0x22, 0x88),
-    new Color(0x88, 0xcc, 0xee),
-    new Color(0x44, 0xaa, 0x99),
+    new Color(0xcc, 0x66, 0x77),
     new Color(0x11, 0x77, 0x33),
     new Color(0x99, 0x99, 0x33),
-    new Color(0xdd, 0xcc, 0x77),
-    new Color(0xcc, 0x66, 0x77),
     new Color(0x88, 0x22, 0x55),
+    new Color(0x44, 0xaa, 0x99),
     new Color(0xaa, 0x44, 0x99),
+    new Color(0x88, 0xcc, 0xee),
+    new Color(0xdd, 0xcc, 0x77),
   };
 
   /** For targets and references: black, never a series colour. */

@@ -114,24 +114,9 @@ class ClusterSweepTest {
     Path local = dir.resolve("local");
     assertEquals(
         0, CommandLineRun.of("sweep", study.toString(), "--out", local.toString()).exitCode());
-    List<String> files =
-        List.of(
-            "summary.json",
-            "results.csv",
-            "results-long.csv",
-            "mean-wait-ns-vs-workload-meanservicetime.png",
-            "mean-wait-ns-vs-workload-meanservicetime.svg",
-            "report.html");
-    SweepCommandTest.assertSameFiles(clustered, local, files);
-    List<String> jobs = RunCommandTest.listing(local.resolve("jobs"));
-    assertEquals(60, jobs.size());
-    assertEquals(jobs, RunCommandTest.listing(clustered.resolve("jobs")));
-    for (String name : jobs) {
-      assertEquals(
-          Files.readString(local.resolve("jobs").resolve(name)),
-          Files.readString(clustered.resolve("jobs").resolve(name)),
-          name);
-    }
+    SweepCommandTest.assertSameFiles(clustered, local, SweepCommandTest.COMBINED_FILES);
+    assertEquals(60, RunCommandTest.listing(local.resolve("jobs")).size());
+    SweepCommandTest.assertSameJobFiles(clustered, local);
   }
 
   @Test

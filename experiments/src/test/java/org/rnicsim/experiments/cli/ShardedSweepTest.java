@@ -47,12 +47,7 @@ class ShardedSweepTest {
 
     assertEquals(0, sweep(study, local).exitCode());
     SweepCommandTest.assertSameFiles(sharded, local, SweepCommandTest.COMBINED_FILES);
-    for (String name : jobFiles) {
-      assertEquals(
-          Files.readString(local.resolve("jobs").resolve(name)),
-          Files.readString(sharded.resolve("jobs").resolve(name)),
-          name);
-    }
+    SweepCommandTest.assertSameJobFiles(sharded, local);
   }
 
   @Test

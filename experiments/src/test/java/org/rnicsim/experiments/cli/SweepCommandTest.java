@@ -122,6 +122,18 @@ class SweepCommandTest {
     assertEquals(6, RunCommandTest.listing(out.resolve("jobs")).size());
   }
 
+  /** Both folders' {@code jobs/} hold the same job files with the same bytes. */
+  static void assertSameJobFiles(Path first, Path second) throws IOException {
+    List<String> names = RunCommandTest.listing(first.resolve("jobs"));
+    assertEquals(names, RunCommandTest.listing(second.resolve("jobs")));
+    for (String name : names) {
+      assertEquals(
+          Files.readString(first.resolve("jobs").resolve(name)),
+          Files.readString(second.resolve("jobs").resolve(name)),
+          name);
+    }
+  }
+
   static void assertSameFiles(Path first, Path second, List<String> files) throws IOException {
     for (String file : files) {
       assertArrayEquals(
