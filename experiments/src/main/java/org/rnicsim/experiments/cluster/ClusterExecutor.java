@@ -39,6 +39,11 @@ import org.rnicsim.experiments.sweep.JobStore;
 public final class ClusterExecutor implements JobExecutor {
   private final ClusterOptions options;
   private final String studyText;
+  private final String studyId;
+
+  /** Members known to have planned the study: their jobs go without its text. */
+  private final java.util.Set<UUID> planned = new java.util.HashSet<>();
+
   private final PrintWriter log;
   private HazelcastInstance member;
   private int handedOutAgain;
@@ -48,6 +53,7 @@ public final class ClusterExecutor implements JobExecutor {
   private ClusterExecutor(ClusterOptions options, String studyText, PrintWriter log) {
     this.options = options;
     this.studyText = studyText;
+    this.studyId = JobMessages.idOf(studyText);
     this.log = log;
   }
 
@@ -113,7 +119,9 @@ public final class ClusterExecutor implements JobExecutor {
           busy.merge(target.getUuid(), 1, Integer::sum);
           long sentAt = System.nanoTime();
           executor.submitToMember(
-              new SweepTask(JobMessages.job(studyText, job)),
+              new SweepTask(
+                  JobMessages.job(
+                      studyId, planned.contains(target.getUuid()) ? null : studyText, job)),
               target,
               callback(job, target, sentAt, done));
         }
@@ -124,6 +132,7 @@ public final class ClusterExecutor implements JobExecutor {
       }
       busy.merge(outcome.member().getUuid(), -1, Integer::sum);
       if (outcome.reply() != null) {
+        planned.add(outcome.member().getUuid());
         JobMessages.JobReply reply =
             JobMessages.MAPPER.readValue(outcome.reply(), JobMessages.JobReply.class);
         store.write(outcome.job(), reply.result());
@@ -133,6 +142,10 @@ public final class ClusterExecutor implements JobExecutor {
         overheadNanos += outcome.roundTripNanos() - reply.wallNanos();
         repliesTimed++;
         ranBy.merge(address(outcome.member()), 1, Integer::sum);
+      } else if (unknownStudy(outcome.failure())) {
+        // The member lost its plan (or never had it): the next job to it carries the text.
+        planned.remove(outcome.member().getUuid());
+        pending.addFirst(outcome.job());
       } else if (memberGone(outcome.failure())) {
         pending.addFirst(outcome.job());
         handedOutAgain++;
@@ -164,6 +177,15 @@ public final class ClusterExecutor implements JobExecutor {
         done.add(new Outcome(job, target, null, failure, System.nanoTime() - sentAt));
       }
     };
+  }
+
+  private static boolean unknownStudy(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnknownStudyException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code failure} says the member is gone, not that the job failed. */

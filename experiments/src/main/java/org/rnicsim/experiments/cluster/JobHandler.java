@@ -58,7 +58,7 @@ final class JobHandler {
   String run(String messageJson) {
     long wallStart = System.nanoTime();
     JobMessage message = JobMessages.MAPPER.readValue(messageJson, JobMessage.class);
-    Job job = jobsOf(message.study()).get(key(message));
+    Job job = jobsOf(message.studyId(), message.study()).get(key(message));
     if (job == null || !job.fingerprint().equals(message.fingerprint())) {
       throw new ClusterException(
           "a member running rnicsim "
@@ -91,14 +91,24 @@ final class JobHandler {
     return message.point() + "/" + message.caseIndex() + "/" + message.replication();
   }
 
-  private synchronized Map<String, Job> jobsOf(String studyJson) {
-    Map<String, Job> jobs = planned.get(studyJson);
+  /**
+   * The jobs of study {@code studyId} by point, case and replication, planned from {@code
+   * studyJson} the first time; without the text, an {@link UnknownStudyException} when not planned.
+   */
+  private synchronized Map<String, Job> jobsOf(String studyId, String studyJson) {
+    Map<String, Job> jobs = planned.get(studyId);
     if (jobs == null) {
+      if (studyJson == null) {
+        throw new UnknownStudyException(studyId);
+      }
+      if (!JobMessages.idOf(studyJson).equals(studyId)) {
+        throw new ClusterException("a job's study text does not match its id " + studyId);
+      }
       jobs = new HashMap<>();
       for (Job job : JobPlanner.jobs(plan(studyJson), BuildInfo.version())) {
         jobs.put(job.point().index() + "/" + job.caseIndex() + "/" + job.replication(), job);
       }
-      planned.put(studyJson, jobs);
+      planned.put(studyId, jobs);
     }
     return jobs;
   }

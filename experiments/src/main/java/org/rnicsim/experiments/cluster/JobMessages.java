@@ -1,9 +1,13 @@
 package org.rnicsim.experiments.cluster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,11 +45,19 @@ final class JobMessages {
   /**
    * One job.
    *
-   * @param study a {@link StudyText} as JSON: the same text for every job of a study, so a member
-   *     plans the study once
+   * @param studyId a hash of the study's {@link StudyText}: a member that planned it already needs
+   *     nothing more
+   * @param study the {@link StudyText} as JSON, sent with a member's first jobs of a study only;
+   *     null after
    * @param fingerprint the driver's fingerprint of the job: the member's must equal it
    */
-  record JobMessage(String study, int point, int caseIndex, int replication, String fingerprint) {}
+  record JobMessage(
+      String studyId,
+      String study,
+      int point,
+      int caseIndex,
+      int replication,
+      String fingerprint) {}
 
   /**
    * A job's result and what it took on the member.
@@ -78,9 +90,26 @@ final class JobMessages {
             profiles));
   }
 
-  static String job(String studyText, Job job) {
+  /** {@code job}'s message, with the study's text or (null) without. */
+  static String job(String studyId, String studyText, Job job) {
     return MAPPER.writeValueAsString(
         new JobMessage(
-            studyText, job.point().index(), job.caseIndex(), job.replication(), job.fingerprint()));
+            studyId,
+            studyText,
+            job.point().index(),
+            job.caseIndex(),
+            job.replication(),
+            job.fingerprint()));
+  }
+
+  /** A short, stable name for a study's text: its SHA-256. */
+  static String idOf(String studyText) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(studyText.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }
