@@ -107,6 +107,15 @@ public final class SweepBenchCommand implements Callable<Integer> {
           "Parallel jobs to compare with one (default: all local cores, here ${DEFAULT-VALUE}).")
   int cores = Runtime.getRuntime().availableProcessors();
 
+  @Option(
+      names = "--cluster",
+      paramLabel = "N",
+      description =
+          "Instead: run the sweep on a cluster of N members on this machine (this JVM and N-1"
+              + " workers, one job each at a time) against in-process on one thread; print the"
+              + " speed-up and the cluster path's overhead per job (target < 5 ms).")
+  int clusterMembers;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -114,6 +123,11 @@ public final class SweepBenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("rnicsim-bench-sweep-");
     try {
       Path study = Files.writeString(work.resolve("bench-sweep.yaml"), STUDY);
+      if (clusterMembers > 0) {
+        new ClusterBench(clusterMembers, rounds, warmup, err)
+            .run(study, work, json, spec.commandLine().getOut());
+        return 0;
+      }
       // Unmeasured runs of each warm the JIT and the class loading both settings share. Measured
       // on 2 cores (CompilationMXBean), the compiler worked 4.8 s in the first one-thread run,
       // 0.7, 0.5, 0.4 s in the next ones and 0.2-0.4 s from the eighth pair on: code that runs
@@ -178,7 +192,7 @@ public final class SweepBenchCommand implements Callable<Integer> {
     return load < 0 ? Double.NaN : load;
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

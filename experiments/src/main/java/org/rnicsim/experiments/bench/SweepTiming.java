@@ -47,8 +47,16 @@ record SweepTiming(
   /** Runs {@code study} into {@code out} (which must not hold results) on {@code threads}. */
   static SweepTiming measure(Path study, Path out, int threads)
       throws IOException, InterruptedException {
+    return measure(study, out, threads, StudyRunner.ExecutorChoice.LOCAL);
+  }
+
+  /** As above, the jobs run where {@code executors} say. */
+  static SweepTiming measure(
+      Path study, Path out, int threads, StudyRunner.ExecutorChoice executors)
+      throws IOException, InterruptedException {
     StudyRunner.Options options =
-        new StudyRunner.Options(List.of(), out, threads, StudyLoader.Expansion.SWEEP);
+        new StudyRunner.Options(
+            List.of(), out, threads, StudyLoader.Expansion.SWEEP, null, executors);
     PhaseClock clock = new PhaseClock();
     double cpuBefore = jvmCpuSeconds();
     double jitBefore = jvmJitSeconds();

@@ -45,7 +45,7 @@ public final class CdfChart {
       }
       data.addSeries(points);
       renderer.setSeriesPaint(s, Palette.colour(s));
-      renderer.setSeriesStroke(s, s < Palette.size() ? Palette.solid() : Palette.dashed());
+      renderer.setSeriesStroke(s, Palette.stroke(s));
       renderer.setSeriesShape(s, new Ellipse2D.Double(-3, -3, 6, 6));
       renderer.setSeriesLinesVisible(s, true);
     }

@@ -63,7 +63,27 @@ public final class CiLineChart {
       List<Series> series,
       List<Target> targets,
       List<Label> labels) {
-    return create(title, subtitle, xLabel, xScale, yLabel, false, series, targets, labels);
+    return create(
+        title, subtitle, xLabel, xScale, yLabel, spansDecades(series), series, targets, labels);
+  }
+
+  /**
+   * Whether the means are all positive and the largest is at least a hundred times the smallest: on
+   * a linear axis the small ones would lie flat on the bottom.
+   */
+  static boolean spansDecades(List<Series> series) {
+    double lowest = Double.POSITIVE_INFINITY;
+    double highest = 0;
+    for (Series one : series) {
+      for (Point point : one.points()) {
+        if (!(point.mean() > 0)) {
+          return false;
+        }
+        lowest = Math.min(lowest, point.mean());
+        highest = Math.max(highest, point.mean());
+      }
+    }
+    return highest >= 100 * lowest;
   }
 
   /**
@@ -94,7 +114,7 @@ public final class CiLineChart {
       }
       data.addSeries(points);
       renderer.setSeriesPaint(s, Palette.colour(one.colour()));
-      renderer.setSeriesStroke(s, one.dashed() ? Palette.dashed() : Palette.solid());
+      renderer.setSeriesStroke(s, one.dashed() ? Palette.dashed() : Palette.stroke(one.colour()));
       renderer.setSeriesLinesVisible(s, one.joined());
       renderer.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
     }

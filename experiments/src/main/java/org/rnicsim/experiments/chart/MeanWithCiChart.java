@@ -35,20 +35,7 @@ public final class MeanWithCiChart {
   /** A reference curve sampled at increasing x. */
   public record Curve(String name, List<double[]> points) {}
 
-  /** Distinct on white and for common colour blindness (the Tableau 10 order). */
-  private static final Color[] PALETTE = {
-    new Color(0x1f, 0x77, 0xb4),
-    new Color(0xff, 0x7f, 0x0e),
-    new Color(0x2c, 0xa0, 0x2c),
-    new Color(0x94, 0x67, 0xbd),
-    new Color(0x8c, 0x56, 0x4b),
-    new Color(0xe3, 0x77, 0xc2),
-    new Color(0x7f, 0x7f, 0x7f),
-    new Color(0xbc, 0xbd, 0x22),
-    new Color(0x17, 0xbe, 0xcf),
-  };
-
-  private static final Color REFERENCE = new Color(0xd6, 0x27, 0x28);
+  private static final Color REFERENCE = Palette.TARGET;
 
   private MeanWithCiChart() {}
 
@@ -86,8 +73,8 @@ public final class MeanWithCiChart {
         points.add(point.x(), point.mean(), point.low(), point.high());
       }
       measuredData.addSeries(points);
-      Color colour = PALETTE[s % PALETTE.length];
-      errorBars.setSeriesPaint(s, colour);
+      errorBars.setSeriesPaint(s, Palette.colour(s));
+      errorBars.setSeriesStroke(s, Palette.stroke(s));
       errorBars.setSeriesShape(s, new Ellipse2D.Double(-4, -4, 8, 8));
     }
     errorBars.setErrorPaint(Color.DARK_GRAY);
@@ -103,8 +90,7 @@ public final class MeanWithCiChart {
         curve.add(xy[0], xy[1]);
       }
       referenceData.addSeries(curve);
-      line.setSeriesPaint(
-          c, references.size() == 1 ? REFERENCE : PALETTE[c % PALETTE.length].darker());
+      line.setSeriesPaint(c, references.size() == 1 ? REFERENCE : Palette.colour(c).darker());
       line.setSeriesStroke(
           c,
           new BasicStroke(

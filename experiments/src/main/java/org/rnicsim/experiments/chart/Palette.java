@@ -10,21 +10,26 @@ import java.util.Locale;
 
 /** Colours, strokes and number formats every chart shares, so charts of one report match. */
 public final class Palette {
-  /** Distinct on white and for common colour blindness (the Tableau 10 order). */
+  /**
+   * Paul Tol's "muted" scheme: nine colours that stay distinct for the common colour blindnesses
+   * and on white. Past nine series a chart repeats a colour only with another line style (see
+   * {@link #stroke}), so no two series of one chart look alike.
+   */
   private static final Color[] COLOURS = {
-    new Color(0x1f, 0x77, 0xb4),
-    new Color(0xff, 0x7f, 0x0e),
-    new Color(0x2c, 0xa0, 0x2c),
-    new Color(0x94, 0x67, 0xbd),
-    new Color(0x8c, 0x56, 0x4b),
-    new Color(0xe3, 0x77, 0xc2),
-    new Color(0x7f, 0x7f, 0x7f),
-    new Color(0xbc, 0xbd, 0x22),
-    new Color(0x17, 0xbe, 0xcf),
+    // The darker ones first: most charts have a few series, and light ones are faint on white.
+    new Color(0x33, 0x22, 0x88),
+    new Color(0xcc, 0x66, 0x77),
+    new Color(0x11, 0x77, 0x33),
+    new Color(0x99, 0x99, 0x33),
+    new Color(0x88, 0x22, 0x55),
+    new Color(0x44, 0xaa, 0x99),
+    new Color(0xaa, 0x44, 0x99),
+    new Color(0x88, 0xcc, 0xee),
+    new Color(0xdd, 0xcc, 0x77),
   };
 
-  /** For targets and references: the one red, never a series colour. */
-  public static final Color TARGET = new Color(0xd6, 0x27, 0x28);
+  /** For targets and references: black, never a series colour. */
+  public static final Color TARGET = Color.BLACK;
 
   private Palette() {}
 
@@ -34,6 +39,19 @@ public final class Palette {
 
   public static int size() {
     return COLOURS.length;
+  }
+
+  /**
+   * The line of series {@code index} among series that are told apart by colour alone: solid for
+   * the first round of colours, dotted for the second, dash-dotted after.
+   */
+  public static Stroke stroke(int index) {
+    int round = Math.floorDiv(index, COLOURS.length);
+    if (round == 0) {
+      return solid();
+    }
+    float[] pattern = round == 1 ? new float[] {2f, 3f} : new float[] {8f, 3f, 2f, 3f};
+    return new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, pattern, 0f);
   }
 
   public static Stroke solid() {

@@ -61,7 +61,9 @@ public final class StackedBarChart {
     total.setErrorIndicatorPaint(Color.BLACK);
     CategoryAxis categories = new CategoryAxis();
     categories.setCategoryLabelPositions(
-        bars.size() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        bars.size() > 24
+            ? CategoryLabelPositions.UP_90
+            : bars.size() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
     NumberAxis values = new NumberAxis(valueLabel);
     values.setNumberFormatOverride(Palette.numbers());
     CategoryPlot plot = new CategoryPlot(parts, categories, values, stacked);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.rnicsim.experiments.cluster.ClusterException;
 import org.rnicsim.experiments.output.OutputFolderException;
 import org.rnicsim.experiments.study.ConfigProblem;
 import org.rnicsim.experiments.study.StudyRejectedException;
@@ -42,6 +43,10 @@ final class FailureReporter implements IExecutionExceptionHandler {
     if (e instanceof OutputFolderException) {
       err.println("rnicsim: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof ClusterException) {
+      err.println("rnicsim: cluster: " + e.getMessage());
+      return ExitCodes.INTERNAL_FAILURE;
     }
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       err.println("rnicsim: cannot write results: " + e.getMessage());

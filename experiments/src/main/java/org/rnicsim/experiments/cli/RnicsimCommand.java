@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RunCommand.class,
       SweepCommand.class,
+      WorkerCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
       BenchCommand.class,

@@ -6,6 +6,7 @@ import java.util.List;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.StudyLoader;
+import org.rnicsim.experiments.sweep.Shard;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,23 +52,34 @@ final class StudyOptions {
    * command's output.
    */
   int runStudy(Path studyFile, StudyLoader.Expansion expansion) throws Exception {
+    return runStudy(studyFile, expansion, null, StudyRunner.ExecutorChoice.LOCAL);
+  }
+
+  /** As above, running only {@code shard}'s jobs (all when null) where {@code executors} say. */
+  int runStudy(
+      Path studyFile,
+      StudyLoader.Expansion expansion,
+      Shard shard,
+      StudyRunner.ExecutorChoice executors)
+      throws Exception {
     try (Progress progress = ProgressChoice.forCommand(quiet, spec)) {
       new StudyRunner()
           .run(
               studyFile,
               studyFile.toString(),
-              toOptions(expansion),
+              toOptions(expansion, shard, executors),
               spec.commandLine().getOut(),
               progress);
     }
     return ExitCodes.OK;
   }
 
-  private StudyRunner.Options toOptions(StudyLoader.Expansion expansion) {
+  private StudyRunner.Options toOptions(
+      StudyLoader.Expansion expansion, Shard shard, StudyRunner.ExecutorChoice executors) {
     if (jobs < 1) {
       throw new ParameterException(
           spec.commandLine(), "--jobs must be at least 1 (got " + jobs + ")");
     }
-    return new StudyRunner.Options(List.copyOf(settings), out, jobs, expansion);
+    return new StudyRunner.Options(List.copyOf(settings), out, jobs, expansion, shard, executors);
   }
 }

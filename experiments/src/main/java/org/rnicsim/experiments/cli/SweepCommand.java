@@ -2,10 +2,18 @@ package org.rnicsim.experiments.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.cluster.ClusterExecutor;
+import org.rnicsim.experiments.cluster.ClusterOptions;
+import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.StudyLoader;
+import org.rnicsim.experiments.sweep.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code rnicsim sweep FILE}: every point of the study's grid, times its replications. */
 @Command(
@@ -32,8 +40,49 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin StudyOptions options;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = {
+        "Run only the jobs whose index in grid order modulo N is I (0 <= I < N), for a batch"
+            + " scheduler's job array; every shard writes into the same --out folder.",
+        "A final run without --shard combines them, running any job still missing."
+      })
+  String shard;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description = {
+        "Run the jobs on a cluster: this process joins the members listed (started with 'rnicsim"
+            + " worker --cluster ...') as a member too, hands out the jobs and writes the results"
+            + " here, byte for byte as a local run. A member that dies loses nothing.",
+      })
+  String cluster;
+
+  @Option(
+      names = "--port",
+      paramLabel = "P",
+      description = "With --cluster: the port this member listens on (default: ${DEFAULT-VALUE}).")
+  int port = ClusterOptions.DEFAULT_PORT;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    return options.runStudy(studyFile, StudyLoader.Expansion.SWEEP);
+    Shard chosen = null;
+    if (shard != null) {
+      try {
+        chosen = Shard.parse(shard);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    StudyRunner.ExecutorChoice executors =
+        cluster == null
+            ? StudyRunner.ExecutorChoice.LOCAL
+            : ClusterExecutor.choice(
+                ClusterArguments.members(cluster, port, spec), port, spec.commandLine().getErr());
+    return options.runStudy(studyFile, StudyLoader.Expansion.SWEEP, chosen, executors);
   }
 }

@@ -30,6 +30,17 @@ public interface Progress extends AutoCloseable {
    */
   void jobDone(long eventsExecuted, long cpuNanos);
 
+  /**
+   * The jobs to run add up to {@code totalCost} in the workload's estimate of their size ({@code
+   * WorkloadPlan.relativeCost}); called after {@link #start}, before the first job ends.
+   */
+  default void plannedCost(double totalCost) {}
+
+  /** As {@link #jobDone(long, long)}, for a job of {@code relativeCost}. Thread-safe. */
+  default void jobDone(long eventsExecuted, long cpuNanos, double relativeCost) {
+    jobDone(eventsExecuted, cpuNanos);
+  }
+
   @Override
   void close();
 }

@@ -88,7 +88,8 @@ public record CombinedResults(
         replications.size(),
         intervals,
         references,
-        events);
+        events,
+        replications);
   }
 
   /** Whether any metric has a reference value anywhere: then tables get a column for it. */

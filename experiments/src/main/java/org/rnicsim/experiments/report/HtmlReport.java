@@ -39,18 +39,35 @@ final class HtmlReport {
         .append("<title>rnicsim: ")
         .append(escape(study.name()))
         .append("</title>\n<style>\n")
-        .append("body{font-family:sans-serif;max-width:960px;margin:2em auto;padding:0 1em;")
-        .append("color:#222}\n")
+        .append("body{font-family:sans-serif;max-width:1360px;margin:1em auto;padding:0 1em;")
+        .append("color:#222}\nh1{margin:0.3em 0}\np.question{font-size:1.15em;margin:0.3em 0}\n")
+        // The answer first: the headline table and the main chart side by side on a laptop
+        // screen (1400 x 900), the table scrolling inside its box when a sweep is long.
+        .append(".headline{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}\n")
+        .append(".headline .answer{flex:0 1 560px;max-height:600px;overflow:auto}\n")
+        .append(".headline figure{flex:1 1 700px;margin:0;max-width:760px}\n")
         .append("table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n")
         .append("th,td{border:1px solid #ccc;padding:0.25em 0.5em;text-align:right}\n")
         .append("th{background:#f0f0f0}\ntable.facts th,table.facts td{text-align:left}\n")
         .append("figure{margin:1.5em 0}\nimg{max-width:100%;height:auto;border:1px solid #ddd}\n")
         .append("pre{background:#f7f7f7;border:1px solid #ddd;padding:1em;overflow-x:auto}\n")
-        .append(".results{overflow-x:auto}\n</style>\n</head>\n<body>\n");
+        .append(".results{overflow:auto;max-height:80vh}\n.results th{position:sticky;top:0}\n")
+        .append("</style>\n</head>\n<body>\n");
     html.append("<h1>").append(escape(study.name())).append("</h1>\n");
-    if (!study.description().isEmpty()) {
+    String question = Headline.question(study);
+    if (!question.isEmpty()) {
+      html.append("<p class=\"question\">").append(escape(question)).append("</p>\n");
+    }
+    if (!question.equals(study.description()) && !study.description().isEmpty()) {
       html.append("<p>").append(escape(study.description())).append("</p>\n");
     }
+    html.append("<div class=\"headline\">\n<div class=\"answer\">");
+    appendTable(html, Headline.table(results), "headline");
+    html.append("</div>\n");
+    if (!charts.isEmpty()) {
+      appendChart(html, charts.get(0), folder, 760, 473);
+    }
+    html.append("</div>\n");
 
     html.append("<h2>What was run</h2>\n<table class=\"facts\">\n");
     fact(html, "rnicsim version", rnicsimVersion);
@@ -77,20 +94,11 @@ final class HtmlReport {
     fact(html, "intervals", "95 % confidence, Student t across replications");
     html.append("</table>\n");
 
-    if (!charts.isEmpty()) {
-      html.append("<h2>Charts</h2>\n");
+    if (charts.size() > 1) {
+      html.append("<h2>More charts</h2>\n");
     }
-    for (ChartFile chart : charts) {
-      byte[] png = Files.readAllBytes(folder.resolve(chart.name() + ".png"));
-      html.append("<figure>\n<img alt=\"")
-          .append(escape(chart.title()))
-          .append("\" width=\"900\" height=\"560\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(png))
-          .append("\">\n<figcaption>")
-          .append(escape(chart.title()))
-          .append(" (also ")
-          .append(escape(chart.name()))
-          .append(".png and .svg)</figcaption>\n</figure>\n");
+    for (ChartFile chart : charts.subList(Math.min(1, charts.size()), charts.size())) {
+      appendChart(html, chart, folder, 900, 560);
     }
 
     html.append("<h2>Results</h2>\n<p>Also in ")
@@ -99,15 +107,9 @@ final class HtmlReport {
     if (!moreTables.isEmpty()) {
       html.append("; the charts' data in ").append(escape(String.join(", ", moreTables)));
     }
-    html.append(".</p>\n<div class=\"results\"><table>\n<tr>");
-    table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
-    html.append("</tr>\n");
-    for (List<String> row : table.rows()) {
-      html.append("<tr>");
-      row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
-      html.append("</tr>\n");
-    }
-    html.append("</table></div>\n");
+    html.append(".</p>\n<div class=\"results\">");
+    appendTable(html, table, "results");
+    html.append("</div>\n");
 
     html.append("<h2>Study file</h2>\n<p>")
         .append(escape(String.valueOf(Path.of(study.displayName()).getFileName())))
@@ -115,6 +117,36 @@ final class HtmlReport {
         .append(escape(study.text()))
         .append("</pre>\n</body>\n</html>\n");
     Files.writeString(folder.resolve(FILE), html, StandardCharsets.UTF_8);
+  }
+
+  private static void appendTable(StringBuilder html, CsvTable table, String cssClass) {
+    html.append("<table class=\"").append(cssClass).append("\">\n<tr>");
+    table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
+    html.append("</tr>\n");
+    for (List<String> row : table.rows()) {
+      html.append("<tr>");
+      row.forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+      html.append("</tr>\n");
+    }
+    html.append("</table>");
+  }
+
+  private static void appendChart(
+      StringBuilder html, ChartFile chart, Path folder, int width, int height) throws IOException {
+    byte[] png = Files.readAllBytes(folder.resolve(chart.name() + ".png"));
+    html.append("<figure>\n<img alt=\"")
+        .append(escape(chart.title()))
+        .append("\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(png))
+        .append("\">\n<figcaption>")
+        .append(escape(chart.title()))
+        .append(" (also ")
+        .append(escape(chart.name()))
+        .append(".png and .svg)</figcaption>\n</figure>\n");
   }
 
   private static void fact(StringBuilder html, String name, String value) {

@@ -91,7 +91,10 @@ public final class MetricCharts {
                   hasInterval ? interval.high() : interval.mean()));
       seriesPoint.putIfAbsent(key, study.points().get(row.point()));
     }
-    if (series.isEmpty()) {
+    // A metric that is zero everywhere says so in the table; a flat line at zero says nothing.
+    boolean allZero =
+        series.values().stream().flatMap(List::stream).allMatch(point -> point.mean() == 0);
+    if (series.isEmpty() || allZero) {
       return null;
     }
     List<MeanWithCiChart.Series> measured = new ArrayList<>();

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.experiments.output.CsvTable;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
-import org.rnicsim.experiments.study.AxisPlan;
+import org.rnicsim.experiments.study.CaseAxis;
 import org.rnicsim.experiments.study.Metric;
 
 /**
- * {@code results.csv}: one row per point and case, the swept values first, then for each metric its
- * mean, 95 % interval and, where theory gives one, the reference value. Units are in the column
- * names.
+ * {@code results.csv}: one row per point and case, the swept values first (as numbers, see {@link
+ * SweptColumn}), then for each metric its mean, 95 % interval and, where theory gives one, the
+ * reference value. Units are in the column names.
  */
 final class PointTable {
   static final String FILE = "results.csv";
@@ -20,13 +20,9 @@ final class PointTable {
   static CsvTable of(CombinedResults results) {
     List<String> header = new ArrayList<>();
     header.add("point");
-    for (AxisPlan axis : results.study().axes()) {
-      header.add(axis.path());
-    }
-    String caseColumn =
-        results.caseAxis().unit().isEmpty()
-            ? results.caseAxis().name()
-            : results.caseAxis().name() + "_" + results.caseAxis().unit();
+    List<SweptColumn> swept = SweptColumn.of(results.study().axes());
+    swept.forEach(column -> header.add(column.name()));
+    String caseColumn = caseColumn(results);
     boolean groups = results.caseAxis().hasGroups();
     if (groups) {
       header.add(results.caseAxis().groupName());
@@ -51,7 +47,7 @@ final class PointTable {
     for (ResultRow row : results.rows()) {
       List<String> cells = new ArrayList<>();
       cells.add(CsvTable.integer(row.point()));
-      row.coordinates().forEach(value -> cells.add(value.label()));
+      cells.addAll(SweptColumn.cells(swept, results.study().axes(), row));
       if (groups) {
         cells.add(row.caseGroup());
       }
@@ -76,6 +72,12 @@ final class PointTable {
       table.row(cells.toArray(new String[0]));
     }
     return table;
+  }
+
+  /** The case value's column: its name, and its unit where it has one ({@code size_B}). */
+  static String caseColumn(CombinedResults results) {
+    CaseAxis cases = results.caseAxis();
+    return cases.unit().isEmpty() ? cases.name() : cases.name() + "_" + cases.unit();
   }
 
   /** The metric's column title for people: label and unit. */

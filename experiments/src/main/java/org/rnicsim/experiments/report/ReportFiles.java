@@ -12,7 +12,8 @@ public final class ReportFiles {
   private ReportFiles() {}
 
   /**
-   * {@code summary.json}, {@code results.csv}, a chart per metric (PNG, SVG), {@code report.html}.
+   * {@code summary.json}, {@code results.csv}, {@code results-long.csv}, a chart per metric (PNG,
+   * SVG), {@code report.html}.
    */
   public static void write(CombinedResults results, Path folder, String rnicsimVersion)
       throws IOException {
@@ -29,6 +30,7 @@ public final class ReportFiles {
     SummaryFile.write(results, rnicsimVersion, folder.resolve("summary.json"));
     CsvTable table = PointTable.of(results);
     table.write(folder.resolve(PointTable.FILE));
+    LongTable.of(results).write(folder.resolve(LongTable.FILE));
     ChartBatch batch = new ChartBatch();
     List<ChartFile> charts = new ArrayList<>(kind.writeFiles(results, folder, batch));
     if (kind.drawsMetricCharts(results)) {

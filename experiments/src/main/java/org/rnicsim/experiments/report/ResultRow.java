@@ -3,6 +3,7 @@ package org.rnicsim.experiments.report;
 import java.util.List;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisValue;
+import org.rnicsim.experiments.sweep.JobResult;
 
 /**
  * One case of one point, over its replications.
@@ -17,6 +18,7 @@ import org.rnicsim.experiments.study.AxisValue;
  *     when none did
  * @param references per metric, the workload's theoretical value, NaN where there is none
  * @param eventsExecuted simulator events, summed over replications
+ * @param byReplication each replication's own result, in replication order
  */
 public record ResultRow(
     int point,
@@ -27,4 +29,9 @@ public record ResultRow(
     int replications,
     List<ConfidenceInterval> metrics,
     List<Double> references,
-    long eventsExecuted) {}
+    long eventsExecuted,
+    List<JobResult> byReplication) {
+  public ResultRow {
+    byReplication = List.copyOf(byReplication);
+  }
+}

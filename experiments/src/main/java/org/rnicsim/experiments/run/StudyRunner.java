@@ -17,10 +17,12 @@ import org.rnicsim.experiments.report.ReportFiles;
 import org.rnicsim.experiments.study.Study;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.sweep.Job;
+import org.rnicsim.experiments.sweep.JobExecutor;
 import org.rnicsim.experiments.sweep.JobPlanner;
 import org.rnicsim.experiments.sweep.JobResult;
 import org.rnicsim.experiments.sweep.JobRunner;
 import org.rnicsim.experiments.sweep.JobStore;
+import org.rnicsim.experiments.sweep.Shard;
 
 /**
  * The one pipeline every study goes through, a single point ({@code rnicsim run}) or a grid ({@code
@@ -50,9 +52,36 @@ public final class StudyRunner {
    *     name>}; a study file cannot choose where its results go
    * @param threads jobs run at once
    * @param expansion one point, or the whole sweep
+   * @param shard the share of the jobs to run, leaving the combining to a run without one; null for
+   *     all jobs
+   * @param executors where the missing jobs run: this process, or a cluster
    */
   public record Options(
-      List<String> settings, Path outOverride, int threads, StudyLoader.Expansion expansion) {}
+      List<String> settings,
+      Path outOverride,
+      int threads,
+      StudyLoader.Expansion expansion,
+      Shard shard,
+      ExecutorChoice executors) {
+    /** All jobs, on this machine. */
+    public Options(
+        List<String> settings, Path outOverride, int threads, StudyLoader.Expansion expansion) {
+      this(settings, outOverride, threads, expansion, null, ExecutorChoice.LOCAL);
+    }
+  }
+
+  /** Where a study's missing jobs run. */
+  @FunctionalInterface
+  public interface ExecutorChoice {
+    /** On this machine's threads. */
+    ExecutorChoice LOCAL = (file, study, threads) -> new JobRunner(threads);
+
+    /**
+     * The executor for {@code study}, read from {@code file}, running up to {@code threads} jobs at
+     * once here.
+     */
+    JobExecutor forStudy(Path file, Study study, int threads) throws IOException;
+  }
 
   /**
    * What a run did.
@@ -94,19 +123,42 @@ public final class StudyRunner {
     ResultsFolder folder = ResultsFolder.open(target);
     JobStore store = new JobStore(folder.jobs());
     Map<String, JobResult> results = new HashMap<>();
-    List<Job> missing = new ArrayList<>();
     for (Job job : jobs) {
       JobResult found = store.find(job);
       if (found != null) {
         results.put(job.fileName(), found);
-      } else {
+      }
+    }
+    List<Job> wanted = options.shard() == null ? jobs : options.shard().of(jobs);
+    List<Job> missing = new ArrayList<>();
+    for (Job job : wanted) {
+      if (!results.containsKey(job.fileName())) {
         missing.add(job);
       }
     }
-    int found = results.size();
-    progress.start(study.name(), jobs.size(), found);
-    results.putAll(new JobRunner(options.threads()).run(missing, store, progress));
+    int found = wanted.size() - missing.size();
+    progress.start(study.name(), wanted.size(), found);
+    progress.plannedCost(missing.stream().mapToDouble(Job::relativeCost).sum());
+    try (JobExecutor executor = options.executors().forStudy(file, study, options.threads())) {
+      results.putAll(executor.run(missing, store, progress));
+    }
     progress.close();
+    if (options.shard() != null) {
+      // The other shards may still be writing into jobs/: no combining and no cleaning up here.
+      out.printf(
+          Locale.ROOT,
+          "shard %s: %d of its %d jobs were already done; ran %d. %d of the study's %d jobs are"
+              + " done; a run without --shard combines them (and runs any missing)%n",
+          options.shard(),
+          found,
+          wanted.size(),
+          missing.size(),
+          results.size(),
+          jobs.size());
+      out.println("results: " + target);
+      out.flush();
+      return new Outcome(target, wanted.size(), found);
+    }
 
     CombinedResults combined = CombinedResults.of(study, jobs, results);
     KindReport kindReport = WorkloadKinds.reportFor(study.points().get(0).plan().workload().kind());

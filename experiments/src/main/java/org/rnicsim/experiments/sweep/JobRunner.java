@@ -30,7 +30,7 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * a single core busy while the others have nothing left to take. Largest first, the jobs that end
  * the run are small ones. The order never changes a result, only when it is ready.
  */
-public final class JobRunner {
+public final class JobRunner implements JobExecutor {
   private final int threads;
 
   /**
@@ -43,7 +43,7 @@ public final class JobRunner {
     this.threads = threads;
   }
 
-  /** Runs {@code jobs}, writing each result to {@code store}; returns the results by file name. */
+  @Override
   public Map<String, JobResult> run(List<Job> jobs, JobStore store, Progress progress)
       throws IOException, InterruptedException {
     Map<String, JobResult> results = new HashMap<>();
@@ -60,7 +60,7 @@ public final class JobRunner {
         TimedResult timed = take(done);
         JobResult result = timed.result();
         results.put(Job.fileName(result.point(), result.caseIndex(), result.replication()), result);
-        progress.jobDone(result.eventsExecuted(), timed.cpuNanos());
+        progress.jobDone(result.eventsExecuted(), timed.cpuNanos(), timed.relativeCost());
       }
     } finally {
       pool.shutdownNow();
@@ -71,26 +71,39 @@ public final class JobRunner {
   /**
    * The jobs by falling {@link Job#relativeCost()}; the sort is stable, so ties keep grid order.
    */
-  static List<Job> largestFirst(List<Job> jobs) {
+  public static List<Job> largestFirst(List<Job> jobs) {
     List<Job> ordered = new ArrayList<>(jobs);
     ordered.sort(Comparator.comparingDouble(Job::relativeCost).reversed());
     return ordered;
   }
 
   /** A job's result and the CPU time its thread spent on it, writing its file included. */
-  private record TimedResult(JobResult result, long cpuNanos) {}
+  private record TimedResult(JobResult result, long cpuNanos, double relativeCost) {}
 
   private static TimedResult runOne(Job job, JobStore store) throws IOException {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpuStart = threads.getCurrentThreadCpuTime();
+    long cpuStart = threadCpuNanos();
+    JobResult result = measure(job);
+    store.write(job, result);
+    long cpuEnd = threadCpuNanos();
+    return new TimedResult(
+        result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart, job.relativeCost());
+  }
+
+  /** Runs {@code job} on the calling thread: its result, the same bytes wherever it runs. */
+  public static JobResult measure(Job job) {
     WorkloadPlan workload = job.point().plan().workload();
     Measurement measurement =
         workload.measure(job.point().plan().run(), job.caseIndex(), job.replication());
-    JobResult result = JobStore.resultOf(job, workload.metrics(), measurement);
-    store.write(job, result);
-    long cpuEnd = threads.getCurrentThreadCpuTime();
-    // -1 where the JVM cannot measure thread CPU time; progress then reports no CPU time.
-    return new TimedResult(result, cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart);
+    return JobStore.resultOf(job, workload.metrics(), measurement);
+  }
+
+  /**
+   * The calling thread's CPU time so far, or -1 where the JVM cannot measure it (progress then
+   * reports no CPU time).
+   */
+  public static long threadCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return threads.getCurrentThreadCpuTime();
   }
 
   private static TimedResult take(CompletionService<TimedResult> done)

@@ -23,6 +23,12 @@ public final class HeadlessChromium {
 
   /** The DOM of {@code page} after load; {@code workDir} holds the profile, output and log. */
   public static String dumpDom(Path page, Path workDir) throws Exception {
+    return dumpDom(page, workDir, 1200, 2000);
+  }
+
+  /** The DOM of {@code page} after load in a window of the given size in CSS pixels. */
+  public static String dumpDom(Path page, Path workDir, int widthPx, int heightPx)
+      throws Exception {
     Path profile = Files.createTempDirectory(workDir, "chromium-profile");
     Path output = Files.createTempFile(workDir, "dom", ".html");
     Process chromium =
@@ -37,7 +43,7 @@ public final class HeadlessChromium {
                     "--disable-sync",
                     "--no-first-run",
                     "--user-data-dir=" + profile,
-                    "--window-size=1200,2000",
+                    "--window-size=" + widthPx + "," + heightPx,
                     "--dump-dom",
                     page.toUri().toString()))
             .redirectOutput(output.toFile())

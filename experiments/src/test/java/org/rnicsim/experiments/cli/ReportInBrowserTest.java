@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens a sweep's report.html in headless Chromium, as a reader would, and checks that every chart
- * rendered with a size and that the page logged no error. A copy of the report gets a small probe
+ * rendered with a size, that the headline table and the main chart are on the first screen of a
+ * 1400 x 900 window, and that the page logged no error. A copy of the report gets a small probe
  * script; the report itself has no script at all.
  */
 class ReportInBrowserTest {
@@ -36,15 +37,27 @@ class ReportInBrowserTest {
           "    return r.width === 0 || r.height === 0",
           "      || (e.tagName === 'IMG' && (!e.complete || e.naturalWidth === 0)); })",
           "    .map(e => e.alt || e.tagName);",
+          // The answer must be on the first screen: the headline table's box and its header
+          // row inside the window, before any scrolling, and the main chart beside it.
+          "  const box = document.querySelector('.headline .answer');",
+          "  const head = box && box.querySelector('table.headline tr');",
+          "  const main = document.querySelector('.headline figure img');",
+          "  const inView = e => { if (!e) return false; const r = e.getBoundingClientRect();",
+          "    return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0",
+          "      && r.bottom <= window.innerHeight && r.right <= window.innerWidth; };",
           "  const line = document.createElement('pre');",
           "  line.textContent = 'RNICSIM-CHECK charts=' + drawn.length + ' bad='",
-          "    + JSON.stringify(bad) + ' errors=' + JSON.stringify(window.rnicsimErrors);",
+          "    + JSON.stringify(bad) + ' errors=' + JSON.stringify(window.rnicsimErrors)",
+          "    + ' headline=' + (inView(box) && inView(head)) + ' main=' + inView(main)",
+          "    + ' window=' + window.innerWidth + 'x' + window.innerHeight;",
           "  document.body.appendChild(line);",
           "});",
           "</script>");
 
   private static final Pattern CHECK =
-      Pattern.compile("RNICSIM-CHECK charts=(\\d+) bad=(\\[.*?]) errors=(\\[.*?])<");
+      Pattern.compile(
+          "RNICSIM-CHECK charts=(\\d+) bad=(\\[.*?]) errors=(\\[.*?]) headline=(\\w+)"
+              + " main=(\\w+) window=(\\d+)x(\\d+)<");
 
   @TempDir Path dir;
 
@@ -94,10 +107,16 @@ class ReportInBrowserTest {
     assertEquals(Integer.toString(charts), check.group(1), "charts in the report");
     assertEquals("[]", check.group(2), "charts that did not render");
     assertEquals("[]", check.group(3), "errors while loading the report");
+    // A 1400 x 900 window leaves the page less than 900 pixels of height: the stricter test.
+    assertEquals("1400", check.group(6), "the probe measured in a 1400 pixel wide window");
+    assertTrue(Integer.parseInt(check.group(7)) <= 900, "at most 900 pixels high");
+    assertEquals("true", check.group(4), "headline table visible without scrolling");
+    assertEquals("true", check.group(5), "main chart visible without scrolling");
   }
 
   private String dumpDom(Path page) throws Exception {
-    return HeadlessChromium.dumpDom(page, dir);
+    // A planner's laptop window: the answer must fit it without scrolling.
+    return HeadlessChromium.dumpDom(page, dir, 1400, 900);
   }
 
   private String tail(String dom) throws Exception {

@@ -37,6 +37,7 @@ class SweepCommandTest {
       List.of(
           "summary.json",
           "results.csv",
+          "results-long.csv",
           "mean-wait-ns-vs-workload-meanservicetime.png",
           "mean-wait-ns-vs-workload-meanservicetime.svg",
           "report.html");
@@ -59,8 +60,8 @@ class SweepCommandTest {
     List<String> csv = Files.readAllLines(out.resolve("results.csv"));
     assertEquals(5, csv.size(), "header and one row per (service time, load)");
     assertTrue(
-        csv.get(0).startsWith("point,workload.meanServiceTime,load,replications,"), csv.get(0));
-    assertTrue(csv.get(4).startsWith("1,2us,0.8,3,"), csv.get(4));
+        csv.get(0).startsWith("point,workload.meanServiceTime_ps,load,replications,"), csv.get(0));
+    assertTrue(csv.get(4).startsWith("1,2000000,0.8,3,"), csv.get(4));
     JsonNode summary = JsonMapper.builder().build().readTree(out.resolve("summary.json").toFile());
     assertEquals(12, summary.get("jobs").asInt());
     assertEquals("workload.meanServiceTime", summary.get("sweep").get(0).get("path").asString());
@@ -119,6 +120,18 @@ class SweepCommandTest {
     assertEquals(0, smaller.exitCode(), smaller.err());
     assertTrue(smaller.out().contains("resumed: 6 of 6 jobs"), smaller.out());
     assertEquals(6, RunCommandTest.listing(out.resolve("jobs")).size());
+  }
+
+  /** Both folders' {@code jobs/} hold the same job files with the same bytes. */
+  static void assertSameJobFiles(Path first, Path second) throws IOException {
+    List<String> names = RunCommandTest.listing(first.resolve("jobs"));
+    assertEquals(names, RunCommandTest.listing(second.resolve("jobs")));
+    for (String name : names) {
+      assertEquals(
+          Files.readString(first.resolve("jobs").resolve(name)),
+          Files.readString(second.resolve("jobs").resolve(name)),
+          name);
+    }
   }
 
   static void assertSameFiles(Path first, Path second, List<String> files) throws IOException {

@@ -27,11 +27,15 @@ import org.rnicsim.model.adapter.observe.StageBreakdown;
 
 /** Draws each RDMA chart from the combined results, PNG and SVG, means with 95 % intervals. */
 final class RdmaCharts {
-  /** More lines than this in one chart are unreadable; the CSV tables hold them all. */
-  private static final int MAX_LINES = 12;
+  /**
+   * More lines than this in one chart are unreadable (two rounds of the palette's nine colours, the
+   * second dotted); a chart that leaves some out says so under its title, and the CSV tables hold
+   * them all.
+   */
+  private static final int MAX_LINES = 18;
 
-  /** More bars than this do not fit the width. */
-  private static final int MAX_BARS = 24;
+  /** More bars than this do not fit the width (every operation at twelve sizes does). */
+  private static final int MAX_BARS = 36;
 
   private final RdmaRows rows;
   private final Path folder;
@@ -58,6 +62,20 @@ final class RdmaCharts {
         what,
         first.run().replications(),
         first.workload().measuredSpan(first.run()));
+  }
+
+  /** The subtitle, saying how many of {@code total} series a chart left out, if any. */
+  private String subtitle(int drawn, int total, String what) {
+    if (drawn >= total) {
+      return subtitle();
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s; %d of %d %s drawn, spread evenly (all in the CSV tables)",
+        subtitle(),
+        drawn,
+        total,
+        what);
   }
 
   private String latencyLabel() {
@@ -106,7 +124,7 @@ final class RdmaCharts {
     JFreeChart chart =
         CiLineChart.create(
             title,
-            subtitle(),
+            subtitle(Math.min(groups.size(), MAX_LINES / 2), groups.size(), "series"),
             "message size",
             CiLineChart.XScale.SIZE,
             latencyLabel(),
@@ -131,7 +149,7 @@ final class RdmaCharts {
     JFreeChart chart =
         CiLineChart.create(
             title,
-            subtitle(),
+            subtitle(Math.min(groups.size(), MAX_LINES), groups.size(), "series"),
             "message size",
             CiLineChart.XScale.SIZE,
             "bandwidth average (Gb/s)",
@@ -189,15 +207,17 @@ final class RdmaCharts {
           p50.add(point(x, typical));
         }
       }
-      series.add(new CiLineChart.Series(group.getKey() + " p99", p99, colour, false, true));
-      series.add(new CiLineChart.Series(group.getKey() + " p50", p50, colour, true, true));
+      series.add(new CiLineChart.Series(group.getKey() + " p50", p50, colour, false, true));
+      series.add(new CiLineChart.Series(group.getKey() + " p99", p99, colour, true, true));
       colour++;
     }
     List<CapacityAnswer.Answer> answers = CapacityAnswer.answers(rows);
-    String title = name + ": p99 latency vs " + RdmaRows.shortPath(axis.path());
+    String title =
+        name + ": p99 latency vs " + RdmaRows.shortPath(axis.path()) + " (p50 solid, p99 dashed)";
+    String left = subtitle(Math.min(groups.size(), MAX_LINES / 2), groups.size(), "series");
     String answer =
         answers.isEmpty()
-            ? subtitle()
+            ? left
             : CapacityAnswer.sentence(answers.get(0), axis.path(), targetUs)
                 .replaceFirst("^answer \\([^)]*\\): ", "");
     double highest =
@@ -209,7 +229,7 @@ final class RdmaCharts {
     JFreeChart chart =
         CiLineChart.create(
             answers.size() == 1 ? title + ": " + answer : title,
-            subtitle(),
+            left,
             axisLabel(axis),
             CiLineChart.XScale.LINEAR,
             latencyLabel(),
@@ -250,7 +270,7 @@ final class RdmaCharts {
     JFreeChart chart =
         CiLineChart.create(
             title,
-            subtitle(),
+            subtitle(Math.min(rows.rows().size(), MAX_LINES), rows.rows().size(), "points"),
             "interrupts per second at the clients (thousands)",
             CiLineChart.XScale.LINEAR,
             latencyLabel(),
@@ -280,7 +300,9 @@ final class RdmaCharts {
       series.add(new CdfChart.Series(rows.rowLabel(row), points));
     }
     String title = name + ": latency CDF";
-    JFreeChart chart = CdfChart.create(title, subtitle(), latencyLabel(), series);
+    JFreeChart chart =
+        CdfChart.create(
+            title, subtitle(series.size(), rows.rows().size(), "curves"), latencyLabel(), series);
     return save(chart, RdmaChartNames.LATENCY_CDF, title);
   }
 
@@ -304,7 +326,12 @@ final class RdmaCharts {
     String title = name + ": where the time of one operation goes (post to CQE at the requester)";
     JFreeChart chart =
         StackedBarChart.create(
-            title, subtitle(), "mean time per stage (ns)", stages, bars, "total with 95 % CI");
+            title,
+            subtitle(bars.size(), rows.rows().size(), "bars"),
+            "mean time per stage (ns)",
+            stages,
+            bars,
+            "total with 95 % CI");
     return save(chart, RdmaChartNames.STAGE_BREAKDOWN, name + ": per-stage latency breakdown");
   }
 
@@ -341,7 +368,7 @@ final class RdmaCharts {
     JFreeChart chart =
         CiLineChart.create(
             title,
-            subtitle(),
+            subtitle(colour, rows.rows().size(), "points"),
             "time after the warm-up (us)",
             CiLineChart.XScale.LINEAR,
             "requests, all clients",

@@ -1,0 +1,61 @@
+package org.rnicsim.experiments.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code rnicsim worker}: a member that runs whatever jobs drivers hand it until it is stopped.
+ * Ctrl-C (or SIGTERM) leaves the cluster gracefully; the jobs it was running go back to their
+ * driver's queue for another member.
+ */
+public final class ClusterWorker implements AutoCloseable {
+  private final HazelcastInstance member;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private ClusterWorker(HazelcastInstance member) {
+    this.member = member;
+    member
+        .getLifecycleService()
+        .addLifecycleListener(
+            event -> {
+              if (event.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                stopped.countDown();
+              }
+            });
+  }
+
+  /** Starts a worker member; it runs jobs until {@link #close()}. */
+  public static ClusterWorker start(ClusterOptions options, PrintWriter log) {
+    ClusterWorker worker = new ClusterWorker(ClusterMember.start(options));
+    JobHandler.INSTANCE.logTo(log);
+    log.printf(
+        "worker: member of cluster %s at %s, running up to %d job(s) at once; Ctrl-C leaves%n",
+        worker.member.getConfig().getClusterName(),
+        ClusterExecutor.address(worker.member.getCluster().getLocalMember()),
+        options.threads());
+    log.flush();
+    return worker;
+  }
+
+  /** Starts a worker and serves until the process is told to stop. */
+  public static void serve(ClusterOptions options, PrintWriter log) throws InterruptedException {
+    ClusterWorker worker = start(options, log);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.println("worker: leaving the cluster");
+                  log.flush();
+                  worker.close();
+                },
+                "rnicsim-worker-leave"));
+    worker.stopped.await();
+  }
+
+  @Override
+  public void close() {
+    member.shutdown();
+  }
+}
