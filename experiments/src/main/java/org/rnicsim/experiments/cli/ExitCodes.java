@@ -10,5 +10,8 @@ public final class ExitCodes {
   /** Bad input: a study file, an argument, an output folder. Same as picocli's usage error. */
   public static final int BAD_INPUT = 2;
 
+  /** {@code rnicsim calibrate}: it ran, and at least one figure is outside its tolerance. */
+  public static final int CALIBRATION_FAILED = 3;
+
   private ExitCodes() {}
 }

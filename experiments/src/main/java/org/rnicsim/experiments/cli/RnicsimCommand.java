@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
+      CalibrateCommand.class,
       BenchCommand.class,
       org.rnicsim.experiments.lesson.LessonCommand.class,
       HelpCommand.class,

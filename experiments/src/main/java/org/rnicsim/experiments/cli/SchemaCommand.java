@@ -1,12 +1,9 @@
 package org.rnicsim.experiments.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.output.AtomicText;
 import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.schema.StudySchema;
 import picocli.CommandLine.Command;
@@ -42,20 +39,7 @@ final class SchemaCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
     }
-    Path target = out.toAbsolutePath().normalize();
-    Files.createDirectories(target.getParent());
-    Path temporary = Files.createTempFile(target.getParent(), ".schema-", ".json");
-    try {
-      Files.writeString(temporary, schema, StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicText.write(out, schema);
     spec.commandLine().getOut().println("schema: " + out);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
