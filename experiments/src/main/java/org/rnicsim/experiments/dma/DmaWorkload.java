@@ -1,10 +1,8 @@
 package org.rnicsim.experiments.dma;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.rnicsim.experiments.rdma.TransferChecks;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.TestbedWorkload;
@@ -30,8 +28,7 @@ public record DmaWorkload(
     @JsonPropertyDescription("DMAs per direction before measuring") Integer warmUpIterations)
     implements TestbedWorkload {
 
-  static final int MAX_SIZES = 64;
-  static final long MAX_SIZE_BYTES = 1L << 20;
+  static final long MAX_BYTES_PER_CASE = 64L << 30;
   static final int MAX_WINDOW = 4096;
   static final int MAX_ITERATIONS = 5_000_000;
 
@@ -47,10 +44,11 @@ public record DmaWorkload(
           "be one of " + String.join(", ", DmaDirection.fileNames()),
           direction);
     }
-    List<Long> checkedSizes = sizes(problems, path + ".sizes");
+    List<Long> checkedSizes = TransferChecks.sizes(problems, path + ".sizes", sizes);
     checkCount(problems, path + ".window", window, 1, MAX_WINDOW);
     checkCount(problems, path + ".iterations", iterations, 1, MAX_ITERATIONS);
     checkCount(problems, path + ".warmUpIterations", warmUpIterations, 0, MAX_ITERATIONS);
+    checkVolume(problems, path + ".iterations", checkedSizes);
     if (problems.count() > before || testbed == null) {
       return null;
     }
@@ -58,29 +56,18 @@ public record DmaWorkload(
         testbed.hardware(), checkedDirection, checkedSizes, window, iterations, warmUpIterations);
   }
 
-  private List<Long> sizes(Problems problems, String path) {
-    List<Long> checked = new ArrayList<>();
-    if (problems.require(sizes, path) == null) {
-      return checked;
+  /** Payload one case may move: as the RDMA loops (64 GiB), a typo beyond, not a study. */
+  private void checkVolume(Problems problems, String path, List<Long> checkedSizes) {
+    if (iterations == null || warmUpIterations == null || checkedSizes.isEmpty()) {
+      return;
     }
+    long largest = checkedSizes.stream().mapToLong(Long::longValue).max().orElse(0);
+    double bytes = (double) largest * ((long) iterations + warmUpIterations);
     problems.check(
-        !sizes.isEmpty() && sizes.size() <= MAX_SIZES,
+        bytes <= MAX_BYTES_PER_CASE,
         path,
-        "list between 1 and " + MAX_SIZES + " sizes",
-        sizes.size() + " sizes");
-    Set<Long> seen = new HashSet<>();
-    for (int i = 0; i < sizes.size(); i++) {
-      String at = path + "[" + i + "]";
-      Long bytes = problems.bytes(sizes.get(i), at);
-      if (bytes == null) {
-        continue;
-      }
-      problems.check(
-          bytes >= 1 && bytes <= MAX_SIZE_BYTES, at, "be between 1B and 1MiB", sizes.get(i));
-      problems.check(seen.add(bytes), at, "not repeat an earlier size", sizes.get(i));
-      checked.add(bytes);
-    }
-    return checked;
+        "keep each case under 64GiB at the largest size (fewer iterations or smaller sizes)",
+        String.format(java.util.Locale.ROOT, "%.0f GiB", bytes / (1L << 30)));
   }
 
   private static void checkCount(Problems problems, String path, Integer value, int min, int max) {
