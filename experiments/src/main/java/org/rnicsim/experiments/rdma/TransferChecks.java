@@ -14,7 +14,7 @@ import org.rnicsim.model.profile.AdapterLimits;
  * deeper than the adapter's maximum, more QPs than it holds or than a simulation can sensibly set
  * up, a negative or absurd message size.
  */
-final class TransferChecks {
+public final class TransferChecks {
   /** Each size is a case of every operation; more is a typo, not a study. */
   static final int MAX_SIZES = 64;
 
