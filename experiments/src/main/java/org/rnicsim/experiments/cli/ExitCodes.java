@@ -17,5 +17,8 @@ public final class ExitCodes {
    */
   public static final int RULES_BROKEN = 3;
 
+  /** {@code rnicsim calibrate}: it ran, and at least one figure is outside its tolerance. */
+  public static final int CALIBRATION_FAILED = 3;
+
   private ExitCodes() {}
 }

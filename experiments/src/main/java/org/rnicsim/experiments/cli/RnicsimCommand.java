@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       WorkerCommand.class,
       ValidateCommand.class,
       SchemaCommand.class,
+      CalibrateCommand.class,
       BenchCommand.class,
       org.rnicsim.experiments.lesson.LessonCommand.class,
       org.rnicsim.experiments.lesson.ExerciseCommand.class,

@@ -1,16 +1,14 @@
 package org.rnicsim.experiments.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.output.AtomicText;
 import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.schema.StudySchema;
 import picocli.CommandLine.Command;
@@ -57,7 +55,7 @@ final class SchemaCommand implements Callable<Integer> {
       return refuse(out + " exists; add --force to replace it");
     }
     try {
-      write(schema, target);
+      AtomicText.write(target, schema);
     } catch (IOException e) {
       // A folder that cannot hold files (/proc, a read-only mount) is the user's choice of path.
       return refuse("cannot write " + out + ": " + reason(e));
@@ -84,21 +82,5 @@ final class SchemaCommand implements Callable<Integer> {
       return fs.getReason();
     }
     return String.valueOf(e.getMessage());
-  }
-
-  private static void write(String schema, Path target) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path temporary = Files.createTempFile(target.getParent(), ".schema-", ".json");
-    try {
-      Files.writeString(temporary, schema, StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
   }
 }

@@ -9,7 +9,7 @@ import org.rnicsim.engine.stats.HistogramSummary;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.experiments.study.RunPlan;
 
-/** One replication of an M/M/1 station at one load: a pure function of its arguments. */
+/** One replication of an M/M/1 or M/D/1 station at one load: a pure function of its arguments. */
 final class Mm1Replication {
   static final String STATION = "station";
 
@@ -29,7 +29,8 @@ final class Mm1Replication {
 
   private Mm1Replication() {}
 
-  static Outcome run(RunPlan run, long meanServicePs, double load, int replication) {
+  static Outcome run(
+      RunPlan run, long meanServicePs, ServiceDistribution service, double load, int replication) {
     String id = String.format(Locale.ROOT, "mm1-rho%.6f-rep%d", load, replication);
     RnicSimulator sim = new RnicSimulator(id);
     // The streams depend on seed and replication only, not on the load: every load sees the same
@@ -44,7 +45,7 @@ final class Mm1Replication {
             sim,
             STATION,
             0,
-            customer -> services.exponentialPs(meanServicePs),
+            customer -> service.drawPs(services, meanServicePs),
             customer -> {},
             stats);
     double meanInterArrivalPs = meanServicePs / load;

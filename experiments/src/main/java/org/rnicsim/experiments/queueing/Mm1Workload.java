@@ -11,12 +11,17 @@ import org.rnicsim.experiments.study.WorkloadPlan;
 /**
  * {@code kind: mm1} as written in a study file.
  *
- * @param meanServiceTime mean of the exponential service time, with a unit ({@code "1us"})
+ * @param meanServiceTime mean of the service time, with a unit ({@code "1us"})
+ * @param serviceDistribution {@code exponential} (M/M/1) or {@code deterministic} (M/D/1)
  * @param loads offered loads rho = lambda / mu to run, each strictly between 0 and 1
  */
 public record Mm1Workload(
-    @JsonPropertyDescription("mean of the exponential service time 1/mu, with a unit: 1us")
+    @JsonPropertyDescription("mean of the service time 1/mu, with a unit: 1us")
         String meanServiceTime,
+    @JsonPropertyDescription(
+            "how service times vary: exponential (M/M/1) | deterministic (M/D/1, every customer"
+                + " takes exactly meanServiceTime)")
+        String serviceDistribution,
     @JsonPropertyDescription("offered loads rho = lambda/mu, each in (0, 1); one case each")
         List<Double> loads)
     implements Workload {
@@ -30,6 +35,16 @@ public record Mm1Workload(
     Long meanServicePs = problems.durationPs(meanServiceTime, path + ".meanServiceTime");
     if (meanServicePs != null) {
       problems.check(meanServicePs > 0, path + ".meanServiceTime", "be positive", meanServiceTime);
+    }
+    String distributionPath = path + ".serviceDistribution";
+    ServiceDistribution service = null;
+    if (problems.require(serviceDistribution, distributionPath) != null) {
+      service = ServiceDistribution.fromFileName(serviceDistribution);
+      problems.check(
+          service != null,
+          distributionPath,
+          "be exponential or deterministic",
+          serviceDistribution);
     }
     String loadsPath = path + ".loads";
     if (problems.require(loads, loadsPath) != null) {
@@ -54,6 +69,6 @@ public record Mm1Workload(
     if (problems.count() > problemsBefore) {
       return null;
     }
-    return new Mm1Plan(meanServicePs, loads);
+    return new Mm1Plan(meanServicePs, service, loads);
   }
 }

@@ -14,7 +14,7 @@ import org.rnicsim.model.profile.AdapterLimits;
  * deeper than the adapter's maximum, more QPs than it holds or than a simulation can sensibly set
  * up, a negative or absurd message size.
  */
-final class TransferChecks {
+public final class TransferChecks {
   /** Each size is a case of every operation; more is a typo, not a study. */
   static final int MAX_SIZES = 64;
 
@@ -147,7 +147,11 @@ final class TransferChecks {
     return operations;
   }
 
-  private static List<Long> sizes(Problems problems, String path, List<String> written) {
+  /**
+   * The sizes a study lists, each checked (a size with a unit, 1 B to 1 GiB, none repeated); the
+   * dma workload lists its DMA sizes the same way.
+   */
+  public static List<Long> sizes(Problems problems, String path, List<String> written) {
     List<Long> sizes = new ArrayList<>();
     if (problems.require(written, path) == null) {
       return sizes;

@@ -1,6 +1,8 @@
 package org.rnicsim.experiments.run;
 
 import java.util.List;
+import org.rnicsim.experiments.dma.DmaPlan;
+import org.rnicsim.experiments.dma.DmaWorkload;
 import org.rnicsim.experiments.ndkscript.NdkScriptReport;
 import org.rnicsim.experiments.ndkscript.NdkScriptWorkload;
 import org.rnicsim.experiments.queueing.Mm1Plan;
@@ -38,6 +40,7 @@ public final class WorkloadKinds {
         new NamedType(LatencyWorkload.class, LatencyPlan.KIND),
         new NamedType(BandwidthWorkload.class, BandwidthPlan.KIND),
         new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND),
-        new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND));
+        new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND),
+        new NamedType(DmaWorkload.class, DmaPlan.KIND));
   }
 }

@@ -1,5 +1,9 @@
 package org.rnicsim.experiments.stats;
 
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * A mean over independent replications with its Student t confidence interval.
  *
@@ -12,29 +16,20 @@ package org.rnicsim.experiments.stats;
 public record ConfidenceInterval(double mean, double halfWidth, int samples, double level) {
 
   /**
-   * The interval of the mean of {@code samples}, summed in the given order so reruns agree to the
-   * last bit.
+   * The interval of the mean of {@code samples}. Commons Statistics computes the mean and the
+   * unbiased variance; both are deterministic functions of the array, so reruns agree to the bit.
    */
   public static ConfidenceInterval of(double[] samples, double level) {
     if (samples.length == 0) {
       throw new IllegalArgumentException("no samples");
     }
     int n = samples.length;
-    double sum = 0.0;
-    for (double sample : samples) {
-      sum += sample;
-    }
-    double mean = sum / n;
+    double mean = Mean.of(samples).getAsDouble();
     if (n < 2) {
       return new ConfidenceInterval(mean, Double.NaN, n, level);
     }
-    double squares = 0.0;
-    for (double sample : samples) {
-      double deviation = sample - mean;
-      squares += deviation * deviation;
-    }
-    double standardError = Math.sqrt(squares / (n - 1) / n);
-    double t = StudentT.quantile(0.5 + level / 2.0, n - 1);
+    double standardError = Math.sqrt(Variance.of(samples).getAsDouble() / n);
+    double t = TDistribution.of(n - 1).inverseCumulativeProbability(0.5 + level / 2.0);
     return new ConfidenceInterval(mean, t * standardError, n, level);
   }
 

@@ -1,5 +1,5 @@
 /**
- * Statistics across replications: Student t quantiles and confidence intervals of a mean.
+ * Statistics across replications: confidence intervals of a mean (on Apache Commons Statistics).
  * Within-run statistics (histograms, gauges) belong to the engine; what lives here combines
  * finished runs.
  */

@@ -68,12 +68,12 @@ class BadStudyFileTest {
             "unknown workload kind",
             "bad.yaml",
             tinyWith(8, "  kind: mm9"),
-            "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1, latency, bandwidth, open-loop, ndk-script)"),
+            "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1, latency, bandwidth, open-loop, ndk-script, dma)"),
         Arguments.of(
             "missing key without a default",
             "bad.yaml",
             tinyWith(8, "  # kind forgotten"),
-            "bad.yaml:7:1: missing key 'workload.kind' (one of: mm1, latency, bandwidth, open-loop, ndk-script)"),
+            "bad.yaml:7:1: missing key 'workload.kind' (one of: mm1, latency, bandwidth, open-loop, ndk-script, dma)"),
         Arguments.of(
             "name that would escape the results folder",
             "bad.yaml",
@@ -105,6 +105,17 @@ class BadStudyFileTest {
             "bad.yaml",
             tinyWith(3, "  seed: 99999999999999999999"),
             "bad.yaml:3:9: number out of range at 'run.seed'"),
+        Arguments.of(
+            "unknown DMA direction",
+            "bad.yaml",
+            "name: tiny\nworkload:\n  kind: dma\n  direction: sideways\n",
+            "bad.yaml:4:14: 'workload.direction' must be one of read, write, read-write (got"
+                + " sideways)"),
+        Arguments.of(
+            "DMA window of zero",
+            "bad.yaml",
+            "name: tiny\nworkload:\n  kind: dma\n  window: 0\n",
+            "bad.yaml:4:11: 'workload.window' must be between 1 and 4096 (got 0)"),
         Arguments.of("empty file", "empty.yaml", "", "empty.yaml:1:1: the file is empty"),
         Arguments.of(
             "only comments", "empty.yaml", "# nothing here\n", "empty.yaml:1:1: the file is empty"),

@@ -29,6 +29,7 @@ class PrecedenceTest {
           "workloads:",
           "  mm1:",
           "    meanServiceTime: 1us",
+          "    serviceDistribution: exponential",
           "    loads: [0.5]",
           "");
 

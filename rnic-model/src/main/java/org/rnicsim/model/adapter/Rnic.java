@@ -158,6 +158,11 @@ public final class Rnic {
     return port;
   }
 
+  /** The DMA engines every transfer of this adapter goes through (the dma workload drives them). */
+  public DmaEngines dma() {
+    return dma;
+  }
+
   public PcieLink pcie() {
     return pcie;
   }

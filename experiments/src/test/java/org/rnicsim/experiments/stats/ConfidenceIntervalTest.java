@@ -8,32 +8,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class StudentTTest {
+class ConfidenceIntervalTest {
 
-  @ParameterizedTest(name = "t(0.975, {0}) = {1}")
-  @CsvSource({
-    "1, 12.7062",
-    "2, 4.3027",
-    "4, 2.7764",
-    "9, 2.2622",
-    "19, 2.0930",
-    "30, 2.0423",
-    "1000, 1.9623"
-  })
-  void whenTwoSidedNinetyFivePercent_thenMatchesPublishedTable(int df, double expected) {
-    assertEquals(expected, StudentT.quantile(0.975, df), 5e-4);
-  }
-
-  @Test
-  void whenMedian_thenZero() {
-    assertEquals(0.0, StudentT.quantile(0.5, 5), 1e-9);
-  }
-
-  @Test
-  void whenCdfOfQuantile_thenProbabilityBack() {
-    for (int df : new int[] {1, 3, 10, 50}) {
-      assertEquals(0.9, StudentT.cdf(StudentT.quantile(0.9, df), df), 1e-10);
+  @ParameterizedTest(name = "{0} samples: t(0.975, {0} - 1) = {1}")
+  @CsvSource({"2, 12.7062", "3, 4.3027", "5, 2.7764", "10, 2.2622", "20, 2.0930", "31, 2.0423"})
+  void whenTwoSamplesApart_thenHalfWidthIsThePublishedTQuantileTimesTheStandardError(
+      int n, double publishedT) {
+    // Samples alternating 0 and 2 (n even) or with one extra 1: the standard error is known.
+    double[] samples = new double[n];
+    for (int i = 0; i < n; i++) {
+      samples[i] = i % 2 == 0 ? 0.0 : 2.0;
     }
+    double mean = 0.0;
+    for (double s : samples) {
+      mean += s / n;
+    }
+    double squares = 0.0;
+    for (double s : samples) {
+      squares += (s - mean) * (s - mean);
+    }
+    double standardError = Math.sqrt(squares / (n - 1) / n);
+
+    ConfidenceInterval interval = ConfidenceInterval.of(samples, 0.95);
+
+    assertEquals(publishedT * standardError, interval.halfWidth(), 5e-4 * standardError);
   }
 
   @Test
