@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.rnicsim.experiments.profile.ProfileLoader;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.Metric;
+import org.rnicsim.experiments.study.ProfileCatalog;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.model.profile.HardwareProfile;
 
@@ -18,7 +18,7 @@ class DmaPlanTest {
   private static final RunPlan RUN = new RunPlan(1, 1, 0, 1);
 
   private static HardwareProfile testCard() {
-    return ProfileLoader.load(Path.of("../configs/profiles/gen3x8-dma-test-card.yaml"));
+    return ProfileCatalog.loadFile(Path.of("../configs/profiles/gen3x8-dma-test-card.yaml"));
   }
 
   private static List<String> ids(DmaPlan plan) {
