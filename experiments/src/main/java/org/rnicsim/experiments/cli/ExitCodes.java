@@ -10,5 +10,8 @@ public final class ExitCodes {
   /** Bad input: a study file, an argument, an output folder. Same as picocli's usage error. */
   public static final int BAD_INPUT = 2;
 
+  /** {@code lesson run}: the verifier named other invariants than the lesson's {@code expect}. */
+  public static final int LESSON_EXPECTATION_MISSED = 3;
+
   private ExitCodes() {}
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnicsim.experiments.cli.ExitCodes;
@@ -103,7 +104,8 @@ public final class LessonCommand implements Runnable {
       exitCodeList = {
         "0:lesson run",
         "1:internal failure",
-        "2:no such lesson, or a bad lesson file"
+        "2:no such lesson, a bad lesson file, or a script that cannot go on",
+        "3:the verifier named other invariants than the lesson's expect"
       })
   static final class RunLesson implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -180,6 +182,17 @@ public final class LessonCommand implements Runnable {
         stdout.println();
         stdout.println(
             "Wrote " + target.resolve(LessonOutput.PAGE) + " (chart: timeline.png, .svg)");
+      }
+      List<Integer> expected = lesson.expectedViolations().stream().distinct().sorted().toList();
+      if (!expected.equals(timeline.violatedInvariants())) {
+        err.println(
+            "rnicsim: the lesson expects invariant(s) "
+                + (expected.isEmpty() ? "none" : Narration.join(expected))
+                + " but the verifier named "
+                + (timeline.violatedInvariants().isEmpty()
+                    ? "none"
+                    : Narration.join(timeline.violatedInvariants())));
+        return ExitCodes.LESSON_EXPECTATION_MISSED;
       }
       return ExitCodes.OK;
     }

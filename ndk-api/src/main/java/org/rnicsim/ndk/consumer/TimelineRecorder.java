@@ -13,6 +13,7 @@ import org.rnicsim.engine.trace.TraceSink;
 import org.rnicsim.model.adapter.firmware.CommandStatus;
 import org.rnicsim.model.adapter.firmware.FirmwareTraceEvent;
 import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.CallbackKind;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
@@ -45,6 +46,7 @@ final class TimelineRecorder implements TraceSink {
   private final Map<Integer, List<Integer>> msiXWithoutCore = new HashMap<>();
   private ProviderTraceEvent.CallbackStarted lastStarted;
   private String callObject = "";
+  private int openCall = -1;
   private int doorbellsInCall;
 
   TimelineRecorder(LongSupplier clockPs) {
@@ -77,7 +79,18 @@ final class TimelineRecorder implements TraceSink {
     callObject = object;
     doorbellsInCall = 0;
     entries.add(entry(Actor.CONSUMER, EntryKind.CALL, what, object, "", ""));
-    return entries.size() - 1;
+    openCall = entries.size() - 1;
+    return openCall;
+  }
+
+  /**
+   * The call begun last never returned: the verifier or the provider refused it as consumer misuse
+   * ({@link NdkMisuseException}, no status).
+   */
+  void refused(NdkMisuseException misuse, String sentence) {
+    if (openCall >= 0) {
+      endCall(openCall, "refused (consumer rule " + misuse.rule() + ")", sentence);
+    }
   }
 
   /** The call returned {@code status}; {@code sentence} explains it. */
@@ -96,6 +109,7 @@ final class TimelineRecorder implements TraceSink {
             -1,
             begun.timePs()));
     callObject = "";
+    openCall = -1;
   }
 
   /** Doorbells the call in progress (or the last one) rang. */
@@ -308,7 +322,7 @@ final class TimelineRecorder implements TraceSink {
             v.timePs(),
             Actor.VERIFIER,
             EntryKind.VIOLATION,
-            "invariant " + v.invariantNumber(),
+            v.ruleName(),
             object,
             "broken by the " + v.side().name().toLowerCase(java.util.Locale.ROOT),
             v.happened(),

@@ -75,6 +75,11 @@ public final class LifetimeVerifier {
           }
 
           @Override
+          public void reportsCqEntries() {
+            core.providerReportsEntries = true;
+          }
+
+          @Override
           public void cqFailed(NdkCq providerCq, NtStatus status) {
             if (core.shadowOfInner(providerCq) instanceof CqShadow cq) {
               core.cqs.onFailed(cq, status);

@@ -44,13 +44,8 @@ final class PostRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.get();
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
-    }
     for (NdkObject argument : arguments) {
-      if (core.refuseClosedArgument(qp, op, argument)) {
-        return VerifierCore.refusedStatus();
-      }
+      core.requireOpenArgument(qp, op, argument);
     }
     PostRecord p =
         new PostRecord(
@@ -160,9 +155,6 @@ final class PostRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.get();
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
-    }
     PostRecord p =
         new PostRecord(
             null,
@@ -196,9 +188,6 @@ final class PostRules {
     VerifierCore.Admission a = core.admit(qp, "Flush", Frame.OpGroup.NONE);
     if (a == VerifierCore.Admission.RAW) {
       call.run();
-      return;
-    }
-    if (a == VerifierCore.Admission.REFUSE) {
       return;
     }
     long now = core.now();
@@ -268,8 +257,7 @@ final class PostRules {
     }
     qp.openChainReported = true;
     core.violate(
-        Invariant.I22,
-        Side.CONSUMER,
+        ConsumerRule.C9,
         qp,
         "the consumer "
             + when
@@ -279,8 +267,6 @@ final class PostRules {
             + qp.deferChain.size()
             + " DEFER post(s) never followed by a post without DEFER (first: "
             + qp.deferChain.get(0)
-            + ")",
-        "ndkpi-spec 6: unless a post fails inline, every DEFER chain ends with a post without"
-            + " DEFER. (Invariant 22 is the provider's half: such a chain is all submitted.)");
+            + ")");
   }
 }

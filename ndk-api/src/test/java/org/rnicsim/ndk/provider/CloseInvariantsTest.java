@@ -2,7 +2,6 @@ package org.rnicsim.ndk.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkMw;
 import org.rnicsim.ndk.api.NdkPd;
@@ -25,6 +25,7 @@ import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** Closes: invariants 5-11 and 13 (ndkpi-spec 1, 3). */
@@ -138,6 +139,29 @@ class CloseInvariantsTest {
   }
 
   @Test
+  void invariant08_closeFromInsideARequestCompletionStaysPendingUntilItReturns() {
+    ProviderRig rig = new ProviderRig(ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE));
+    long cost = ProviderPolicy.defaults().callbackCostPs(CallbackKind.REQUEST_COMPLETION);
+    // A fast-register MR: its close needs no firmware command, so only the request holds it.
+    NdkMr mr = rig.create(cb -> rig.pd().createMr(true, cb, null));
+    long[] completedAt = {-1};
+    ProviderRig.Closed[] closed = new ProviderRig.Closed[1];
+    mr.initializeFastRegisterMr(
+        16,
+        false,
+        (ctx, status) -> {
+          completedAt[0] = rig.now();
+          closed[0] = rig.close(mr); // from inside the RegisterMr completion
+        },
+        null);
+    rig.run();
+    assertEquals(NtStatus.PENDING, closed[0].status, "the completion is still running");
+    assertTrue(
+        closed[0].callbackPs >= completedAt[0] + cost,
+        "the close completes only once the completion returned at t + its cost");
+  }
+
+  @Test
   void invariant09_closingAQpCancelsItsPendingRequestsIntoTheCq() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);
@@ -244,9 +268,9 @@ class CloseInvariantsTest {
   }
 
   @Test
-  void invariant11_adapterCloseIsRefusedFromInsideACallback() {
+  void consumerRuleC6_adapterCloseIsRefusedFromInsideACallback() {
     ProviderRig rig = new ProviderRig();
-    RuntimeException[] refused = new RuntimeException[1];
+    NdkMisuseException[] refused = new NdkMisuseException[1];
     rig.startCreate(
         cb ->
             rig.adapter.createCq(
@@ -257,23 +281,43 @@ class CloseInvariantsTest {
                 (ctx, status, object) -> {
                   try {
                     rig.provider.closeAdapter(rig.adapter);
-                  } catch (IllegalStateException e) {
+                  } catch (NdkMisuseException e) {
                     refused[0] = e;
                   }
                 },
                 null));
     rig.run();
-    assertNotNull(refused[0]);
+    assertEquals("C6", refused[0].rule());
     assertTrue(refused[0].getMessage().contains("inside a callback"));
   }
 
   @Test
-  void adapterCloseGivesUpWithAClearErrorWhenADescendantIsNeverClosed() {
+  void consumerRuleC7_adapterCloseWithAPdAndACqNeverClosedEndsWithAClearConsumerError() {
     ProviderRig rig = new ProviderRig();
-    rig.cq(8);
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> rig.provider.closeAdapter(rig.adapter));
-    assertTrue(e.getMessage().contains("CQ#"), e.getMessage());
+    NdkCq cq = rig.cq(8);
+    NdkPd pd = rig.pd();
+    NdkMisuseException e =
+        assertThrows(NdkMisuseException.class, () -> rig.provider.closeAdapter(rig.adapter));
+    assertEquals("C7", e.rule());
+    String message = e.getMessage();
+    assertTrue(message.contains("never closed: " + rig.own(cq) + ", " + rig.own(pd)), message);
+    assertTrue(message.contains("nothing is left to simulate at "), message);
+    assertFalse(message.contains("after 10"), "the close did not wait 10 s: " + message);
+    // The objects are left as they were: nothing closed them behind the consumer's back.
+    assertTrue(rig.<LifetimeObject>own(pd).isOpen());
+    assertTrue(rig.<LifetimeObject>own(cq).isOpen());
+  }
+
+  @Test
+  void consumerRuleC1C2_useAfterCloseAndDoubleCloseOnTheRawProviderAreMisuseNotCrashes() {
+    ProviderRig rig = new ProviderRig(ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE));
+    NdkPd pd = rig.pd();
+    assertEquals(NtStatus.SUCCESS, pd.closeObject(c -> {}, null));
+    assertEquals(
+        "C2", assertThrows(NdkMisuseException.class, () -> pd.closeObject(c -> {}, null)).rule());
+    assertEquals(
+        "C1", assertThrows(NdkMisuseException.class, () -> pd.createMr(false, null, null)).rule());
+    rig.provider.closeAdapter(rig.adapter);
   }
 
   @Test

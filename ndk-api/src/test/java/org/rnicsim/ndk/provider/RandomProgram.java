@@ -249,6 +249,11 @@ final class RandomProgram {
   }
 
   private <T extends NdkObject> void adopt(T object, List<T> pool, List<? extends Object> ante) {
+    if (object == null) {
+      // Nothing to use or close: keeping it would leave finish() closing null forever.
+      audit.violations().add("invariant 2: a create succeeded but delivered no object");
+      return;
+    }
     audit.delivered(object, ante);
     pool.add(object);
     open.add((NdkCloseableObject) object);

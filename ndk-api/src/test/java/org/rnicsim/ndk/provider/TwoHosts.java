@@ -80,7 +80,13 @@ final class TwoHosts {
 
   private TwoHosts(CmRetries retries, List<String> names, boolean verified, HardwareConfig config) {
     verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
-    hosts = NdkHosts.builder(sim).names(names).cmRetries(retries).hardware(config).build();
+    hosts =
+        NdkHosts.builder(sim)
+            .names(names)
+            .cmRetries(retries)
+            .hardware(config)
+            .customise((index, b) -> b.mutations(ProviderRig.injected))
+            .build();
     a = ProviderRig.on(hosts.provider(0), verifier);
     b = ProviderRig.on(hosts.provider(1), verifier);
     for (Side side : List.of(active, passive)) {

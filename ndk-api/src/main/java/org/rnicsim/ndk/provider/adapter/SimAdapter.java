@@ -19,6 +19,7 @@ import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkAdapterInfo;
 import org.rnicsim.ndk.api.struct.NdkLogicalAddressMapping;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
+import org.rnicsim.ndk.provider.ProviderMutation;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.lifetime.Creation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
@@ -72,7 +73,9 @@ public final class SimAdapter extends LifetimeObject implements NdkAdapter {
       NdkFnCreateCompletion createCompletion,
       Object requestContext) {
     requireOpen("CreateCq");
-    if (cqDepth <= 0 || cqDepth > runtime.adapterInfo().maxCqDepth()) {
+    if (cqDepth <= 0
+        || (cqDepth > runtime.adapterInfo().maxCqDepth()
+            && !runtime.mutated(ProviderMutation.CQ_DEPTH_UNCHECKED))) {
       return NdkCreateResult.failed(NtStatus.INVALID_PARAMETER);
     }
     if (!runtime.resources().tryReserve(NdkObjectType.CQ)) {
