@@ -41,6 +41,8 @@ public enum ProviderMutation {
   REARM_TAKES_LATEST_TYPE(16),
   /** Invariant 19: a SILENT_SUCCESS request that succeeds still queues an entry. */
   SILENT_SUCCESS_QUEUES_ENTRY(19),
+  /** Invariant 19: the SRQ close drops its queued receives instead of flushing them. */
+  SRQ_CLOSE_DROPS_RECEIVES(19),
   /** Invariant 20: flushed requests complete with STATUS_SUCCESS instead of CANCELLED. */
   FLUSHED_NOT_CANCELLED(20),
   /** Invariant 21: an inline post failure does not push the earlier DEFER requests. */

@@ -175,6 +175,10 @@ final class CloseRules {
   private void onCloseIssued(Shadow s) {
     if (s instanceof QpShadow qp) {
       core.posts.onQpCloseIssued(qp);
+    } else if (s instanceof SrqShadow srq) {
+      // Interp (ndkpi-spec 5): the flushed receives go to a CQ of a QP still on the SRQ; with none
+      // there is no CQ for them.
+      srq.flushOwed = srq.openSuccessor(core.now()) != null;
     }
   }
 

@@ -220,6 +220,10 @@ final class PostRules {
 
   /** Interp (ndkpi-spec 5): the flushed entries are queued before the QP close completes. */
   void onCloseFinishing(Shadow s) {
+    if (s instanceof SrqShadow srq) {
+      checkSrqFlushed(srq);
+      return;
+    }
     if (!(s instanceof QpShadow qp) || !core.providerReportsEntries) {
       return;
     }
@@ -241,6 +245,26 @@ final class PostRules {
         return;
       }
     }
+  }
+
+  /** Invariant 19 for the receives of an SRQ whose close had a QP to report them to. */
+  private void checkSrqFlushed(SrqShadow srq) {
+    if (!srq.flushOwed || !core.providerReportsEntries || srq.pending.isEmpty()) {
+      return;
+    }
+    PostRecord p = srq.pending.get(0);
+    p.auditReported = true;
+    core.violate(
+        Invariant.I19,
+        Side.PROVIDER,
+        srq,
+        "the close of "
+            + srq
+            + " finished while "
+            + srq.pending.size()
+            + " SrqReceive(s) that returned SUCCESS (first: "
+            + p
+            + ") had no CQ entry; each owes one, CANCELLED by the close");
   }
 
   /** NdkDisconnect finished: the QP is implicitly flushed (invariant 26). */

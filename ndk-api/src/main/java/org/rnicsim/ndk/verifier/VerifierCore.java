@@ -287,6 +287,32 @@ final class VerifierCore {
   }
 
   private void checkSerialised(Shadow s, String op, Frame.OpGroup group) {
+    if (s instanceof CqShadow cq) {
+      Frame.Callback in = innermostCallback();
+      boolean own = in != null && in.target == cq && in.kind == CallbackKind.CQ_NOTIFICATION;
+      String overlapping = cq.modelledCalls.overlap(in, op, now(), own);
+      if (overlapping != null) {
+        violate(
+            ConsumerRule.C4,
+            s,
+            "the consumer called "
+                + op
+                + " on "
+                + s
+                + " from the "
+                + in.kind.ndkName()
+                + " of "
+                + in.target
+                + " (running "
+                + org.rnicsim.engine.SimTime.format(in.startPs)
+                + " to "
+                + org.rnicsim.engine.SimTime.format(in.modelledReturnPs)
+                + ") while "
+                + overlapping
+                + " ran on another core");
+        return;
+      }
+    }
     for (int i = stack.size() - 1; i >= 0; i--) {
       Frame f = stack.get(i);
       if (group == Frame.OpGroup.CQ_POLL_OR_ARM

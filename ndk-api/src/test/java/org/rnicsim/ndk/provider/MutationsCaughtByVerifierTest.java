@@ -214,6 +214,14 @@ class MutationsCaughtByVerifierTest {
         polled.armCq(NdkCqNotificationType.ERRORS);
         qpOf(rig, qps[0]).write("w", SGL, 0, 1, 0);
       }
+      case SRQ_CLOSE_DROPS_RECEIVES -> {
+        NdkSrq srq = rig.create(cb -> pd.createSrq(64, 2, 0, null, null, null, cb, null));
+        NdkQp onSrq =
+            rig.create(cb -> pd.createQpWithSrq(cq[0], cq[0], srq, "onSrq", 64, 2, 0, cb, null));
+        srq.srqReceive("r", SGL);
+        srq.closeObject(c -> {}, null);
+        onSrq.closeObject(c -> {}, null);
+      }
       case CQ_DEPTH_UNCHECKED ->
           rig.adapter.createCq(
               rig.provider.runtime().adapterInfo().maxCqDepth() + 1,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
 import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkPd;
@@ -138,6 +139,40 @@ class MisuseTest {
         };
     cq.getCqResults(new NdkResult[4]);
     rig.assertOnlyConsumer(ConsumerRule.C4);
+  }
+
+  /** Two notifications, 30 us each on two cores, 10 us apart, both poll and arm one CQ. */
+  @Test
+  void consumerRuleC4_pollsFromCallbacksOverlappingInSimulatedTimeAreReported() {
+    pollSharedCqFromTwoNotifications(10_000_000);
+    rig.assertOnlyConsumer(ConsumerRule.C4);
+    assertTrue(
+        rig.verifier.violations().get(0).happened().contains("ran on another core"),
+        rig.verifier.report());
+  }
+
+  @Test
+  void pollsFromCallbacksOneAfterTheOtherInSimulatedTimeAreFine() {
+    pollSharedCqFromTwoNotifications(40_000_000);
+    rig.assertClean();
+  }
+
+  private void pollSharedCqFromTwoNotifications(long apartPs) {
+    NdkCq shared = rig.cq();
+    NdkFnCqNotificationCallback handler =
+        (ctx, status) -> {
+          shared.getCqResults(new NdkResult[4]);
+          shared.armCq(NdkCqNotificationType.ANY);
+        };
+    NdkCq first = rig.cq(handler);
+    NdkCq second = rig.cq(handler);
+    first.armCq(NdkCqNotificationType.ANY);
+    second.armCq(NdkCqNotificationType.ANY);
+    rig.fake.probe.nextCallbackReturnsAt(rig.nowPs + 30_000_000);
+    ((FakeQueues.FakeCq) rig.inner(first)).notifyConsumer(NtStatus.SUCCESS);
+    rig.advance(apartPs);
+    rig.fake.probe.nextCallbackReturnsAt(rig.nowPs + 30_000_000);
+    ((FakeQueues.FakeCq) rig.inner(second)).notifyConsumer(NtStatus.SUCCESS);
   }
 
   @Test
