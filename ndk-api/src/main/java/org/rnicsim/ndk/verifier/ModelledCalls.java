@@ -20,8 +20,9 @@ final class ModelledCalls {
   private final List<TimedCall> calls = new ArrayList<>(2);
 
   /**
-   * Records {@code op} made from {@code callback} and returns the earlier call, from another
-   * callback running at the same simulated time, that it overlaps; null if none.
+   * Records {@code op} made from {@code callback}; if an earlier call from another callback running
+   * at the same simulated time overlaps it, returns the end of a report sentence saying so, else
+   * null.
    *
    * @param ownNotification true when {@code callback} is a notification of this very CQ
    */
@@ -41,20 +42,33 @@ final class ModelledCalls {
           && c.startPs() < callback.modelledReturnPs
           && callback.startPs < c.returnPs()) {
         found =
-            c.op()
-                + " from the "
-                + c.callback().kind.ndkName()
-                + " of "
-                + c.callback().target
-                + " (running "
-                + SimTime.format(c.startPs())
-                + " to "
-                + SimTime.format(c.returnPs())
-                + ")";
+            " from "
+                + span(
+                    callback.kind.ndkName(),
+                    callback.target,
+                    callback.startPs,
+                    callback.modelledReturnPs)
+                + " while "
+                + c.op()
+                + " from "
+                + span(c.callback().kind.ndkName(), c.callback().target, c.startPs(), c.returnPs())
+                + " ran on another core";
         break;
       }
     }
     calls.add(new TimedCall(callback, op, callback.startPs, callback.modelledReturnPs));
     return found;
+  }
+
+  private static String span(String kind, Shadow target, long startPs, long returnPs) {
+    return "the "
+        + kind
+        + " of "
+        + target
+        + " (running "
+        + SimTime.format(startPs)
+        + " to "
+        + SimTime.format(returnPs)
+        + ")";
   }
 }

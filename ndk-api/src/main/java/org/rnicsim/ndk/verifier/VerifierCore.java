@@ -292,24 +292,7 @@ final class VerifierCore {
       boolean own = in != null && in.target == cq && in.kind == CallbackKind.CQ_NOTIFICATION;
       String overlapping = cq.modelledCalls.overlap(in, op, now(), own);
       if (overlapping != null) {
-        violate(
-            ConsumerRule.C4,
-            s,
-            "the consumer called "
-                + op
-                + " on "
-                + s
-                + " from the "
-                + in.kind.ndkName()
-                + " of "
-                + in.target
-                + " (running "
-                + org.rnicsim.engine.SimTime.format(in.startPs)
-                + " to "
-                + org.rnicsim.engine.SimTime.format(in.modelledReturnPs)
-                + ") while "
-                + overlapping
-                + " ran on another core");
+        violate(ConsumerRule.C4, s, "the consumer called " + op + " on " + s + overlapping);
         return;
       }
     }

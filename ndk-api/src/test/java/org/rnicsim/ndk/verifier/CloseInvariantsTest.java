@@ -302,6 +302,7 @@ class CloseInvariantsTest {
     assertFalse(providerSawClose[0]);
     assertEquals("C6", refused[0].rule());
     rig.assertOnlyConsumer(ConsumerRule.C6);
+    assertEquals(ObjectState.READY, rig.verifier.stateOf(cq).orElseThrow());
   }
 
   @Test

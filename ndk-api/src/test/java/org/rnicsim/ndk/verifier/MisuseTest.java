@@ -107,25 +107,6 @@ class MisuseTest {
   }
 
   @Test
-  void adapterCloseFromACallbackIsReportedNotCrashed() {
-    NdkMisuseException[] refused = new NdkMisuseException[1];
-    NdkCq cq =
-        rig.cq(
-            (ctx, status) -> {
-              try {
-                rig.provider.closeAdapter(rig.adapter);
-              } catch (NdkMisuseException e) {
-                refused[0] = e;
-              }
-            });
-    cq.armCq(NdkCqNotificationType.ANY);
-    ((FakeQueues.FakeCq) rig.inner(cq)).notifyConsumer(NtStatus.SUCCESS);
-    assertEquals("C6", refused[0].rule());
-    rig.assertOnlyConsumer(ConsumerRule.C6);
-    assertEquals(ObjectState.READY, rig.verifier.stateOf(cq).orElseThrow());
-  }
-
-  @Test
   void concurrentGetCqResultsOnOneCqIsReported() {
     NdkCq cq = rig.cq();
     cq.resizeCq(128, (ctx, status) -> cq.getCqResults(new NdkResult[4]), null);
