@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
 import org.rnicsim.ndk.api.NdkMisuseException;
@@ -17,6 +18,7 @@ import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkResult;
+import org.rnicsim.ndk.api.struct.NdkSockAddr;
 
 /**
  * The consumer's side of the contract: misuse is reported under the consumer rule it breaks (C1 to
@@ -79,6 +81,31 @@ class MisuseTest {
     cq.closeObject(ctx -> {}, null);
     assertThrows(
         NdkMisuseException.class, () -> pd.createQp(cq, cq, "qp", 16, 16, 2, 2, 0, null, null));
+    rig.assertOnlyConsumer(ConsumerRule.C1);
+  }
+
+  @Test
+  void aClosedQpOrSharedEndpointHandedToConnectIsRefusedBeforeTheProviderSeesIt() {
+    NdkCq cq = rig.cq();
+    NdkQp qp = rig.qp(rig.pd(), cq, "qp");
+    NdkConnector connector = rig.connector();
+    qp.closeObject(ctx -> {}, null);
+    int callsBefore = rig.fake.calls.size();
+    NdkMisuseException refused =
+        assertThrows(
+            NdkMisuseException.class,
+            () ->
+                connector.connect(
+                    qp,
+                    NdkSockAddr.of("10.0.0.1", 0),
+                    NdkSockAddr.of("10.0.0.2", 4791),
+                    4,
+                    4,
+                    null,
+                    (ctx, status) -> {},
+                    null));
+    assertEquals("C1", refused.rule());
+    assertEquals(callsBefore, rig.fake.calls.size(), "the provider never saw the Connect");
     rig.assertOnlyConsumer(ConsumerRule.C1);
   }
 
