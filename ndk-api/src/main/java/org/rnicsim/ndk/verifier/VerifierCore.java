@@ -197,15 +197,6 @@ final class VerifierCore {
     }
   }
 
-  boolean insideCallback() {
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      if (stack.get(i) instanceof Frame.Callback) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The innermost callback running, or null. */
   Frame.Callback innermostCallback() {
     for (int i = stack.size() - 1; i >= 0; i--) {
