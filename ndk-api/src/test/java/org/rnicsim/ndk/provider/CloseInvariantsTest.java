@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkMisuseException;
@@ -318,6 +319,23 @@ class CloseInvariantsTest {
     assertEquals(
         "C1", assertThrows(NdkMisuseException.class, () -> pd.createMr(false, null, null)).rule());
     rig.provider.closeAdapter(rig.adapter);
+  }
+
+  @Test
+  void consumerRuleC1_everyAdapterCallAfterCloseAdapterIsMisuseNotACrash() {
+    ProviderRig rig = new ProviderRig();
+    rig.provider.closeAdapter(rig.adapter);
+    List<Executable> calls =
+        List.of(
+            () -> rig.adapter.createPd(null, null),
+            () -> rig.adapter.createCq(8, null, null, null, null, null),
+            () -> rig.adapter.createConnector(null, null),
+            () -> rig.adapter.createListener(null, null, null, null),
+            () -> rig.adapter.createSharedEndpoint(TwoHosts.B, null, null),
+            () -> rig.adapter.queryAdapterInfo(4096));
+    for (Executable call : calls) {
+      assertEquals("C1", assertThrows(NdkMisuseException.class, call).rule());
+    }
   }
 
   @Test
