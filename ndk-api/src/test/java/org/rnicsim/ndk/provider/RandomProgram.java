@@ -249,8 +249,7 @@ final class RandomProgram {
   }
 
   private <T extends NdkObject> void adopt(T object, List<T> pool, List<? extends Object> ante) {
-    if (object == null) {
-      // Nothing to use or close: keeping it would leave finish() closing null forever.
+    if (object == null) { // nothing to close: keeping it would make finish() loop forever
       audit.violations().add("invariant 2: a create succeeded but delivered no object");
       return;
     }
