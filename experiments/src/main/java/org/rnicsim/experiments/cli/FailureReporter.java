@@ -8,6 +8,8 @@ import org.rnicsim.experiments.cluster.ClusterException;
 import org.rnicsim.experiments.output.OutputFolderException;
 import org.rnicsim.experiments.study.ConfigProblem;
 import org.rnicsim.experiments.study.StudyRejectedException;
+import org.rnicsim.ndk.api.NdkMisuseException;
+import org.rnicsim.ndk.consumer.ScriptException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -38,6 +40,13 @@ final class FailureReporter implements IExecutionExceptionHandler {
               + problems.size()
               + (problems.size() == 1 ? " problem" : " problems")
               + " in the study file; nothing was run");
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof ScriptException || e instanceof NdkMisuseException) {
+      // A script that waits for what never comes, or closes an adapter it left objects under, or
+      // a consumer breaking one of its rules (docs/ndk-consumer-rules.md): the steps are wrong.
+      err.println(e.getMessage());
+      err.println("rnicsim: the script cannot go on; no results were written");
       return ExitCodes.BAD_INPUT;
     }
     if (e instanceof OutputFolderException) {

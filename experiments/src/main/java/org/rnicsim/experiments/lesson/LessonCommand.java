@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rnicsim.experiments.cli.ExitCodes;
@@ -103,7 +104,7 @@ public final class LessonCommand implements Runnable {
       exitCodeList = {
         "0:lesson run, and the verifier named exactly the invariants the lesson expects",
         "1:internal failure",
-        "2:no such lesson, or a bad lesson file",
+        "2:no such lesson, a bad lesson file, or a script that cannot go on",
         "3:the verifier named other invariants than the lesson's 'expect' (or some where it"
             + " expects none)"
       })
@@ -183,7 +184,18 @@ public final class LessonCommand implements Runnable {
         stdout.println(
             "Wrote " + target.resolve(LessonOutput.PAGE) + " (chart: timeline.png, .svg)");
       }
-      return Narration.asExpected(lesson, timeline) ? ExitCodes.OK : ExitCodes.RULES_BROKEN;
+      if (!Narration.asExpected(lesson, timeline)) {
+        List<Integer> expected = lesson.expectedViolations().stream().distinct().sorted().toList();
+        err.println(
+            "rnicsim: the lesson expects invariant(s) "
+                + (expected.isEmpty() ? "none" : Narration.join(expected))
+                + " but the verifier named "
+                + (timeline.violatedInvariants().isEmpty()
+                    ? "none"
+                    : Narration.join(timeline.violatedInvariants())));
+        return ExitCodes.RULES_BROKEN;
+      }
+      return ExitCodes.OK;
     }
 
     private Lesson find(PrintWriter err) throws IOException {

@@ -96,6 +96,76 @@ class NdkScriptStudyTest {
     assertTrue(summary.contains("\"violations_invariant_13\""), summary);
   }
 
+  /** Steps that wait for a notification on a CQ nobody armed: it never comes. */
+  static final String WAITS_FOREVER =
+      String.join(
+          "\n",
+          "  steps:",
+          "    - openAdapter: adapter",
+          "    - createCq: cq",
+          "    - waitFor: {created: cq}",
+          "    - waitFor: {notification: cq}",
+          "");
+
+  @Test
+  void whenAScriptWaitsForACallbackThatNeverComes_thenBothCommandsExitTwoWithTheStep()
+      throws Exception {
+    Path study =
+        Files.writeString(
+            dir.resolve("waits.yaml"),
+            "name: waits\nworkload:\n  kind: ndk-script\n" + WAITS_FOREVER);
+    Path lesson =
+        Files.writeString(
+            dir.resolve("waits-lesson.yaml"),
+            "lesson: 99\ntitle: waits\nspec: [\"4\"]\ninvariants: [14]\nstory: waits\n"
+                + WAITS_FOREVER.replace("  steps:", "steps:").replace("\n    ", "\n  "));
+
+    CommandLineRun run =
+        CommandLineRun.of("run", study.toString(), "--out", dir.resolve("out").toString());
+    CommandLineRun taught = CommandLineRun.of("lesson", "run", lesson.toString(), "--no-files");
+
+    for (CommandLineRun r : List.of(run, taught)) {
+      assertEquals(2, r.exitCode(), r.err());
+      assertTrue(r.err().contains("waits for a notification on cq"), r.err());
+      assertFalse(r.err().contains("internal error"), r.err());
+      assertFalse(r.showsStackTrace(), r.err());
+    }
+    assertFalse(
+        Files.exists(dir.resolve("out").resolve("summary.json")),
+        "a script that cannot go on leaves no results that look complete");
+  }
+
+  @Test
+  void whenAScriptClosesTheAdapterOverOpenObjects_thenExitTwoNamingThemAndTheRule()
+      throws Exception {
+    Path study =
+        Files.writeString(
+            dir.resolve("open.yaml"),
+            String.join(
+                "\n",
+                "name: open",
+                "workload:",
+                "  kind: ndk-script",
+                "  steps:",
+                "    - openAdapter: adapter",
+                "    - createPd: pd",
+                "    - createCq: cq",
+                "    - waitFor: {created: cq}",
+                "    - closeAdapter: adapter",
+                ""));
+
+    CommandLineRun run =
+        CommandLineRun.of("run", study.toString(), "--out", dir.resolve("out").toString());
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("C7: CloseAdapter of ADAPTER#"), run.err());
+    assertTrue(run.err().contains("can never return (nothing is left to simulate"), run.err());
+    assertTrue(run.err().contains("never closed: "), run.err());
+    assertFalse(run.err().contains("after 10"), run.err());
+    assertFalse(run.err().contains("internal error"), run.err());
+    assertFalse(run.showsStackTrace(), run.err());
+  }
+
   static Stream<Arguments> badScripts() {
     return Stream.of(
         Arguments.of(

@@ -71,13 +71,41 @@ class LessonCommandTest {
   }
 
   @Test
-  void brokenConsumerLesson_reportsInvariants11And13AgainstTheConsumer() {
+  void brokenConsumerLesson_reportsTheConsumerRulesItBreaks() {
     Run run = rnicsim("lesson", "run", "11", "--no-files");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("Invariant 13 broken by the consumer on MR#1"), run.out());
-    assertTrue(run.out().contains("Invariant 13 broken by the consumer on QP#1"), run.out());
-    assertTrue(run.out().contains("Invariant 11 broken by the consumer"), run.out());
+    assertTrue(run.out().contains("Consumer rule C2 broken by the consumer on MR#1"), run.out());
+    assertTrue(run.out().contains("Consumer rule C1 broken by the consumer on QP#1"), run.out());
+    assertTrue(run.out().contains("Consumer rule C6 broken by the consumer"), run.out());
     assertTrue(run.out().contains("As the lesson expects, the verifier names invariant(s) 11, 13"));
+  }
+
+  @Test
+  void aLessonWhoseExpectationTheVerifierDoesNotMeet_exitsThree(@TempDir Path dir)
+      throws IOException {
+    Path lesson =
+        Files.writeString(
+            dir.resolve("clean.yaml"),
+            String.join(
+                "\n",
+                "lesson: 98",
+                "title: expects a violation that never happens",
+                "spec: [\"3\"]",
+                "invariants: [6]",
+                "story: nothing goes wrong",
+                "expect:",
+                "  violations: [6]",
+                "steps:",
+                "  - openAdapter: adapter",
+                "  - createPd: pd",
+                "  - close: pd",
+                "  - closeAdapter: adapter",
+                ""));
+    Run run = rnicsim("lesson", "run", lesson.toString(), "--no-files");
+    assertEquals(3, run.exitCode(), run.err());
+    assertTrue(
+        run.err().contains("the lesson expects invariant(s) 6 but the verifier named none"),
+        run.err());
   }
 
   @Test

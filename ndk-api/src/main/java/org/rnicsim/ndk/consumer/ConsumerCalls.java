@@ -9,6 +9,7 @@ import org.rnicsim.ndk.api.NdkCloseableObject;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkOpenAdapterResult;
 import org.rnicsim.ndk.api.NdkPd;
@@ -166,7 +167,11 @@ final class ConsumerCalls {
     NdkAdapter adapter = run.objects.object(named.name, NdkAdapter.class, where);
     int line = run.recorder.beginCall("CloseAdapter", named.name);
     if (run.insideCallback()) {
-      run.hosts.verified(named.host).closeAdapter(adapter);
+      try {
+        run.hosts.verified(named.host).closeAdapter(adapter);
+      } catch (NdkMisuseException refused) {
+        // consumer rule C6: reported by the verifier, not passed on
+      }
       run.recorder.endCall(
           line,
           "called inside a callback",
@@ -185,7 +190,7 @@ final class ConsumerCalls {
                 + " closed and every callback on them has returned (invariant 11)."));
     try {
       run.hosts.verified(named.host).closeAdapter(adapter);
-    } catch (IllegalStateException cannotFinish) {
+    } catch (NdkMisuseException cannotFinish) {
       throw new ScriptException(where, cannotFinish.getMessage());
     }
     named.closed = true;

@@ -40,6 +40,7 @@ final class SimulatedHosts {
     this.simulator = new RnicSimulator("lesson");
     this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
     ProviderProbe probe = verifier.probe();
+    probe.reportsCqEntries();
     List<String> hosts = settings.hosts();
     NdkHosts machines =
         NdkHosts.builder(simulator)

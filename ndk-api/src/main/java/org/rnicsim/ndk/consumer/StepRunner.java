@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.provider.SimNdkProvider;
 
 /**
@@ -35,6 +36,16 @@ final class StepRunner {
     run.beginStep(scripted);
     try {
       dispatch(scripted.step(), scripted.where());
+    } catch (NdkMisuseException misuse) {
+      // The consumer broke one of its rules; the verifier reported it and the call had no effect,
+      // so the script goes on, as a consumer that ignores the failure would.
+      run.recorder.refused(
+          misuse,
+          run.sentence(
+              "A consumer error (consumer rule "
+                  + misuse.rule()
+                  + "): the verifier reports it and does not pass the call on, and the consumer"
+                  + " gets no status back."));
     } finally {
       run.restoreSay(saved);
     }

@@ -11,6 +11,7 @@ import org.rnicsim.engine.trace.TraceEvent;
 import org.rnicsim.engine.trace.TraceSink;
 import org.rnicsim.model.adapter.firmware.FirmwareTraceEvent;
 import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
@@ -42,6 +43,7 @@ final class TimelineRecorder implements TraceSink {
   private final CauseChain chain = new CauseChain(new ChainEntries());
   private ProviderTraceEvent.CallbackStarted lastStarted;
   private String callObject = "";
+  private int openCall = -1;
   private int doorbellsInCall;
 
   TimelineRecorder(LongSupplier clockPs) {
@@ -75,7 +77,18 @@ final class TimelineRecorder implements TraceSink {
     doorbellsInCall = 0;
     entries.add(entry(Actor.CONSUMER, EntryKind.CALL, what, object, "", ""));
     chain.callBegan(entries.size() - 1);
-    return entries.size() - 1;
+    openCall = entries.size() - 1;
+    return openCall;
+  }
+
+  /**
+   * The call begun last never returned: the verifier or the provider refused it as consumer misuse
+   * ({@link NdkMisuseException}, no status).
+   */
+  void refused(NdkMisuseException misuse, String sentence) {
+    if (openCall >= 0) {
+      endCall(openCall, "refused (consumer rule " + misuse.rule() + ")", sentence);
+    }
   }
 
   /** The call returned {@code status}; {@code sentence} explains it. */
@@ -97,6 +110,7 @@ final class TimelineRecorder implements TraceSink {
             -1));
     chain.callEnded(index, status);
     callObject = "";
+    openCall = -1;
   }
 
   /** Doorbells the call in progress (or the last one) rang. */
@@ -223,7 +237,7 @@ final class TimelineRecorder implements TraceSink {
             v.timePs(),
             Actor.VERIFIER,
             EntryKind.VIOLATION,
-            "invariant " + v.invariantNumber(),
+            v.ruleName(),
             object,
             "broken by the " + v.side().name().toLowerCase(java.util.Locale.ROOT),
             v.happened(),

@@ -10,6 +10,7 @@ import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.ndk.api.NdkAdapter;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkOpenAdapterResult;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.status.NdisStatus;
@@ -92,7 +93,10 @@ public final class SimNdkProvider implements NdkProvider {
     }
     NdkVersion requested = parameters.version();
     NdkVersion highest = runtime.version();
-    if (requested.major() != highest.major() || requested.minor() > highest.minor()) {
+    boolean minorTooHigh =
+        requested.minor() > highest.minor()
+            && !runtime.mutated(ProviderMutation.OPEN_ACCEPTS_HIGHER_MINOR);
+    if (requested.major() != highest.major() || minorTooHigh) {
       return NdkOpenAdapterResult.failed(NdisStatus.BAD_VERSION);
     }
     SimAdapter adapter = new SimAdapter(runtime, connections);
@@ -103,39 +107,66 @@ public final class SimNdkProvider implements NdkProvider {
   /**
    * CLOSE_NDK_ADAPTER_HANDLER, ndkpi-spec 3, invariant 11: blocks, running the simulation forward,
    * until every descendant of the adapter is closed and every callback on them has returned; then
-   * returns. Refused (IllegalStateException) from inside a callback.
+   * returns. Creates pending on the adapter are cancelled; the close waits for the consumer to
+   * close the rest (from callbacks that run meanwhile), as every antecedent waits for its
+   * successors (invariant 10).
    *
-   * <p>Interp: creates pending on the adapter are cancelled; a consumer that never closes some
-   * descendant would block it forever, so after {@link ProviderPolicy#adapterCloseLimitPs} of
-   * simulated time, or when nothing is left to simulate, it fails with an IllegalStateException
-   * naming what is still open.
+   * <p>Interp: a CloseAdapter that can never return (nothing is left to simulate, or {@link
+   * ProviderPolicy#adapterCloseLimitPs} of simulated time passed) and a CloseAdapter from inside a
+   * callback are consumer errors (consumer rules C7, C6): they end with {@link NdkMisuseException}
+   * naming what is still open; the objects stay as they are.
    */
   @Override
   public void closeAdapter(NdkAdapter adapter) {
     if (runtime.callbacks().insideCallback()) {
-      throw new IllegalStateException(
-          "CloseAdapter called from inside a callback (ndkpi-spec 3, invariant 11)");
+      throw new NdkMisuseException(
+          "C6", "CloseAdapter called from inside a callback, which it would wait for forever");
     }
     SimAdapter own = adapters.stream().filter(a -> a == adapter).findFirst().orElse(null);
     if (own == null) {
-      throw new IllegalArgumentException(adapter + " is not an open adapter of this provider");
+      throw new NdkMisuseException("C2", adapter + " is not an open adapter of this provider");
     }
     own.beginAdapterClose();
     RnicSimulator simulator = runtime.simulator();
     long limitPs = simulator.nowPs() + runtime.policy().adapterCloseLimitPs();
     while (!own.isGone()) {
-      if (simulator.pendingEventCount() == 0 || simulator.nowPs() > limitPs) {
-        throw new IllegalStateException(
-            "CloseAdapter cannot finish after "
+      if (simulator.pendingEventCount() == 0) {
+        throw cannotReturn(
+            own, "nothing is left to simulate at " + SimTime.format(simulator.nowPs()));
+      }
+      if (simulator.nowPs() > limitPs) {
+        throw cannotReturn(
+            own,
+            "it still waits after "
                 + SimTime.format(runtime.policy().adapterCloseLimitPs())
-                + ": still outstanding on "
-                + own
-                + ": "
-                + own.gate().describe());
+                + " of simulated time");
       }
       simulator.runEvents(1);
     }
     adapters.remove(own);
+  }
+
+  private static NdkMisuseException cannotReturn(SimAdapter adapter, String why) {
+    List<String> open = new ArrayList<>();
+    List<String> closing = new ArrayList<>();
+    for (LifetimeObject object : descendants(adapter)) {
+      if (object.isOpen()) {
+        open.add(object.toString());
+      } else if (!object.isGone()) {
+        closing.add(object + " (" + object.gate().describe() + ")");
+      }
+    }
+    return new NdkMisuseException(
+        "C7",
+        "CloseAdapter of "
+            + adapter
+            + " can never return ("
+            + why
+            + "): "
+            + (open.isEmpty() ? "" : "never closed: " + String.join(", ", open))
+            + (open.isEmpty() || closing.isEmpty() ? "" : "; ")
+            + (closing.isEmpty() ? "" : "closing: " + String.join(", ", closing))
+            + ". CloseAdapter waits for every object below the adapter to be closed.");
   }
 
   /**

@@ -126,9 +126,6 @@ final class AdapterRules {
     if (admission == VerifierCore.Admission.RAW) {
       return call.get();
     }
-    if (admission == VerifierCore.Admission.REFUSE) {
-      return new NdkAdapterInfoResult(VerifierCore.refusedStatus(), null, 0);
-    }
     checkPassive(a, "QueryAdapterInfo");
     Frame.Call f = core.push(a, "QueryAdapterInfo", Frame.OpGroup.NONE);
     try {
@@ -138,15 +135,14 @@ final class AdapterRules {
     }
   }
 
-  /** Invariant 33, consumer half: a callback may run at DISPATCH_LEVEL. */
+  /** Consumer rule C8 (invariant 33's consumer half): a callback may run at DISPATCH_LEVEL. */
   private void checkPassive(AdapterShadow a, String op) {
     Frame.Callback inside = core.innermostCallback();
     if (inside == null) {
       return;
     }
     core.violate(
-        Invariant.I33,
-        Side.CONSUMER,
+        ConsumerRule.C8,
         a,
         "the consumer called "
             + op
@@ -165,9 +161,6 @@ final class AdapterRules {
         core.admit(cq, "ControlCqInterruptModeration", Frame.OpGroup.NONE);
     if (admission == VerifierCore.Admission.RAW) {
       return call.get();
-    }
-    if (admission == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
     }
     Frame.Call f = core.push(cq, "ControlCqInterruptModeration", Frame.OpGroup.NONE);
     NtStatus status;

@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.verifier;
 
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.ndk.api.NdkMisuseException;
 
 /**
  * Starts and ends every provider callback the verifier wraps, and checks what holds for all of
@@ -49,6 +50,18 @@ final class CallbackRules {
     core.stack.add(f);
     owner.callbacksOnStack++;
     return f;
+  }
+
+  /**
+   * The consumer's callback code made a call the verifier refused ({@link NdkMisuseException},
+   * already reported under its consumer rule). The callback ends there, as far as the provider can
+   * tell, normally: the misuse must not unwind into the provider and its event loop.
+   */
+  void refusedInside(Frame.Callback f, NdkMisuseException refused) {
+    core.note(
+        f.target,
+        "the consumer's " + f.kind.ndkName() + " ended at a refused call: ",
+        refused.rule());
   }
 
   /** Called by a callback wrapper after the consumer's callback returned (or threw). */

@@ -4,14 +4,15 @@ import java.util.function.Function;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
  * Closing (ndkpi-spec 3): invariant 5 (SUCCESS or PENDING, completion iff PENDING), 7 and 8 (the
  * last-callback rule at the close completion and at a SUCCESS return), 10 (antecedents wait for
- * successors), 11 (adapter close), and the consumer's side: no use after close, no double close, no
- * close racing another call on the object (reported under 13), no adapter close from a callback
- * (11).
+ * successors), 11 (adapter close), and the consumer's side: no double close (C2), no close racing
+ * another call on the object (C3), no adapter close from a callback (C6), no adapter close that
+ * leaves objects open (C7).
  */
 final class CloseRules {
 
@@ -27,9 +28,6 @@ final class CloseRules {
     VerifierCore.Admission a = core.admit(s, "CloseObject", Frame.OpGroup.CLOSE);
     if (a == VerifierCore.Admission.RAW) {
       return call.apply(completion);
-    }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
     }
     checkNotRacingAnotherCall(s);
     s.state = ObjectState.CLOSING;
@@ -96,6 +94,8 @@ final class CloseRules {
         markClosed(s);
       }
       completion.closeCompletion(ctx);
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
       s.closeCallbackRunning = false;
@@ -147,7 +147,7 @@ final class CloseRules {
     core.unbindInner(s);
   }
 
-  /** Consumer half of invariant 13: no close while another call on the object runs. */
+  /** Consumer rule C3: no close while another call on the object runs. */
   private void checkNotRacingAnotherCall(Shadow s) {
     Frame.Call running = null;
     boolean insideItsCompletion = false;
@@ -166,21 +166,29 @@ final class CloseRules {
     }
     if (running != null && !insideItsCompletion) {
       core.violate(
-          Invariant.I13,
-          Side.CONSUMER,
+          ConsumerRule.C3,
           s,
-          "the consumer closed " + s + " while its " + running.op + " was still running",
-          VerifierCore.CONSUMER_13);
+          "the consumer closed " + s + " while its " + running.op + " was still running");
     }
   }
 
   private void onCloseIssued(Shadow s) {
     if (s instanceof QpShadow qp) {
       core.posts.onQpCloseIssued(qp);
+    } else if (s instanceof SrqShadow srq) {
+      // Interp (ndkpi-spec 5): the flushed receives go to a CQ of a QP still on the SRQ; with none
+      // there is no CQ for them.
+      srq.flushOwed = srq.openSuccessor(core.now()) != null;
     }
   }
 
-  /** CLOSE_NDK_ADAPTER_HANDLER: blocking, never from a callback (invariant 11). */
+  /**
+   * CLOSE_NDK_ADAPTER_HANDLER: blocking, never from a callback (C6). It waits for every object
+   * below the adapter to be closed (ndkpi-spec 3: no antecedent close, the adapter's included,
+   * completes while a successor is open), so on return every descendant must be closed with its
+   * close completion returned (invariants 10, 11). A close that can never return because the
+   * consumer left objects open is the consumer's error (C7); the objects stay open.
+   */
   void closeAdapter(NdkAdapter adapter, Runnable call) {
     Shadow s = core.shadowOf(adapter);
     if (!(s instanceof AdapterShadow a)) {
@@ -189,53 +197,100 @@ final class CloseRules {
     }
     core.note(a, "consumer calls ", "CloseAdapter");
     if (a.state.isCloseIssued()) {
-      core.violate(
-          Invariant.I13,
-          Side.CONSUMER,
-          a,
-          "the consumer closed " + a + " a second time; the verifier did not pass the call on",
-          VerifierCore.CONSUMER_13);
-      return;
+      throw core.refuse(ConsumerRule.C2, a, "the consumer closed " + a + " a second time");
     }
     Frame.Callback inside = core.innermostCallback();
     if (inside != null) {
-      core.violate(
-          Invariant.I11,
-          Side.CONSUMER,
+      throw core.refuse(
+          ConsumerRule.C6,
           a,
           "the consumer called CloseAdapter from inside the "
               + inside.kind.ndkName()
               + " of "
-              + inside.target
-              + "; the verifier did not pass the call on");
-      return;
+              + inside.target);
     }
     a.state = ObjectState.CLOSING;
     a.closeIssuedPs = core.now();
     Frame.Call f = core.push(a, "CloseAdapter", Frame.OpGroup.CLOSE);
     try {
       call.run();
+    } catch (NdkMisuseException neverReturns) {
+      reportStuck(a, neverReturns);
+      throw neverReturns;
     } finally {
       core.pop(f);
     }
     a.state = ObjectState.CLOSED;
     core.note(a, "returned: ", "CloseAdapter");
     for (Shadow d : a.descendants) {
-      String running = core.callbacks.running(d, null);
-      if (running != null) {
-        core.violate(
-            Invariant.I11,
-            Side.PROVIDER,
-            d,
-            "CloseAdapter of " + a + " returned while " + running + " on " + d + " was running");
-      }
-    }
-    for (Shadow d : a.descendants) {
-      if (d.state != ObjectState.FAILED && d.state != ObjectState.CLOSED) {
+      checkClosedAtAdapterReturn(a, d);
+      if (d.state.isOpen()) {
         d.state = ObjectState.CLOSED;
         d.closedByAdapter = true;
-        core.note(d, "closed along with ", a);
       }
+    }
+  }
+
+  /** Invariants 10 and 11 for one descendant when CloseAdapter returns. */
+  private void checkClosedAtAdapterReturn(AdapterShadow a, Shadow d) {
+    String running = core.callbacks.running(d, null);
+    if (running != null) {
+      core.violate(
+          Invariant.I11,
+          Side.PROVIDER,
+          d,
+          "CloseAdapter of " + a + " returned while " + running + " on " + d + " was running");
+    } else if (d.state == ObjectState.CLOSE_PENDING || d.state == ObjectState.CLOSING) {
+      core.violate(
+          Invariant.I10,
+          Side.PROVIDER,
+          d,
+          "CloseAdapter of " + a + " returned while the close completion of " + d + " was owed");
+    } else if (d.state.isOpen()) {
+      core.violate(
+          Invariant.I10,
+          Side.PROVIDER,
+          d,
+          "CloseAdapter of " + a + " returned while " + d + " was still " + d.state);
+    }
+  }
+
+  /**
+   * The provider says CloseAdapter can never return. If the consumer never closed some objects
+   * below the adapter, that is its error (C7) and they stay open; if it issued every close, the
+   * provider failed to finish one (invariant 9: a close always makes progress).
+   */
+  private void reportStuck(AdapterShadow a, NdkMisuseException neverReturns) {
+    java.util.List<String> neverClosed = new java.util.ArrayList<>();
+    java.util.List<String> closing = new java.util.ArrayList<>();
+    for (Shadow d : a.descendants) {
+      if (d.state == ObjectState.READY) {
+        neverClosed.add(d.toString());
+      } else if (d.state.isOpen()) {
+        closing.add(d.toString() + " " + d.state);
+      }
+    }
+    if (!neverClosed.isEmpty()) {
+      core.violate(
+          ConsumerRule.C7,
+          a,
+          "CloseAdapter of "
+              + a
+              + " can never return: the consumer never closed "
+              + String.join(", ", neverClosed)
+              + "; they stay open");
+    } else {
+      core.violate(
+          Invariant.I09,
+          Side.PROVIDER,
+          a,
+          "CloseAdapter of "
+              + a
+              + " never returned although the consumer had closed everything below it"
+              + (closing.isEmpty() ? "" : "; still pending: " + String.join(", ", closing))
+              + " ("
+              + neverReturns.getMessage()
+              + ")");
     }
   }
 }

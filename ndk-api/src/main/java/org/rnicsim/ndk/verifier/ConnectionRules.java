@@ -4,6 +4,7 @@ import java.util.function.Function;
 import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkFnConnectEventCallback;
 import org.rnicsim.ndk.api.NdkFnRequestCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -44,11 +45,8 @@ final class ConnectionRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.apply(completion);
     }
-    if (a == VerifierCore.Admission.REFUSE
-        || core.refuseClosedArgument(c, op, qp)
-        || core.refuseClosedArgument(c, op, sharedEndpoint)) {
-      return VerifierCore.refusedStatus();
-    }
+    core.requireOpenArgument(c, op, qp);
+    core.requireOpenArgument(c, op, sharedEndpoint);
     QpShadow q = core.shadowOf(qp) instanceof QpShadow s ? s : null;
     Shadow endpoint = core.shadowOf(sharedEndpoint);
     if (q != null) {
@@ -90,9 +88,6 @@ final class ConnectionRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.apply(completion);
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
-    }
     c.disconnectIssued = true;
     return core.requests.forward(
         c,
@@ -130,6 +125,8 @@ final class ConnectionRules {
                 + " fired after the consumer's own Disconnect had completed");
       }
       deliver.run();
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
     }
@@ -144,9 +141,6 @@ final class ConnectionRules {
     VerifierCore.Admission a = core.admit(l, "Listen", Frame.OpGroup.NONE);
     if (a == VerifierCore.Admission.RAW) {
       return call.apply(completion);
-    }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
     }
     boolean explicit = address != null && !address.isWildcardPort();
     Shadow busy = explicit ? busyHolder(address, false) : null;
@@ -216,6 +210,8 @@ final class ConnectionRules {
       if (callback != null) {
         callback.connectEvent(ctx, delivered instanceof NdkConnector w ? w : connector);
       }
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
     }

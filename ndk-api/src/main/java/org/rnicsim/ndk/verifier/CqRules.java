@@ -3,6 +3,7 @@ package org.rnicsim.ndk.verifier;
 import java.util.function.IntSupplier;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResult;
@@ -29,9 +30,6 @@ final class CqRules {
     VerifierCore.Admission a = core.admit(cq, "ArmCq", Frame.OpGroup.CQ_POLL_OR_ARM);
     if (a == VerifierCore.Admission.RAW) {
       call.run();
-      return;
-    }
-    if (a == VerifierCore.Admission.REFUSE) {
       return;
     }
     core.note(cq, "  arm type (", type);
@@ -100,6 +98,8 @@ final class CqRules {
       if (callback != null) {
         callback.cqNotification(ctx, cqStatus);
       }
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
     }
@@ -138,9 +138,6 @@ final class CqRules {
     VerifierCore.Admission a = core.admit(cq, op, Frame.OpGroup.CQ_POLL_OR_ARM);
     if (a == VerifierCore.Admission.RAW) {
       return call.getAsInt();
-    }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return 0;
     }
     Frame.Call f = core.push(cq, op, Frame.OpGroup.CQ_POLL_OR_ARM);
     int n;
@@ -186,7 +183,6 @@ final class CqRules {
 
   /** The provider queued {@code entry} (ProviderProbe). */
   void onEntryQueued(CqShadow cq, NdkResultEx entry) {
-    core.providerReportsEntries = true;
     boolean error = !NtStatus.SUCCESS.equals(entry.status());
     cq.queued.addLast(new CqShadow.QueuedEntry(core.nextSeq(), error));
     core.note(cq, "provider queues an entry: ", entry.status());

@@ -11,6 +11,9 @@ import org.rnicsim.ndk.api.status.NtStatus;
 /** A CQ: its arm state and, when the provider reports entries, what it holds (invariants 14-18). */
 final class CqShadow extends Shadow {
 
+  /** Polls and arms from callbacks, by their modelled spans (consumer rule C4). */
+  final ModelledCalls modelledCalls = new ModelledCalls();
+
   /** The effective arm (the strongest since the last notification), or null if not armed. */
   NdkCqNotificationType armed;
 

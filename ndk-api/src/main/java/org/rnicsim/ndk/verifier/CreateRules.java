@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -55,13 +56,8 @@ final class CreateRules {
     if (a == VerifierCore.Admission.RAW) {
       return (NdkCreateResult<T>) call.apply(completion);
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return NdkCreateResult.failed(VerifierCore.refusedStatus());
-    }
     for (NdkObject argument : arguments) {
-      if (core.refuseClosedArgument(parent, op, argument)) {
-        return NdkCreateResult.failed(VerifierCore.refusedStatus());
-      }
+      core.requireOpenArgument(parent, op, argument);
     }
     S s = core.adopt(factory.make(core.nextRef(type), parent, parent.root(), core.historyDepth));
     s.overLimit = overLimit;
@@ -165,6 +161,8 @@ final class CreateRules {
         checkLimit(s, status);
       }
       completion.createCompletion(ctx, status, delivered);
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
     }

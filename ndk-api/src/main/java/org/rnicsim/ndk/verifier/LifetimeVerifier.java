@@ -31,15 +31,19 @@ import org.rnicsim.ndk.api.struct.NdkResultEx;
  *
  * <h2>Policy for consumer misuse</h2>
  *
- * Misuse is reported, never crashed on. A call on an object whose close was issued (use after
- * close, double close, a closed object as an argument) is reported under invariant 13 (the
- * consumer's half of ndkpi-spec 3) and <b>not passed to the provider</b>: the verifier returns
- * STATUS_INVALID_PARAMETER (the handle is no longer valid), 0 from GetCqResults and the token
- * getters, a result record carrying INVALID_PARAMETER, and does nothing for VOID calls.
- * CloseAdapter from inside a callback (invariant 11) is reported and not passed on either. Races
- * the consumer creates itself (two GetCqResults/ArmCq on one CQ, two posts on one queue, a close
- * while another call on the object runs) and passive-only calls from a callback (33) are reported
- * and passed on, since the provider must cope with re-entry anyway.
+ * The consumer's duties are numbered apart from the provider's invariants, C1 to C9 ({@link
+ * ConsumerRule}, docs/ndk-consumer-rules.md); a consumer violation names its rule and the invariant
+ * it pairs with. Misuse is reported, never crashed on. A call on an object whose close was issued
+ * (use after close C1, double close C2, a closed object as an argument C1) and CloseAdapter from
+ * inside a callback (C6) are <b>not passed to the provider</b>, and since the call has no NDK
+ * answer the verifier invents none: the call ends with {@link
+ * org.rnicsim.ndk.api.NdkMisuseException}. Thrown inside a callback, the verifier's callback
+ * wrapper stops it there, so it never unwinds into the provider. Races the consumer creates itself
+ * (two GetCqResults/ArmCq on one CQ nested or overlapping in simulated time C4, two posts on one
+ * queue C5, a close while another call on the object runs C3) and passive-only calls from a
+ * callback (C8) are reported and passed on, since the provider must cope with re-entry anyway. A
+ * CloseAdapter that can never return because objects below the adapter were never closed is
+ * reported as C7, the objects left open.
  *
  * <h2>Time</h2>
  *
@@ -72,6 +76,11 @@ public final class LifetimeVerifier {
             if (core.shadowOfInner(providerCq) instanceof CqShadow cq) {
               core.cqs.onEntryQueued(cq, entry);
             }
+          }
+
+          @Override
+          public void reportsCqEntries() {
+            core.providerReportsEntries = true;
           }
 
           @Override

@@ -44,13 +44,8 @@ final class PostRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.get();
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
-    }
     for (NdkObject argument : arguments) {
-      if (core.refuseClosedArgument(qp, op, argument)) {
-        return VerifierCore.refusedStatus();
-      }
+      core.requireOpenArgument(qp, op, argument);
     }
     PostRecord p =
         new PostRecord(
@@ -160,9 +155,6 @@ final class PostRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.get();
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
-    }
     PostRecord p =
         new PostRecord(
             null,
@@ -198,9 +190,6 @@ final class PostRules {
       call.run();
       return;
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return;
-    }
     long now = core.now();
     for (PostRecord p : qp.pending) {
       if (p.flushedPs < 0) {
@@ -231,6 +220,10 @@ final class PostRules {
 
   /** Interp (ndkpi-spec 5): the flushed entries are queued before the QP close completes. */
   void onCloseFinishing(Shadow s) {
+    if (s instanceof SrqShadow srq) {
+      checkSrqFlushed(srq);
+      return;
+    }
     if (!(s instanceof QpShadow qp) || !core.providerReportsEntries) {
       return;
     }
@@ -254,6 +247,26 @@ final class PostRules {
     }
   }
 
+  /** Invariant 19 for the receives of an SRQ whose close had a QP to report them to. */
+  private void checkSrqFlushed(SrqShadow srq) {
+    if (!srq.flushOwed || !core.providerReportsEntries || srq.pending.isEmpty()) {
+      return;
+    }
+    PostRecord p = srq.pending.get(0);
+    p.auditReported = true;
+    core.violate(
+        Invariant.I19,
+        Side.PROVIDER,
+        srq,
+        "the close of "
+            + srq
+            + " finished while "
+            + srq.pending.size()
+            + " SrqReceive(s) that returned SUCCESS (first: "
+            + p
+            + ") had no CQ entry; each owes one, CANCELLED by the close");
+  }
+
   /** NdkDisconnect finished: the QP is implicitly flushed (invariant 26). */
   void onDisconnectDone(QpShadow qp) {
     for (PostRecord p : qp.pending) {
@@ -268,8 +281,7 @@ final class PostRules {
     }
     qp.openChainReported = true;
     core.violate(
-        Invariant.I22,
-        Side.CONSUMER,
+        ConsumerRule.C9,
         qp,
         "the consumer "
             + when
@@ -279,8 +291,6 @@ final class PostRules {
             + qp.deferChain.size()
             + " DEFER post(s) never followed by a post without DEFER (first: "
             + qp.deferChain.get(0)
-            + ")",
-        "ndkpi-spec 6: unless a post fails inline, every DEFER chain ends with a post without"
-            + " DEFER. (Invariant 22 is the provider's half: such a chain is all submitted.)");
+            + ")");
   }
 }

@@ -45,4 +45,12 @@ public interface ProviderProbe {
    * that can no longer take them (invariants 9, 20). Optional, like the other two.
    */
   default void cqFailed(NdkCq providerCq, NtStatus status) {}
+
+  /**
+   * Declares, before the first object is created, that the provider reports every CQ entry through
+   * {@link #cqEntryQueued}. Only then does the verifier take an entry it has not heard of as
+   * missing (invariants 9, 17, 18 as entries arrive), whatever the provider did on other objects
+   * before. Optional: without it those checks wait for what the consumer dequeues and the audit.
+   */
+  default void reportsCqEntries() {}
 }

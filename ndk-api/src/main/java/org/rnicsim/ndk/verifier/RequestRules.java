@@ -3,6 +3,7 @@ package org.rnicsim.ndk.verifier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.rnicsim.ndk.api.NdkFnRequestCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
@@ -34,9 +35,6 @@ final class RequestRules {
     VerifierCore.Admission a = core.admit(owner, op, Frame.OpGroup.NONE);
     if (a == VerifierCore.Admission.RAW) {
       return call.apply(completion);
-    }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
     }
     return forward(owner, op, completion, call, onFinal);
   }
@@ -115,6 +113,8 @@ final class RequestRules {
         r.onFinal.accept(status);
       }
       completion.requestCompletion(ctx, status);
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
       r.callbackReturned = true;

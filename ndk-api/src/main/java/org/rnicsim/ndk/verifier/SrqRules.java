@@ -4,6 +4,7 @@ import java.util.function.Function;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkFnRequestCompletion;
 import org.rnicsim.ndk.api.NdkFnSrqNotificationCallback;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
@@ -37,9 +38,6 @@ final class SrqRules {
     if (a == VerifierCore.Admission.RAW) {
       return call.apply(completion);
     }
-    if (a == VerifierCore.Admission.REFUSE) {
-      return VerifierCore.refusedStatus();
-    }
     if (notifyThreshold > 0) {
       srq.armed = true;
       srq.armedThreshold = notifyThreshold;
@@ -71,6 +69,8 @@ final class SrqRules {
       if (callback != null) {
         callback.srqNotification(ctx, srqStatus);
       }
+    } catch (NdkMisuseException refusedInside) {
+      core.callbacks.refusedInside(f, refusedInside);
     } finally {
       core.callbacks.end(f);
     }

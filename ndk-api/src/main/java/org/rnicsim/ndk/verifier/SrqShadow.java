@@ -22,6 +22,9 @@ final class SrqShadow extends Shadow {
 
   boolean dead;
 
+  /** The close was issued while a QP was on the SRQ, so its receives owe CANCELLED entries. */
+  boolean flushOwed;
+
   SrqShadow(ObjectRef ref, Shadow parent, AdapterShadow adapter, int historyDepth) {
     super(ref, parent, adapter, historyDepth);
   }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
-import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
  * The verifier's shared state and the few operations every rule needs: the clock, the violation
@@ -24,16 +24,9 @@ final class VerifierCore {
   enum Admission {
     /** Check, record and pass the call to the provider. */
     FORWARD,
-    /** Reported as use after close; not passed on, a refusal status is returned. */
-    REFUSE,
     /** The provider calling its own handed-out object (invariant 4): passed on unchecked. */
     RAW
   }
-
-  static final String CONSUMER_13 =
-      "ndkpi-spec 3: the consumer never touches an object after closing it, and never closes it"
-          + " while another call on it runs, except from a completion that call started. (Invariant"
-          + " 13 is the provider's half of the same rule.)";
 
   final LongSupplier clockPs;
   final VerifierMode mode;
@@ -49,7 +42,7 @@ final class VerifierCore {
   private final int[] nextId = new int[NdkObjectType.values().length];
   private long seq;
 
-  /** True once the provider reported a CQ entry through the probe. */
+  /** The provider declared that it reports every CQ entry through the probe. */
   boolean providerReportsEntries;
 
   /** Modelled return of the next callback, announced by the probe, or Long.MIN_VALUE. */
@@ -98,9 +91,42 @@ final class VerifierCore {
 
   /** Records a violation with its own statement of the rule; throws in strict mode. */
   void violate(Invariant invariant, Side side, Shadow on, String happened, String requirement) {
-    on.history.add(now(), "<-- invariant " + invariant.number() + " broken here", null);
+    record(invariant, null, side, on, happened, requirement);
+  }
+
+  /** Records the consumer breaking one of its duties; throws in strict mode. */
+  void violate(ConsumerRule rule, Shadow on, String happened) {
+    record(
+        rule.pairedInvariant(),
+        rule,
+        Side.CONSUMER,
+        on,
+        happened,
+        "consumer rule " + rule.name() + ": \"" + rule.rule() + "\"");
+  }
+
+  /**
+   * Records the consumer breaking {@code rule} with a call that must not reach the provider, and
+   * ends that call: the consumer gets {@link NdkMisuseException}, no status (in C the call would
+   * touch freed memory, so no status can be the provider's). Throws in strict mode first.
+   */
+  NdkMisuseException refuse(ConsumerRule rule, Shadow on, String happened) {
+    violate(rule, on, happened + "; the verifier did not pass the call to the provider");
+    throw new NdkMisuseException(rule.name(), happened);
+  }
+
+  private void record(
+      Invariant invariant,
+      ConsumerRule rule,
+      Side side,
+      Shadow on,
+      String happened,
+      String requirement) {
+    String name = rule != null ? rule.toString() : invariant.toString();
+    on.history.add(now(), "<-- " + name + " broken here", null);
     Violation v =
-        new Violation(invariant, side, on.ref, now(), happened, requirement, on.history.snapshot());
+        new Violation(
+            invariant, rule, side, on.ref, now(), happened, requirement, on.history.snapshot());
     violations.add(v);
     if (mode == VerifierMode.STRICT) {
       throw new LifetimeViolationException(v);
@@ -171,15 +197,6 @@ final class VerifierCore {
     }
   }
 
-  boolean insideCallback() {
-    for (int i = stack.size() - 1; i >= 0; i--) {
-      if (stack.get(i) instanceof Frame.Callback) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The innermost callback running, or null. */
   Frame.Callback innermostCallback() {
     for (int i = stack.size() - 1; i >= 0; i--) {
@@ -208,8 +225,8 @@ final class VerifierCore {
 
   /**
    * Decides what to do with a call on {@code s}: reports the provider using its own handed-out
-   * object (invariant 4), the consumer using a closed object (13) or racing itself on a queue or CQ
-   * (15, 19).
+   * object (invariant 4), the consumer racing itself on a CQ or a queue (C4, C5), and refuses a
+   * call on a closed object (C1, C2: {@link NdkMisuseException}).
    */
   Admission admit(Shadow s, String op, Frame.OpGroup group) {
     if (providerCodeRuns()) {
@@ -233,18 +250,11 @@ final class VerifierCore {
     }
     note(s, "consumer calls ", op);
     if (s.state.isCloseIssued()) {
-      violate(
-          Invariant.I13,
-          Side.CONSUMER,
-          s,
-          "the consumer called "
-              + op
-              + " on "
-              + s
-              + (s.closedByAdapter ? " after closing its adapter" : " after closing it")
-              + "; the verifier did not pass the call to the provider",
-          CONSUMER_13);
-      return Admission.REFUSE;
+      String closed = s.closedByAdapter ? " after closing its adapter" : " after closing it";
+      if (group == Frame.OpGroup.CLOSE) {
+        throw refuse(ConsumerRule.C2, s, "the consumer closed " + s + " again" + closed);
+      }
+      throw refuse(ConsumerRule.C1, s, "the consumer called " + op + " on " + s + closed);
     }
     if (group == Frame.OpGroup.NONE || group == Frame.OpGroup.CLOSE) {
       checkReserved(s); // not on posts and polls: they are the hot path, and close checks it
@@ -254,29 +264,29 @@ final class VerifierCore {
     return Admission.FORWARD;
   }
 
-  /** An object argument of a call must not be closed either (ndkpi-spec 3). */
-  boolean refuseClosedArgument(Shadow callTarget, String op, NdkObject argument) {
+  /** An object argument of a call must not be closed either (consumer rule C1). */
+  void requireOpenArgument(Shadow callTarget, String op, NdkObject argument) {
     Shadow arg = shadowOf(argument);
     if (arg == null || !arg.state.isCloseIssued()) {
-      return false;
+      return;
     }
     note(arg, "passed to " + op + " on " + callTarget + " after close", null);
-    violate(
-        Invariant.I13,
-        Side.CONSUMER,
+    throw refuse(
+        ConsumerRule.C1,
         arg,
-        "the consumer passed "
-            + arg
-            + " to "
-            + op
-            + " on "
-            + callTarget
-            + " after closing it; the verifier did not pass the call to the provider",
-        CONSUMER_13);
-    return true;
+        "the consumer passed " + arg + " to " + op + " on " + callTarget + " after closing it");
   }
 
   private void checkSerialised(Shadow s, String op, Frame.OpGroup group) {
+    if (s instanceof CqShadow cq) {
+      Frame.Callback in = innermostCallback();
+      boolean own = in != null && in.target == cq && in.kind == CallbackKind.CQ_NOTIFICATION;
+      String overlapping = cq.modelledCalls.overlap(in, op, now(), own);
+      if (overlapping != null) {
+        violate(ConsumerRule.C4, s, "the consumer called " + op + " on " + s + overlapping);
+        return;
+      }
+    }
     for (int i = stack.size() - 1; i >= 0; i--) {
       Frame f = stack.get(i);
       if (group == Frame.OpGroup.CQ_POLL_OR_ARM
@@ -288,8 +298,7 @@ final class VerifierCore {
       if (f instanceof Frame.Call c && c.target == s && c.group == group) {
         if (group == Frame.OpGroup.CQ_POLL_OR_ARM) {
           violate(
-              Invariant.I15,
-              Side.CONSUMER,
+              ConsumerRule.C4,
               s,
               "the consumer called "
                   + op
@@ -297,14 +306,10 @@ final class VerifierCore {
                   + s
                   + " while its "
                   + c.op
-                  + " was still running",
-              "ndkpi-spec 4: the consumer never runs GetCqResults, GetCqResultsEx or ArmCq"
-                  + " concurrently on one CQ. (Invariant 15 is the provider's half: notifications"
-                  + " on one CQ never overlap.)");
+                  + " was still running");
         } else {
           violate(
-              Invariant.I19,
-              Side.CONSUMER,
+              ConsumerRule.C5,
               s,
               "the consumer posted "
                   + op
@@ -312,9 +317,7 @@ final class VerifierCore {
                   + s
                   + " while its "
                   + c.op
-                  + " on the same queue was still running",
-              "ndkpi-spec 5: the consumer never calls concurrently on the same queue (posts are"
-                  + " synchronous; invariant 19 counts one entry per post).");
+                  + " on the same queue was still running");
         }
         return;
       }
@@ -338,14 +341,11 @@ final class VerifierCore {
 
   // ---- generic synchronous calls
 
-  /** A synchronous call returning a value; {@code refused} is returned for a closed object. */
-  <R> R sync(Shadow s, String op, Frame.OpGroup group, Supplier<R> call, R refused) {
+  /** A synchronous call returning a value. */
+  <R> R sync(Shadow s, String op, Frame.OpGroup group, Supplier<R> call) {
     Admission a = admit(s, op, group);
     if (a == Admission.RAW) {
       return call.get();
-    }
-    if (a == Admission.REFUSE) {
-      return refused;
     }
     Frame.Call f = push(s, op, group);
     R result;
@@ -358,14 +358,11 @@ final class VerifierCore {
     return result;
   }
 
-  /** A synchronous VOID call; nothing happens on a closed object. */
+  /** A synchronous VOID call. */
   void run(Shadow s, String op, Frame.OpGroup group, Runnable call) {
     Admission a = admit(s, op, group);
     if (a == Admission.RAW) {
       call.run();
-      return;
-    }
-    if (a == Admission.REFUSE) {
       return;
     }
     Frame.Call f = push(s, op, group);
@@ -374,10 +371,5 @@ final class VerifierCore {
     } finally {
       pop(f);
     }
-  }
-
-  /** The refusal status for a call on a closed object (see {@link LifetimeVerifier}). */
-  static NtStatus refusedStatus() {
-    return NtStatus.INVALID_PARAMETER;
   }
 }

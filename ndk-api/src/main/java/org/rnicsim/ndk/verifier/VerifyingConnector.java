@@ -179,12 +179,7 @@ final class VerifyingConnector extends VerifyingObject implements NdkConnector {
   @Override
   public NtStatus reject(byte[] privateData) {
     NtStatus status =
-        core.sync(
-            shadow,
-            "Reject",
-            Frame.OpGroup.NONE,
-            () -> inner.reject(privateData),
-            VerifierCore.refusedStatus());
+        core.sync(shadow, "Reject", Frame.OpGroup.NONE, () -> inner.reject(privateData));
     core.requests.checkNeverPends(shadow, "Reject", status);
     return status;
   }
@@ -195,28 +190,17 @@ final class VerifyingConnector extends VerifyingObject implements NdkConnector {
         shadow,
         "GetConnectionData",
         Frame.OpGroup.NONE,
-        () -> inner.getConnectionData(privateDataBuffer),
-        new NdkConnectionData(VerifierCore.refusedStatus(), 0, 0, 0));
+        () -> inner.getConnectionData(privateDataBuffer));
   }
 
   @Override
   public NdkAddressResult getLocalAddress() {
-    return core.sync(
-        shadow,
-        "GetLocalAddress",
-        Frame.OpGroup.NONE,
-        inner::getLocalAddress,
-        new NdkAddressResult(VerifierCore.refusedStatus(), null));
+    return core.sync(shadow, "GetLocalAddress", Frame.OpGroup.NONE, inner::getLocalAddress);
   }
 
   @Override
   public NdkAddressResult getPeerAddress() {
-    return core.sync(
-        shadow,
-        "GetPeerAddress",
-        Frame.OpGroup.NONE,
-        inner::getPeerAddress,
-        new NdkAddressResult(VerifierCore.refusedStatus(), null));
+    return core.sync(shadow, "GetPeerAddress", Frame.OpGroup.NONE, inner::getPeerAddress);
   }
 
   @Override

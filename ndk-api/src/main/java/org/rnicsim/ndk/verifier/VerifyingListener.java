@@ -33,12 +33,7 @@ final class VerifyingListener extends VerifyingObject implements NdkListener {
 
   @Override
   public NdkAddressResult getLocalAddress() {
-    return core.sync(
-        shadow,
-        "GetLocalAddress",
-        Frame.OpGroup.NONE,
-        inner::getLocalAddress,
-        new NdkAddressResult(VerifierCore.refusedStatus(), null));
+    return core.sync(shadow, "GetLocalAddress", Frame.OpGroup.NONE, inner::getLocalAddress);
   }
 
   @Override

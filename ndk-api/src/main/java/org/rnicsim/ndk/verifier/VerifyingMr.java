@@ -61,7 +61,7 @@ final class VerifyingMr extends VerifyingObject implements NdkMr {
   @Override
   public int getRemoteTokenFromMr() {
     int token =
-        core.sync(shadow, "GetRemoteTokenFromMr", Frame.OpGroup.NONE, mr::getRemoteTokenFromMr, 0);
+        core.sync(shadow, "GetRemoteTokenFromMr", Frame.OpGroup.NONE, mr::getRemoteTokenFromMr);
     if (!memory.state.isCloseIssued()) {
       memory.remoteToken = token;
     }
@@ -70,6 +70,6 @@ final class VerifyingMr extends VerifyingObject implements NdkMr {
 
   @Override
   public int getLocalTokenFromMr() {
-    return core.sync(shadow, "GetLocalTokenFromMr", Frame.OpGroup.NONE, mr::getLocalTokenFromMr, 0);
+    return core.sync(shadow, "GetLocalTokenFromMr", Frame.OpGroup.NONE, mr::getLocalTokenFromMr);
   }
 }

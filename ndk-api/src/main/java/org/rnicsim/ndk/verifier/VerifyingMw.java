@@ -24,7 +24,7 @@ final class VerifyingMw extends VerifyingObject implements NdkMw {
   @Override
   public int getRemoteTokenFromMw() {
     int token =
-        core.sync(shadow, "GetRemoteTokenFromMw", Frame.OpGroup.NONE, mw::getRemoteTokenFromMw, 0);
+        core.sync(shadow, "GetRemoteTokenFromMw", Frame.OpGroup.NONE, mw::getRemoteTokenFromMw);
     if (!memory.state.isCloseIssued()) {
       memory.remoteToken = token;
     }

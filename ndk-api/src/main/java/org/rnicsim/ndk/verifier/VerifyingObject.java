@@ -36,8 +36,7 @@ abstract class VerifyingObject implements NdkObject {
         shadow,
         "QueryExtension",
         Frame.OpGroup.NONE,
-        () -> shadow.inner.queryExtension(extensionInterfaceId, extensionInterfaceVersion),
-        new NdkExtensionResult(VerifierCore.refusedStatus(), null));
+        () -> shadow.inner.queryExtension(extensionInterfaceId, extensionInterfaceVersion));
   }
 
   /** NDK_FN_CLOSE_OBJECT for the closeable kinds. */

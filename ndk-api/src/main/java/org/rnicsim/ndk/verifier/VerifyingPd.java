@@ -205,7 +205,6 @@ final class VerifyingPd extends VerifyingObject implements NdkPd {
         shadow,
         "GetPrivilegedMemoryRegionToken",
         Frame.OpGroup.NONE,
-        pd::getPrivilegedMemoryRegionToken,
-        0);
+        pd::getPrivilegedMemoryRegionToken);
   }
 }

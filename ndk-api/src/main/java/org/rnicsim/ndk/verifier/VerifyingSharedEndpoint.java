@@ -22,11 +22,6 @@ final class VerifyingSharedEndpoint extends VerifyingObject implements NdkShared
 
   @Override
   public NdkAddressResult getLocalAddress() {
-    return core.sync(
-        shadow,
-        "GetLocalAddress",
-        Frame.OpGroup.NONE,
-        inner::getLocalAddress,
-        new NdkAddressResult(VerifierCore.refusedStatus(), null));
+    return core.sync(shadow, "GetLocalAddress", Frame.OpGroup.NONE, inner::getLocalAddress);
   }
 }

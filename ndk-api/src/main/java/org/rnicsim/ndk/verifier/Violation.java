@@ -6,7 +6,10 @@ import java.util.Objects;
 /**
  * One broken rule, as the lifetime verifier recorded it. Immutable.
  *
- * @param invariant which invariant of ndkpi-spec section 7 was broken
+ * @param invariant which invariant of ndkpi-spec section 7 was broken; for a consumer rule, the
+ *     invariant it pairs with ({@link ConsumerRule#pairedInvariant})
+ * @param consumerRule the consumer duty broken (C1 to C9), or null when the provider broke an
+ *     invariant
  * @param side who broke it: the provider or the consumer
  * @param object the object it happened on
  * @param timePs simulated time, picoseconds
@@ -17,6 +20,7 @@ import java.util.Objects;
  */
 public record Violation(
     Invariant invariant,
+    ConsumerRule consumerRule,
     Side side,
     ObjectRef object,
     long timePs,
@@ -31,6 +35,9 @@ public record Violation(
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(happened, "happened");
     Objects.requireNonNull(requirement, "requirement");
+    if (consumerRule != null && side != Side.CONSUMER) {
+      throw new IllegalArgumentException("only the consumer breaks " + consumerRule);
+    }
     history = List.copyOf(history);
   }
 
@@ -39,8 +46,13 @@ public record Violation(
     return invariant.number();
   }
 
+  /** "invariant 10" for a provider violation, "consumer rule C2" for a consumer one. */
+  public String ruleName() {
+    return consumerRule != null ? consumerRule.toString() : invariant.toString();
+  }
+
   @Override
   public String toString() {
-    return "invariant " + invariant.number() + " (" + side + ", " + object + "): " + happened;
+    return ruleName() + " (" + side + ", " + object + "): " + happened;
   }
 }

@@ -18,8 +18,9 @@ public final class ViolationReport {
   /** One violation as a headline, two explanation lines and the object's history. */
   public static String render(Violation v) {
     StringBuilder out = new StringBuilder();
-    out.append("Invariant ")
-        .append(v.invariantNumber())
+    String rule = v.ruleName();
+    out.append(Character.toUpperCase(rule.charAt(0)))
+        .append(rule.substring(1))
         .append(" broken by the ")
         .append(v.side().name().toLowerCase(java.util.Locale.ROOT))
         .append(" on ")
@@ -58,23 +59,29 @@ public final class ViolationReport {
         .append(violations.size() == 1 ? " violation" : " violations")
         .append('\n');
     Map<Integer, int[]> byInvariant = new TreeMap<>();
+    Map<ConsumerRule, Integer> byConsumerRule = new TreeMap<>();
     for (Violation v : violations) {
-      int[] counts = byInvariant.computeIfAbsent(v.invariantNumber(), n -> new int[2]);
-      counts[v.side().ordinal()]++;
+      if (v.consumerRule() != null) {
+        byConsumerRule.merge(v.consumerRule(), 1, Integer::sum);
+      } else {
+        byInvariant.computeIfAbsent(v.invariantNumber(), n -> new int[1])[0]++;
+      }
     }
     for (Map.Entry<Integer, int[]> e : byInvariant.entrySet()) {
-      int[] counts = e.getValue();
-      out.append(String.format(java.util.Locale.ROOT, "  invariant %2d: ", e.getKey()));
-      if (counts[Side.PROVIDER.ordinal()] > 0) {
-        out.append(counts[Side.PROVIDER.ordinal()]).append(" by the provider");
-      }
-      if (counts[Side.CONSUMER.ordinal()] > 0) {
-        if (counts[Side.PROVIDER.ordinal()] > 0) {
-          out.append(", ");
-        }
-        out.append(counts[Side.CONSUMER.ordinal()]).append(" by the consumer");
-      }
-      out.append("  - ").append(Invariant.of(e.getKey()).rule()).append('\n');
+      out.append(String.format(java.util.Locale.ROOT, "  invariant %2d: ", e.getKey()))
+          .append(e.getValue()[0])
+          .append(" by the provider  - ")
+          .append(Invariant.of(e.getKey()).rule())
+          .append('\n');
+    }
+    for (Map.Entry<ConsumerRule, Integer> e : byConsumerRule.entrySet()) {
+      out.append("  consumer rule ")
+          .append(e.getKey().name())
+          .append(": ")
+          .append(e.getValue())
+          .append(" by the consumer  - ")
+          .append(e.getKey().rule())
+          .append('\n');
     }
     for (Violation v : violations) {
       out.append('\n').append(render(v));

@@ -2,15 +2,16 @@ package org.rnicsim.ndk.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkMw;
 import org.rnicsim.ndk.api.NdkPd;
@@ -25,6 +26,7 @@ import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.cq.SimCq;
+import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.policy.ControlPath;
 import org.rnicsim.ndk.provider.policy.ProviderPolicy;
@@ -141,6 +143,29 @@ class CloseInvariantsTest {
   }
 
   @Test
+  void invariant08_closeFromInsideARequestCompletionStaysPendingUntilItReturns() {
+    ProviderRig rig = new ProviderRig(ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE));
+    long cost = ProviderPolicy.defaults().callbackCostPs(CallbackKind.REQUEST_COMPLETION);
+    // A fast-register MR: its close needs no firmware command, so only the request holds it.
+    NdkMr mr = rig.create(cb -> rig.pd().createMr(true, cb, null));
+    long[] completedAt = {-1};
+    ProviderRig.Closed[] closed = new ProviderRig.Closed[1];
+    mr.initializeFastRegisterMr(
+        16,
+        false,
+        (ctx, status) -> {
+          completedAt[0] = rig.now();
+          closed[0] = rig.close(mr); // from inside the RegisterMr completion
+        },
+        null);
+    rig.run();
+    assertEquals(NtStatus.PENDING, closed[0].status, "the completion is still running");
+    assertTrue(
+        closed[0].callbackPs >= completedAt[0] + cost,
+        "the close completes only once the completion returned at t + its cost");
+  }
+
+  @Test
   void invariant09_closingAQpCancelsItsPendingRequestsIntoTheCq() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);
@@ -247,9 +272,9 @@ class CloseInvariantsTest {
   }
 
   @Test
-  void invariant11_adapterCloseIsRefusedFromInsideACallback() {
+  void consumerRuleC6_adapterCloseIsRefusedFromInsideACallback() {
     ProviderRig rig = new ProviderRig();
-    RuntimeException[] refused = new RuntimeException[1];
+    NdkMisuseException[] refused = new NdkMisuseException[1];
     rig.startCreate(
         cb ->
             rig.adapter.createCq(
@@ -260,23 +285,60 @@ class CloseInvariantsTest {
                 (ctx, status, object) -> {
                   try {
                     rig.provider.closeAdapter(rig.adapter);
-                  } catch (IllegalStateException e) {
+                  } catch (NdkMisuseException e) {
                     refused[0] = e;
                   }
                 },
                 null));
     rig.run();
-    assertNotNull(refused[0]);
+    assertEquals("C6", refused[0].rule());
     assertTrue(refused[0].getMessage().contains("inside a callback"));
   }
 
   @Test
-  void adapterCloseGivesUpWithAClearErrorWhenADescendantIsNeverClosed() {
+  void consumerRuleC7_adapterCloseWithAPdAndACqNeverClosedEndsWithAClearConsumerError() {
     ProviderRig rig = new ProviderRig();
-    rig.cq(8);
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> rig.provider.closeAdapter(rig.adapter));
-    assertTrue(e.getMessage().contains("CQ#"), e.getMessage());
+    NdkCq cq = rig.cq(8);
+    NdkPd pd = rig.pd();
+    NdkMisuseException e =
+        assertThrows(NdkMisuseException.class, () -> rig.provider.closeAdapter(rig.adapter));
+    assertEquals("C7", e.rule());
+    String message = e.getMessage();
+    assertTrue(message.contains("never closed: " + rig.own(cq) + ", " + rig.own(pd)), message);
+    assertTrue(message.contains("nothing is left to simulate at "), message);
+    assertFalse(message.contains("after 10"), "the close did not wait 10 s: " + message);
+    // The objects are left as they were: nothing closed them behind the consumer's back.
+    assertTrue(rig.<LifetimeObject>own(pd).isOpen());
+    assertTrue(rig.<LifetimeObject>own(cq).isOpen());
+  }
+
+  @Test
+  void consumerRuleC1C2_useAfterCloseAndDoubleCloseOnTheRawProviderAreMisuseNotCrashes() {
+    ProviderRig rig = new ProviderRig(ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE));
+    NdkPd pd = rig.pd();
+    assertEquals(NtStatus.SUCCESS, pd.closeObject(c -> {}, null));
+    assertEquals(
+        "C2", assertThrows(NdkMisuseException.class, () -> pd.closeObject(c -> {}, null)).rule());
+    assertEquals(
+        "C1", assertThrows(NdkMisuseException.class, () -> pd.createMr(false, null, null)).rule());
+    rig.provider.closeAdapter(rig.adapter);
+  }
+
+  @Test
+  void consumerRuleC1_everyAdapterCallAfterCloseAdapterIsMisuseNotACrash() {
+    ProviderRig rig = new ProviderRig();
+    rig.provider.closeAdapter(rig.adapter);
+    List<Executable> calls =
+        List.of(
+            () -> rig.adapter.createPd(null, null),
+            () -> rig.adapter.createCq(8, null, null, null, null, null),
+            () -> rig.adapter.createConnector(null, null),
+            () -> rig.adapter.createListener(null, null, null, null),
+            () -> rig.adapter.createSharedEndpoint(TwoHosts.B, null, null),
+            () -> rig.adapter.queryAdapterInfo(4096));
+    for (Executable call : calls) {
+      assertEquals("C1", assertThrows(NdkMisuseException.class, call).rule());
+    }
   }
 
   @Test

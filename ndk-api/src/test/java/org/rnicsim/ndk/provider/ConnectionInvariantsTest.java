@@ -240,6 +240,22 @@ class ConnectionInvariantsTest {
   }
 
   @Test
+  void invariant27_aListenerWaitingForItsConnectorsToCloseRefusesNewRequests() {
+    TwoHosts h = new TwoHosts();
+    h.establish();
+    int events = h.connectEvents.size();
+    ProviderRig.Closed listenerClose = h.b.close(h.listener);
+    assertEquals(NtStatus.PENDING, listenerClose.status, "its connector is open (invariant 10)");
+    NdkConnector second = h.a.create(cb -> h.a.adapter.createConnector(cb, null));
+    NdkQp qp2 = h.a.qp(h.active.pd, h.active.cq, "qp2");
+    List<NtStatus> outcome = new ArrayList<>();
+    second.connect(qp2, TwoHosts.A, TwoHosts.B, 1, 1, null, (c, s) -> outcome.add(s), null);
+    h.run();
+    assertEquals(events, h.connectEvents.size(), "no connect event once the close is issued");
+    assertEquals(List.of(NtStatus.CONNECTION_REFUSED), outcome);
+  }
+
+  @Test
   void invariant28_whilePausedNoConnectEventFiresAndTheConnectIsRefused() {
     TwoHosts h = new TwoHosts();
     h.listener.controlConnectEvents(true);

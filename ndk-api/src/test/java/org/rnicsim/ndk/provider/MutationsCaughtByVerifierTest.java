@@ -9,21 +9,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.NdkSrq;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
+import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
 import org.rnicsim.ndk.api.struct.Mdl;
+import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResult;
 import org.rnicsim.ndk.api.struct.NdkSge;
+import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.connection.CmRetries;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.policy.ControlPath;
 import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.queue.SimQp;
+import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.Violation;
 
 /**
@@ -37,48 +43,78 @@ class MutationsCaughtByVerifierTest {
   @ParameterizedTest
   @EnumSource(ProviderMutation.class)
   void eachBrokenVariantIsCaughtWithItsInvariantNumber(ProviderMutation mutation) {
-    ProviderPolicy policy = ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE);
-    if (mutation == ProviderMutation.OVERLAPPING_NOTIFICATIONS) {
-      policy = policy.withCallbackCostPs(CallbackKind.CQ_NOTIFICATION, 10 * SimTime.PS_PER_US);
-    }
-    ProviderPolicy chosen = policy;
-    RnicSimulator sim = new RnicSimulator("mutation-" + mutation);
-    ProviderRig rig = ProviderRig.verified(sim, b -> b.policy(chosen).mutations(Set.of(mutation)));
-    provoke(mutation, rig);
-    rig.run();
-    Set<Integer> caught = new TreeSet<>();
-    for (Violation v : rig.verifier.violations()) {
-      caught.add(v.invariantNumber());
-    }
-    for (Violation v : rig.verifier.audit()) {
-      caught.add(v.invariantNumber());
-    }
+    Run run = run(mutation, Set.of(mutation));
     assertTrue(
-        caught.contains(mutation.invariant()),
+        run.caught.contains(mutation.invariant()),
         mutation
             + " should be reported as invariant "
             + mutation.invariant()
             + ", got "
-            + caught
+            + run.caught
             + "\n"
-            + rig.verifier.report());
+            + run.report);
   }
 
   @ParameterizedTest
   @EnumSource(ProviderMutation.class)
   void theSameScenarioOnTheUnbrokenProviderIsClean(ProviderMutation scenario) {
-    ProviderPolicy policy = ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE);
-    if (scenario == ProviderMutation.OVERLAPPING_NOTIFICATIONS) {
-      policy = policy.withCallbackCostPs(CallbackKind.CQ_NOTIFICATION, 10 * SimTime.PS_PER_US);
+    Run run = run(scenario, Set.of());
+    assertTrue(run.caught.isEmpty(), scenario + ": " + run.report);
+  }
+
+  /** What the verifier reported: the invariant numbers of all violations, and its report. */
+  private record Run(Set<Integer> caught, String report) {}
+
+  private static Run run(ProviderMutation scenario, Set<ProviderMutation> mutations) {
+    LifetimeVerifier verifier;
+    if (scenario == ProviderMutation.LISTENER_ACCEPTS_AFTER_CLOSE
+        || scenario == ProviderMutation.CONNECT_EVENT_WHILE_PAUSED) {
+      Set<ProviderMutation> before = ProviderRig.injected;
+      ProviderRig.injected = mutations;
+      try {
+        TwoHosts h = new TwoHosts(CmRetries.assumedDefault(), List.of("nicA", "nicB"), true);
+        if (scenario == ProviderMutation.LISTENER_ACCEPTS_AFTER_CLOSE) {
+          // The listener's close pends behind its accepted connector; a second request arrives.
+          h.establish();
+          h.b.close(h.listener);
+          NdkConnector second = h.a.create(cb -> h.a.adapter.createConnector(cb, null));
+          NdkQp qp2 = h.a.qp(h.active.pd, h.active.cq, "qp2");
+          second.connect(qp2, TwoHosts.A, TwoHosts.B, 1, 1, null, (c, s) -> {}, null);
+        } else {
+          h.listener.controlConnectEvents(true);
+          h.connect(null);
+        }
+        h.run();
+        verifier = h.verifier;
+      } finally {
+        ProviderRig.injected = before;
+      }
+    } else {
+      ProviderPolicy policy = policyFor(scenario);
+      RnicSimulator sim = new RnicSimulator("mutation-" + scenario);
+      ProviderRig rig = ProviderRig.verified(sim, b -> b.policy(policy).mutations(mutations));
+      provoke(scenario, rig);
+      rig.run();
+      verifier = rig.verifier;
     }
-    ProviderPolicy chosen = policy;
-    RnicSimulator sim = new RnicSimulator("clean-" + scenario);
-    ProviderRig rig = ProviderRig.verified(sim, b -> b.policy(chosen));
-    provoke(scenario, rig);
-    rig.run();
-    List<Violation> all = new java.util.ArrayList<>(rig.verifier.violations());
-    all.addAll(rig.verifier.audit());
-    assertTrue(all.isEmpty(), scenario + ": " + rig.verifier.report());
+    Set<Integer> caught = new TreeSet<>();
+    for (Violation v : verifier.audit()) {
+      caught.add(v.invariantNumber());
+    }
+    return new Run(caught, verifier.report());
+  }
+
+  private static ProviderPolicy policyFor(ProviderMutation mutation) {
+    ProviderPolicy policy = ProviderPolicy.defaults().withAllPaths(ControlPath.INLINE);
+    return switch (mutation) {
+      case OVERLAPPING_NOTIFICATIONS ->
+          policy.withCallbackCostPs(CallbackKind.CQ_NOTIFICATION, 10 * SimTime.PS_PER_US);
+      case CREATE_SUCCESS_WITHOUT_OBJECT, FAILED_CREATE_DELIVERS_OBJECT ->
+          policy.withCreatePath(NdkObjectType.MR, ControlPath.FIRMWARE);
+      case SUCCESSOR_RELEASED_AT_CLOSE_START ->
+          policy.withClosePath(NdkObjectType.MR, ControlPath.FIRMWARE);
+      default -> policy;
+    };
   }
 
   /** A consumer program that gives the broken rule a chance to show. */
@@ -159,6 +195,52 @@ class MutationsCaughtByVerifierTest {
         qp.write("deferred", SGL, 0, 1, NdkOpFlag.DEFER.value());
         qp.write("fails", SGL, 0, 1, NdkOpFlag.RDMA_READ_SINK.value());
       }
+      case CREATE_SUCCESS_WITHOUT_OBJECT -> pd.createMr(false, (c, s, o) -> {}, null);
+      case FAILED_CREATE_DELIVERS_OBJECT -> {
+        // The PD's close cancels the MR's pending create (invariant 9), so the create fails.
+        pd.createMr(false, (c, s, o) -> {}, null);
+        pd.closeObject(c -> {}, null);
+      }
+      case HEADER_WRONG_VERSION -> rig.create(cb -> pd.createMw(cb, null));
+      case REQUEST_RELEASES_CLOSE_AT_START -> {
+        NdkMr mr = rig.create(cb -> pd.createMr(true, cb, null));
+        mr.initializeFastRegisterMr(16, false, (c, s) -> mr.closeObject(x -> {}, null), null);
+      }
+      case SUCCESSOR_RELEASED_AT_CLOSE_START -> {
+        NdkMr mr = rig.create(cb -> pd.createMr(false, cb, null));
+        mr.closeObject(c -> {}, null); // pends: the MR's destroy is a firmware command
+        pd.closeObject(c -> {}, null);
+      }
+      case REARM_TAKES_LATEST_TYPE -> {
+        NdkCq polled = rig.cq(64, (c, s) -> {}, null);
+        SimQp[] qps = rig.connectedPair(pd, polled);
+        polled.armCq(NdkCqNotificationType.ANY);
+        polled.armCq(NdkCqNotificationType.ERRORS);
+        qpOf(rig, qps[0]).write("w", SGL, 0, 1, 0);
+      }
+      case SRQ_CLOSE_DROPS_RECEIVES -> {
+        NdkSrq srq = rig.create(cb -> pd.createSrq(64, 2, 0, null, null, null, cb, null));
+        NdkQp onSrq =
+            rig.create(cb -> pd.createQpWithSrq(cq[0], cq[0], srq, "onSrq", 64, 2, 0, cb, null));
+        srq.srqReceive("r", SGL);
+        srq.closeObject(c -> {}, null);
+        onSrq.closeObject(c -> {}, null);
+      }
+      case CQ_DEPTH_UNCHECKED ->
+          rig.adapter.createCq(
+              rig.provider.runtime().adapterInfo().maxCqDepth() + 1,
+              null,
+              null,
+              null,
+              (c, s, o) -> {},
+              null);
+      case MODERATION_REFUSED_DESPITE_FLAG -> cq[0].controlCqInterruptModeration(10, 4);
+      case OPEN_ACCEPTS_HIGHER_MINOR ->
+          rig.consumerView.openAdapter(
+              NdisOpenNdkAdapterParameters.of(
+                  new NdkVersion(
+                      rig.provider.runtime().version().major(),
+                      rig.provider.runtime().version().minor() + 1)));
       default -> throw new IllegalArgumentException("no scenario for " + mutation);
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.rnicsim.engine.RnicSimulator;
@@ -24,6 +25,7 @@ import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.provider.policy.ProviderPolicy;
 import org.rnicsim.ndk.provider.queue.SimQp;
@@ -110,9 +112,15 @@ final class ProviderRig {
     return new ProviderRig(provider.simulator(), provider.runtime().engine(), provider, verifier);
   }
 
+  /**
+   * Broken variants every rig (and {@link TwoHosts}) built from now on gets unless its test sets
+   * its own; {@link DedicatedTestsPinTheirInvariantsTest} runs the invariant tests under each.
+   */
+  static Set<ProviderMutation> injected = Set.of();
+
   private static SimNdkProvider build(
       RnicSimulator sim, WorkRequestEngine engine, Consumer<SimNdkProvider.Builder> customise) {
-    SimNdkProvider.Builder builder = SimNdkProvider.builder(sim).engine(engine);
+    SimNdkProvider.Builder builder = SimNdkProvider.builder(sim).engine(engine).mutations(injected);
     customise.accept(builder);
     return builder.build();
   }
@@ -127,6 +135,7 @@ final class ProviderRig {
     this.provider = provider;
     this.verifier = verifier;
     ProviderProbe probe = verifier != null ? verifier.probe() : ProviderProbe.NONE;
+    probe.reportsCqEntries(); // the observer below forwards every entry
     this.consumerView = verifier != null ? verifier.wrap(provider) : provider;
     provider.setObserver(
         new ProviderObserver() {

@@ -253,6 +253,10 @@ final class RandomProgram {
   }
 
   private <T extends NdkObject> void adopt(T object, List<T> pool, List<? extends Object> ante) {
+    if (object == null) { // nothing to close: keeping it would make finish() loop forever
+      audit.violations().add("invariant 2: a create succeeded but delivered no object");
+      return;
+    }
     audit.delivered(object, ante);
     pool.add(object);
     open.add((NdkCloseableObject) object);

@@ -10,6 +10,7 @@ import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.NdkSrq;
 import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.queue.SimQp;
 
@@ -44,6 +45,24 @@ class SrqInvariantsTest {
     for (int i = 0; i < sends; i++) {
       assertEquals(NtStatus.SUCCESS, qp.send("s" + i, SGL, 0));
     }
+  }
+
+  @Test
+  void invariant19_srqReceivesPostedWithSuccessCompleteCancelledWhenTheSrqCloses() {
+    post(2);
+    rig.run();
+    int before = rig.queuedEntries.size();
+    ProviderRig.Closed srqClose = rig.close(srq);
+    assertEquals(NtStatus.PENDING, srqClose.status, "its QP is still on it (invariant 10)");
+    rig.close(receiver);
+    rig.run();
+    List<String> flushed = new ArrayList<>();
+    for (NdkResultEx entry : rig.queuedEntries.subList(before, rig.queuedEntries.size())) {
+      flushed.add(entry.requestContext() + " " + entry.qpContext() + " " + entry.status());
+    }
+    assertEquals(
+        List.of("r0 onSrq " + NtStatus.CANCELLED, "r1 onSrq " + NtStatus.CANCELLED), flushed);
+    assertEquals(1, srqClose.callbacks);
   }
 
   @Test

@@ -92,6 +92,7 @@ final class TwoHosts {
             .cabling(cabling)
             .cmRetries(retries)
             .hardware(config)
+            .customise((index, b) -> b.mutations(ProviderRig.injected))
             .build();
     a = ProviderRig.on(hosts.provider(0), verifier);
     b = ProviderRig.on(hosts.provider(1), verifier);

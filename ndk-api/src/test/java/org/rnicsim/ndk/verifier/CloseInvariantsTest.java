@@ -2,12 +2,15 @@ package org.rnicsim.ndk.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.ndk.api.NdkConnector;
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
@@ -195,6 +198,18 @@ class CloseInvariantsTest {
     rig.assertOnly(9, Side.PROVIDER);
   }
 
+  /** No check may depend on what the provider did elsewhere before (issue 13, finding 3). */
+  @Test
+  void invariant09_qpCloseFinishingBeforeItsFlushIsReportedWhenTheLateFlushIsTheFirstEntry() {
+    NdkCq cq = rig.cq();
+    NdkQp qp = rig.qp(rig.pd(), cq, "qp");
+    qp.receive("r", Rig.SGL);
+    close(qp, "qp"); // SUCCESS at once: the close finished with the receive not in the CQ
+    FakeQueues.FakeQp fakeQp = rig.inner(qp);
+    fakeQp.complete(fakeQp.post(0), NtStatus.CANCELLED); // the flush, too late
+    rig.assertOnly(9, Side.PROVIDER);
+  }
+
   @Test
   void invariant09_qpCloseWithoutFlushSeenOnlyByTheAuditIsReported() {
     Rig plain = new Rig(VerifierMode.COLLECTING, false);
@@ -269,14 +284,25 @@ class CloseInvariantsTest {
   }
 
   @Test
-  void invariant11_closeAdapterFromInsideACallbackIsReportedAndNotPassedOn() {
+  void consumerRuleC6_closeAdapterFromInsideACallbackIsReportedAndNotPassedOn() {
     boolean[] providerSawClose = new boolean[1];
     rig.fake.duringCloseAdapter = () -> providerSawClose[0] = true;
-    NdkCq cq = rig.cq((ctx, status) -> rig.provider.closeAdapter(rig.adapter));
+    NdkMisuseException[] refused = new NdkMisuseException[1];
+    NdkCq cq =
+        rig.cq(
+            (ctx, status) -> {
+              try {
+                rig.provider.closeAdapter(rig.adapter);
+              } catch (NdkMisuseException e) {
+                refused[0] = e;
+              }
+            });
     cq.armCq(NdkCqNotificationType.ANY);
     ((FakeQueues.FakeCq) rig.inner(cq)).notifyConsumer(NtStatus.SUCCESS);
     assertFalse(providerSawClose[0]);
-    rig.assertOnly(11, Side.CONSUMER);
+    assertEquals("C6", refused[0].rule());
+    rig.assertOnlyConsumer(ConsumerRule.C6);
+    assertEquals(ObjectState.READY, rig.verifier.stateOf(cq).orElseThrow());
   }
 
   @Test
@@ -294,18 +320,72 @@ class CloseInvariantsTest {
   void invariant11_callbackForADescendantAfterCloseAdapterIsReported() {
     NdkCq cq = rig.cq();
     cq.armCq(NdkCqNotificationType.ANY);
-    rig.provider.closeAdapter(rig.adapter);
+    rig.provider.closeAdapter(rig.adapter); // this fake returns with the CQ open: invariant 10
     ((FakeQueues.FakeCq) rig.inner(cq)).notifyConsumer(NtStatus.SUCCESS);
-    rig.assertOnly(11, Side.PROVIDER);
+    Violation last = rig.verifier.violations().get(rig.verifier.violations().size() - 1);
+    assertEquals(11, last.invariantNumber(), rig.verifier.report());
+    assertEquals(Side.PROVIDER, last.side());
   }
 
+  /** ndkpi-spec 3: the adapter's close waits for its successors like every antecedent's. */
   @Test
-  void invariant11_closeAdapterWithOpenObjectsIsClean() {
+  void invariant10_closeAdapterReturningWithObjectsOpenIsReported() {
     NdkPd pd = rig.pd();
     rig.mr(pd);
     rig.cq();
+    rig.provider.closeAdapter(rig.adapter); // this fake returns at once
+    rig.assertOnly(10, Side.PROVIDER);
+    assertEquals(3, rig.verifier.violations().size(), rig.verifier.report());
+  }
+
+  @Test
+  void invariant10_closeAdapterReturningWhileACloseCompletionIsOwedIsReported() {
+    NdkCq cq = rig.cq();
+    rig.fake.closeAnswer = NtStatus.PENDING;
+    assertEquals(NtStatus.PENDING, cq.closeObject(ctx -> {}, null));
     rig.provider.closeAdapter(rig.adapter);
-    assertEquals(ObjectState.CLOSED, rig.verifier.stateOf(pd).orElseThrow());
+    rig.assertOnly(10, Side.PROVIDER);
+    assertTrue(
+        rig.verifier.violations().get(0).happened().contains("close completion of CQ#1 was owed"),
+        rig.verifier.report());
+  }
+
+  @Test
+  void closeAdapterReturningAfterEveryCloseCompletedIsClean() {
+    NdkPd pd = rig.pd();
+    NdkCq cq = rig.cq();
+    pd.closeObject(ctx -> {}, null);
+    cq.closeObject(ctx -> {}, null);
+    rig.provider.closeAdapter(rig.adapter);
+    assertEquals(ObjectState.CLOSED, rig.verifier.stateOf(rig.adapter).orElseThrow());
     rig.assertClean();
+  }
+
+  @Test
+  void consumerRuleC7_closeAdapterThatCanNeverReturnLeavesTheObjectsOpen() {
+    NdkPd pd = rig.pd();
+    NdkCq cq = rig.cq();
+    cq.closeObject(ctx -> {}, null);
+    rig.fake.duringCloseAdapter =
+        () -> {
+          throw new NdkMisuseException("C7", "CloseAdapter can never return");
+        };
+    assertThrows(NdkMisuseException.class, () -> rig.provider.closeAdapter(rig.adapter));
+    rig.assertOnlyConsumer(ConsumerRule.C7);
+    assertTrue(rig.verifier.violations().get(0).happened().contains("never closed PD#1"));
+    assertEquals(ObjectState.READY, rig.verifier.stateOf(pd).orElseThrow());
+  }
+
+  @Test
+  void invariant09_closeAdapterStuckAfterTheConsumerClosedEverythingBlamesTheProvider() {
+    NdkCq cq = rig.cq();
+    rig.fake.closeAnswer = NtStatus.PENDING;
+    cq.closeObject(ctx -> {}, null);
+    rig.fake.duringCloseAdapter =
+        () -> {
+          throw new NdkMisuseException("C7", "CloseAdapter can never return");
+        };
+    assertThrows(NdkMisuseException.class, () -> rig.provider.closeAdapter(rig.adapter));
+    rig.assertOnly(9, Side.PROVIDER);
   }
 }

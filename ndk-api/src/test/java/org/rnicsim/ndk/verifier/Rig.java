@@ -59,6 +59,7 @@ final class Rig {
     verifier = LifetimeVerifier.builder(() -> nowPs).mode(mode).build();
     if (probe) {
       fake.probe = verifier.probe();
+      fake.probe.reportsCqEntries();
     }
     provider = verifier.wrap(fake);
     adapter = provider.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
@@ -146,6 +147,17 @@ final class Rig {
     for (Violation v : verifier.violations()) {
       assertEquals(side, v.side(), verifier::report);
     }
+  }
+
+  /** Asserts every violation is the consumer breaking one of {@code rules}, each at least once. */
+  void assertOnlyConsumer(ConsumerRule... rules) {
+    audited();
+    Set<ConsumerRule> found = new java.util.TreeSet<>();
+    for (Violation v : verifier.violations()) {
+      assertEquals(Side.CONSUMER, v.side(), verifier::report);
+      found.add(v.consumerRule());
+    }
+    assertEquals(Set.of(rules), found, verifier::report);
   }
 
   /** Asserts the audit finds nothing at all. */

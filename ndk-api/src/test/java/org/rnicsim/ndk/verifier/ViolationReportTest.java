@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
@@ -59,12 +60,12 @@ class ViolationReportTest {
     Rig rig = closeDuringNotification();
     NdkPd pd = rig.pd();
     pd.closeObject(ctx -> {}, null);
-    pd.closeObject(ctx -> {}, null);
+    assertThrows(NdkMisuseException.class, () -> pd.closeObject(ctx -> {}, null));
     String summary = rig.verifier.report();
     assertTrue(summary.startsWith("Lifetime verifier: 2 violations\n"), summary);
     assertTrue(summary.contains("invariant  7: 1 by the provider"), summary);
-    assertTrue(summary.contains("invariant 13: 1 by the consumer"), summary);
-    assertTrue(summary.contains("Invariant 13 broken by the consumer on PD#1"), summary);
+    assertTrue(summary.contains("consumer rule C2: 1 by the consumer"), summary);
+    assertTrue(summary.contains("Consumer rule C2 broken by the consumer on PD#1"), summary);
     assertTrue(summary.contains("the consumer (the code calling the NDK objects) must change"));
   }
 
@@ -91,7 +92,7 @@ class ViolationReportTest {
       pd.getPrivilegedMemoryRegionToken();
     }
     pd.closeObject(ctx -> {}, null);
-    pd.closeObject(ctx -> {}, null);
+    assertThrows(NdkMisuseException.class, () -> pd.closeObject(ctx -> {}, null));
     Violation v = verifier.violations().get(0);
     assertEquals(3, v.history().size());
     assertThrows(UnsupportedOperationException.class, () -> v.history().clear());

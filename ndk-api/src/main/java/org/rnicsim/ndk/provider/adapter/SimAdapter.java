@@ -22,6 +22,7 @@ import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.lifetime.Creation;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.queue.SimPd;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 
@@ -72,7 +73,9 @@ public final class SimAdapter extends LifetimeObject implements NdkAdapter {
       NdkFnCreateCompletion createCompletion,
       Object requestContext) {
     requireOpen("CreateCq");
-    if (cqDepth <= 0 || cqDepth > runtime.adapterInfo().maxCqDepth()) {
+    if (cqDepth <= 0
+        || (cqDepth > runtime.adapterInfo().maxCqDepth()
+            && !runtime.mutated(ProviderMutation.CQ_DEPTH_UNCHECKED))) {
       return NdkCreateResult.failed(NtStatus.INVALID_PARAMETER);
     }
     if (!runtime.resources().tryReserve(NdkObjectType.CQ)) {

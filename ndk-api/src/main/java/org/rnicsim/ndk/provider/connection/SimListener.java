@@ -10,6 +10,7 @@ import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.adapter.SimAdapter;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 
 /**
@@ -87,7 +88,10 @@ public final class SimListener extends LifetimeObject implements NdkListener {
 
   /** Listening, not paused, close not issued: an incoming request gets a connect event. */
   boolean acceptsConnections() {
-    return isOpen() && bound != null && !paused;
+    boolean alive = isOpen() || runtime.mutated(ProviderMutation.LISTENER_ACCEPTS_AFTER_CLOSE);
+    return alive
+        && bound != null
+        && (!paused || runtime.mutated(ProviderMutation.CONNECT_EVENT_WHILE_PAUSED));
   }
 
   void connectEvent(SimConnector connector) {

@@ -173,7 +173,10 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   @Override
   public void armCq(NdkCqNotificationType type) {
     requireOpen("ArmCq");
-    arm = arm == null ? type : arm.stronger(type);
+    arm =
+        arm == null || runtime.mutated(ProviderMutation.REARM_TAKES_LATEST_TYPE)
+            ? type
+            : arm.stronger(type);
     if (error != null) {
       if (!errorReported) {
         requestNotification(error);
@@ -218,7 +221,8 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   @Override
   public NtStatus controlCqInterruptModeration(long moderationIntervalUs, long moderationCount) {
     requireOpen("ControlCqInterruptModeration");
-    if (!runtime.adapterInfo().hasFlag(NdkAdapterFlag.CQ_INTERRUPT_MODERATION_SUPPORTED)) {
+    if (!runtime.adapterInfo().hasFlag(NdkAdapterFlag.CQ_INTERRUPT_MODERATION_SUPPORTED)
+        || runtime.mutated(ProviderMutation.MODERATION_REFUSED_DESPITE_FLAG)) {
       return NtStatus.NOT_SUPPORTED;
     }
     if (moderationIntervalUs < 0

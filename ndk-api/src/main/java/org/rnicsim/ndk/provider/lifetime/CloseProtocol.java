@@ -2,6 +2,7 @@ package org.rnicsim.ndk.provider.lifetime;
 
 import java.util.List;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.policy.ProviderMutation;
@@ -31,16 +32,21 @@ final class CloseProtocol {
    */
   NtStatus begin(NdkFnCloseCompletion completion, Object context) {
     if (object.state() != ObjectState.OPEN) {
-      throw new IllegalStateException(
+      // Consumer rule C2; the first close goes on untouched.
+      throw new NdkMisuseException(
+          "C2",
           "close of "
               + object
               + " in state "
               + object.state()
-              + ": ndkpi-spec 3, an object is closed once, after it was delivered");
+              + ": an object is closed once, after it was delivered (ndkpi-spec 3)");
     }
     object.moveTo(ObjectState.CLOSING);
     closeCompletion = completion;
     closeContext = context;
+    if (runtime.mutated(ProviderMutation.SUCCESSOR_RELEASED_AT_CLOSE_START)) {
+      object.unlinkAntecedentsNow();
+    }
     for (PendingRequest request : object.gate().requests()) {
       request.requestCancel();
     }

@@ -113,7 +113,12 @@ public final class Creation {
                     List.of(object),
                     () -> {
                       object.markDelivered();
-                      createCompletion.createCompletion(requestContext, NtStatus.SUCCESS, object);
+                      createCompletion.createCompletion(
+                          requestContext,
+                          NtStatus.SUCCESS,
+                          runtime.mutated(ProviderMutation.CREATE_SUCCESS_WITHOUT_OBJECT)
+                              ? null
+                              : object);
                     },
                     LifetimeObject.nothing());
           } else {
@@ -125,7 +130,13 @@ public final class Creation {
                     dpcWorkPs,
                     object,
                     List.of(object),
-                    () -> createCompletion.createCompletion(requestContext, status, null),
+                    () ->
+                        createCompletion.createCompletion(
+                            requestContext,
+                            status,
+                            runtime.mutated(ProviderMutation.FAILED_CREATE_DELIVERS_OBJECT)
+                                ? object
+                                : null),
                     object::markCreateFailed);
           }
         });

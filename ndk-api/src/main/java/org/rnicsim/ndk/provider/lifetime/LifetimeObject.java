@@ -6,12 +6,14 @@ import java.util.UUID;
 import org.rnicsim.ndk.api.NdkExtensionResult;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
 import org.rnicsim.ndk.api.NdkFnRequestCompletion;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkObjectHeader;
 import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.policy.ControlPath;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.CallbackOwner;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.work.AdapterCommand;
@@ -60,7 +62,12 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
     this.runtime = runtime;
     this.kind = kind;
     this.id = runtime.nextObjectId();
-    this.header = new NdkObjectHeader(runtime.version(), kind);
+    this.header =
+        new NdkObjectHeader(
+            runtime.mutated(ProviderMutation.HEADER_WRONG_VERSION) && kind != NdkObjectType.ADAPTER
+                ? new NdkVersion(runtime.version().major(), runtime.version().minor() + 1)
+                : runtime.version(),
+            kind);
     this.requests = new RequestCompletions(this, runtime);
     this.close = new CloseProtocol(this, runtime);
   }
@@ -112,18 +119,20 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
 
   /**
    * Refuses a call on an object that is not open. ndkpi-spec 3: the consumer never uses an object
-   * after closing it, so failing such a call is allowed; the provider fails loudly so that a broken
-   * consumer is found (the lifetime verifier reports the misuse before it gets here).
+   * after closing it, so failing such a call is allowed; the call ends with {@link
+   * NdkMisuseException} (consumer rule C1) rather than a status the contract does not have, and
+   * changes nothing (the lifetime verifier reports the misuse before it gets here).
    */
   protected final void requireOpen(String operation) {
     if (state != ObjectState.OPEN) {
-      throw new IllegalStateException(
+      throw new NdkMisuseException(
+          "C1",
           operation
               + " on "
               + this
               + " in state "
               + state
-              + ": ndkpi-spec 3, the consumer never uses an object it has closed");
+              + ": the consumer never uses an object it has closed (ndkpi-spec 3)");
     }
   }
 
@@ -310,6 +319,11 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
     releaseAdapterCount();
     onGone();
     beforeUnlink.run();
+    unlinkAntecedents();
+  }
+
+  /** Package-private for {@link CloseProtocol}: a deliberately broken provider unlinks early. */
+  void unlinkAntecedentsNow() {
     unlinkAntecedents();
   }
 

@@ -51,6 +51,11 @@ final class RequestCompletions {
             object,
             List.of(),
             () -> {
+              boolean early = runtime.mutated(ProviderMutation.REQUEST_RELEASES_CLOSE_AT_START);
+              if (early) {
+                object.gate().removeRequest(request);
+                object.progressClose();
+              }
               if (completion != null) {
                 completion.requestCompletion(request.context(), status);
                 if (runtime.mutated(ProviderMutation.REQUEST_COMPLETION_TWICE)) {
@@ -60,8 +65,10 @@ final class RequestCompletions {
               afterCall.run();
             },
             () -> {
-              object.gate().removeRequest(request);
-              object.progressClose();
+              if (!runtime.mutated(ProviderMutation.REQUEST_RELEASES_CLOSE_AT_START)) {
+                object.gate().removeRequest(request);
+                object.progressClose();
+              }
             });
   }
 }

@@ -298,6 +298,14 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
     }
   }
 
+  /** Receives of this QP's SRQ, cancelled by the SRQ's close, reported in this QP's receive CQ. */
+  void flushSrqReceives(List<WorkRequest> srqReceives) {
+    for (WorkRequest receive : srqReceives) {
+      receiveCq.queueEntry(
+          result(receive, NtStatus.CANCELLED, 0, NdkOperationType.RECEIVE, 0), false);
+    }
+  }
+
   private NdkResultEx result(
       WorkRequest request,
       NtStatus status,

@@ -14,6 +14,7 @@ import org.rnicsim.ndk.api.struct.NdkSge;
 import org.rnicsim.ndk.provider.lifetime.LifetimeObject;
 import org.rnicsim.ndk.provider.lifetime.PendingRequest;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.provider.policy.ProviderMutation;
 import org.rnicsim.ndk.provider.runtime.ProviderRuntime;
 import org.rnicsim.ndk.provider.work.FirmwareGateway;
 import org.rnicsim.ndk.provider.work.WorkRequest;
@@ -211,12 +212,24 @@ public final class SimSrq extends LifetimeObject implements NdkSrq {
   }
 
   /**
-   * The SRQ close cancels its receives. Interp: they complete nowhere (an SRQ has no CQ of its own;
-   * the QPs on it must be closed first anyway, since they are its successors).
+   * The SRQ close cancels its receives (invariant 9), and each, posted with SUCCESS, still owes its
+   * one CQ entry (invariant 19). Interp: an SRQ has no CQ of its own, so the entries go, as
+   * STATUS_CANCELLED, to the receive CQ of the oldest QP still on the SRQ (its close waits for that
+   * QP, invariant 10, so the CQ is still there); with no QP on it, no CQ exists for them and they
+   * complete nowhere (docs/ndk-consumer-rules.md).
    */
   @Override
   protected void onCloseIssued() {
     armed = false;
-    receives.drain();
+    List<WorkRequest> cancelled = receives.drain();
+    if (runtime.mutated(ProviderMutation.SRQ_CLOSE_DROPS_RECEIVES)) {
+      return;
+    }
+    for (LifetimeObject successor : gate().successors()) {
+      if (successor instanceof SimQp qp && !qp.isGone()) {
+        qp.flushSrqReceives(cancelled);
+        return;
+      }
+    }
   }
 }
