@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.rnicsim.experiments.cli.RnicsimCommand;
+import org.rnicsim.experiments.BuildInfo;
 import org.rnicsim.experiments.cluster.ClusterExecutor;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
@@ -170,7 +170,7 @@ final class ClusterBench {
             "-Djava.awt.headless=true",
             "-cp",
             System.getProperty("java.class.path"),
-            RnicsimCommand.class.getName(),
+            BuildInfo.MAIN_CLASS,
             "worker",
             "--cluster",
             String.join(",", addresses),
