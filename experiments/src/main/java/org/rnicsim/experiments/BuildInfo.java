@@ -9,12 +9,6 @@ import java.util.Properties;
 public final class BuildInfo {
   private static final String VERSION = load();
 
-  /**
-   * The command line's entry point, by name: code below the command line (the cluster benchmark)
-   * starts worker processes with it without depending on the {@code cli} package.
-   */
-  public static final String MAIN_CLASS = "org.rnicsim.experiments.cli.RnicsimCommand";
-
   private BuildInfo() {}
 
   /** The Maven project version, for example {@code 0.1.0-SNAPSHOT}. */

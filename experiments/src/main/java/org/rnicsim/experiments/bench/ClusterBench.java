@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.rnicsim.experiments.BuildInfo;
 import org.rnicsim.experiments.cluster.ClusterExecutor;
+import org.rnicsim.experiments.cluster.ClusterWorker;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.Study;
@@ -170,13 +170,9 @@ final class ClusterBench {
             "-Djava.awt.headless=true",
             "-cp",
             System.getProperty("java.class.path"),
-            BuildInfo.MAIN_CLASS,
-            "worker",
-            "--cluster",
+            ClusterWorker.class.getName(),
             String.join(",", addresses),
-            "--port",
             Integer.toString(port),
-            "--jobs",
             "1")
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())

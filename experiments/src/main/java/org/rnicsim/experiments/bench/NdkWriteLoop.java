@@ -58,7 +58,6 @@ final class NdkWriteLoop {
         NdkHosts.builder(sim).names(List.of("nicA", "nicB")).profile(profile).seed(1).build();
     this.verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
     ProviderProbe probe = verified ? verifier.probe() : ProviderProbe.NONE;
-    probe.reportsCqEntries();
     NdkQp[] qps = new NdkQp[2];
     NdkCq[] cqs = new NdkCq[2];
     for (int host = 0; host < 2; host++) {

@@ -39,6 +39,21 @@ public final class ClusterWorker implements AutoCloseable {
     return worker;
   }
 
+  /**
+   * The worker process {@code rnicsim bench sweep --cluster} starts: arguments members
+   * (HOST:PORT,...), port and jobs, already checked by the benchmark. It is started by this class's
+   * name because the benchmark sits below the command line; users start workers with {@code rnicsim
+   * worker}.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    ClusterOptions options =
+        new ClusterOptions(
+            ClusterOptions.parseMembers(args[0]),
+            Integer.parseInt(args[1]),
+            Integer.parseInt(args[2]));
+    serve(options, new PrintWriter(System.out, true));
+  }
+
   /** Starts a worker and serves until the process is told to stop. */
   public static void serve(ClusterOptions options, PrintWriter log) throws InterruptedException {
     ClusterWorker worker = start(options, log);

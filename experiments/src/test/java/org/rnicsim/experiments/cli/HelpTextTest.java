@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rnicsim.experiments.BuildInfo;
 import picocli.CommandLine;
 
 /**
@@ -26,12 +25,6 @@ class HelpTextTest {
       paths.addAll(commandPaths(entry.getValue(), path));
     }
     return paths;
-  }
-
-  @Test
-  void theEntryPointNamedForWorkerProcessesIsTheCommandLine() {
-    // The cluster benchmark starts `rnicsim worker` processes by this name.
-    assertEquals(RnicsimCommand.class.getName(), BuildInfo.MAIN_CLASS);
   }
 
   @Test

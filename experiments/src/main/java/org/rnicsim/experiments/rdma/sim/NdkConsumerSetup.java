@@ -47,8 +47,13 @@ public final class NdkConsumerSetup {
     return object;
   }
 
-  /** An observer feeding {@code probe} that runs {@code entryQueued} on every queued CQ entry. */
+  /**
+   * An observer feeding {@code probe} that runs {@code entryQueued} on every queued CQ entry. It
+   * forwards every entry the provider queues, so the probe is told so: the verifier then checks
+   * each entry once, when queued, not again when the consumer dequeues it.
+   */
   public static ProviderObserver observer(ProviderProbe probe, Runnable entryQueued) {
+    probe.reportsCqEntries();
     return new ProviderObserver() {
       @Override
       public void callbackStarting(CallbackKind kind, long returnTimePs) {
