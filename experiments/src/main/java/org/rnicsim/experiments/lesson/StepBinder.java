@@ -88,7 +88,7 @@ final class StepBinder {
     if (step == null) {
       return null;
     }
-    if (inCallback && !kind.call()) {
+    if (inCallback && !(step instanceof Step.Call)) {
       tree.problem(at, "inside whenNotified only calls are allowed, not '" + action + "'");
     }
     return new ScriptStep(step, say, tree.where(path));

@@ -13,10 +13,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The step vocabulary of lessons and {@code ndk-script} studies, in one table: every step key in
- * the order messages list them, whether it is an NDK call (only calls may run inside {@code
- * whenNotified}), the key a bare value stands for, and how its arguments become its {@link Step}.
- * The keys an entry reads are the keys the step takes, and its defaults and ranges are written here
- * once. A new step kind is one entry here, plus its record and runner in ndk-api's {@link Step}.
+ * the order messages list them, the key a bare value stands for, and how its arguments become its
+ * {@link Step} (whose type says whether it is an NDK call, {@link Step.Call}: only calls may run
+ * inside {@code whenNotified}). The keys an entry reads are the keys the step takes, and its
+ * defaults and ranges are written here once. A new step kind is one entry here, plus its record and
+ * runner in ndk-api's {@link Step}.
  */
 final class StepKinds {
   /** How one step's arguments become its {@link Step}; null after reporting a problem. */
@@ -26,13 +27,11 @@ final class StepKinds {
   }
 
   /**
-   * @param call whether the step is an NDK call, as opposed to waiting, running the clock or
-   *     arranging what happens
    * @param primary the key a bare value stands for ({@code close: qp}), null when the step takes
    *     only a mapping, or {@link StepArgs#VALUE} when its argument is one value ({@code runFor:
    *     5us})
    */
-  record Kind(boolean call, String primary, Binding binding) {}
+  record Kind(String primary, Binding binding) {}
 
   private static final long DEFAULT_CQ_DEPTH = 64;
   private static final long DEFAULT_QP_DEPTH = 16;
@@ -74,8 +73,8 @@ final class StepKinds {
               }
             });
 
-    call("openAdapter", "as", a -> new Step.OpenAdapter(a.declare("as"), a.hostIfGiven("host")));
-    call(
+    step("openAdapter", "as", a -> new Step.OpenAdapter(a.declare("as"), a.hostIfGiven("host")));
+    step(
         "createCq",
         "as",
         a ->
@@ -84,42 +83,42 @@ final class StepKinds {
                 a.useIfGiven("adapter"),
                 a.integer("depth", 1, MAX_ULONG, DEFAULT_CQ_DEPTH),
                 (int) a.integer("core", 0, 63, -1)));
-    call("createPd", "as", a -> new Step.CreatePd(a.declare("as"), a.useIfGiven("adapter")));
-    call(
+    step("createPd", "as", a -> new Step.CreatePd(a.declare("as"), a.useIfGiven("adapter")));
+    step(
         "createMr",
         null,
         a -> new Step.CreateMr(a.declare("as"), a.use("pd"), a.bool("fastRegister", false)));
-    call("createQp", null, StepKinds::createQp);
-    call(
+    step("createQp", null, StepKinds::createQp);
+    step(
         "createConnector",
         "as",
         a -> new Step.CreateConnector(a.declare("as"), a.useIfGiven("adapter")));
-    call(
+    step(
         "createListener",
         "as",
         a -> new Step.CreateListener(a.declare("as"), a.useIfGiven("adapter")));
-    call("listen", "listener", a -> new Step.Listen(a.use("listener"), port(a)));
-    call(
+    step("listen", "listener", a -> new Step.Listen(a.use("listener"), port(a)));
+    step(
         "connect",
         null,
         a -> new Step.Connect(a.use("connector"), a.use("qp"), a.host("host"), port(a)));
-    call("accept", null, a -> new Step.Accept(a.use("connector"), a.use("qp")));
-    call("completeConnect", "connector", a -> new Step.CompleteConnect(a.use("connector")));
-    call("disconnect", "connector", a -> new Step.Disconnect(a.use("connector")));
-    call("armCq", "cq", StepKinds::armCq);
-    call("controlCqInterruptModeration", null, StepKinds::controlModeration);
-    call("receive", "qp", a -> post(Step.PostKind.RECEIVE, a));
-    call("send", "qp", a -> post(Step.PostKind.SEND, a));
-    call("write", "qp", a -> post(Step.PostKind.WRITE, a));
-    call("flush", "qp", a -> new Step.Flush(a.use("qp")));
-    call("getCqResults", "cq", a -> new Step.GetCqResults(a.use("cq")));
-    call("close", "object", a -> new Step.Close(a.use("object")));
-    call("closeAdapter", "adapter", a -> new Step.CloseAdapter(a.useIfGiven("adapter")));
-    control("waitFor", null, StepKinds::waitFor);
-    control("runFor", StepArgs.VALUE, a -> new Step.RunFor(a.requiredDuration()));
-    control("runUntil", StepArgs.VALUE, a -> new Step.RunUntil(a.requiredDuration()));
-    control("settle", StepArgs.VALUE, StepKinds::settle);
-    control(
+    step("accept", null, a -> new Step.Accept(a.use("connector"), a.use("qp")));
+    step("completeConnect", "connector", a -> new Step.CompleteConnect(a.use("connector")));
+    step("disconnect", "connector", a -> new Step.Disconnect(a.use("connector")));
+    step("armCq", "cq", StepKinds::armCq);
+    step("controlCqInterruptModeration", null, StepKinds::controlModeration);
+    step("receive", "qp", a -> post(Step.PostKind.RECEIVE, a));
+    step("send", "qp", a -> post(Step.PostKind.SEND, a));
+    step("write", "qp", a -> post(Step.PostKind.WRITE, a));
+    step("flush", "qp", a -> new Step.Flush(a.use("qp")));
+    step("getCqResults", "cq", a -> new Step.GetCqResults(a.use("cq")));
+    step("close", "object", a -> new Step.Close(a.use("object")));
+    step("closeAdapter", "adapter", a -> new Step.CloseAdapter(a.useIfGiven("adapter")));
+    step("waitFor", null, StepKinds::waitFor);
+    step("runFor", StepArgs.VALUE, a -> new Step.RunFor(a.requiredDuration()));
+    step("runUntil", StepArgs.VALUE, a -> new Step.RunUntil(a.requiredDuration()));
+    step("settle", StepArgs.VALUE, StepKinds::settle);
+    step(
         "repeat",
         null,
         a ->
@@ -127,19 +126,15 @@ final class StepKinds {
                 (int) a.integer("times", 1, 10_000, 1),
                 a.duration("every", 0),
                 a.steps("steps", a.inCallback())));
-    control("whenNotified", null, a -> new Step.WhenNotified(a.use("cq"), a.steps("do", true)));
-    control("failNextCommand", null, StepKinds::failNextCommand);
-    control("measure", "cq", a -> new Step.Measure(a.use("cq")));
+    step("whenNotified", null, a -> new Step.WhenNotified(a.use("cq"), a.steps("do", true)));
+    step("failNextCommand", null, StepKinds::failNextCommand);
+    step("measure", "cq", a -> new Step.Measure(a.use("cq")));
   }
 
   private StepKinds() {}
 
-  private static void call(String key, String primary, Binding binding) {
-    KINDS.put(key, new Kind(true, primary, binding));
-  }
-
-  private static void control(String key, String primary, Binding binding) {
-    KINDS.put(key, new Kind(false, primary, binding));
+  private static void step(String key, String primary, Binding binding) {
+    KINDS.put(key, new Kind(primary, binding));
   }
 
   /** The step called {@code key}, or null when there is none. */
