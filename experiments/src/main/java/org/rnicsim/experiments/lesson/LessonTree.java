@@ -32,6 +32,16 @@ final class LessonTree {
     this.study = null;
   }
 
+  private LessonTree() {
+    this.source = null;
+    this.study = null;
+  }
+
+  /** A tree that records no problems, for learning which keys a binding reads. */
+  static LessonTree silent() {
+    return new LessonTree();
+  }
+
   /** A tree of a study file, whose problems go to {@code study}. */
   LessonTree(Problems study) {
     this.source = null;
@@ -45,6 +55,9 @@ final class LessonTree {
 
   /** Records a problem at the value of {@code path}. */
   void problem(String path, String message) {
+    if (source == null && study == null) {
+      return;
+    }
     if (study != null) {
       study.report(path, message);
     } else {
@@ -54,6 +67,9 @@ final class LessonTree {
 
   /** Records a problem at the key of {@code path} (an unknown key). */
   void keyProblem(String path, String message) {
+    if (source == null && study == null) {
+      return;
+    }
     if (study != null) {
       study.reportKey(path, message);
     } else {

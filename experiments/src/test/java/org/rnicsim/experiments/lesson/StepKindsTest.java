@@ -53,4 +53,41 @@ class StepKindsTest {
     assertTrue(problems.get(0).endsWith("failNextCommand, measure)"), problems.get(0));
     assertEquals(29, StepKinds.names().size());
   }
+
+  @Test
+  void whenAMappingStepGetsABareValue_thenTheKeysItsEntryReadsAreListed() {
+    List<String> problems = problems(lesson("  - connect: foo"));
+
+    assertEquals(
+        List.of(
+            "l.yaml:4:14: 'steps[0].connect' takes a mapping of connector, qp, host, port;"
+                + " got the text 'foo'"),
+        problems);
+  }
+
+  @Test
+  void whenAStepHasAKeyItsEntryDoesNotRead_thenTheKeyIsRefusedWithTheKnownOnes() {
+    List<String> problems =
+        problems(lesson("  - openAdapter: adapter", "  - createCq: {as: cq, deep: 3}"));
+
+    assertEquals(
+        List.of(
+            "l.yaml:5:24: unknown key 'steps[1].createCq.deep' (known: as, adapter, depth,"
+                + " core)"),
+        problems);
+  }
+
+  @Test
+  void whenAStepUsesTheNameItDeclares_thenTheNameIsNotYetKnown() {
+    List<String> problems =
+        problems(
+            lesson(
+                "  - openAdapter: adapter",
+                "  - createPd: pd",
+                "  - createQp: {as: qp, pd: pd, cq: qp}"));
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).contains("no earlier step created an object named 'qp'"), problems.get(0));
+  }
 }

@@ -14,21 +14,27 @@ import org.rnicsim.ndk.api.status.NtStatus;
  */
 public sealed interface Step {
 
+  /**
+   * A step that calls the provider, as opposed to waiting, running the clock or arranging what
+   * happens: only calls may run inside a CQ notification callback ({@link WhenNotified}).
+   */
+  sealed interface Call extends Step {}
+
   /** OPEN_NDK_ADAPTER_HANDLER on a host's provider (ndkpi-spec 2, invariant 34). */
-  record OpenAdapter(String name, String host) implements Step {}
+  record OpenAdapter(String name, String host) implements Call {}
 
   /**
    * NdkCreateCq with a notification callback (ndkpi-spec 2, 4).
    *
    * @param core the affinity hint's processor, or -1 for the provider's choice
    */
-  record CreateCq(String name, String adapter, long depth, int core) implements Step {}
+  record CreateCq(String name, String adapter, long depth, int core) implements Call {}
 
   /** NdkCreatePd. */
-  record CreatePd(String name, String adapter) implements Step {}
+  record CreatePd(String name, String adapter) implements Call {}
 
   /** NdkCreateMr. */
-  record CreateMr(String name, String pd, boolean fastRegister) implements Step {}
+  record CreateMr(String name, String pd, boolean fastRegister) implements Call {}
 
   /** NdkCreateQp: both queues {@code depth} deep, one SGE, {@code inlineDataBytes} inline. */
   record CreateQp(
@@ -38,34 +44,34 @@ public sealed interface Step {
       String initiatorCq,
       long depth,
       long inlineDataBytes)
-      implements Step {}
+      implements Call {}
 
   /** NdkCreateConnector. */
-  record CreateConnector(String name, String adapter) implements Step {}
+  record CreateConnector(String name, String adapter) implements Call {}
 
   /** NdkCreateListener; its connect events queue connectors for {@link WaitFor}. */
-  record CreateListener(String name, String adapter) implements Step {}
+  record CreateListener(String name, String adapter) implements Call {}
 
   /** NdkListen on the listener's host address and {@code port}. */
-  record Listen(String listener, int port) implements Step {}
+  record Listen(String listener, int port) implements Call {}
 
   /** NdkConnect from the connector's host to {@code host}:{@code port}. */
-  record Connect(String connector, String qp, String host, int port) implements Step {}
+  record Connect(String connector, String qp, String host, int port) implements Call {}
 
   /** NdkAccept with a disconnect event callback. */
-  record Accept(String connector, String qp) implements Step {}
+  record Accept(String connector, String qp) implements Call {}
 
   /** NdkCompleteConnect with a disconnect event callback. */
-  record CompleteConnect(String connector) implements Step {}
+  record CompleteConnect(String connector) implements Call {}
 
   /** NdkDisconnect. */
-  record Disconnect(String connector) implements Step {}
+  record Disconnect(String connector) implements Call {}
 
   /** NdkArmCq (ndkpi-spec 4, invariants 14-17). */
-  record ArmCq(String cq, NdkCqNotificationType type) implements Step {}
+  record ArmCq(String cq, NdkCqNotificationType type) implements Call {}
 
   /** NdkControlCqInterruptModeration (ndkpi-spec 6). */
-  record ControlModeration(String cq, long intervalUs, long count) implements Step {}
+  record ControlModeration(String cq, long intervalUs, long count) implements Call {}
 
   /** The posts a lesson uses. */
   enum PostKind {
@@ -90,19 +96,19 @@ public sealed interface Step {
    * @param flags NDK_OP_FLAG bits; on the last of the posts DEFER is kept only if {@code deferLast}
    */
   record Post(PostKind kind, String qp, int count, long bytes, int flags, boolean deferLast)
-      implements Step {}
+      implements Call {}
 
   /** NdkFlush (ndkpi-spec 5, invariant 20). */
-  record Flush(String qp) implements Step {}
+  record Flush(String qp) implements Call {}
 
   /** NdkGetCqResultsEx until the CQ is empty. */
-  record GetCqResults(String cq) implements Step {}
+  record GetCqResults(String cq) implements Call {}
 
   /** NdkCloseObject (ndkpi-spec 3) with a close completion callback. */
-  record Close(String object) implements Step {}
+  record Close(String object) implements Call {}
 
   /** CLOSE_NDK_ADAPTER_HANDLER: blocks, running the simulation (invariant 11). */
-  record CloseAdapter(String adapter) implements Step {}
+  record CloseAdapter(String adapter) implements Call {}
 
   /** What {@link WaitFor} waits for. */
   enum WaitKind {

@@ -55,7 +55,7 @@ final class StepRunner {
   }
 
   private void dispatch(Step step, String where) {
-    if (run.insideCallback() && !isCall(step)) {
+    if (run.insideCallback() && !(step instanceof Step.Call)) {
       throw new ScriptException(where, "inside a callback the consumer can only make calls");
     }
     if (step instanceof Step.OpenAdapter s) {
@@ -136,17 +136,6 @@ final class StepRunner {
     } else {
       throw new IllegalStateException("unknown step " + step);
     }
-  }
-
-  private static boolean isCall(Step step) {
-    return !(step instanceof Step.WaitFor
-        || step instanceof Step.RunFor
-        || step instanceof Step.RunUntil
-        || step instanceof Step.Settle
-        || step instanceof Step.Repeat
-        || step instanceof Step.WhenNotified
-        || step instanceof Step.FailNextCommand
-        || step instanceof Step.Measure);
   }
 
   private RnicSimulator simulator() {
