@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 import org.rnicsim.ndk.verifier.Invariant;
 
 /**
- * The texts of the NDK lifetime rules the step-through page quotes, read from one markdown resource
- * ({@link #RESOURCE}): a heading {@code ### Rule N: name} and the paragraph under it. A rule the
- * resource lacks is quoted in the verifier's own wording ({@link Invariant#rule()}).
+ * The texts of the NDK lifetime rules the step-through page quotes, read from the project's rules
+ * document, docs/ndk-lifetime-rules.md, which the build copies into the jar as {@link #RESOURCE}:
+ * each invariant is a heading {@code ### 7.N name} in its section 7, its statement a quoted line,
+ * then this project's notes; {@code Source:} lines are left out. A rule the document lacks is
+ * quoted in the verifier's own wording ({@link Invariant#rule()}).
  */
 final class RuleTexts {
-  static final String RESOURCE = "ndk-rules.md";
-  private static final Pattern HEADING = Pattern.compile("^#{2,4}\\s+Rule (\\d+):\\s*(.*)$");
+  static final String RESOURCE = "ndk-lifetime-rules.md";
+  private static final Pattern HEADING = Pattern.compile("^###\\s+7\\.(\\d+)\\s+(.*)$");
   private static final Pattern CITED = Pattern.compile("[Ii]nvariants? ((?:\\d+(?:, | and )?)+)");
 
   /** A rule's number, name and text. */
@@ -31,19 +33,24 @@ final class RuleTexts {
     int number = -1;
     String name = "";
     StringBuilder text = new StringBuilder();
-    for (String line : (markdown + "\n### Rule 0: end").lines().toList()) {
+    for (String line : (markdown + "\n## end").lines().toList()) {
       Matcher heading = HEADING.matcher(line);
-      if (heading.matches()) {
+      if (heading.matches() || line.startsWith("#")) {
         if (number > 0) {
           rules.put(number, new Rule(number, name, text.toString().strip()));
         }
-        number = Integer.parseInt(heading.group(1));
-        name = heading.group(2).strip();
+        number = heading.matches() ? Integer.parseInt(heading.group(1)) : -1;
+        name = heading.matches() ? heading.group(2).strip() : "";
         text.setLength(0);
-      } else if (number > 0 && !line.startsWith("#")) {
-        text.append(line.strip()).append(' ');
+      } else if (number > 0 && !line.startsWith("Source:")) {
+        text.append(line.replaceFirst("^>\\s?", "").strip()).append(' ');
       }
     }
+  }
+
+  /** The rules of {@code markdown}, a document laid out as docs/ndk-lifetime-rules.md is. */
+  static RuleTexts of(String markdown) {
+    return new RuleTexts(markdown);
   }
 
   /** The texts built into rnicsim. */
@@ -52,13 +59,13 @@ final class RuleTexts {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the jar");
       }
-      return new RuleTexts(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Rule {@code number}, from the resource or else the verifier's wording. */
+  /** Rule {@code number}, from the document or else the verifier's wording. */
   Rule rule(int number) {
     Rule rule = rules.get(number);
     return rule != null ? rule : new Rule(number, "", Invariant.of(number).rule());

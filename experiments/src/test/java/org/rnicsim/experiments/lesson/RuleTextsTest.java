@@ -12,12 +12,22 @@ import org.rnicsim.ndk.verifier.Invariant;
 class RuleTextsTest {
 
   @Test
-  void rulesComeFromTheResource_andTheVerifiersWordingFillsTheGaps() {
+  void rulesComeFromTheRulesDocument() {
     RuleTexts rules = RuleTexts.builtIn();
     RuleTexts.Rule six = rules.rule(6);
-    assertEquals("the close completion is the last callback", six.name());
-    assertTrue(six.text().startsWith("Once the close completion has run"), six.text());
-    // Rule 4 (object headers) is not taught by a lesson and not in the resource.
+    assertEquals("Nothing after the close", six.name());
+    assertTrue(six.text().startsWith("No callback of any kind for an object starts"), six.text());
+    assertTrue(!six.text().contains("Source:"), six.text());
+    for (int number = 1; number <= 34; number++) {
+      assertTrue(!rules.rule(number).name().isEmpty(), "rule " + number + " is in the document");
+    }
+  }
+
+  @Test
+  void aRuleTheDocumentLacksIsQuotedInTheVerifiersWording() {
+    RuleTexts rules =
+        RuleTexts.of("## 7. Testable invariants\n\n### 7.6 Nothing after the close\n\n> x\n");
+    assertEquals("x", rules.rule(6).text());
     assertEquals(Invariant.of(4).rule(), rules.rule(4).text());
   }
 
