@@ -13,6 +13,8 @@ import org.rnicsim.experiments.rdma.OpenLoopPlan;
 import org.rnicsim.experiments.rdma.OpenLoopWorkload;
 import org.rnicsim.experiments.rdma.report.RdmaReport;
 import org.rnicsim.experiments.report.KindReport;
+import org.rnicsim.experiments.storm.ConnectionStormReport;
+import org.rnicsim.experiments.storm.ConnectionStormWorkload;
 import tools.jackson.databind.jsontype.NamedType;
 
 /**
@@ -28,6 +30,7 @@ public final class WorkloadKinds {
     return switch (kind) {
       case LatencyPlan.KIND, BandwidthPlan.KIND, OpenLoopPlan.KIND -> new RdmaReport();
       case NdkScriptWorkload.KIND -> new NdkScriptReport();
+      case ConnectionStormWorkload.KIND -> new ConnectionStormReport();
       default -> KindReport.NONE;
     };
   }
@@ -38,6 +41,7 @@ public final class WorkloadKinds {
         new NamedType(LatencyWorkload.class, LatencyPlan.KIND),
         new NamedType(BandwidthWorkload.class, BandwidthPlan.KIND),
         new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND),
-        new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND));
+        new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND),
+        new NamedType(ConnectionStormWorkload.class, ConnectionStormWorkload.KIND));
   }
 }
