@@ -3,6 +3,7 @@ package org.rnicsim.experiments.storm;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.experiments.rdma.sim.NdkConsumerSetup;
@@ -57,7 +58,9 @@ final class ConnectionStorm {
   private final long[] setupPs;
   private final ArrayDeque<NdkConnector> unanswered = new ArrayDeque<>();
   private final List<long[]> occupancySamples = new ArrayList<>();
+  private NdkListener serverListener;
   private long stormStartPs;
+  private int acceptsIssued;
   private int clientsConnected;
   private int serversAccepted;
   private int qpsClosed;
@@ -165,8 +168,6 @@ final class ConnectionStorm {
     serverListener = listener;
   }
 
-  private NdkListener serverListener;
-
   /** Time zero: every create the storm needs, queued at once. */
   private void createAll() {
     for (int i = 0; i < pairs; i++) {
@@ -242,8 +243,6 @@ final class ConnectionStorm {
       acceptOne(passive, qp);
     }
   }
-
-  private int acceptsIssued;
 
   private void acceptOne(NdkConnector passive, NdkQp qp) {
     int slot = acceptsIssued++;
@@ -324,8 +323,7 @@ final class ConnectionStorm {
   }
 
   private <T extends NdkObject> void createPending(
-      Function<NdkFnCreateCompletion, NdkCreateResult<T>> call,
-      java.util.function.Consumer<T> created) {
+      Function<NdkFnCreateCompletion, NdkCreateResult<T>> call, Consumer<T> created) {
     NdkCreateResult<T> result =
         call.apply(
             (ctx, status, object) -> {
