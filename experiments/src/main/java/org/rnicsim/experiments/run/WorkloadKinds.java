@@ -15,6 +15,8 @@ import org.rnicsim.experiments.rdma.OpenLoopPlan;
 import org.rnicsim.experiments.rdma.OpenLoopWorkload;
 import org.rnicsim.experiments.rdma.report.RdmaReport;
 import org.rnicsim.experiments.report.KindReport;
+import org.rnicsim.experiments.storm.ConnectionStormReport;
+import org.rnicsim.experiments.storm.ConnectionStormWorkload;
 import tools.jackson.databind.jsontype.NamedType;
 
 /**
@@ -30,6 +32,7 @@ public final class WorkloadKinds {
     return switch (kind) {
       case LatencyPlan.KIND, BandwidthPlan.KIND, OpenLoopPlan.KIND -> new RdmaReport();
       case NdkScriptWorkload.KIND -> new NdkScriptReport();
+      case ConnectionStormWorkload.KIND -> new ConnectionStormReport();
       default -> KindReport.NONE;
     };
   }
@@ -41,6 +44,7 @@ public final class WorkloadKinds {
         new NamedType(BandwidthWorkload.class, BandwidthPlan.KIND),
         new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND),
         new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND),
-        new NamedType(DmaWorkload.class, DmaPlan.KIND));
+        new NamedType(DmaWorkload.class, DmaPlan.KIND),
+        new NamedType(ConnectionStormWorkload.class, ConnectionStormWorkload.KIND));
   }
 }

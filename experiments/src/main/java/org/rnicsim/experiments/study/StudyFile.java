@@ -119,7 +119,7 @@ public record StudyFile(
                     ? "an NDK consumer polls or arms its CQs itself; only completion.isrCost and"
                         + " completion.dpcCost apply"
                     : workload instanceof TestbedWorkload
-                        ? "only ndk-script workloads run the NDK provider"
+                        ? "only ndk-script and connection-storm workloads run the NDK provider"
                         : "it runs on no modelled machines")
                 + "; remove it");
       }

@@ -64,7 +64,8 @@ class ExampleStudiesTest {
             "qp-scaling",
             "interrupt-moderation",
             "capacity-plan",
-            "mm1-queue")) {
+            "mm1-queue",
+            "connection-storm")) {
       assertTrue(Files.isRegularFile(CONFIGS.resolve(name + ".yaml")), name);
     }
   }

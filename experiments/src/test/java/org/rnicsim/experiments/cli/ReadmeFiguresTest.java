@@ -194,6 +194,39 @@ class ReadmeFiguresTest {
   }
 
   @Test
+  void connectionStorm_quotesTheTimeToConnectAThousandPairsOnEitherProfile() throws Exception {
+    study("sweep", "connection-storm");
+    ResultsCsv results = ResultsCsv.read(dir.resolve("connection-storm/results.csv"));
+    String cx4 = "connectx4-edr-gen3x16";
+    String cx6 = "connectx6-gen4x16";
+    double cx4Ms = stormMs(results, "establish_ms", cx4);
+    double perPairUs = cx4Ms; // ms for 1,000 pairs is us per pair
+
+    assertRowSays(
+        "connection-storm",
+        ("1,000 pairs take %s ms on ConnectX-4 and %s ms on ConnectX-6 (both profiles assume the"
+                + " same firmware command times, and the one-command-at-a-time firmware queue"
+                + " sets the pace): %s us a pair, about CREATE_QP plus three MODIFY_QPs; a pair's"
+                + " setup p99 is %s ms, its MODIFY_QPs queued behind the storm's CREATE_QPs;"
+                + " teardown %s ms; 0 verifier violations")
+            .formatted(
+                fixed(cx4Ms, 1),
+                fixed(stormMs(results, "establish_ms", cx6), 1),
+                fixed(perPairUs, 0),
+                fixed(stormMs(results, "setup_p99_ms", cx4), 1),
+                fixed(stormMs(results, "teardown_ms", cx4), 1)));
+    // The profiles' CREATE_QP 50 us and MODIFY_QP 20 us (three steps), one command at a time.
+    assertEquals(50 + 3 * 20, perPairUs, 0.1 * (50 + 3 * 20), "us a pair");
+    for (Map<String, String> row : results.rows()) {
+      assertEquals(0, value(row, "violations"), "violations at " + row);
+    }
+  }
+
+  private static double stormMs(ResultsCsv results, String metric, String profile) {
+    return results.number(metric, "workload.pairs", "1000", "hardware.profile", profile);
+  }
+
+  @Test
   void mm1Queue_everyPointsIntervalHoldsTheAnalyticWait() throws Exception {
     study("run", "mm1-queue");
     ResultsCsv results = ResultsCsv.read(dir.resolve("mm1-queue/results.csv"));

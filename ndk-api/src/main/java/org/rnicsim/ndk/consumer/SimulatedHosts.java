@@ -23,10 +23,10 @@ import org.rnicsim.ndk.verifier.ProviderProbe;
  * and switch; host i answers on 10.0.0.i+1), and one lifetime verifier wrapping them all, so that
  * the consumer only ever holds verified objects.
  */
-final class SimulatedHosts {
+public final class SimulatedHosts {
 
   /** What a provider observes beyond calls and callbacks, for the recorder. */
-  interface EntrySink {
+  public interface EntrySink {
     void cqEntryQueued(NdkResultEx entry);
   }
 
@@ -35,14 +35,15 @@ final class SimulatedHosts {
   private final Map<String, SimNdkProvider> providers = new LinkedHashMap<>();
   private final Map<String, NdkProvider> verified = new LinkedHashMap<>();
   private final Map<String, NdkSockAddr> addresses = new LinkedHashMap<>();
+  private final NdkHosts machines;
 
-  SimulatedHosts(ScriptSettings settings, EntrySink entries) {
+  public SimulatedHosts(ScriptSettings settings, EntrySink entries) {
     this.simulator = new RnicSimulator("lesson");
     this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
     ProviderProbe probe = verifier.probe();
     probe.reportsCqEntries();
     List<String> hosts = settings.hosts();
-    NdkHosts machines =
+    this.machines =
         NdkHosts.builder(simulator)
             .names(settings.machineNames())
             .profile(settings.profile())
@@ -79,18 +80,33 @@ final class SimulatedHosts {
     }
   }
 
+  /** The simulator every host runs on. */
+  public RnicSimulator simulator() {
+    return simulator;
+  }
+
+  /** The lifetime verifier every call and callback passes through. */
+  public LifetimeVerifier verifier() {
+    return verifier;
+  }
+
+  /** The machines the hosts run on, host i on machine i. */
+  public NdkHosts machines() {
+    return machines;
+  }
+
   /** The simulated provider of {@code host}, or null. */
   SimNdkProvider provider(String host) {
     return providers.get(host);
   }
 
   /** The provider of {@code host} as the consumer sees it: through the verifier. */
-  NdkProvider verified(String host) {
+  public NdkProvider verified(String host) {
     return verified.get(host);
   }
 
   /** The address {@code host} answers on, with {@code port}. */
-  NdkSockAddr address(String host, int port) {
+  public NdkSockAddr address(String host, int port) {
     return addresses.get(host).withPort(port);
   }
 
