@@ -24,7 +24,7 @@ import org.rnicsim.model.host.CpuWorkKind;
  * whatever is waiting when the core is free is posted in one go, costing {@code postSendCpu} each,
  * and each QP touched gets one doorbell when the batch returns.
  */
-final class RequestIssuer {
+final class RequestIssuer implements ClientRequests {
   /** Told the latency of each completed request. */
   interface Listener {
     void completed(long latencyPs);
@@ -96,17 +96,19 @@ final class RequestIssuer {
   }
 
   /** A request arrives now; it is posted as soon as the window and the core allow. */
-  void arrive() {
+  @Override
+  public void arrive() {
     backlog.add(simulator.nowPs());
     pump();
   }
 
-  /** Requests arrived and not yet completed: waiting in the backlog or in flight. */
-  int inSystem() {
+  @Override
+  public int inSystem() {
     return backlog.size() + inFlight;
   }
 
-  int backlog() {
+  @Override
+  public int backlog() {
     return backlog.size();
   }
 

@@ -1,0 +1,82 @@
+package org.rnicsim.experiments.rdma.sim;
+
+import org.rnicsim.model.host.CpuCore;
+import org.rnicsim.model.host.CpuWorkKind;
+import org.rnicsim.ndk.api.struct.NdkResult;
+
+/**
+ * The client of an {@code api: ndk} bandwidth or open loop: each request waits in a backlog until
+ * fewer than {@code window} are in flight, then the client consumer posts it (NdkSend, NdkWrite or
+ * NdkRead) with its arrival time as the request context; its latency runs to the poll (or the CQ
+ * notification) that hands the consumer its completion. As {@link RequestIssuer} does, whatever
+ * waits when the consumer's core is free is posted in one go, the calls costing the core {@code
+ * postSendCpu} each, all but the last with NDK_OP_FLAG_DEFER so the batch rings one doorbell, as
+ * ib_write_bw's chained post does (a doorbell per post would push every WQE with its doorbell, a
+ * BlueFlame write the hardware loop's batches do not get); the provider then takes its post cost to
+ * ring it, so a request reaches the adapter no sooner than the hardware loop's.
+ */
+final class NdkRequests implements ClientRequests {
+  private final NdkConsumerPair pair;
+  private final int window;
+  private final RequestIssuer.Listener listener;
+  private final CpuCore core;
+  private final LongFifo backlog = new LongFifo();
+  private int inFlight;
+  private int batch;
+  private boolean posting;
+
+  NdkRequests(NdkConsumerPair pair, int window, RequestIssuer.Listener listener) {
+    this.pair = pair;
+    this.window = window;
+    this.listener = listener;
+    this.core = pair.core(NdkConsumerPair.CLIENT);
+  }
+
+  @Override
+  public void arrive() {
+    backlog.add(pair.simulator().nowPs());
+    pump();
+  }
+
+  @Override
+  public int inSystem() {
+    return backlog.size() + inFlight;
+  }
+
+  @Override
+  public int backlog() {
+    return backlog.size();
+  }
+
+  /** The pair's handler: a client completion ends a request; the server's receives need nothing. */
+  void completed(int side, NdkResult result) {
+    if (side != NdkConsumerPair.CLIENT) {
+      return;
+    }
+    inFlight--;
+    listener.completed(pair.simulator().nowPs() - (Long) result.requestContext());
+    pump();
+  }
+
+  private void pump() {
+    if (posting || backlog.size() == 0 || inFlight >= window) {
+      return;
+    }
+    posting = true;
+    batch = Math.min(backlog.size(), window - inFlight);
+    core.submit(
+        new CpuCore.Work(CpuWorkKind.POST, batch * pair.postCpuPs(), () -> {}, this::returned));
+  }
+
+  /**
+   * The calls of the batch have returned; the provider rings each one's doorbell its cost later.
+   */
+  private void returned() {
+    for (int i = 0; i < batch; i++) {
+      inFlight++;
+      pair.post(NdkConsumerPair.CLIENT, backlog.remove(), i < batch - 1);
+    }
+    posting = false;
+    pump();
+  }
+}
