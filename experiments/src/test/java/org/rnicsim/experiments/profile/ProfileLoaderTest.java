@@ -85,7 +85,7 @@ class ProfileLoaderTest {
     String text = cx4Text().replace("  lanes: 16", "  lanes: 16\n  lane: 8");
     String message = refusal(text);
     assertTrue(
-        message.startsWith(dir.resolve("cx4.yaml") + ":21:3: unknown key 'pcie.lane' (known: "),
+        message.startsWith(dir.resolve("cx4.yaml") + ":28:3: unknown key 'pcie.lane' (known: "),
         message);
     assertTrue(message.contains("lanes"), message);
   }
@@ -94,7 +94,7 @@ class ProfileLoaderTest {
   void aValueWithTheWrongUnitIsRefusedWithItsPath() throws IOException {
     String text = cx4Text().replace("flightLatency: 125ns", "flightLatency: 125GB");
     String message = refusal(text);
-    assertTrue(message.contains(":27:18: bad value at 'pcie.flightLatency'"), message);
+    assertTrue(message.contains(":34:18: bad value at 'pcie.flightLatency'"), message);
     assertTrue(message.contains("125GB"), message);
   }
 

@@ -220,7 +220,7 @@ final class NdkConsumerPair {
 
   /**
    * As {@link #post(int, Object)}; with {@code defer} the post only writes its WQE and the next
-   * post without it rings one doorbell for both (NDK_OP_FLAG_DEFER, ndkpi-spec 21, 22).
+   * post without it rings one doorbell for both (NDK_OP_FLAG_DEFER, invariants 21, 22).
    */
   void post(int side, Object context, boolean defer) {
     int flags = defer ? this.flags | NdkOpFlag.DEFER.value() : this.flags;

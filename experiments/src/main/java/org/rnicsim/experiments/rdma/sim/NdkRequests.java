@@ -15,37 +15,20 @@ import org.rnicsim.ndk.api.struct.NdkResult;
  * BlueFlame write the hardware loop's batches do not get); the provider then takes its post cost to
  * ring it, so a request reaches the adapter no sooner than the hardware loop's.
  */
-final class NdkRequests implements ClientRequests {
+final class NdkRequests extends ClientRequests {
   private final NdkConsumerPair pair;
   private final int window;
   private final RequestIssuer.Listener listener;
   private final CpuCore core;
-  private final LongFifo backlog = new LongFifo();
-  private int inFlight;
   private int batch;
   private boolean posting;
 
   NdkRequests(NdkConsumerPair pair, int window, RequestIssuer.Listener listener) {
+    super(pair.simulator());
     this.pair = pair;
     this.window = window;
     this.listener = listener;
     this.core = pair.core(NdkConsumerPair.CLIENT);
-  }
-
-  @Override
-  public void arrive() {
-    backlog.add(pair.simulator().nowPs());
-    pump();
-  }
-
-  @Override
-  public int inSystem() {
-    return backlog.size() + inFlight;
-  }
-
-  @Override
-  public int backlog() {
-    return backlog.size();
   }
 
   /** The pair's handler: a client completion ends a request; the server's receives need nothing. */
@@ -54,11 +37,12 @@ final class NdkRequests implements ClientRequests {
       return;
     }
     inFlight--;
-    listener.completed(pair.simulator().nowPs() - (Long) result.requestContext());
+    listener.completed(simulator.nowPs() - (Long) result.requestContext());
     pump();
   }
 
-  private void pump() {
+  @Override
+  void pump() {
     if (posting || backlog.size() == 0 || inFlight >= window) {
       return;
     }

@@ -31,16 +31,8 @@ public final class NdkWindowRun {
       int replication) {
     NdkRequests[] requests = new NdkRequests[1];
     NdkConsumerPair pair =
-        NdkConsumerPair.open(
-            "ndk-bw",
-            testbed,
-            transfers,
-            caseIndex,
-            seed,
-            replication,
-            (side, result) -> requests[0].completed(side, result));
+        open("ndk-bw", testbed, transfers, caseIndex, seed, replication, requests);
     RnicSimulator simulator = pair.simulator();
-    prepare(pair, transfers);
     LatencySamples samples = new LatencySamples();
     MeasurementWindow measurement = new MeasurementWindow(simulator, pair.stats(), 1);
     long[] measured = new long[1];
@@ -66,16 +58,8 @@ public final class NdkWindowRun {
       int replication) {
     NdkRequests[] requests = new NdkRequests[1];
     NdkConsumerPair pair =
-        NdkConsumerPair.open(
-            "ndk-open",
-            testbed,
-            transfers,
-            caseIndex,
-            run.seed(),
-            replication,
-            (side, result) -> requests[0].completed(side, result));
+        open("ndk-open", testbed, transfers, caseIndex, run.seed(), replication, requests);
     RnicSimulator simulator = pair.simulator();
-    prepare(pair, transfers);
     long startPs = simulator.nowPs() + LatencyLoop.SETTLE_PS;
     long measureFromPs = startPs + run.warmUpPs();
     long endPs = measureFromPs + run.durationPs();
@@ -111,11 +95,31 @@ public final class NdkWindowRun {
         counting.dropped);
   }
 
-  /** Threads on cores, and for SEND a full receive queue at the server. */
-  private static void prepare(NdkConsumerPair pair, Transfers transfers) {
+  /**
+   * The pair, handing its completions to {@code requests[0]} (set once the loop has made it), its
+   * consumers threads on cores, and for SEND a full receive queue at the server.
+   */
+  private static NdkConsumerPair open(
+      String name,
+      TestbedPlan testbed,
+      Transfers transfers,
+      int caseIndex,
+      long seed,
+      int replication,
+      NdkRequests[] requests) {
+    NdkConsumerPair pair =
+        NdkConsumerPair.open(
+            name,
+            testbed,
+            transfers,
+            caseIndex,
+            seed,
+            replication,
+            (side, result) -> requests[0].completed(side, result));
     pair.pollOnCores();
     if (pair.operation() == RdmaOperation.SEND) {
       pair.fillReceives(NdkConsumerPair.SERVER, transfers.qpDepth());
     }
+    return pair;
   }
 }

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.random.SimRandom;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.model.adapter.Rnic;
@@ -24,7 +23,7 @@ import org.rnicsim.model.host.CpuWorkKind;
  * whatever is waiting when the core is free is posted in one go, costing {@code postSendCpu} each,
  * and each QP touched gets one doorbell when the batch returns.
  */
-final class RequestIssuer implements ClientRequests {
+final class RequestIssuer extends ClientRequests {
   /** Told the latency of each completed request. */
   interface Listener {
     void completed(long latencyPs);
@@ -33,7 +32,6 @@ final class RequestIssuer implements ClientRequests {
   private static final long LOCAL_BUFFER = 0x1000_0000L;
   private static final long REMOTE_BUFFER = 0x4000_0000L;
 
-  private final RnicSimulator simulator;
   private final Rnic rnic;
   private final List<QueuePair> qps;
   private final Map<Integer, Integer> qpIndex = new HashMap<>();
@@ -46,12 +44,10 @@ final class RequestIssuer implements ClientRequests {
   private final int window;
   private final long postCpuPs;
   private final Listener listener;
-  private final LongFifo backlog = new LongFifo();
   private final BitSet touched = new BitSet();
   private final List<Integer> touchedOrder = new ArrayList<>();
   private int nextQp;
   private SimRandom qpChooser;
-  private int inFlight;
   private int batch;
   private boolean posting;
   private long nextWrId;
@@ -66,7 +62,7 @@ final class RequestIssuer implements ClientRequests {
       boolean inline,
       int window,
       Listener listener) {
-    this.simulator = machines.simulator();
+    super(machines.simulator());
     this.rnic = client.rnic();
     this.qps = pairs.stream().map(QpMesh.Pair::clientQp).toList();
     this.stamps = new LongFifo[qps.size()];
@@ -95,23 +91,6 @@ final class RequestIssuer implements ClientRequests {
     return qps;
   }
 
-  /** A request arrives now; it is posted as soon as the window and the core allow. */
-  @Override
-  public void arrive() {
-    backlog.add(simulator.nowPs());
-    pump();
-  }
-
-  @Override
-  public int inSystem() {
-    return backlog.size() + inFlight;
-  }
-
-  @Override
-  public int backlog() {
-    return backlog.size();
-  }
-
   /** Called with each completion of this issuer's QPs, when the thread has polled it. */
   void completed(Completion completion) {
     Integer index = qpIndex.get(completion.qpn());
@@ -121,7 +100,8 @@ final class RequestIssuer implements ClientRequests {
     pump();
   }
 
-  private void pump() {
+  @Override
+  void pump() {
     if (posting || backlog.size() == 0 || inFlight >= window) {
       return;
     }
