@@ -1,34 +1,25 @@
 package org.rnicsim.experiments.rdma.sim;
 
-import org.rnicsim.model.host.CpuCore;
-import org.rnicsim.model.host.CpuWorkKind;
 import org.rnicsim.ndk.api.struct.NdkResult;
 
 /**
  * The client of an {@code api: ndk} bandwidth or open loop: each request waits in a backlog until
  * fewer than {@code window} are in flight, then the client consumer posts it (NdkSend, NdkWrite or
  * NdkRead) with its arrival time as the request context; its latency runs to the poll (or the CQ
- * notification) that hands the consumer its completion. As {@link RequestIssuer} does, whatever
- * waits when the consumer's core is free is posted in one go, the calls costing the core {@code
- * postSendCpu} each, all but the last with NDK_OP_FLAG_DEFER so the batch rings one doorbell, as
+ * notification) that hands the consumer its completion. A batch's calls are made as the core
+ * returns from them, all but the last with NDK_OP_FLAG_DEFER so the batch rings one doorbell, as
  * ib_write_bw's chained post does (a doorbell per post would push every WQE with its doorbell, a
  * BlueFlame write the hardware loop's batches do not get); the provider then takes its post cost to
  * ring it, so a request reaches the adapter no sooner than the hardware loop's.
  */
 final class NdkRequests extends ClientRequests {
   private final NdkConsumerPair pair;
-  private final int window;
   private final RequestIssuer.Listener listener;
-  private final CpuCore core;
-  private int batch;
-  private boolean posting;
 
   NdkRequests(NdkConsumerPair pair, int window, RequestIssuer.Listener listener) {
-    super(pair.simulator());
+    super(pair.simulator(), pair.core(NdkConsumerPair.CLIENT), window, pair.postCpuPs());
     this.pair = pair;
-    this.window = window;
     this.listener = listener;
-    this.core = pair.core(NdkConsumerPair.CLIENT);
   }
 
   /** The pair's handler: a client completion ends a request; the server's receives need nothing. */
@@ -42,25 +33,13 @@ final class NdkRequests extends ClientRequests {
   }
 
   @Override
-  void pump() {
-    if (posting || backlog.size() == 0 || inFlight >= window) {
-      return;
-    }
-    posting = true;
-    batch = Math.min(backlog.size(), window - inFlight);
-    core.submit(
-        new CpuCore.Work(CpuWorkKind.POST, batch * pair.postCpuPs(), () -> {}, this::returned));
-  }
+  void callsStarting(int batch) {}
 
-  /**
-   * The calls of the batch have returned; the provider rings each one's doorbell its cost later.
-   */
-  private void returned() {
+  @Override
+  void callsReturned(int batch) {
     for (int i = 0; i < batch; i++) {
       inFlight++;
       pair.post(NdkConsumerPair.CLIENT, backlog.remove(), i < batch - 1);
     }
-    posting = false;
-    pump();
   }
 }

@@ -12,16 +12,14 @@ import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
 import org.rnicsim.model.host.CpuCore;
-import org.rnicsim.model.host.CpuWorkKind;
 
 /**
  * A client thread that turns requests into work requests: each request waits in a software backlog
  * until fewer than {@code window} are in flight, is then posted on the next QP in turn (round
  * robin, skipping a full queue) or on one drawn at random (as rdma_bench's swarm does, calibration
  * Q1; a full queue sends it on round robin from there), and its latency is taken from when it
- * arrived to when the thread polls its completion. Posts are batched as ib_write_bw batches them:
- * whatever is waiting when the core is free is posted in one go, costing {@code postSendCpu} each,
- * and each QP touched gets one doorbell when the batch returns.
+ * arrived to when the thread polls its completion. Each QP a batch of posts touched gets one
+ * doorbell when the batch returns.
  */
 final class RequestIssuer extends ClientRequests {
   /** Told the latency of each completed request. */
@@ -36,20 +34,15 @@ final class RequestIssuer extends ClientRequests {
   private final List<QueuePair> qps;
   private final Map<Integer, Integer> qpIndex = new HashMap<>();
   private final LongFifo[] stamps;
-  private final CpuCore core;
   private final RdmaOperation operation;
   private final long bytes;
   private final long regionBytes;
   private final boolean inline;
-  private final int window;
-  private final long postCpuPs;
   private final Listener listener;
   private final BitSet touched = new BitSet();
   private final List<Integer> touchedOrder = new ArrayList<>();
   private int nextQp;
   private SimRandom qpChooser;
-  private int batch;
-  private boolean posting;
   private long nextWrId;
 
   RequestIssuer(
@@ -62,7 +55,7 @@ final class RequestIssuer extends ClientRequests {
       boolean inline,
       int window,
       Listener listener) {
-    super(machines.simulator());
+    super(machines.simulator(), core, window, machines.hardware().host().postSendCpuPs());
     this.rnic = client.rnic();
     this.qps = pairs.stream().map(QpMesh.Pair::clientQp).toList();
     this.stamps = new LongFifo[qps.size()];
@@ -70,14 +63,11 @@ final class RequestIssuer extends ClientRequests {
       qpIndex.put(qps.get(i).qpn(), i);
       stamps[i] = new LongFifo();
     }
-    this.core = core;
     this.operation = operation;
     this.bytes = bytes;
     // Every QP works on its own page-aligned region of the peer, as a key-value store's clients do.
     this.regionBytes = (bytes + 4095) / 4096 * 4096;
     this.inline = inline;
-    this.window = window;
-    this.postCpuPs = machines.hardware().host().postSendCpuPs();
     this.listener = listener;
   }
 
@@ -101,16 +91,7 @@ final class RequestIssuer extends ClientRequests {
   }
 
   @Override
-  void pump() {
-    if (posting || backlog.size() == 0 || inFlight >= window) {
-      return;
-    }
-    posting = true;
-    batch = Math.min(backlog.size(), window - inFlight);
-    core.submit(new CpuCore.Work(CpuWorkKind.POST, batch * postCpuPs, this::post, this::ring));
-  }
-
-  private void post() {
+  void callsStarting(int batch) {
     for (int i = 0; i < batch; i++) {
       int index = postOne();
       if (index < 0) {
@@ -152,13 +133,13 @@ final class RequestIssuer extends ClientRequests {
     return -1;
   }
 
-  private void ring() {
+  /** Each QP the batch touched gets one doorbell. */
+  @Override
+  void callsReturned(int batch) {
     for (int index : touchedOrder) {
       rnic.ringSendDoorbell(qps.get(index));
     }
     touched.clear();
     touchedOrder.clear();
-    posting = false;
-    pump();
   }
 }
