@@ -2,6 +2,7 @@ package org.rnicsim.experiments.rdma;
 
 import java.util.Locale;
 import org.rnicsim.experiments.rdma.sim.BandwidthRun;
+import org.rnicsim.experiments.rdma.sim.NdkWindowRun;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
@@ -13,7 +14,8 @@ public record BandwidthPlan(
     int window,
     QpChoice qpChoice,
     int iterations,
-    int warmUpIterations)
+    int warmUpIterations,
+    boolean ndk)
     implements CountedLoopPlan {
 
   public static final String KIND = "bandwidth";
@@ -27,7 +29,8 @@ public record BandwidthPlan(
   public String describeLoop() {
     return String.format(
         Locale.ROOT,
-        "bandwidth loop (perftest ib_*_bw), %s, window %d%s",
+        "%sbandwidth loop (perftest ib_*_bw), %s, window %d%s",
+        ndk ? "NDK consumer's " : "",
         transfers.describe(),
         window,
         qpChoice == QpChoice.RANDOM ? ", QPs chosen at random" : "");
@@ -35,6 +38,18 @@ public record BandwidthPlan(
 
   @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
+    if (ndk) {
+      return measurement(
+          NdkWindowRun.bandwidth(
+              testbed,
+              transfers,
+              caseIndex,
+              window,
+              warmUpIterations,
+              iterations,
+              run.seed(),
+              replication));
+    }
     return measurement(
         BandwidthRun.run(
             testbed,

@@ -23,6 +23,8 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * @param inline whether payloads that fit the adapter's inline size travel inside the WQE
  * @param qpDepth send and receive queue depth, WQEs
  * @param cqDepth CQ depth, CQEs
+ * @param api {@code hardware}: the loop drives the adapter directly, as perftest drives verbs;
+ *     {@code ndk}: an NDK consumer runs it through the simulated provider, under the verifier
  */
 public record BandwidthWorkload(
     @JsonPropertyDescription("operations to measure: send, write, read") List<String> operations,
@@ -39,7 +41,11 @@ public record BandwidthWorkload(
         Boolean inline,
     @JsonPropertyDescription("send and receive queue depth in WQEs (up to the adapter's maximum)")
         Integer qpDepth,
-    @JsonPropertyDescription("CQ depth in CQEs (up to the adapter's maximum)") Integer cqDepth)
+    @JsonPropertyDescription("CQ depth in CQEs (up to the adapter's maximum)") Integer cqDepth,
+    @JsonPropertyDescription(
+            "hardware: drive the adapter directly (perftest over verbs); ndk: an NDK consumer"
+                + " through the simulated provider, under the lifetime verifier")
+        String api)
     implements TestbedWorkload {
 
   /** Tens of millions of simulated requests per case is hours, not a bandwidth figure. */
@@ -64,9 +70,11 @@ public record BandwidthWorkload(
     Iterations.check(problems, path + ".iterations", iterations, 1, MAX_ITERATIONS);
     Iterations.check(problems, path + ".warmUpIterations", warmUpIterations, 0, MAX_ITERATIONS);
     Iterations.checkVolume(problems, path + ".iterations", iterations, warmUpIterations, transfers);
+    boolean ndk = NdkApi.check(problems, path + ".api", api, testbed);
+    NdkApi.checkOneQp(problems, path + ".api", api, ndk, transfers);
     if (problems.count() > before || testbed == null) {
       return null;
     }
-    return new BandwidthPlan(testbed, transfers, window, choice, iterations, warmUpIterations);
+    return new BandwidthPlan(testbed, transfers, window, choice, iterations, warmUpIterations, ndk);
   }
 }

@@ -1,10 +1,8 @@
 package org.rnicsim.experiments.rdma;
 
-import java.util.List;
 import org.rnicsim.experiments.rdma.sim.LatencyRun;
 import org.rnicsim.experiments.rdma.sim.NdkLatencyRun;
 import org.rnicsim.experiments.study.Measurement;
-import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
 
@@ -31,19 +29,17 @@ public record LatencyPlan(
   }
 
   @Override
-  public List<Metric> metrics() {
-    return ndk
-        ? NdkApi.withViolations(CountedLoopPlan.super.metrics())
-        : CountedLoopPlan.super.metrics();
-  }
-
-  @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
     if (ndk) {
-      NdkLatencyRun.Outcome outcome =
+      return measurement(
           NdkLatencyRun.run(
-              testbed, transfers, caseIndex, warmUpIterations, iterations, run.seed(), replication);
-      return NdkApi.withViolations(measurement(outcome.run()), outcome.violations());
+              testbed,
+              transfers,
+              caseIndex,
+              warmUpIterations,
+              iterations,
+              run.seed(),
+              replication));
     }
     return measurement(
         LatencyRun.run(

@@ -52,6 +52,20 @@ final class NdkApi {
     return ndk;
   }
 
+  /** The NDK consumer posts on one QP: a fan-out over {@code qps} is the hardware loop's. */
+  static void checkOneQp(
+      Problems problems, String path, String api, boolean ndk, Transfers transfers) {
+    if (ndk && transfers != null) {
+      problems.check(
+          transfers.qps() == 1,
+          path,
+          "be hardware with qps "
+              + transfers.qps()
+              + ": the NDK consumer posts on one QP per client (qps: 1)",
+          api);
+    }
+  }
+
   static List<Metric> withViolations(List<Metric> metrics) {
     List<Metric> all = new ArrayList<>(metrics);
     all.add(VIOLATIONS);

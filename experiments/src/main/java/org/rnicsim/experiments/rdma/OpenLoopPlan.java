@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.rdma;
 
 import java.util.Locale;
+import org.rnicsim.experiments.rdma.sim.NdkWindowRun;
 import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.RunPlan;
@@ -11,7 +12,12 @@ import org.rnicsim.experiments.study.TestbedPlan;
  * for the study's span of simulated time, so it keeps the default measured span.
  */
 public record OpenLoopPlan(
-    TestbedPlan testbed, Transfers transfers, long perClientPerSecond, int window, long p99TargetPs)
+    TestbedPlan testbed,
+    Transfers transfers,
+    long perClientPerSecond,
+    int window,
+    long p99TargetPs,
+    boolean ndk)
     implements RdmaPlan {
 
   public static final String KIND = "open-loop";
@@ -25,7 +31,8 @@ public record OpenLoopPlan(
   public String describeLoop() {
     return String.format(
         Locale.ROOT,
-        "open loop, Poisson arrivals at %,d ops/s per client, %s, window %d",
+        "%sopen loop, Poisson arrivals at %,d ops/s per client, %s, window %d",
+        ndk ? "NDK consumer's " : "",
         perClientPerSecond,
         transfers.describe(),
         window);
@@ -33,6 +40,11 @@ public record OpenLoopPlan(
 
   @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
+    if (ndk) {
+      return measurement(
+          NdkWindowRun.openLoop(
+              testbed, transfers, caseIndex, perClientPerSecond, window, run, replication));
+    }
     return measurement(
         OpenLoopRun.run(
             testbed, transfers, caseIndex, perClientPerSecond, window, run, replication));

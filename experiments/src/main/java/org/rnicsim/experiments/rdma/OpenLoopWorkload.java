@@ -21,6 +21,8 @@ import org.rnicsim.experiments.study.WorkloadPlan;
  * @param qpDepth send and receive queue depth, WQEs
  * @param cqDepth CQ depth, CQEs
  * @param p99Target the latency the study wants to stay under at the 99th percentile; 0us for none
+ * @param api {@code hardware}: the loop drives the adapter directly, as perftest drives verbs;
+ *     {@code ndk}: an NDK consumer runs it through the simulated provider, under the verifier
  */
 public record OpenLoopWorkload(
     @JsonPropertyDescription("operations to measure: send, write, read") List<String> operations,
@@ -36,7 +38,11 @@ public record OpenLoopWorkload(
     @JsonPropertyDescription("CQ depth in CQEs (up to the adapter's maximum)") Integer cqDepth,
     @JsonPropertyDescription(
             "p99 latency to stay under, drawn and answered in the report; 0us: none")
-        String p99Target)
+        String p99Target,
+    @JsonPropertyDescription(
+            "hardware: drive the adapter directly (perftest over verbs); ndk: an NDK consumer"
+                + " through the simulated provider, under the lifetime verifier")
+        String api)
     implements TestbedWorkload {
 
   /** A billion requests a second per client is beyond any adapter; a typo, not a study. */
@@ -61,9 +67,11 @@ public record OpenLoopWorkload(
     if (targetPs != null) {
       problems.check(targetPs >= 0, path + ".p99Target", "not be negative", p99Target);
     }
+    boolean ndk = NdkApi.check(problems, path + ".api", api, testbed);
+    NdkApi.checkOneQp(problems, path + ".api", api, ndk, transfers);
     if (problems.count() > before || testbed == null) {
       return null;
     }
-    return new OpenLoopPlan(testbed, transfers, perSecond, window, targetPs);
+    return new OpenLoopPlan(testbed, transfers, perSecond, window, targetPs, ndk);
   }
 }

@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.rdma;
 
 import java.util.List;
+import org.rnicsim.experiments.rdma.sim.NdkOutcome;
 import org.rnicsim.experiments.rdma.sim.RunOutcome;
 import org.rnicsim.experiments.study.CaseAxis;
 import org.rnicsim.experiments.study.Measurement;
@@ -39,9 +40,14 @@ public interface RdmaPlan extends WorkloadPlan {
     return transfers().cases();
   }
 
+  /** Whether the loop runs as an NDK consumer ({@code api: ndk}), adding the verifier's count. */
+  default boolean ndk() {
+    return false;
+  }
+
   @Override
   default List<Metric> metrics() {
-    return RdmaMetrics.of(shape());
+    return ndk() ? NdkApi.withViolations(RdmaMetrics.of(shape())) : RdmaMetrics.of(shape());
   }
 
   @Override
@@ -52,6 +58,11 @@ public interface RdmaPlan extends WorkloadPlan {
   /** The measurement of one job from its run's outcome, in the order of {@link #metrics()}. */
   default Measurement measurement(RunOutcome outcome) {
     return new Measurement(RdmaMetrics.values(shape(), outcome), outcome.eventsExecuted());
+  }
+
+  /** The measurement of one {@code api: ndk} job, its violations last. */
+  default Measurement measurement(NdkOutcome outcome) {
+    return NdkApi.withViolations(measurement(outcome.run()), outcome.violations());
   }
 
   /**

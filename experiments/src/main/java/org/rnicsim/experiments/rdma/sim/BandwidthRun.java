@@ -82,14 +82,14 @@ public final class BandwidthRun {
   }
 
   /** One client's closed loop: a new request for each completion until the target is issued. */
-  private static final class ClosedLoop implements RequestIssuer.Listener {
+  static final class ClosedLoop implements RequestIssuer.Listener {
     private final int window;
     private final int warmUp;
     private final long target;
     private final LatencySamples samples;
     private final MeasurementWindow measurement;
     private final long[] measured;
-    private RequestIssuer issuer;
+    private ClientRequests issuer;
     private long issued;
     private long completed;
 
@@ -108,7 +108,7 @@ public final class BandwidthRun {
       this.measured = measured;
     }
 
-    void attach(RequestIssuer requestIssuer) {
+    void attach(ClientRequests requestIssuer) {
       this.issuer = requestIssuer;
     }
 

@@ -3,16 +3,17 @@ package org.rnicsim.experiments.rdma.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.SimRandom;
+import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
-import org.rnicsim.model.adapter.AdapterNode;
 import org.rnicsim.model.host.CpuCore;
 
 /**
@@ -71,26 +72,19 @@ public final class OpenLoopRun {
       SimRandom gaps = machines.streams().stream(client.rnic().name() + ".arrivals");
       new Arrivals(simulator, gaps, meanGapPs, issuer, counting, endPs).startAt(startPs);
     }
-    machines.stats().resetAt(measureFromPs);
+    List<String> clientNames = machines.clients().stream().map(node -> node.rnic().name()).toList();
     List<Double> inFlight = new ArrayList<>();
     List<Double> outstandingWqes = new ArrayList<>();
-    List<TimeWeightedGauge> wqeGauges = new ArrayList<>();
-    for (AdapterNode client : machines.clients()) {
-      wqeGauges.add(machines.stats().gauge(client.rnic().name() + ".sendQueues.outstandingWqes"));
-    }
-    int samples = RdmaMetrics.IN_FLIGHT_SAMPLES;
-    for (int i = 0; i < samples; i++) {
-      // Mid-interval, so no sample sits on the boundary with the warm-up or the end.
-      long atPs = measureFromPs + (2L * i + 1) * run.durationPs() / (2L * samples);
-      simulator.scheduleAt(
-          atPs,
-          () -> {
-            inFlight.add((double) issuers.stream().mapToInt(RequestIssuer::inSystem).sum());
-            outstandingWqes.add(wqeGauges.stream().mapToDouble(TimeWeightedGauge::value).sum());
-          });
-    }
+    measureFrom(
+        simulator,
+        machines.stats(),
+        clientNames,
+        measureFromPs,
+        run.durationPs(),
+        () -> issuers.stream().mapToInt(RequestIssuer::inSystem).sum(),
+        inFlight,
+        outstandingWqes);
     simulator.runUntil(endPs);
-    List<String> clientNames = machines.clients().stream().map(node -> node.rnic().name()).toList();
     return new RunOutcome(
         counting.samples,
         counting.completed,
@@ -106,13 +100,45 @@ public final class OpenLoopRun {
         simulator.eventsExecuted());
   }
 
+  /**
+   * Restarts every statistic at {@code measureFromPs} and samples, at evenly spaced times of the
+   * measured span, the requests in the system ({@code inSystem}) into {@code inFlight} and the
+   * clients' outstanding send WQEs, summed, into {@code outstandingWqes}.
+   */
+  static void measureFrom(
+      RnicSimulator simulator,
+      StatisticsRegistry stats,
+      List<String> clientNames,
+      long measureFromPs,
+      long durationPs,
+      IntSupplier inSystem,
+      List<Double> inFlight,
+      List<Double> outstandingWqes) {
+    stats.resetAt(measureFromPs);
+    List<TimeWeightedGauge> wqeGauges = new ArrayList<>();
+    for (String client : clientNames) {
+      wqeGauges.add(stats.gauge(client + ".sendQueues.outstandingWqes"));
+    }
+    int samples = RdmaMetrics.IN_FLIGHT_SAMPLES;
+    for (int i = 0; i < samples; i++) {
+      // Mid-interval, so no sample sits on the boundary with the warm-up or the end.
+      long atPs = measureFromPs + (2L * i + 1) * durationPs / (2L * samples);
+      simulator.scheduleAt(
+          atPs,
+          () -> {
+            inFlight.add((double) inSystem.getAsInt());
+            outstandingWqes.add(wqeGauges.stream().mapToDouble(TimeWeightedGauge::value).sum());
+          });
+    }
+  }
+
   /** What the measured time saw: latencies and completions from its start on, dropped arrivals. */
-  private static final class Counting implements RequestIssuer.Listener {
+  static final class Counting implements RequestIssuer.Listener {
     private final RnicSimulator simulator;
     private final long fromPs;
-    private final LatencySamples samples = new LatencySamples();
-    private long completed;
-    private long dropped;
+    final LatencySamples samples = new LatencySamples();
+    long completed;
+    long dropped;
 
     Counting(RnicSimulator simulator, long fromPs) {
       this.simulator = simulator;
@@ -133,11 +159,11 @@ public final class OpenLoopRun {
   }
 
   /** Poisson arrivals of one client: each schedules the next after an exponential gap. */
-  private static final class Arrivals implements Runnable {
+  static final class Arrivals implements Runnable {
     private final RnicSimulator simulator;
     private final SimRandom gaps;
     private final double meanGapPs;
-    private final RequestIssuer issuer;
+    private final ClientRequests issuer;
     private final Counting counting;
     private final long endPs;
 
@@ -145,7 +171,7 @@ public final class OpenLoopRun {
         RnicSimulator simulator,
         SimRandom gaps,
         double meanGapPs,
-        RequestIssuer issuer,
+        ClientRequests issuer,
         Counting counting,
         long endPs) {
       this.simulator = simulator;

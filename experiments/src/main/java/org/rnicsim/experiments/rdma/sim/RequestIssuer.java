@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.random.SimRandom;
 import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.model.adapter.Rnic;
@@ -13,18 +12,16 @@ import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
 import org.rnicsim.model.host.CpuCore;
-import org.rnicsim.model.host.CpuWorkKind;
 
 /**
  * A client thread that turns requests into work requests: each request waits in a software backlog
  * until fewer than {@code window} are in flight, is then posted on the next QP in turn (round
  * robin, skipping a full queue) or on one drawn at random (as rdma_bench's swarm does, calibration
  * Q1; a full queue sends it on round robin from there), and its latency is taken from when it
- * arrived to when the thread polls its completion. Posts are batched as ib_write_bw batches them:
- * whatever is waiting when the core is free is posted in one go, costing {@code postSendCpu} each,
- * and each QP touched gets one doorbell when the batch returns.
+ * arrived to when the thread polls its completion. Each QP a batch of posts touched gets one
+ * doorbell when the batch returns.
  */
-final class RequestIssuer {
+final class RequestIssuer extends ClientRequests {
   /** Told the latency of each completed request. */
   interface Listener {
     void completed(long latencyPs);
@@ -33,27 +30,19 @@ final class RequestIssuer {
   private static final long LOCAL_BUFFER = 0x1000_0000L;
   private static final long REMOTE_BUFFER = 0x4000_0000L;
 
-  private final RnicSimulator simulator;
   private final Rnic rnic;
   private final List<QueuePair> qps;
   private final Map<Integer, Integer> qpIndex = new HashMap<>();
   private final LongFifo[] stamps;
-  private final CpuCore core;
   private final RdmaOperation operation;
   private final long bytes;
   private final long regionBytes;
   private final boolean inline;
-  private final int window;
-  private final long postCpuPs;
   private final Listener listener;
-  private final LongFifo backlog = new LongFifo();
   private final BitSet touched = new BitSet();
   private final List<Integer> touchedOrder = new ArrayList<>();
   private int nextQp;
   private SimRandom qpChooser;
-  private int inFlight;
-  private int batch;
-  private boolean posting;
   private long nextWrId;
 
   RequestIssuer(
@@ -66,7 +55,7 @@ final class RequestIssuer {
       boolean inline,
       int window,
       Listener listener) {
-    this.simulator = machines.simulator();
+    super(machines.simulator(), core, window, machines.hardware().host().postSendCpuPs());
     this.rnic = client.rnic();
     this.qps = pairs.stream().map(QpMesh.Pair::clientQp).toList();
     this.stamps = new LongFifo[qps.size()];
@@ -74,14 +63,11 @@ final class RequestIssuer {
       qpIndex.put(qps.get(i).qpn(), i);
       stamps[i] = new LongFifo();
     }
-    this.core = core;
     this.operation = operation;
     this.bytes = bytes;
     // Every QP works on its own page-aligned region of the peer, as a key-value store's clients do.
     this.regionBytes = (bytes + 4095) / 4096 * 4096;
     this.inline = inline;
-    this.window = window;
-    this.postCpuPs = machines.hardware().host().postSendCpuPs();
     this.listener = listener;
   }
 
@@ -95,21 +81,6 @@ final class RequestIssuer {
     return qps;
   }
 
-  /** A request arrives now; it is posted as soon as the window and the core allow. */
-  void arrive() {
-    backlog.add(simulator.nowPs());
-    pump();
-  }
-
-  /** Requests arrived and not yet completed: waiting in the backlog or in flight. */
-  int inSystem() {
-    return backlog.size() + inFlight;
-  }
-
-  int backlog() {
-    return backlog.size();
-  }
-
   /** Called with each completion of this issuer's QPs, when the thread has polled it. */
   void completed(Completion completion) {
     Integer index = qpIndex.get(completion.qpn());
@@ -119,16 +90,8 @@ final class RequestIssuer {
     pump();
   }
 
-  private void pump() {
-    if (posting || backlog.size() == 0 || inFlight >= window) {
-      return;
-    }
-    posting = true;
-    batch = Math.min(backlog.size(), window - inFlight);
-    core.submit(new CpuCore.Work(CpuWorkKind.POST, batch * postCpuPs, this::post, this::ring));
-  }
-
-  private void post() {
+  @Override
+  void callsStarting(int batch) {
     for (int i = 0; i < batch; i++) {
       int index = postOne();
       if (index < 0) {
@@ -170,13 +133,13 @@ final class RequestIssuer {
     return -1;
   }
 
-  private void ring() {
+  /** Each QP the batch touched gets one doorbell. */
+  @Override
+  void callsReturned(int batch) {
     for (int index : touchedOrder) {
       rnic.ringSendDoorbell(qps.get(index));
     }
     touched.clear();
     touchedOrder.clear();
-    posting = false;
-    pump();
   }
 }
