@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.experiments.calibrate.Calibration;
 import org.rnicsim.experiments.calibrate.CalibrationReport;
 import org.rnicsim.experiments.calibrate.FigureResult;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.experiments.cluster.ClusterException;
 import org.rnicsim.experiments.output.OutputFolderException;
 import org.rnicsim.experiments.study.ConfigProblem;

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.experiments.output.AtomicText;
 import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.schema.StudySchema;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.study.ConfigProblem;

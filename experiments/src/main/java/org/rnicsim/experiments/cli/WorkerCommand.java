@@ -2,6 +2,7 @@ package org.rnicsim.experiments.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.experiments.cluster.ClusterOptions;
 import org.rnicsim.experiments.cluster.ClusterWorker;
 import picocli.CommandLine.Command;

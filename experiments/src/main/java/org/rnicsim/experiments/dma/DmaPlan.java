@@ -3,7 +3,7 @@ package org.rnicsim.experiments.dma;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnicsim.experiments.rdma.SizeText;
+import org.rnicsim.experiments.rdma.sim.SizeText;
 import org.rnicsim.experiments.study.CaseAxis;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.Metric;

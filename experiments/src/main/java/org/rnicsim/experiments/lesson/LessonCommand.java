@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.rnicsim.experiments.cli.ExitCodes;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.experiments.output.OutputFolderException;
 import org.rnicsim.experiments.study.ConfigProblem;
 import org.rnicsim.experiments.study.StudyRejectedException;

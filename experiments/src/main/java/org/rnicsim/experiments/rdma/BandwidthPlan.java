@@ -3,6 +3,8 @@ package org.rnicsim.experiments.rdma;
 import java.util.Locale;
 import org.rnicsim.experiments.rdma.sim.BandwidthRun;
 import org.rnicsim.experiments.rdma.sim.NdkWindowRun;
+import org.rnicsim.experiments.rdma.sim.QpChoice;
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;

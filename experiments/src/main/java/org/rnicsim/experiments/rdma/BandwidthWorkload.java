@@ -2,6 +2,8 @@ package org.rnicsim.experiments.rdma;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import org.rnicsim.experiments.rdma.sim.QpChoice;
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.TestbedWorkload;

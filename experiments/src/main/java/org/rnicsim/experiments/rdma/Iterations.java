@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.rdma;
 
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.Problems;
 
 /** Checks the iteration counts of a loop. */

@@ -2,6 +2,7 @@ package org.rnicsim.experiments.rdma;
 
 import org.rnicsim.experiments.rdma.sim.LatencyRun;
 import org.rnicsim.experiments.rdma.sim.NdkLatencyRun;
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;

@@ -2,6 +2,7 @@ package org.rnicsim.experiments.rdma;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.CompletionSection;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.Metric;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.rdma.sim.LatencySamples;
+import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
 import org.rnicsim.experiments.rdma.sim.RunOutcome;
 import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.model.adapter.observe.StageBreakdown;
@@ -32,9 +33,6 @@ public final class RdmaMetrics {
   public static final String DROPPED = "dropped_arrivals";
   public static final String SWITCH_DROPS = "switch_drops";
   public static final String STAGE_TOTAL = "stage_total_ns";
-
-  /** Samples of the requests in flight over the measured window (open loop). */
-  public static final int IN_FLIGHT_SAMPLES = 20;
 
   /** Which groups of metrics a loop measures. */
   public enum Shape {
@@ -115,10 +113,10 @@ public final class RdmaMetrics {
     }
     metrics.add(Metric.detail(STAGE_TOTAL, "requester post to CQE, total", "ns"));
     if (shape == Shape.OPEN_LOOP) {
-      for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
+      for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         metrics.add(Metric.detail(inFlightId(i), "requests in flight, sample " + i, ""));
       }
-      for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
+      for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         metrics.add(
             Metric.detail(
                 outstandingWqesId(i), "send WQEs outstanding at the adapters, sample " + i, ""));
@@ -162,12 +160,12 @@ public final class RdmaMetrics {
       values.add(stagePs / SimTime.PS_PER_NS);
     }
     if (shape == Shape.OPEN_LOOP) {
-      for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
+      for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         values.add(
             i < outcome.inFlightSamples().size() ? outcome.inFlightSamples().get(i) : Double.NaN);
       }
       List<Double> wqes = outcome.outstandingWqeSamples();
-      for (int i = 0; i < IN_FLIGHT_SAMPLES; i++) {
+      for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         values.add(i < wqes.size() ? wqes.get(i) : Double.NaN);
       }
     }

@@ -3,6 +3,7 @@ package org.rnicsim.experiments.rdma;
 import java.util.List;
 import org.rnicsim.experiments.rdma.sim.NdkOutcome;
 import org.rnicsim.experiments.rdma.sim.RunOutcome;
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.CaseAxis;
 import org.rnicsim.experiments.study.Measurement;
 import org.rnicsim.experiments.study.Metric;

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.rnicsim.experiments.rdma.sim.RdmaOperation;
+import org.rnicsim.experiments.rdma.sim.Transfers;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.model.profile.AdapterLimits;

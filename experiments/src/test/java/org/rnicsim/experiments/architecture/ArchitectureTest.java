@@ -1,6 +1,5 @@
 package org.rnicsim.experiments.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,7 +8,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -19,7 +17,6 @@ import java.io.RandomAccessFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,25 +29,11 @@ import org.junit.jupiter.api.Timeout;
  * touches files, JSON/YAML, charts and the command line, the model keeps no wall clock and no
  * unseeded randomness, and no two packages depend on each other, directly or around a loop.
  *
- * <p>experiments still has two package cycles, named in {@link #KNOWN_EXPERIMENTS_BACK_EDGES}: the
- * cycle rules ignore exactly those package-to-package dependencies, so a new cycle anywhere else
- * fails. Bytecode misses dependencies on compile-time constants (javac inlines them, as with
- * LessonCommand's use of ExitCodes), so {@link SourcePackageGraphTest} checks the same on the
- * sources, and fails once a known back-edge is gone, so the list only shrinks.
+ * <p>Bytecode misses dependencies on compile-time constants (javac inlines them), so {@link
+ * SourcePackageGraphTest} checks cycle-freedom once more on the sources.
  */
 @Timeout(120)
 class ArchitectureTest {
-
-  /**
-   * Package dependencies of experiments that close a cycle today, from the package that should not
-   * depend on the other. rdma.sim reads RdmaOperation, Transfers and RdmaMetrics.IN_FLIGHT_SAMPLES
-   * from rdma, whose plans run rdma.sim; lesson's LessonCommand reads cli's ExitCodes while cli
-   * reaches lesson through run -> ndkscript -> lesson (NdkScriptWorkload uses ScriptBinding).
-   */
-  static final Map<String, String> KNOWN_EXPERIMENTS_BACK_EDGES =
-      Map.of(
-          "org.rnicsim.experiments.rdma.sim", "org.rnicsim.experiments.rdma",
-          "org.rnicsim.experiments.lesson", "org.rnicsim.experiments.cli");
 
   private static JavaClasses mainClasses;
 
@@ -161,12 +144,12 @@ class ArchitectureTest {
   }
 
   @Test
-  void experimentsHasNoPackageCyclesBeyondTheKnownOnes() {
-    SliceRule rule = slices().matching("org.rnicsim.experiments.(**)").should().beFreeOfCycles();
-    for (Map.Entry<String, String> edge : KNOWN_EXPERIMENTS_BACK_EDGES.entrySet()) {
-      rule =
-          rule.ignoreDependency(resideInAPackage(edge.getKey()), resideInAPackage(edge.getValue()));
-    }
-    rule.check(mainClasses);
+  void experimentsHasNoPackageCycles() {
+    slices()
+        .matching("org.rnicsim.experiments.(**)")
+        .should()
+        .beFreeOfCycles()
+        .as("the packages of org.rnicsim.experiments are free of cycles")
+        .check(mainClasses);
   }
 }

@@ -25,9 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * Package cycles as the sources show them. {@link ArchitectureTest} reads bytecode, which misses a
  * dependency on a compile-time constant (javac copies the value in), so this test reads the main
  * sources of all four modules: every import and every fully qualified {@code org.rnicsim} name
- * outside comments is a dependency of the file's package. Only the back-edges in {@link
- * ArchitectureTest#KNOWN_EXPERIMENTS_BACK_EDGES} may close a cycle, and each of them must still
- * exist, so that list only shrinks.
+ * outside comments is a dependency of the file's package. No package may reach itself again.
  */
 @Timeout(60)
 class SourcePackageGraphTest {
@@ -44,25 +42,10 @@ class SourcePackageGraphTest {
   private static final Pattern LINE_COMMENT = Pattern.compile("(?m)(^|\\s)//.*$");
 
   @Test
-  void noPackageCyclesBeyondTheKnownBackEdges() {
+  void noPackageCycles() {
     Map<String, Set<String>> graph = packageGraph();
-    knownBackEdges().forEach((from, to) -> graph.getOrDefault(from, new TreeSet<>()).remove(to));
     List<Set<String>> cycles = stronglyConnected(graph);
     assertTrue(cycles.isEmpty(), "packages that depend on each other in a loop: " + cycles);
-  }
-
-  @Test
-  void theKnownBackEdgesStillExist() {
-    Map<String, Set<String>> graph = packageGraph();
-    knownBackEdges()
-        .forEach(
-            (from, to) ->
-                assertTrue(
-                    graph.getOrDefault(from, Set.of()).contains(to),
-                    from
-                        + " no longer depends on "
-                        + to
-                        + ": remove that pair from ArchitectureTest.KNOWN_EXPERIMENTS_BACK_EDGES"));
   }
 
   @Test
@@ -74,10 +57,6 @@ class SourcePackageGraphTest {
     graph.put("d", new TreeSet<>(Set.of("a")));
     assertEquals(List.of(Set.of("a", "b", "c")), stronglyConnected(graph));
     assertFalse(packageGraph().isEmpty(), "the main sources were found from " + SOURCE_ROOTS);
-  }
-
-  private static Map<String, String> knownBackEdges() {
-    return ArchitectureTest.KNOWN_EXPERIMENTS_BACK_EDGES;
   }
 
   /** Package -> the other org.rnicsim packages its main sources refer to. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.rnicsim.experiments.cli.ExitCodes;
+import org.rnicsim.experiments.ExitCodes;
 
 /**
  * Each exercise's reference solution (test resources, exercises/NN-solution.yaml) passes, and a

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.rnicsim.experiments.cli.ExitCodes;
+import org.rnicsim.experiments.ExitCodes;
 import org.rnicsim.ndk.consumer.EntryKind;
 import org.rnicsim.ndk.consumer.ScriptedConsumer;
 import org.rnicsim.ndk.consumer.Timeline;

@@ -75,7 +75,9 @@ final class CapacityAnswer {
   static String seriesOf(RdmaRows rows, ResultRow row) {
     String others = rows.pointLabel(row, 1);
     String base =
-        row.caseGroup() + " " + org.rnicsim.experiments.rdma.SizeText.of((long) row.caseValue());
+        row.caseGroup()
+            + " "
+            + org.rnicsim.experiments.rdma.sim.SizeText.of((long) row.caseValue());
     return others.isEmpty() ? base : base + ", " + others;
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.rnicsim.experiments.output.CsvTable;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.rdma.sim.LatencySamples;
+import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
 import org.rnicsim.experiments.report.ResultRow;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
 import org.rnicsim.experiments.study.AxisPlan;
@@ -43,7 +44,7 @@ final class DetailTables {
       List<String> times = new ArrayList<>();
       List<String> inSystem = new ArrayList<>();
       List<String> atAdapters = new ArrayList<>();
-      for (int i = 0; i < RdmaMetrics.IN_FLIGHT_SAMPLES; i++) {
+      for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         times.add(number(InFlight.sampleTimeUs(i, durationPs)));
         inSystem.add(RdmaMetrics.inFlightId(i));
         atAdapters.add(RdmaMetrics.outstandingWqesId(i));

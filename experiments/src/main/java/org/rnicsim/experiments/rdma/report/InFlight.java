@@ -1,7 +1,7 @@
 package org.rnicsim.experiments.rdma.report;
 
 import org.rnicsim.engine.SimTime;
-import org.rnicsim.experiments.rdma.RdmaMetrics;
+import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
 
 /** When the open loop's in-flight samples were taken: the middle of each of equal intervals. */
 final class InFlight {
@@ -9,7 +9,7 @@ final class InFlight {
 
   /** Sample {@code i}'s time after the warm-up, in microseconds. */
   static double sampleTimeUs(int i, long durationPs) {
-    int samples = RdmaMetrics.IN_FLIGHT_SAMPLES;
+    int samples = OpenLoopRun.IN_FLIGHT_SAMPLES;
     return (2.0 * i + 1) * durationPs / (2.0 * samples) / SimTime.PS_PER_US;
   }
 }

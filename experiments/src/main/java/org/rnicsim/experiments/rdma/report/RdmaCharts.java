@@ -16,6 +16,7 @@ import org.rnicsim.experiments.chart.StackedBarChart;
 import org.rnicsim.experiments.rdma.RdmaChartNames;
 import org.rnicsim.experiments.rdma.RdmaMetrics;
 import org.rnicsim.experiments.rdma.sim.LatencySamples;
+import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
 import org.rnicsim.experiments.report.ChartFile;
 import org.rnicsim.experiments.report.ResultRow;
 import org.rnicsim.experiments.stats.ConfidenceInterval;
@@ -346,7 +347,7 @@ final class RdmaCharts {
     for (ResultRow row : rows.spread(MAX_LINES / 2)) {
       List<CiLineChart.Point> inSystem = new ArrayList<>();
       List<CiLineChart.Point> atAdapters = new ArrayList<>();
-      for (int i = 0; i < RdmaMetrics.IN_FLIGHT_SAMPLES; i++) {
+      for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         double timeUs = InFlight.sampleTimeUs(i, durationPs);
         ConfidenceInterval requests = rows.interval(row, RdmaMetrics.inFlightId(i));
         if (requests != null) {

@@ -128,7 +128,9 @@ final class RdmaRows {
   /** "write 4KiB" or "write 4KiB, lanes=8": one row among all. */
   String rowLabel(ResultRow row) {
     String base =
-        row.caseGroup() + " " + org.rnicsim.experiments.rdma.SizeText.of((long) row.caseValue());
+        row.caseGroup()
+            + " "
+            + org.rnicsim.experiments.rdma.sim.SizeText.of((long) row.caseValue());
     String point = pointLabel(row);
     return point.isEmpty() ? base : base + ", " + point;
   }

@@ -3,9 +3,6 @@ package org.rnicsim.experiments.rdma.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rnicsim.experiments.rdma.QpChoice;
-import org.rnicsim.experiments.rdma.RdmaOperation;
-import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.model.host.CpuCore;
 

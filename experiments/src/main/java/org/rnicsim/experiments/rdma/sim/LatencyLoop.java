@@ -1,7 +1,6 @@
 package org.rnicsim.experiments.rdma.sim;
 
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.transport.QueuePair;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;

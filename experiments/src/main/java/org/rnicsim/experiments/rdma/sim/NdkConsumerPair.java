@@ -7,8 +7,6 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.StatisticsRegistry;
-import org.rnicsim.experiments.rdma.RdmaOperation;
-import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.CompletionPlan;
 import org.rnicsim.experiments.study.CompletionSection;
 import org.rnicsim.experiments.study.TestbedPlan;

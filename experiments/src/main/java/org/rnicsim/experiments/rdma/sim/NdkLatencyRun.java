@@ -1,8 +1,6 @@
 package org.rnicsim.experiments.rdma.sim;
 
 import java.util.List;
-import org.rnicsim.experiments.rdma.RdmaOperation;
-import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.ndk.api.struct.NdkResult;
 

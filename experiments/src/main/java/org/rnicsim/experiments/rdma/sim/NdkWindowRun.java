@@ -5,8 +5,6 @@ import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
-import org.rnicsim.experiments.rdma.RdmaOperation;
-import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
 

@@ -9,9 +9,6 @@ import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.SimRandom;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
-import org.rnicsim.experiments.rdma.RdmaMetrics;
-import org.rnicsim.experiments.rdma.RdmaOperation;
-import org.rnicsim.experiments.rdma.Transfers;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.model.host.CpuCore;
@@ -24,6 +21,9 @@ import org.rnicsim.model.host.CpuCore;
  * summed over clients, are sampled at evenly spaced times: under overload they grow without bound.
  */
 public final class OpenLoopRun {
+  /** Samples of the requests in flight over the measured window (open loop). */
+  public static final int IN_FLIGHT_SAMPLES = 20;
+
   /** A client's backlog beyond this holds no information any more, only memory; drop instead. */
   static final int MAX_BACKLOG = 1 << 20;
 
@@ -119,7 +119,7 @@ public final class OpenLoopRun {
     for (String client : clientNames) {
       wqeGauges.add(stats.gauge(client + ".sendQueues.outstandingWqes"));
     }
-    int samples = RdmaMetrics.IN_FLIGHT_SAMPLES;
+    int samples = IN_FLIGHT_SAMPLES;
     for (int i = 0; i < samples; i++) {
       // Mid-interval, so no sample sits on the boundary with the warm-up or the end.
       long atPs = measureFromPs + (2L * i + 1) * durationPs / (2L * samples);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.random.SimRandom;
-import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.transport.QueuePair;

@@ -1,6 +1,5 @@
 package org.rnicsim.experiments.rdma.sim;
 
-import org.rnicsim.experiments.rdma.RdmaOperation;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.model.host.CpuCore;
 

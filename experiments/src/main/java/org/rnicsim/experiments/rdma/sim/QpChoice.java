@@ -1,4 +1,4 @@
-package org.rnicsim.experiments.rdma;
+package org.rnicsim.experiments.rdma.sim;
 
 import java.util.Locale;
 

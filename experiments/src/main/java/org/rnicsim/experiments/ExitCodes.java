@@ -1,4 +1,4 @@
-package org.rnicsim.experiments.cli;
+package org.rnicsim.experiments;
 
 /** What the process tells its caller; scripts and CI tell bad input from a bug by these. */
 public final class ExitCodes {

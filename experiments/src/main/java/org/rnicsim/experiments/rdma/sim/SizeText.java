@@ -1,4 +1,4 @@
-package org.rnicsim.experiments.rdma;
+package org.rnicsim.experiments.rdma.sim;
 
 /** Message sizes as people read them: 32B, 4KiB, 1MiB. */
 public final class SizeText {
