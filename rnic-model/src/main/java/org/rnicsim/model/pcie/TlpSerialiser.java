@@ -47,17 +47,7 @@ public final class TlpSerialiser {
    * readyAtPs} (not before now) and returns the time their last byte has left.
    */
   long transmit(long readyAtPs, long tlpCount, long transferWireBytes) {
-    long readyPs = Math.max(readyAtPs, simulator.nowPs());
-    long startPs = Math.max(readyPs, busyUntilPs);
-    long serialisationPs = bandwidth.serialisationPs(transferWireBytes);
-    transfers.increment();
-    queuedPs.add(startPs - readyPs);
-    busyPs.add(serialisationPs);
-    tlps.add(tlpCount);
-    wireBytes.add(transferWireBytes);
-    lastStartPs = startPs;
-    busyUntilPs = startPs + serialisationPs;
-    return busyUntilPs;
+    return transmitStreamed(readyAtPs, 0, tlpCount, transferWireBytes);
   }
 
   /**
