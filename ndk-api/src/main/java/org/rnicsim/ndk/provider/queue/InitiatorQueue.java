@@ -78,16 +78,27 @@ final class InitiatorQueue {
         .schedule(
             runtime.policy().postCostPs(),
             () -> {
-              List<WorkRequest> live = new ArrayList<>(batch.size());
-              for (WorkRequest request : batch) {
-                if (outstanding.contains(request)) {
-                  live.add(request);
-                }
-              }
+              List<WorkRequest> live = stillOutstanding(batch);
               if (!live.isEmpty()) {
                 runtime.engine().initiatorDoorbell(owner, live);
               }
             });
+  }
+
+  /** The requests of {@code batch} not flushed since it was written: usually all of them. */
+  private List<WorkRequest> stillOutstanding(List<WorkRequest> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (!outstanding.contains(batch.get(i))) {
+        List<WorkRequest> live = new ArrayList<>(batch.subList(0, i));
+        for (WorkRequest request : batch.subList(i + 1, batch.size())) {
+          if (outstanding.contains(request)) {
+            live.add(request);
+          }
+        }
+        return live;
+      }
+    }
+    return batch;
   }
 
   /** {@code drained} runs once the queue is drained (class comment): now, or when it is. */

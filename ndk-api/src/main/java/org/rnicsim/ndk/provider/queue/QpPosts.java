@@ -208,8 +208,8 @@ final class QpPosts {
 
   private static long totalBytes(List<NdkSge> sgl) {
     long total = 0;
-    for (NdkSge sge : sgl) {
-      total += sge.length();
+    for (int i = 0; i < sgl.size(); i++) { // indexed: no iterator per post
+      total += sgl.get(i).length();
     }
     return total;
   }

@@ -2,7 +2,6 @@ package org.rnicsim.ndk.provider.work;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.completion.Completion;
@@ -21,8 +20,11 @@ final class InitiatorRing {
   private final RnicWorkEngine engine;
   private final long inlineDataSize;
   private final ArrayDeque<List<WorkRequest>> waitingBatches = new ArrayDeque<>();
-  // Hardware wrId -> provider request, in send-queue order (RC completes in that order).
-  private final LinkedHashMap<Long, WorkRequest> sent = new LinkedHashMap<>();
+  // The rung WQEs in send-queue order (RC completes in that order), so their wrIds ascend. A deque
+  // rather than a map keyed by wrId: a completion almost always matches the head.
+  private final ArrayDeque<Sent> sent = new ArrayDeque<>();
+
+  private record Sent(long wrId, WorkRequest request) {}
 
   InitiatorRing(HardwareQp qp, RnicWorkEngine engine, long inlineDataSize) {
     this.qp = qp;
@@ -56,7 +58,7 @@ final class InitiatorRing {
     for (int i = 0; i < requests.size(); i++) {
       WorkRequest request = requests.get(i);
       long wrId = qp.nextWrId();
-      sent.put(wrId, request);
+      sent.addLast(new Sent(wrId, request));
       if (request.consumesReceive()) {
         qp.peer.receives.expectSend(request.invalidateToken(), request.solicitsEvent());
       }
@@ -103,30 +105,37 @@ final class InitiatorRing {
 
   /** A send-queue CQE: it completes its own request and every unsignalled one before it. */
   void completed(Completion completion) {
-    WorkRequest request = sent.get(completion.wrId());
-    if (request == null) {
+    if (!isRung(completion.wrId())) {
       return; // flushed: the provider reported it CANCELLED already
     }
-    List<WorkRequest> earlier = new ArrayList<>();
-    var ids = sent.keySet().iterator();
-    while (ids.hasNext()) {
-      long wrId = ids.next();
-      if (wrId == completion.wrId()) {
-        ids.remove();
-        break;
+    List<WorkRequest> earlier = List.of();
+    Sent head = sent.pollFirst();
+    while (head.wrId() != completion.wrId()) {
+      if (earlier.isEmpty()) {
+        earlier = new ArrayList<>();
       }
-      earlier.add(sent.get(wrId));
-      ids.remove();
+      earlier.add(head.request());
+      head = sent.pollFirst();
     }
     for (WorkRequest done : earlier) {
       qp.owner.initiatorDone(done, NtStatus.SUCCESS); // unsignalled, completed in order
     }
-    qp.owner.initiatorDone(request, qp.statusOf(completion.status()));
+    qp.owner.initiatorDone(head.request(), qp.statusOf(completion.status()));
+  }
+
+  private boolean isRung(long wrId) {
+    for (Sent rung : sent) {
+      if (rung.wrId() >= wrId) {
+        return rung.wrId() == wrId;
+      }
+    }
+    return false;
   }
 
   /** Takes back every request rung or waiting, not yet reported; none of them is reported later. */
   List<WorkRequest> takeBackAll() {
-    List<WorkRequest> left = new ArrayList<>(sent.values());
+    List<WorkRequest> left = new ArrayList<>(sent.size());
+    sent.forEach(rung -> left.add(rung.request()));
     sent.clear();
     for (List<WorkRequest> batch : waitingBatches) {
       left.addAll(batch);
