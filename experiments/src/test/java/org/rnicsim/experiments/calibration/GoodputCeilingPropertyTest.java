@@ -90,30 +90,8 @@ class GoodputCeilingPropertyTest {
       @ForAll("lanes") int lanes,
       @ForAll("portRates") String portRate)
       throws Exception {
-    String rateKey = portRate.equals("profile") ? "" : ", port: {rate: " + portRate + "}";
-    String study =
-        "name: ceiling\nhardware: {profile: "
-            + profileName
-            + ", pcie: {lanes: "
-            + lanes
-            + "}"
-            + rateKey
-            + "}\nrun: {replications: 1}\nworkload: {kind: bandwidth, operations: ["
-            + operation
-            + "], sizes: ["
-            + sizeBytes
-            + "B], iterations: 1500, warmUpIterations: 300}\n";
-    Path file = Files.writeString(dir.resolve("ceiling.yaml"), study);
-    StudyPlan plan =
-        new StudyLoader(WorkloadKinds.all())
-            .load(file, "ceiling.yaml", List.of(), StudyLoader.Expansion.ONE_POINT)
-            .points()
-            .get(0)
-            .plan();
-    Measurement measurement = plan.workload().measure(plan.run(), 0, 0);
-    int index =
-        plan.workload().metrics().stream().map(m -> m.id()).toList().indexOf(RdmaMetrics.BW);
-    double goodputBitsPerSecond = measurement.values().get(index) * 1e9;
+    double goodputBitsPerSecond =
+        goodputBitsPerSecond(operation, sizeBytes, profileName, lanes, portRate);
 
     HardwareProfile profile = profile(profileName, lanes, portRate);
     long transferBytes = Math.min(sizeBytes, LARGEST_TRANSFER_BYTES);
@@ -142,6 +120,61 @@ class GoodputCeilingPropertyTest {
             ceiling / 1e9,
             wireCeiling / 1e9,
             pcieCeiling / 1e9));
+  }
+
+  /** Goodput of one bandwidth run, in bits per second. */
+  private static double goodputBitsPerSecond(
+      String operation, long sizeBytes, String profileName, int lanes, String portRate)
+      throws Exception {
+    String rateKey = portRate.equals("profile") ? "" : ", port: {rate: " + portRate + "}";
+    String study =
+        "name: ceiling\nhardware: {profile: "
+            + profileName
+            + ", pcie: {lanes: "
+            + lanes
+            + "}"
+            + rateKey
+            + "}\nrun: {replications: 1}\nworkload: {kind: bandwidth, operations: ["
+            + operation
+            + "], sizes: ["
+            + sizeBytes
+            + "B], iterations: 1500, warmUpIterations: 300}\n";
+    Path file = Files.writeString(dir.resolve("ceiling.yaml"), study);
+    StudyPlan plan =
+        new StudyLoader(WorkloadKinds.all())
+            .load(file, "ceiling.yaml", List.of(), StudyLoader.Expansion.ONE_POINT)
+            .points()
+            .get(0)
+            .plan();
+    Measurement measurement = plan.workload().measure(plan.run(), 0, 0);
+    int index =
+        plan.workload().metrics().stream().map(m -> m.id()).toList().indexOf(RdmaMetrics.BW);
+    return measurement.values().get(index) * 1e9;
+  }
+
+  /**
+   * Issue 12's anomaly: raising a ConnectX-6's port rate lowered its 1500 B WRITE goodput (134.8 to
+   * 127.8 Gb/s), because one WQE fetch batch in flight per QP made the fetch latency, which grows
+   * with payload in flight, set the message rate. A faster port may leave goodput where it is
+   * (another limit binds), never lower it. Checked for WRITE, the case found and fixed: SEND still
+   * loses goodput on the faster port (1500 B: 101.1 Gb/s at the profile's port rate, 95.9 at 400
+   * Gb/s), by a mechanism not yet found, so it is not asserted here.
+   */
+  @Example
+  void aFasterPortNeverLowersWriteGoodput() throws Exception {
+    for (String operation : List.of("write")) {
+      for (long sizeBytes : List.of(1500L, 4096L)) {
+        double atProfileRate =
+            goodputBitsPerSecond(operation, sizeBytes, "connectx6-gen4x16", 16, "profile");
+        double at400Gbps =
+            goodputBitsPerSecond(operation, sizeBytes, "connectx6-gen4x16", 16, "400Gbps");
+        assertTrue(
+            at400Gbps >= atProfileRate * 0.995,
+            String.format(
+                "%s %d B: %.3f Gb/s at the profile's port rate, %.3f at 400 Gb/s",
+                operation, sizeBytes, atProfileRate / 1e9, at400Gbps / 1e9));
+      }
+    }
   }
 
   private static HardwareProfile profile(String name, int lanes, String portRate) throws Exception {
