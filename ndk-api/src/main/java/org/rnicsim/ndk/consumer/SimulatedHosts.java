@@ -4,15 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkProvider;
-import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.provider.NdkHosts;
 import org.rnicsim.ndk.provider.SimNdkProvider;
-import org.rnicsim.ndk.provider.policy.CallbackKind;
-import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.verifier.LifetimeVerifier;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 
@@ -41,7 +37,6 @@ public final class SimulatedHosts {
     this.simulator = new RnicSimulator("lesson");
     this.verifier = LifetimeVerifier.builder(simulator::nowPs).build();
     ProviderProbe probe = verifier.probe();
-    probe.reportsCqEntries();
     List<String> hosts = settings.hosts();
     this.machines =
         NdkHosts.builder(simulator)
@@ -56,24 +51,7 @@ public final class SimulatedHosts {
       String host = hosts.get(i);
       NdkSockAddr address = new NdkSockAddr(machines.ipAddress(i), 0);
       SimNdkProvider provider = machines.provider(i);
-      provider.setObserver(
-          new ProviderObserver() {
-            @Override
-            public void callbackStarting(CallbackKind kind, long returnTimePs) {
-              probe.nextCallbackReturnsAt(returnTimePs);
-            }
-
-            @Override
-            public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
-              probe.cqEntryQueued(cq, entry);
-              entries.cqEntryQueued(entry);
-            }
-
-            @Override
-            public void cqFailed(NdkCq cq, NtStatus status) {
-              probe.cqFailed(cq, status);
-            }
-          });
+      provider.setObserver(ProbeFeed.into(probe, entries::cqEntryQueued));
       providers.put(host, provider);
       verified.put(host, verifier.wrap(settings.providerVariant().around(provider)));
       addresses.put(host, address);

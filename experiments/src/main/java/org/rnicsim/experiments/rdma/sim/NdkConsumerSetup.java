@@ -2,13 +2,11 @@ package org.rnicsim.experiments.rdma.sim;
 
 import java.util.function.Function;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.status.NtStatus;
-import org.rnicsim.ndk.api.struct.NdkResultEx;
-import org.rnicsim.ndk.provider.policy.CallbackKind;
+import org.rnicsim.ndk.consumer.ProbeFeed;
 import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.verifier.ProviderProbe;
 
@@ -47,30 +45,9 @@ public final class NdkConsumerSetup {
     return object;
   }
 
-  /**
-   * An observer feeding {@code probe} that runs {@code entryQueued} on every queued CQ entry. It
-   * forwards every entry the provider queues, so the probe is told so: the verifier then checks
-   * each entry once, when queued, not again when the consumer dequeues it.
-   */
+  /** An observer feeding {@code probe} that runs {@code entryQueued} on every queued CQ entry. */
   public static ProviderObserver observer(ProviderProbe probe, Runnable entryQueued) {
-    probe.reportsCqEntries();
-    return new ProviderObserver() {
-      @Override
-      public void callbackStarting(CallbackKind kind, long returnTimePs) {
-        probe.nextCallbackReturnsAt(returnTimePs);
-      }
-
-      @Override
-      public void cqEntryQueued(NdkCq cq, NdkResultEx entry) {
-        probe.cqEntryQueued(cq, entry);
-        entryQueued.run();
-      }
-
-      @Override
-      public void cqFailed(NdkCq cq, NtStatus status) {
-        probe.cqFailed(cq, status);
-      }
-    };
+    return ProbeFeed.into(probe, entry -> entryQueued.run());
   }
 
   /** Fails loudly unless {@code status} is SUCCESS. */
