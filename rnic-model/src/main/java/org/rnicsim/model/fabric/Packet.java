@@ -26,6 +26,7 @@ public final class Packet extends SimEvent {
   private final long dmaLengthBytes;
   private final Object managementMessage;
   private long measurementStampPs = -1;
+  private boolean congestionExperienced;
   private Link.Direction hop;
   private int hopEpoch;
 
@@ -158,6 +159,20 @@ public final class Packet extends SimEvent {
 
   public void setMeasurementStampPs(long stampPs) {
     this.measurementStampPs = stampPs;
+  }
+
+  /**
+   * Whether a switch marked this packet Congestion Experienced (ECN CE in the IP header, RFC 3168);
+   * the receiving adapter's notification point answers marked packets with CNPs (see {@link
+   * PacketOpcode#CNP}).
+   */
+  public boolean congestionExperienced() {
+    return congestionExperienced;
+  }
+
+  /** Sets ECN CE: a switch queue above its marking threshold chose this packet. */
+  public void markCongestionExperienced() {
+    this.congestionExperienced = true;
   }
 
   void travel(Link.Direction direction, int epoch) {

@@ -27,7 +27,13 @@ public enum PacketOpcode {
   ACK(4, false),
   NAK_SEQUENCE_ERROR(4, false),
   NAK_RECEIVER_NOT_READY(4, false),
-  MANAGEMENT_DATAGRAM(8, true);
+  MANAGEMENT_DATAGRAM(8, true),
+  /**
+   * RoCEv2 Congestion Notification Packet (IBTA RoCEv2 Annex A17.9.3, BTH opcode 0x81): the
+   * notification point's answer to ECN-marked packets, sent to the marked packet's source QP; 16
+   * reserved bytes follow the BTH. It travels like an ACK, responder to requester.
+   */
+  CNP(16, false);
 
   /** The most any packet kind adds: a full-MTU packet is at most MTU + base + this. */
   public static final int MAX_EXTENDED_HEADER_BYTES =
@@ -43,6 +49,11 @@ public enum PacketOpcode {
 
   public int extendedHeaderBytes() {
     return extendedHeaderBytes;
+  }
+
+  /** A congestion notification: for the reaction point, never the RC transport. */
+  public boolean isCongestionNotification() {
+    return this == CNP;
   }
 
   /** A datagram for the management QP rather than the RC transport. */
