@@ -4,14 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.rnicsim.experiments.cluster.ClusterExecutor;
+import org.rnicsim.experiments.cluster.ClusterOptions;
 import org.rnicsim.experiments.cluster.ClusterWorker;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
@@ -46,10 +45,8 @@ final class ClusterBench {
 
   void run(Path study, Path work, boolean json, PrintWriter out) throws Exception {
     List<String> addresses = new ArrayList<>();
-    List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < members; i++) {
-      int port = freePort();
-      ports.add(port);
+    List<Integer> ports = ClusterOptions.freeLoopbackPorts(members);
+    for (int port : ports) {
       addresses.add("127.0.0.1:" + port);
     }
     List<Process> workers = new ArrayList<>();
@@ -177,12 +174,6 @@ final class ClusterBench {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** One cluster member for every run, so each run times the jobs, not Hazelcast's start. */

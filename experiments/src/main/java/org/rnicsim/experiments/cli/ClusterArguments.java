@@ -10,9 +10,15 @@ final class ClusterArguments {
   private ClusterArguments() {}
 
   static List<String> members(String cluster, int port, CommandSpec spec) {
-    if (port < 1 || port > 65535) {
+    int highest = 65535 - ClusterOptions.STUDY_PORTS;
+    if (port < 1 || port > highest) {
       throw new ParameterException(
-          spec.commandLine(), "--port must be a port number, 1 to 65535 (got " + port + ")");
+          spec.commandLine(),
+          "--port must be 1 to "
+              + highest
+              + ", leaving the study ports after it (got "
+              + port
+              + ")");
     }
     try {
       return ClusterOptions.parseMembers(cluster);

@@ -20,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.rnicsim.experiments.BuildInfo;
 import org.rnicsim.experiments.progress.Progress;
 import org.rnicsim.experiments.run.StudyRunner;
 import org.rnicsim.experiments.study.Study;
@@ -30,10 +31,11 @@ import org.rnicsim.experiments.sweep.JobRunner;
 import org.rnicsim.experiments.sweep.JobStore;
 
 /**
- * The driver's side of {@code rnicsim sweep --cluster}: this process joins as a member too, hands
- * each member at most as many jobs as it runs at once (largest first, as on one machine), and
- * writes each result into the results folder as it comes back. A job whose member left or died goes
- * back to the front of the queue for another member; members that join mid-sweep get work at once.
+ * The driver's side of {@code rnicsim sweep --cluster}: this process founds the study's own
+ * cluster, announces it in the lobby of the members listed (workers join it from there), hands each
+ * member at most as many jobs as it runs at once (largest first, as on one machine), and writes
+ * each result into the results folder as it comes back. A job whose member left or died goes back
+ * to the front of the queue for another member; members that join mid-sweep get work at once.
  * Results are the same bytes as a local run's, as every job is a pure function of itself.
  */
 public final class ClusterExecutor implements JobExecutor {
@@ -45,7 +47,13 @@ public final class ClusterExecutor implements JobExecutor {
   private final java.util.Set<UUID> planned = new java.util.HashSet<>();
 
   private final PrintWriter log;
+
+  /** This process's member of the study's own cluster, where the jobs go. */
   private HazelcastInstance member;
+
+  /** This process's member of the lobby, where workers learn of the study; it carries no jobs. */
+  private HazelcastInstance lobby;
+
   private int handedOutAgain;
   private long overheadNanos;
   private int repliesTimed;
@@ -95,11 +103,24 @@ public final class ClusterExecutor implements JobExecutor {
       return results;
     }
     if (member == null) {
-      // Only now: a rerun with nothing missing starts no member.
-      member = ClusterMember.start(options);
+      // Only now: a rerun with nothing missing starts no member. The study cluster first, so the
+      // lobby member can say where it is.
+      member =
+          ClusterMember.startStudy(
+              options, ClusterMember.studyName(BuildInfo.version(), studyId), List.of(), null);
+      String studyAddress = address(member.getCluster().getLocalMember());
+      lobby =
+          ClusterMember.startLobby(
+              options,
+              Map.of(
+                  ClusterMember.STUDY_ATTRIBUTE,
+                  member.getConfig().getClusterName() + "@" + studyAddress));
       note(
-          "joined cluster %s as %s",
-          member.getConfig().getClusterName(), address(member.getCluster().getLocalMember()));
+          "study cluster %s at %s, announced in lobby %s at %s",
+          member.getConfig().getClusterName(),
+          studyAddress,
+          lobby.getConfig().getClusterName(),
+          address(lobby.getCluster().getLocalMember()));
     }
     IExecutorService executor = member.getExecutorService(ClusterMember.EXECUTOR);
     Deque<Job> pending = new ArrayDeque<>(JobRunner.largestFirst(jobs));
@@ -241,6 +262,11 @@ public final class ClusterExecutor implements JobExecutor {
 
   @Override
   public void close() {
+    // The lobby first: workers hear that the study is over and leave its cluster themselves.
+    if (lobby != null) {
+      lobby.shutdown();
+      lobby = null;
+    }
     if (member != null) {
       member.shutdown();
       member = null;

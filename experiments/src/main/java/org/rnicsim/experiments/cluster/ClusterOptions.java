@@ -1,6 +1,8 @@
 package org.rnicsim.experiments.cluster;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +11,19 @@ import java.util.List;
  * How this process takes part in a cluster.
  *
  * @param members {@code HOST:PORT} of the members to join, this one possibly among them
- * @param port the port this member listens on
+ * @param port the port this member's lobby listens on; its study members take the first free of the
+ *     {@link #STUDY_PORTS} after it
  * @param threads jobs this member runs at once
  */
 public record ClusterOptions(List<String> members, int port, int threads) {
   /** Hazelcast's usual member port, used when {@code --port} is not given. */
   public static final int DEFAULT_PORT = 5701;
+
+  /**
+   * How many ports after {@code --port} a member's study clusters may take, one per study it serves
+   * at once: the firewall opens {@code --port} and these.
+   */
+  public static final int STUDY_PORTS = 10;
 
   public ClusterOptions {
     members = List.copyOf(members);
@@ -45,6 +54,38 @@ public record ClusterOptions(List<String> members, int port, int threads) {
       members.add(member);
     }
     return members;
+  }
+
+  /**
+   * {@code count} lobby ports on loopback for a one-machine cluster (the benchmark, tests), each
+   * free with its study ports, their ranges apart, below the range the kernel hands out for
+   * outgoing connections so no member's connection takes one meanwhile.
+   */
+  public static List<Integer> freeLoopbackPorts(int count) throws IOException {
+    List<Integer> ports = new ArrayList<>();
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int tries = 0; ports.size() < count; tries++) {
+      if (tries > 1000) {
+        throw new IOException("no " + (STUDY_PORTS + 1) + " free ports in a row on loopback");
+      }
+      int port = random.nextInt(20_000, 32_000 - STUDY_PORTS);
+      boolean apart = ports.stream().allMatch(p -> Math.abs(p - port) > STUDY_PORTS);
+      if (apart && bindable(port, STUDY_PORTS + 1)) {
+        ports.add(port);
+      }
+    }
+    return ports;
+  }
+
+  private static boolean bindable(int first, int count) {
+    for (int port = first; port < first + count; port++) {
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -3,20 +3,24 @@ package org.rnicsim.experiments.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code rnicsim worker}: a member that runs whatever jobs drivers hand it until it is stopped.
- * Ctrl-C (or SIGTERM) leaves the cluster gracefully; the jobs it was running go back to their
+ * {@code rnicsim worker}: a member of the lobby that joins each driver's study cluster as the
+ * driver appears and runs that study's jobs until the driver leaves, until it is stopped itself.
+ * Ctrl-C (or SIGTERM) leaves every cluster gracefully; the jobs it was running go back to their
  * driver's queue for another member.
  */
 public final class ClusterWorker implements AutoCloseable {
-  private final HazelcastInstance member;
+  private final HazelcastInstance lobby;
+  private final StudyMemberships studies;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private ClusterWorker(HazelcastInstance member) {
-    this.member = member;
-    member
+  private ClusterWorker(HazelcastInstance lobby, StudyMemberships studies) {
+    this.lobby = lobby;
+    this.studies = studies;
+    lobby
         .getLifecycleService()
         .addLifecycleListener(
             event -> {
@@ -28,14 +32,18 @@ public final class ClusterWorker implements AutoCloseable {
 
   /** Starts a worker member; it runs jobs until {@link #close()}. */
   public static ClusterWorker start(ClusterOptions options, PrintWriter log) {
-    ClusterWorker worker = new ClusterWorker(ClusterMember.start(options));
     JobHandler.INSTANCE.logTo(log);
+    ClusterWorker worker =
+        new ClusterWorker(
+            ClusterMember.startLobby(options, Map.of()), new StudyMemberships(options, log));
     log.printf(
-        "worker: member of cluster %s at %s, running up to %d job(s) at once; Ctrl-C leaves%n",
-        worker.member.getConfig().getClusterName(),
-        ClusterExecutor.address(worker.member.getCluster().getLocalMember()),
+        "worker: in lobby %s at %s, running up to %d job(s) at once; Ctrl-C leaves%n",
+        worker.lobby.getConfig().getClusterName(),
+        ClusterExecutor.address(worker.lobby.getCluster().getLocalMember()),
         options.threads());
     log.flush();
+    // After the line above: a driver already in the lobby is joined at once.
+    worker.lobby.getCluster().addMembershipListener(worker.studies);
     return worker;
   }
 
@@ -71,6 +79,7 @@ public final class ClusterWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    member.shutdown();
+    studies.leaveAll();
+    lobby.shutdown();
   }
 }

@@ -1,22 +1,29 @@
 package org.rnicsim.experiments.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializableFactory;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 
 /**
  * One job sent to a member: a JSON {@link JobMessages.JobMessage} in, a JSON {@link
  * JobMessages.JobReply} out. It crosses the wire as one string through Hazelcast's own data
  * serialization, not Java serialization.
  */
-final class SweepTask implements Callable<String>, IdentifiedDataSerializable {
+final class SweepTask
+    implements Callable<String>, IdentifiedDataSerializable, HazelcastInstanceAware {
   static final int FACTORY_ID = 0x726e6963; // "rnic"
   private static final int CLASS_ID = 1;
 
   private String message;
+
+  /** The worker's job slots, shared by the studies it serves; null on a driver's member. */
+  private Semaphore slots;
 
   /** For the factory, which fills it from the wire. */
   SweepTask() {}
@@ -26,8 +33,21 @@ final class SweepTask implements Callable<String>, IdentifiedDataSerializable {
   }
 
   @Override
-  public String call() {
-    return JobHandler.INSTANCE.run(message);
+  public String call() throws InterruptedException {
+    if (slots == null) {
+      return JobHandler.INSTANCE.run(message);
+    }
+    slots.acquire();
+    try {
+      return JobHandler.INSTANCE.run(message);
+    } finally {
+      slots.release();
+    }
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance member) {
+    slots = (Semaphore) member.getUserContext().get(ClusterMember.JOB_SLOTS);
   }
 
   @Override

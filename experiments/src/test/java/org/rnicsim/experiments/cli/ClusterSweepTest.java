@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +51,10 @@ class ClusterSweepTest {
   void whenAMemberIsKilledMidSweep_thenItsJobIsHandedOutAgainAndResultsEqualALocalRun()
       throws Exception {
     Path study = Files.writeString(dir.resolve("cluster.yaml"), STUDY);
-    int driverPort = freePort();
-    int workerPort = freePort();
-    int doomedPort = freePort();
+    List<Integer> ports = ClusterOptions.freeLoopbackPorts(3);
+    int driverPort = ports.get(0);
+    int workerPort = ports.get(1);
+    int doomedPort = ports.get(2);
     List<String> members =
         List.of("127.0.0.1:" + driverPort, "127.0.0.1:" + workerPort, "127.0.0.1:" + doomedPort);
     Path doomedLog = dir.resolve("doomed.log");
@@ -78,7 +79,7 @@ class ClusterSweepTest {
     try (ClusterWorker worker =
         ClusterWorker.start(
             new ClusterOptions(members, workerPort, 1), new PrintWriter(workerLog, true))) {
-      waitFor(() -> read(doomedLog).contains("worker: member of cluster"), doomedLog);
+      waitFor(() -> read(doomedLog).contains("worker: in lobby"), doomedLog);
 
       CompletableFuture<CommandLineRun> driver =
           CompletableFuture.supplyAsync(
@@ -94,15 +95,22 @@ class ClusterSweepTest {
                       Integer.toString(driverPort),
                       "--jobs",
                       "1"));
-      // The doomed member got a job at the first hand-out; its first job (a cold JVM planning
-      // the study) takes seconds, so a few finished jobs elsewhere mean it is in the middle of it.
-      waitFor(() -> jobFiles(clustered.resolve("jobs")) >= 3 || driver.isDone(), doomedLog);
+      // The doomed member gets a job as soon as it joins the study's cluster; its first job (a
+      // cold JVM planning the study) takes seconds, so a few jobs finished elsewhere after it
+      // joined mean it is in the middle of it.
+      waitFor(() -> read(doomedLog).contains("joined study cluster") || driver.isDone(), doomedLog);
+      int before = jobFiles(clustered.resolve("jobs"));
+      waitFor(
+          () -> jobFiles(clustered.resolve("jobs")) >= before + 2 || driver.isDone(), doomedLog);
       doomed.destroyForcibly();
       CommandLineRun run = driver.get(60, TimeUnit.SECONDS);
 
       assertEquals(0, run.exitCode(), run.err());
+      Matcher joined =
+          Pattern.compile("joined study cluster \\S+ at \\S+ as (\\S+)").matcher(read(doomedLog));
+      assertTrue(joined.find(), read(doomedLog));
       assertTrue(
-          run.err().contains("member 127.0.0.1:" + doomedPort + " left with"),
+          run.err().contains("member " + joined.group(1) + " left with"),
           "the killed member's job was handed out again:\n" + run.err() + read(doomedLog));
       assertTrue(run.err().contains("cluster: 3 member(s)"), run.err());
       assertTrue(workerLog.toString().contains("worker: ran "), "all three members ran jobs");
@@ -128,12 +136,6 @@ class ClusterSweepTest {
               "sweep", study.toString(), "--out", dir.resolve("x").toString(), "--cluster", bad);
       assertEquals(2, run.exitCode(), bad + ": " + run.err());
       assertTrue(run.err().contains("--cluster"), run.err());
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 
