@@ -63,7 +63,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "P",
-      description = "With --cluster: the port this member listens on (default: ${DEFAULT-VALUE}).")
+      description =
+          "With --cluster: the lobby port this member listens on (default: ${DEFAULT-VALUE});"
+              + " the study's own cluster takes the next free of the "
+              + ClusterOptions.STUDY_PORTS
+              + " ports after it.")
   int port = ClusterOptions.DEFAULT_PORT;
 
   @Spec CommandSpec spec;

@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Join a cluster of rnicsim members and run the sweep jobs that 'rnicsim sweep FILE --cluster"
-          + " ...' hands out, until stopped (Ctrl-C leaves the cluster cleanly; its unfinished"
-          + " jobs go to other members).",
+      "Join the lobby of rnicsim members and, for each 'rnicsim sweep FILE --cluster ...' that"
+          + " appears there, that study's own cluster, running its jobs until its sweep is done;"
+          + " until stopped (Ctrl-C leaves cleanly; unfinished jobs go to other members).",
       "Needs no study files: every job carries its study. Every machine must run the same"
           + " rnicsim version."
     },
@@ -38,7 +38,11 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       paramLabel = "P",
-      description = "The port this member listens on (default: ${DEFAULT-VALUE}).")
+      description =
+          "The lobby port this member listens on (default: ${DEFAULT-VALUE}); each study it"
+              + " serves takes the next free of the "
+              + ClusterOptions.STUDY_PORTS
+              + " ports after it.")
   int port = ClusterOptions.DEFAULT_PORT;
 
   @Option(
