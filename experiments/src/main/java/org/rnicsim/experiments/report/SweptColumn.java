@@ -3,6 +3,7 @@ package org.rnicsim.experiments.report;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.rnicsim.experiments.study.AxisPlan;
 import org.rnicsim.experiments.study.AxisValue;
 import org.rnicsim.experiments.study.Quantity;
@@ -17,22 +18,31 @@ import org.rnicsim.experiments.study.Quantity;
  * @param cells one per axis value, in the axis' order
  */
 record SweptColumn(String name, List<String> cells) {
+  private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
   static SweptColumn of(AxisPlan axis) {
     List<AxisValue> values = axis.values();
     List<String> cells = new ArrayList<>();
     if (values.stream().allMatch(value -> value.value().isNumber())) {
       values.forEach(value -> cells.add(plain(value.value().asDouble())));
-      return new SweptColumn(axis.path(), cells);
+      return new SweptColumn(columnName(axis.path()), cells);
     }
     Quantity kind = values.get(0).value().isString() ? Quantity.of(values.get(0).label()) : null;
     if (kind != null
         && values.stream().allMatch(v -> v.value().isString() && Quantity.of(v.label()) == kind)) {
       values.forEach(value -> cells.add(Long.toString(kind.parse(value.label()))));
-      return new SweptColumn(axis.path() + "_" + baseUnit(kind), cells);
+      return new SweptColumn(columnName(axis.path()) + "_" + baseUnit(kind), cells);
     }
     values.forEach(value -> cells.add(value.label()));
-    return new SweptColumn(axis.path(), cells);
+    return new SweptColumn(columnName(axis.path()), cells);
+  }
+
+  /**
+   * The path as a name R's {@code read.csv} keeps as it is: a list index {@code [1]} becomes {@code
+   * .1} ({@code workload.loads.1}), which R would otherwise turn into {@code workload.loads.1.}.
+   */
+  static String columnName(String path) {
+    return INDEX.matcher(path).replaceAll(".$1");
   }
 
   /** One column per axis of a study, in axis order. */

@@ -73,4 +73,42 @@ class ResultsLongTest {
       assertEquals("ns", replications.get(0).get("unit"));
     }
   }
+
+  @Test
+  void whenRReadsResultsLong_thenNamesStayAndEveryColumnButMetricAndUnitIsNumeric()
+      throws Exception {
+    Path study =
+        Files.writeString(
+            dir.resolve("sweep.yaml"),
+            // A second axis sweeps one element of a list: R renames "loads[1]", keeps "loads.1".
+            SweepCommandTest.SMALL_SWEEP + "  - path: workload.loads[1]\n    values: [0.6, 0.9]\n");
+    Path out = dir.resolve("out");
+    assertEquals(
+        0, CommandLineRun.of("sweep", study.toString(), "--out", out.toString()).exitCode());
+
+    RReadCsv read = RReadCsv.read(out.resolve("results-long.csv"));
+    assertEquals(
+        Map.of(
+            "point", "integer",
+            "workload.meanServiceTime_ps", "integer",
+            "workload.loads.1", "numeric",
+            "load", "numeric",
+            "replication", "integer",
+            "metric", "character",
+            "value", "numeric",
+            "unit", "character"),
+        read.classes());
+    assertEquals(
+        List.of(
+            "point",
+            "workload.meanServiceTime_ps",
+            "workload.loads.1",
+            "load",
+            "replication",
+            "metric",
+            "value",
+            "unit"),
+        List.copyOf(read.classes().keySet()));
+    assertEquals(Files.readAllLines(out.resolve("results-long.csv")).size() - 1, read.rows());
+  }
 }
