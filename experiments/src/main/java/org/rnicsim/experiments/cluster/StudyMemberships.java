@@ -7,13 +7,15 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import java.io.PrintWriter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A worker's members of study clusters, one per driver in the lobby: it joins a study's cluster
@@ -26,17 +28,25 @@ final class StudyMemberships implements InitialMembershipListener {
   private final Semaphore slots;
   private final PrintWriter log;
 
-  /** Joins and leaves in the order the lobby saw them, off Hazelcast's event threads. */
+  /** How often a worker tries to join a study's cluster before it leaves that study alone. */
+  private static final int JOIN_ATTEMPTS = 3;
+
+  /** Joins and leaves, off Hazelcast's event threads; studies are joined side by side. */
   private final ExecutorService changes =
-      Executors.newSingleThreadExecutor(
+      Executors.newCachedThreadPool(
           runnable -> {
             Thread thread = new Thread(runnable, "rnicsim-worker-studies");
             thread.setDaemon(true);
             return thread;
           });
 
-  /** By the driver's lobby member; touched by {@link #changes}' thread only. */
+  /** This worker's study members by the driver's lobby member; guarded by {@code this}. */
   private final Map<UUID, HazelcastInstance> byDriver = new HashMap<>();
+
+  /** Drivers that left the lobby (a UUID is never reused); guarded by {@code this}. */
+  private final Set<UUID> gone = new HashSet<>();
+
+  private boolean closed;
 
   StudyMemberships(ClusterOptions options, PrintWriter log) {
     this.options = options;
@@ -57,68 +67,102 @@ final class StudyMemberships implements InitialMembershipListener {
   @Override
   public void memberRemoved(MembershipEvent event) {
     UUID driver = event.getMember().getUuid();
-    changes.execute(() -> leave(driver, "its driver left"));
+    synchronized (this) {
+      gone.add(driver);
+    }
+    later(() -> leave(driver));
   }
 
   private void memberAdded(Member member) {
     String study = member.getAttribute(ClusterMember.STUDY_ATTRIBUTE);
     if (study != null) {
       UUID driver = member.getUuid();
-      changes.execute(() -> join(driver, study));
+      later(() -> join(driver, study));
     }
   }
 
-  /** Joins {@code study}, {@code CLUSTER-NAME@HOST:PORT} as the driver announced it. */
+  /**
+   * Joins {@code study}, {@code CLUSTER-NAME@HOST:PORT} as the driver announced it. A busy machine
+   * can keep the driver from answering within the join's wait; then this member founds a cluster of
+   * its own, which it leaves at once to try again.
+   */
   private void join(UUID driver, String study) {
     int at = study.lastIndexOf('@');
-    if (at <= 0 || byDriver.containsKey(driver)) {
+    if (at <= 0) {
       return;
     }
     String name = study.substring(0, at);
     String driverAddress = study.substring(at + 1);
-    HazelcastInstance member;
-    try {
-      member = ClusterMember.startStudy(options, name, List.of(driverAddress), slots);
-    } catch (ClusterException e) {
-      note("cannot serve study cluster %s: %s", name, e.getMessage());
-      return;
-    }
-    boolean reached =
-        member.getCluster().getMembers().stream()
-            .anyMatch(m -> ClusterExecutor.address(m).equals(driverAddress));
-    if (!reached) {
-      // Alone in a cluster of its own: the driver's study port is closed to this machine.
+    for (int attempt = 1; attempt <= JOIN_ATTEMPTS && !over(driver); attempt++) {
+      HazelcastInstance member;
+      try {
+        member = ClusterMember.startStudy(options, name, List.of(driverAddress), slots);
+      } catch (ClusterException e) {
+        note("cannot serve study cluster %s: %s", name, e.getMessage());
+        return;
+      }
+      boolean reached =
+          member.getCluster().getMembers().stream()
+              .anyMatch(m -> ClusterExecutor.address(m).equals(driverAddress));
+      if (reached && keep(driver, member)) {
+        note(
+            "joined study cluster %s at %s as %s",
+            name, driverAddress, ClusterExecutor.address(member.getCluster().getLocalMember()));
+        return;
+      }
       member.shutdown();
+    }
+    if (!over(driver)) {
       note(
           "cannot reach study cluster %s at %s: open the study ports (--port + 1 to + %d)",
           name, driverAddress, ClusterOptions.STUDY_PORTS);
-      return;
     }
-    byDriver.put(driver, member);
-    note(
-        "joined study cluster %s at %s as %s",
-        name, driverAddress, ClusterExecutor.address(member.getCluster().getLocalMember()));
   }
 
-  private void leave(UUID driver, String why) {
-    HazelcastInstance member = byDriver.remove(driver);
+  /** Runs {@code change} on a thread of its own; nothing once the worker stops. */
+  private void later(Runnable change) {
+    try {
+      changes.execute(change);
+    } catch (RejectedExecutionException stopping) {
+      // leaveAll has left every study already.
+    }
+  }
+
+  private synchronized boolean over(UUID driver) {
+    return closed || gone.contains(driver);
+  }
+
+  /** Keeps {@code member} as the one serving {@code driver}'s study, unless that is over. */
+  private synchronized boolean keep(UUID driver, HazelcastInstance member) {
+    if (over(driver) || byDriver.containsKey(driver)) {
+      return false;
+    }
+    byDriver.put(driver, member);
+    return true;
+  }
+
+  private void leave(UUID driver) {
+    HazelcastInstance member;
+    synchronized (this) {
+      member = byDriver.remove(driver);
+    }
     if (member != null) {
       String name = member.getConfig().getClusterName();
       member.shutdown();
-      note("left study cluster %s (%s)", name, why);
+      note("left study cluster %s (its driver left)", name);
     }
   }
 
   /** Leaves every study cluster, as the worker stops. */
   void leaveAll() {
-    changes.shutdownNow();
-    try {
-      changes.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    List<HazelcastInstance> members;
+    synchronized (this) {
+      closed = true;
+      members = List.copyOf(byDriver.values());
+      byDriver.clear();
     }
-    byDriver.values().forEach(HazelcastInstance::shutdown);
-    byDriver.clear();
+    changes.shutdown();
+    members.forEach(HazelcastInstance::shutdown);
   }
 
   private void note(String format, Object... args) {

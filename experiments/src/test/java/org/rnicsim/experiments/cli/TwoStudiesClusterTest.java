@@ -29,14 +29,14 @@ import org.rnicsim.experiments.cluster.ClusterWorker;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TwoStudiesClusterTest {
-  /** 2 loads x 12 replications = 24 jobs of some tens of milliseconds, seed and service time. */
+  /** 2 loads x 30 replications = 60 jobs of some tens of milliseconds, as ClusterSweepTest. */
   private static String study(int seed, String serviceTime) {
     return String.join(
         "\n",
         "name: study" + seed,
         "run:",
         "  seed: " + seed,
-        "  replications: 12",
+        "  replications: 30",
         "  warmUp: 1ms",
         "  duration: 60ms",
         "workload:",
