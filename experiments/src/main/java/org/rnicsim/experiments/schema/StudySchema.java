@@ -80,7 +80,7 @@ public final class StudySchema {
                         : null);
     ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(StudyFile.class);
     ProviderSchema.addTo(schema);
-    ProviderSchema.addScriptTo(schema);
+    StepSchema.addTo(schema);
     HardwareSchema.addTo(schema);
     chartsShape(schema);
     String text =
