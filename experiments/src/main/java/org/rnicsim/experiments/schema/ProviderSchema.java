@@ -55,8 +55,10 @@ final class ProviderSchema {
       variants.add(v.fileName());
     }
     replace(properties, "variant", variant);
-    // The mappings' generic shape is replaced above by the provider's own keys.
-    ((ObjectNode) schema.get("$defs")).remove("Map(String,String)");
+    // The mappings' generic shapes are replaced above by the provider's own keys.
+    ObjectNode defs = (ObjectNode) schema.get("$defs");
+    defs.remove("Map(String,String)");
+    defs.remove("Map(String,Duration)");
   }
 
   private static ObjectNode mapping(ObjectNode properties) {

@@ -5,6 +5,8 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import org.rnicsim.experiments.script.StepEntry;
 import org.rnicsim.experiments.script.StepSpec;
+import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Size;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -87,6 +89,12 @@ final class StepSchema {
     Class<?> type = component.getType();
     if (type == String.class) {
       return NODES.objectNode().put("type", "string");
+    }
+    if (type == Duration.class) {
+      return NODES.objectNode().put("type", "string").put("description", "a duration: 500ns, 40us");
+    }
+    if (type == Size.class) {
+      return NODES.objectNode().put("type", "string").put("description", "a size: 64B, 4KiB");
     }
     if (type == Long.class) {
       return NODES.objectNode().put("type", "integer");

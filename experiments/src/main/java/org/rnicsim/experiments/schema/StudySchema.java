@@ -10,6 +10,8 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import java.util.List;
 import java.util.Set;
 import org.rnicsim.experiments.study.ChartChoice;
+import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Size;
 import org.rnicsim.experiments.study.StudyFile;
 import org.rnicsim.experiments.study.SweepAxis;
 import org.rnicsim.experiments.study.Workload;
@@ -53,6 +55,15 @@ public final class StudySchema {
             (type, context) ->
                 type.getErasedType() == Object.class
                     ? new CustomDefinition(context.getGeneratorConfig().createObjectNode())
+                    : null)
+        // A duration or size is written as text with its unit.
+        .withCustomDefinitionProvider(
+            (type, context) ->
+                type.getErasedType() == Duration.class || type.getErasedType() == Size.class
+                    ? new CustomDefinition(
+                        context.getGeneratorConfig().createObjectNode().put("type", "string"),
+                        CustomDefinition.DefinitionType.INLINE,
+                        CustomDefinition.AttributeInclusion.YES)
                     : null)
         .withSubtypeResolver(
             (declared, context) ->

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rnicsim.experiments.study.Duration;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.ProviderSection;
 import org.rnicsim.experiments.study.TestbedPlan;
@@ -104,12 +105,9 @@ public final class ScriptSetup {
       policy = paths(policy, provider.create(), "provider.create", true, problems);
       policy = paths(policy, provider.close(), "provider.close", false, problems);
       policy = callbackCosts(policy, provider.callbackCosts(), problems);
-      policy = costs(policy, provider, problems);
+      policy = costs(policy, provider);
       hardware = jitter(hardware, provider.firmwareJitter(), problems);
-      hardware =
-          hardware.withCmMadCostPs(
-              duration(
-                  provider.cmMadCost(), "provider.cmMadCost", hardware.cmMadCostPs(), problems));
+      hardware = hardware.withCmMadCostPs(duration(provider.cmMadCost(), hardware.cmMadCostPs()));
       if (provider.variant() != null) {
         Map<String, ProviderVariant> variants = new LinkedHashMap<>();
         for (ProviderVariant v : ProviderVariant.values()) {
@@ -146,9 +144,8 @@ public final class ScriptSetup {
         hosts, policy, testbed.hardware(), topology.cabling(), machines, hardware, variant, seed);
   }
 
-  private static long duration(String text, String path, long fallback, Problems problems) {
-    Long ps = text == null ? null : problems.durationPs(text, path);
-    return ps == null ? fallback : ps;
+  private static long duration(Duration written, long fallback) {
+    return written == null ? fallback : written.ps();
   }
 
   private static ProviderPolicy paths(
@@ -192,7 +189,7 @@ public final class ScriptSetup {
   }
 
   private static ProviderPolicy callbackCosts(
-      ProviderPolicy policy, Map<String, String> costs, Problems problems) {
+      ProviderPolicy policy, Map<String, Duration> costs, Problems problems) {
     if (costs == null) {
       return policy;
     }
@@ -201,7 +198,7 @@ public final class ScriptSetup {
       names.put(ndkName(kind), kind);
     }
     ProviderPolicy result = policy;
-    for (Map.Entry<String, String> entry : costs.entrySet()) {
+    for (Map.Entry<String, Duration> entry : costs.entrySet()) {
       String at = "provider.callbackCosts." + entry.getKey();
       CallbackKind kind = names.get(entry.getKey());
       if (kind == null) {
@@ -214,8 +211,7 @@ public final class ScriptSetup {
                 + ")");
         continue;
       }
-      Long ps = problems.durationPs(entry.getValue(), at);
-      result = result.withCallbackCostPs(kind, ps == null ? 0 : ps);
+      result = result.withCallbackCostPs(kind, duration(entry.getValue(), 0));
     }
     return result;
   }
@@ -229,9 +225,9 @@ public final class ScriptSetup {
     return out.toString();
   }
 
-  private static ProviderPolicy costs(ProviderPolicy p, ProviderSection s, Problems problems) {
-    long postCostPs = duration(s.postCost(), "provider.postCost", p.postCostPs(), problems);
-    long dpcCostPs = duration(s.dpcCost(), "provider.dpcCost", p.completionDpcCostPs(), problems);
+  private static ProviderPolicy costs(ProviderPolicy p, ProviderSection s) {
+    long postCostPs = duration(s.postCost(), p.postCostPs());
+    long dpcCostPs = duration(s.dpcCost(), p.completionDpcCostPs());
     boolean batch =
         s.batchDeferredDoorbells() == null
             ? p.batchDeferredDoorbells()

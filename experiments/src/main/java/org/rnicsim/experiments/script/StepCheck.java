@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Size;
 import org.rnicsim.ndk.consumer.ScriptStep;
 
 /**
  * Checks the values of one bound step as its {@link StepSpec} turns them into a model step: names
  * are declared once and used only after an earlier step declared them, hosts are the script's,
- * counts are in range and units are read. Every problem is reported at the key's value (or at the
- * step, for a bare value such as {@code close: qp}) and a fallback returned, so checking goes on.
+ * counts are in range (durations and sizes were read with their units as they were bound). Every
+ * problem is reported at the key's value (or at the step, for a bare value such as {@code close:
+ * qp}) and a fallback returned, so checking goes on.
  */
 public final class StepCheck {
   private final ScriptNames script;
@@ -126,31 +129,23 @@ public final class StepCheck {
     return value;
   }
 
-  /** A duration with a unit ("5us") in picoseconds; {@code fallback} when absent. */
-  public long duration(String key, String text, long fallback) {
-    if (text == null) {
-      return fallback;
-    }
-    Long ps = script.problems().durationPs(text, at(key));
-    return ps == null ? fallback : ps;
+  /** A duration in picoseconds; {@code fallback} when absent. */
+  public long duration(Duration written, long fallback) {
+    return written == null ? fallback : written.ps();
   }
 
   /** The step's one value as a duration, which must be given. */
-  public long requiredDuration(String key, String text) {
-    if (text == null) {
+  public long requiredDuration(Duration written) {
+    if (written == null) {
       problem(path, "'" + path + "' needs a value");
       return 0;
     }
-    return duration(key, text, 0);
+    return written.ps();
   }
 
-  /** A size with a unit ("64B", "4KiB") in bytes; {@code fallback} when absent. */
-  public long bytes(String key, String text, long fallback) {
-    if (text == null) {
-      return fallback;
-    }
-    Long bytes = script.problems().bytes(text, at(key));
-    return bytes == null ? fallback : bytes;
+  /** A size in bytes; {@code fallback} when absent. */
+  public long bytes(Size written, long fallback) {
+    return written == null ? fallback : written.bytes();
   }
 
   public boolean bool(Boolean value, boolean fallback) {

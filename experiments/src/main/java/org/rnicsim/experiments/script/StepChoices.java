@@ -3,6 +3,7 @@ package org.rnicsim.experiments.script;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rnicsim.experiments.study.Size;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
@@ -48,7 +49,7 @@ final class StepChoices {
       StepCheck c,
       String qp,
       Long count,
-      String bytes,
+      Size bytes,
       List<String> flags,
       Boolean deferAll) {
     String qpName = c.use("qp", qp);
@@ -67,7 +68,7 @@ final class StepChoices {
         kind,
         qpName,
         (int) c.integer("count", count, 1, 1024, 1),
-        c.bytes("bytes", bytes, StepSpec.DEFAULT_POST_BYTES),
+        c.bytes(bytes, StepSpec.DEFAULT_POST_BYTES),
         bits,
         c.bool(deferAll, false));
   }

@@ -13,6 +13,8 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -110,7 +112,9 @@ public record StepEntry(String key, StepSpec step, String say, boolean keyOnly, 
       }
       JsonNode say = item.get("say");
       if (say != null && !say.isNull() && !say.isString()) {
-        throw wrongType(p, "a text value", say).prependPath(item, "say");
+        throw new ProfileValueException(
+                p, path -> "'" + path + "' must be text, got " + describe(say))
+            .prependPath(item, "say");
       }
       String key = actions.get(0);
       String text = say == null || say.isNull() ? null : say.asString();
@@ -133,17 +137,19 @@ public record StepEntry(String key, StepSpec step, String say, boolean keyOnly, 
       }
       boolean valued = StepSpec.Valued.class.isAssignableFrom(kind);
       boolean mapping = args != null && args.isObject() && !valued;
+      boolean bare = !mapping && args != null && !args.isNull();
+      ObjectNode fields = JsonNodeFactory.instance.objectNode();
       try {
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
         if (mapping) {
           fields = (ObjectNode) args;
-        } else if (args != null && !args.isNull()) {
+        } else if (bare) {
           fields.set(bareKey(p, kind, args), args);
         }
         StepSpec spec = (StepSpec) ctxt.readTreeAsValue(fields, kind);
         return new StepEntry(key, spec, say, keyOnly, mapping);
       } catch (JacksonException e) {
-        throw keyOnly ? e : e.prependPath(args, key);
+        JacksonException located = bare ? atTheStep(p, e, args) : inTheStep(p, e, fields);
+        throw keyOnly ? located : located.prependPath(args, key);
       }
     }
 
@@ -153,8 +159,8 @@ public record StepEntry(String key, StepSpec step, String say, boolean keyOnly, 
      * mapping.
      */
     private static String bareKey(JsonParser p, Class<?> kind, JsonNode value) {
-      boolean named = StepSpec.Named.class.isAssignableFrom(kind);
-      if (!named && !StepSpec.Valued.class.isAssignableFrom(kind)) {
+      if (!StepSpec.Named.class.isAssignableFrom(kind)
+          && !StepSpec.Valued.class.isAssignableFrom(kind)) {
         throw new ProfileValueException(
             p,
             path ->
@@ -165,27 +171,60 @@ public record StepEntry(String key, StepSpec step, String say, boolean keyOnly, 
                     + "; got "
                     + describe(value));
       }
-      RecordComponent first = kind.getRecordComponents()[0];
-      boolean text = first.getType() == String.class;
-      if (text ? !value.isString() : !value.isBoolean()) {
-        throw wrongType(p, text ? "a text value" : "true or false", value);
+      return keyOf(kind.getRecordComponents()[0]);
+    }
+
+    /** A bare value's problem, said of the step's own value ({@code runFor: 5}). */
+    private static JacksonException atTheStep(JsonParser p, JacksonException e, JsonNode value) {
+      if (e instanceof ProfileValueException refused) {
+        return new ProfileValueException(p, refused::messageAt);
       }
-      return keyOf(first);
+      return e instanceof MismatchedInputException mismatch
+          ? wrongType(p, expected(mismatch), value)
+          : e;
+    }
+
+    /**
+     * A problem inside the step's mapping, with the value it is about: the step's record is read
+     * from its own tree, so Jackson's own account of a wrong type names the item's token instead.
+     */
+    private static JacksonException inTheStep(JsonParser p, JacksonException e, JsonNode fields) {
+      if (!(e instanceof MismatchedInputException mismatch)
+          || e instanceof ProfileValueException
+          || e instanceof UnrecognizedPropertyException) {
+        return e;
+      }
+      JsonNode value = fields;
+      for (JacksonException.Reference step : e.getPath()) {
+        value =
+            step.getPropertyName() != null
+                ? value.path(step.getPropertyName())
+                : value.path(step.getIndex());
+      }
+      JacksonException located = wrongType(p, expected(mismatch), value);
+      List<JacksonException.Reference> path = new ArrayList<>(e.getPath());
+      for (int i = path.size() - 1; i >= 0; i--) {
+        located.prependPath(path.get(i));
+      }
+      return located;
+    }
+
+    private static String expected(MismatchedInputException e) {
+      Class<?> type = e.getTargetType();
+      if (type == Long.class) {
+        return "a whole number";
+      }
+      if (type == Boolean.class) {
+        return "true or false";
+      }
+      return type != null && List.class.isAssignableFrom(type) ? "a list" : "a text value";
     }
 
     private static JacksonException wrongType(JsonParser p, String expected, JsonNode value) {
       return new ProfileValueException(
           p,
           path ->
-              "wrong type at '"
-                  + path
-                  + "': expected "
-                  + expected
-                  + ", got "
-                  + describe(value)
-                  + (value.isNumber() && expected.startsWith("a text")
-                      ? " (durations and sizes need a unit, such as \"1us\" or \"4KiB\")"
-                      : ""));
+              "wrong type at '" + path + "': expected " + expected + ", got " + describe(value));
     }
   }
 }

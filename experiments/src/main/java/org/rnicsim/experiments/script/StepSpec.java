@@ -3,6 +3,8 @@ package org.rnicsim.experiments.script;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Size;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.consumer.Step;
 
@@ -100,7 +102,7 @@ public sealed interface StepSpec
       String receiveCq,
       String initiatorCq,
       Long depth,
-      String inlineData)
+      Size inlineData)
       implements StepSpec {
     @Override
     public Step bind(StepCheck c) {
@@ -117,7 +119,7 @@ public sealed interface StepSpec
           receive,
           initiator,
           c.integer("depth", depth, 1, 16_384, DEFAULT_QP_DEPTH),
-          c.bytes("inlineData", inlineData, DEFAULT_INLINE_BYTES));
+          c.bytes(inlineData, DEFAULT_INLINE_BYTES));
     }
   }
 
@@ -185,11 +187,12 @@ public sealed interface StepSpec
     }
   }
 
-  record ControlCqInterruptModeration(String cq, String interval, Long count) implements StepSpec {
+  record ControlCqInterruptModeration(String cq, Duration interval, Long count)
+      implements StepSpec {
     @Override
     public Step bind(StepCheck c) {
       String cqName = c.use("cq", cq);
-      long intervalPs = c.duration("interval", interval, 0);
+      long intervalPs = c.duration(interval, 0);
       if (intervalPs % SimTime.PS_PER_US != 0) {
         c.problem(
             c.at("interval"), "'" + c.at("interval") + "' must be whole microseconds (ULONG us)");
@@ -199,7 +202,7 @@ public sealed interface StepSpec
     }
   }
 
-  record Receive(String qp, Long count, String bytes, List<String> flags, Boolean deferAll)
+  record Receive(String qp, Long count, Size bytes, List<String> flags, Boolean deferAll)
       implements StepSpec, Named {
     @Override
     public Step bind(StepCheck c) {
@@ -207,7 +210,7 @@ public sealed interface StepSpec
     }
   }
 
-  record Send(String qp, Long count, String bytes, List<String> flags, Boolean deferAll)
+  record Send(String qp, Long count, Size bytes, List<String> flags, Boolean deferAll)
       implements StepSpec, Named {
     @Override
     public Step bind(StepCheck c) {
@@ -215,7 +218,7 @@ public sealed interface StepSpec
     }
   }
 
-  record Write(String qp, Long count, String bytes, List<String> flags, Boolean deferAll)
+  record Write(String qp, Long count, Size bytes, List<String> flags, Boolean deferAll)
       implements StepSpec, Named {
     @Override
     public Step bind(StepCheck c) {
@@ -266,17 +269,17 @@ public sealed interface StepSpec
     }
   }
 
-  record RunFor(String duration) implements StepSpec, Valued {
+  record RunFor(Duration duration) implements StepSpec, Valued {
     @Override
     public Step bind(StepCheck c) {
-      return new Step.RunFor(c.requiredDuration("duration", duration));
+      return new Step.RunFor(c.requiredDuration(duration));
     }
   }
 
-  record RunUntil(String time) implements StepSpec, Valued {
+  record RunUntil(Duration time) implements StepSpec, Valued {
     @Override
     public Step bind(StepCheck c) {
-      return new Step.RunUntil(c.requiredDuration("time", time));
+      return new Step.RunUntil(c.requiredDuration(time));
     }
   }
 
@@ -291,12 +294,12 @@ public sealed interface StepSpec
     }
   }
 
-  record Repeat(Long times, String every, List<StepEntry> steps) implements StepSpec {
+  record Repeat(Long times, Duration every, List<StepEntry> steps) implements StepSpec {
     @Override
     public Step bind(StepCheck c) {
       return new Step.Repeat(
           (int) c.integer("times", times, 1, 10_000, 1),
-          c.duration("every", every, 0),
+          c.duration(every, 0),
           c.steps("steps", steps, c.inCallback()));
     }
   }
