@@ -162,16 +162,7 @@ public final class ScriptSetup {
     ProviderPolicy result = policy;
     for (Map.Entry<String, String> entry : paths.entrySet()) {
       String at = path + "." + entry.getKey();
-      NdkObjectType kind = kinds.get(entry.getKey());
-      if (kind == null) {
-        problems.reportKey(
-            at,
-            "unknown object type '"
-                + entry.getKey()
-                + "' (known: "
-                + String.join(", ", kinds.keySet())
-                + ")");
-      }
+      NdkObjectType kind = known(kinds, entry.getKey(), at, "object type", problems);
       ControlPath controlPath = ScriptNames.choice(problems, at, entry.getValue(), PATHS);
       if (kind == null || controlPath == null) {
         continue;
@@ -200,20 +191,25 @@ public final class ScriptSetup {
     ProviderPolicy result = policy;
     for (Map.Entry<String, Duration> entry : costs.entrySet()) {
       String at = "provider.callbackCosts." + entry.getKey();
-      CallbackKind kind = names.get(entry.getKey());
+      CallbackKind kind = known(names, entry.getKey(), at, "callback", problems);
       if (kind == null) {
-        problems.reportKey(
-            at,
-            "unknown callback '"
-                + entry.getKey()
-                + "' (known: "
-                + String.join(", ", names.keySet())
-                + ")");
         continue;
       }
       result = result.withCallbackCostPs(kind, duration(entry.getValue(), 0));
     }
     return result;
+  }
+
+  /** The value {@code key} names, or null after reporting the key at {@code at}. */
+  private static <E> E known(
+      Map<String, E> names, String key, String at, String what, Problems problems) {
+    E value = names.get(key);
+    if (value == null) {
+      problems.reportKey(
+          at,
+          "unknown " + what + " '" + key + "' (known: " + String.join(", ", names.keySet()) + ")");
+    }
+    return value;
   }
 
   /** The callback's ndkpi name: CQ_NOTIFICATION -> CqNotification. */

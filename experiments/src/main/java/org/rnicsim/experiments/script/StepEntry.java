@@ -38,12 +38,21 @@ public record StepEntry(String key, StepSpec step, String say, boolean keyOnly, 
   private static final Map<String, Class<?>> KINDS = new LinkedHashMap<>();
 
   static {
-    // The step records are StepSpec's permitted subclasses, in the order they are declared there;
-    // a record's key is its name with a small first letter.
-    for (Class<?> kind : StepSpec.class.getPermittedSubclasses()) {
+    add(StepSpec.class);
+  }
+
+  /**
+   * The step records are the records {@code type} permits, in the order its {@code permits} names
+   * them (a sealed interface such as {@link StepSpec.Posting} in its place stands for its own); a
+   * record's key is its name with a small first letter.
+   */
+  private static void add(Class<?> type) {
+    for (Class<?> kind : type.getPermittedSubclasses()) {
       if (kind.isRecord()) {
         String name = kind.getSimpleName();
         KINDS.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), kind);
+      } else if (kind.isSealed()) {
+        add(kind);
       }
     }
   }

@@ -32,9 +32,7 @@ public sealed interface StepSpec
         StepSpec.Disconnect,
         StepSpec.ArmCq,
         StepSpec.ControlCqInterruptModeration,
-        StepSpec.Receive,
-        StepSpec.Send,
-        StepSpec.Write,
+        StepSpec.Posting,
         StepSpec.Flush,
         StepSpec.GetCqResults,
         StepSpec.Close,
@@ -62,6 +60,27 @@ public sealed interface StepSpec
 
   /** A step that takes one value, not a mapping: {@code runFor: 5us}. */
   interface Valued {}
+
+  /** A receive, send or write: the same keys, checked the same way. */
+  sealed interface Posting extends StepSpec, Named
+      permits StepSpec.Receive, StepSpec.Send, StepSpec.Write {
+    String qp();
+
+    Long count();
+
+    Size bytes();
+
+    List<String> flags();
+
+    Boolean deferAll();
+
+    Step.PostKind kind();
+
+    @Override
+    default Step bind(StepCheck c) {
+      return StepChoices.post(kind(), c, qp(), count(), bytes(), flags(), deferAll());
+    }
+  }
 
   record OpenAdapter(String as, String host) implements StepSpec, Named {
     @Override
@@ -203,26 +222,26 @@ public sealed interface StepSpec
   }
 
   record Receive(String qp, Long count, Size bytes, List<String> flags, Boolean deferAll)
-      implements StepSpec, Named {
+      implements Posting {
     @Override
-    public Step bind(StepCheck c) {
-      return StepChoices.post(Step.PostKind.RECEIVE, c, qp, count, bytes, flags, deferAll);
+    public Step.PostKind kind() {
+      return Step.PostKind.RECEIVE;
     }
   }
 
   record Send(String qp, Long count, Size bytes, List<String> flags, Boolean deferAll)
-      implements StepSpec, Named {
+      implements Posting {
     @Override
-    public Step bind(StepCheck c) {
-      return StepChoices.post(Step.PostKind.SEND, c, qp, count, bytes, flags, deferAll);
+    public Step.PostKind kind() {
+      return Step.PostKind.SEND;
     }
   }
 
   record Write(String qp, Long count, Size bytes, List<String> flags, Boolean deferAll)
-      implements StepSpec, Named {
+      implements Posting {
     @Override
-    public Step bind(StepCheck c) {
-      return StepChoices.post(Step.PostKind.WRITE, c, qp, count, bytes, flags, deferAll);
+    public Step.PostKind kind() {
+      return Step.PostKind.WRITE;
     }
   }
 
