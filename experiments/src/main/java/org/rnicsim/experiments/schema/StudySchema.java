@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.rnicsim.experiments.study.ChartChoice;
 import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Percentage;
 import org.rnicsim.experiments.study.Size;
 import org.rnicsim.experiments.study.StudyFile;
 import org.rnicsim.experiments.study.SweepAxis;
@@ -30,6 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StudySchema {
   /** Keys a study file must write itself: everything else has a default. */
   private static final Set<String> REQUIRED = Set.of("name", "workload", "path");
+
+  /** Values bound from text with a unit. */
+  private static final Set<Class<?>> WITH_UNITS =
+      Set.of(Duration.class, Size.class, Percentage.class);
 
   private StudySchema() {}
 
@@ -56,10 +61,10 @@ public final class StudySchema {
                 type.getErasedType() == Object.class
                     ? new CustomDefinition(context.getGeneratorConfig().createObjectNode())
                     : null)
-        // A duration or size is written as text with its unit.
+        // A duration, size or percentage is written as text with its unit.
         .withCustomDefinitionProvider(
             (type, context) ->
-                type.getErasedType() == Duration.class || type.getErasedType() == Size.class
+                WITH_UNITS.contains(type.getErasedType())
                     ? new CustomDefinition(
                         context.getGeneratorConfig().createObjectNode().put("type", "string"),
                         CustomDefinition.DefinitionType.INLINE,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Percentage;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.ProviderSection;
 import org.rnicsim.experiments.study.TestbedPlan;
@@ -106,7 +107,7 @@ public final class ScriptSetup {
       policy = paths(policy, provider.close(), "provider.close", false, problems);
       policy = callbackCosts(policy, provider.callbackCosts(), problems);
       policy = costs(policy, provider);
-      hardware = jitter(hardware, provider.firmwareJitter(), problems);
+      hardware = jitter(hardware, provider.firmwareJitter());
       hardware = hardware.withCmMadCostPs(duration(provider.cmMadCost(), hardware.cmMadCostPs()));
       if (provider.variant() != null) {
         Map<String, ProviderVariant> variants = new LinkedHashMap<>();
@@ -245,22 +246,13 @@ public final class ScriptSetup {
    * 10 % L], drawn per command from the provider's seeded firmware stream, so that replications of
    * a study differ as runs on a real adapter do. 0 % (the default) keeps latencies fixed.
    */
-  private static HardwareConfig jitter(HardwareConfig hardware, String text, Problems problems) {
-    String path = "provider.firmwareJitter";
-    if (text == null) {
+  private static HardwareConfig jitter(HardwareConfig hardware, Percentage jitter) {
+    if (jitter == null) {
       return hardware;
     }
-    String written = text.strip();
-    if (!written.matches("\\d{1,2}(\\.\\d{1,3})?%")) {
-      problems.report(
-          path,
-          "'" + path + "' must be a percentage below 100, such as \"10%\"; got '" + text + "'");
-      return hardware;
-    }
-    double percent = Double.parseDouble(written.substring(0, written.length() - 1));
     FirmwareConfig firmware = hardware.firmware();
     for (FirmwareCommandKind kind : FirmwareCommandKind.values()) {
-      firmware = firmware.withLatency(kind, jittered(firmware.latency(kind), percent / 100));
+      firmware = firmware.withLatency(kind, jittered(firmware.latency(kind), jitter.fraction()));
     }
     return hardware.withFirmware(firmware);
   }

@@ -7,9 +7,9 @@ import java.util.Map;
  * The {@code provider} section: the simulated NDK provider's choices, in the vocabulary of the
  * lessons' {@code provider:} block (which creates and closes wait for a firmware command, what each
  * consumer callback costs; the firmware's command times are the hardware's). Only workloads that
- * run the provider read it ({@link ProviderWorkload}). Durations are read with their units as they
- * are bound; the per-type and per-callback mappings keep their written keys, so that the script's
- * settings check each key where it was written (experiments' {@code script} package).
+ * run the provider read it ({@link ProviderWorkload}). Durations and the jitter are read with their
+ * units as they are bound; the per-type and per-callback mappings keep their written keys, so that
+ * the script's settings check each key where it was written (experiments' {@code script} package).
  */
 public record ProviderSection(
     @JsonPropertyDescription(
@@ -27,7 +27,7 @@ public record ProviderSection(
     @JsonPropertyDescription(
             "every firmware latency L is drawn uniform in [L - j L, L + j L]: a percentage, 0%"
                 + " keeps them fixed")
-        String firmwareJitter,
+        Percentage firmwareJitter,
     @JsonPropertyDescription("from a post's call to its doorbell reaching the adapter, with a unit")
         Duration postCost,
     @JsonPropertyDescription("the provider's own DPC work per completion, with a unit")

@@ -175,6 +175,12 @@ class NdkScriptStudyTest {
                 "provider:\n  firmwear: {CREATE_QP: 60us}"),
             "bad.yaml:4:3: unknown key 'provider.firmwear'"),
         Arguments.of(
+            "a jitter without its percent sign",
+            BROKEN.replace(
+                "hardware:\n  firmware: {createQp: 60us}", "provider:\n  firmwareJitter: 5"),
+            "bad.yaml:4:19: 'provider.firmwareJitter' must be a percentage below 100, such as"
+                + " \"10%\"; got the number 5"),
+        Arguments.of(
             "bad unit in a firmware latency",
             BROKEN.replace("createQp: 60us", "createQp: 60 parsecs"),
             "bad.yaml:4:24: bad value at 'hardware.firmware.createQp'"),
