@@ -1,11 +1,11 @@
 package org.rnicsim.experiments.lesson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.rnicsim.experiments.study.ConfigDocument;
+import org.rnicsim.experiments.study.DocumentBinding;
 import org.rnicsim.experiments.study.Origin;
+import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.StudyRejectedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -21,55 +21,59 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * reported at the solution's own lines.
  */
 final class ExerciseLoader {
-  private static final Set<String> KEYS =
-      new LinkedHashSet<>(
-          List.of(
-              "exercise",
-              "title",
-              "after",
-              "rules",
-              "task",
-              "hosts",
-              "provider",
-              "goals",
-              "starter"));
   private static final ObjectMapper YAML =
       YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ExerciseLoader() {}
 
+  /** An exercise file as written. */
+  record ExerciseFile(
+      Long exercise,
+      String title,
+      Long after,
+      List<Long> rules,
+      String task,
+      JsonNode hosts,
+      JsonNode provider,
+      List<Goal> goals,
+      String starter) {}
+
+  /** One goal as written: one of allClosed, lastCall or count, with what it says. */
+  record Goal(
+      String say,
+      Boolean allClosed,
+      String lastCall,
+      String count,
+      String object,
+      String status,
+      Long atLeast,
+      Long atMost) {}
+
+  /** A solution as written: only its steps, which the lesson it becomes binds. */
+  record SolutionFile(JsonNode steps) {}
+
   /** Parses one exercise file of the course. */
   static Exercise parse(String text, String displayName) {
-    LessonTree tree;
-    JsonNode root;
-    try {
-      ConfigDocument document = ConfigDocument.read(YAML, text, displayName);
-      tree = new LessonTree(document.source());
-      root = document.tree();
-    } catch (JacksonException e) {
-      throw StudyRejectedException.of(
-          Origin.startOf(displayName).problem("", "syntax error: " + e.getOriginalMessage()));
-    }
-    tree.onlyKeys(root, "", KEYS);
-    int number = (int) tree.integer(root.get("exercise"), "exercise", 1, 99, 0);
-    int after = (int) tree.integer(root.get("after"), "after", 1, 99, 0);
-    List<Integer> rules = new ArrayList<>();
-    List<JsonNode> ruleItems = tree.list(root.get("rules"), "rules");
-    for (int i = 0; i < ruleItems.size(); i++) {
-      rules.add((int) tree.integer(ruleItems.get(i), LessonTree.index("rules", i), 1, 34, 1));
-    }
+    DocumentBinding.Bound<ExerciseFile> bound =
+        DocumentBinding.bind(document(text, displayName), ExerciseFile.class);
+    Problems problems = bound.problems();
+    ExerciseFile file = bound.value();
+    problems.throwIfAny();
+    int number = (int) LessonFile.integer(file.exercise(), "exercise", 1, 99, 0, problems);
+    int after = (int) LessonFile.integer(file.after(), "after", 1, 99, 0, problems);
+    List<Integer> rules = LessonFile.invariants(file.rules(), "rules", problems);
+    // The exercise's hosts and provider are the lesson's, written after the solution's steps.
     StringBuilder setting = new StringBuilder();
-    for (String key : List.of("hosts", "provider")) {
-      if (root.has(key)) {
-        setting.append(key).append(": ").append(JSON.writeValueAsString(root.get(key)));
-        setting.append('\n');
-      }
+    if (file.hosts() != null) {
+      setting.append("hosts: ").append(JSON.writeValueAsString(file.hosts())).append('\n');
+    }
+    if (file.provider() != null) {
+      setting.append("provider: ").append(JSON.writeValueAsString(file.provider())).append('\n');
     }
     List<ExerciseGoal> goals = new ArrayList<>();
-    List<JsonNode> goalItems = tree.list(root.get("goals"), "goals");
-    for (int i = 0; i < goalItems.size(); i++) {
-      ExerciseGoal goal = goal(tree, goalItems.get(i), LessonTree.index("goals", i));
+    for (int i = 0; file.goals() != null && i < file.goals().size(); i++) {
+      ExerciseGoal goal = goal(file.goals().get(i), "goals[" + i + "]", problems);
       if (goal != null) {
         goals.add(goal);
       }
@@ -77,45 +81,48 @@ final class ExerciseLoader {
     Exercise exercise =
         new Exercise(
             number,
-            tree.text(root.get("title"), "title"),
+            LessonFile.text(file.title(), "title", problems),
             after,
             rules,
-            tree.text(root.get("task"), "task").strip(),
+            LessonFile.text(file.task(), "task", problems).strip(),
             setting.toString(),
             goals,
-            tree.text(root.get("starter"), "starter"));
-    if (!tree.problems().isEmpty()) {
-      throw new StudyRejectedException(tree.problems());
-    }
+            LessonFile.text(file.starter(), "starter", problems));
+    problems.throwIfAny();
     return exercise;
   }
 
-  private static ExerciseGoal goal(LessonTree tree, JsonNode node, String at) {
-    JsonNode item = tree.mapping(node, at);
-    if (item == null) {
+  private static ConfigDocument document(String text, String displayName) {
+    try {
+      return ConfigDocument.read(YAML, text, displayName);
+    } catch (JacksonException e) {
+      throw StudyRejectedException.of(
+          Origin.startOf(displayName).problem("", "syntax error: " + e.getOriginalMessage()));
+    }
+  }
+
+  private static ExerciseGoal goal(Goal goal, String at, Problems problems) {
+    if (goal == null) {
       return null;
     }
-    tree.onlyKeys(
-        item,
-        at,
-        Set.of("say", "allClosed", "lastCall", "count", "object", "status", "atLeast", "atMost"));
-    String say = tree.text(item.get("say"), LessonTree.join(at, "say"));
-    if (item.has("allClosed")) {
+    String say = LessonFile.text(goal.say(), at + ".say", problems);
+    if (goal.allClosed() != null) {
       return new ExerciseGoal.AllClosed(say);
     }
-    if (item.has("lastCall")) {
-      return new ExerciseGoal.LastCall(say, tree.text(item.get("lastCall"), at + ".lastCall"));
+    if (goal.lastCall() != null) {
+      return new ExerciseGoal.LastCall(say, goal.lastCall());
     }
-    if (item.has("count")) {
+    if (goal.count() != null) {
       return new ExerciseGoal.Count(
           say,
-          tree.text(item.get("count"), at + ".count"),
-          tree.text(item.get("object"), at + ".object", ""),
-          tree.text(item.get("status"), at + ".status", ""),
-          (int) tree.integer(item.get("atLeast"), at + ".atLeast", 0, 1_000_000, 0),
-          (int) tree.integer(item.get("atMost"), at + ".atMost", 0, 1_000_000, 1_000_000));
+          goal.count(),
+          goal.object() == null ? "" : goal.object(),
+          goal.status() == null ? "" : goal.status(),
+          (int) LessonFile.integer(goal.atLeast(), at + ".atLeast", 0, 1_000_000, 0, problems),
+          (int)
+              LessonFile.integer(goal.atMost(), at + ".atMost", 0, 1_000_000, 1_000_000, problems));
     }
-    tree.problem(at, "a goal is one of allClosed, lastCall or count");
+    problems.report(at, "a goal is one of allClosed, lastCall or count");
     return null;
   }
 
@@ -125,28 +132,24 @@ final class ExerciseLoader {
    * @throws StudyRejectedException naming the solution's file, line and column
    */
   static Lesson solution(Exercise exercise, String solution, String displayName) {
-    JsonNode root;
-    LessonTree tree;
+    ConfigDocument document;
     try {
-      ConfigDocument document = ConfigDocument.read(YAML, solution, displayName);
-      tree = new LessonTree(document.source());
-      root = document.tree();
+      document = ConfigDocument.read(YAML, solution, displayName);
     } catch (JacksonException e) {
       // The lesson loader reports the syntax error with its line and column.
       return LessonLoader.parse(solution, displayName, "exercise-solution");
     }
+    JsonNode root = document.tree();
     if (root == null || !root.isObject() || solution.strip().startsWith("{")) {
       throw StudyRejectedException.of(
           Origin.startOf(displayName)
               .problem("", "a solution is a mapping with 'steps:' on a line of its own"));
     }
-    tree.onlyKeys(root, "", Set.of("steps"));
-    if (!root.has("steps")) {
-      tree.problem("steps", "'steps' is missing: the solution is its list of steps");
+    DocumentBinding.Bound<SolutionFile> bound = DocumentBinding.bind(document, SolutionFile.class);
+    if (bound.value() != null && bound.value().steps() == null) {
+      bound.problems().report("steps", "'steps' is missing: the solution is its list of steps");
     }
-    if (!tree.problems().isEmpty()) {
-      throw new StudyRejectedException(tree.problems());
-    }
+    bound.problems().throwIfAny();
     String lesson =
         solution.stripTrailing()
             + "\n"

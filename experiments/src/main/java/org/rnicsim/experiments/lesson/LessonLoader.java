@@ -2,16 +2,16 @@ package org.rnicsim.experiments.lesson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rnicsim.experiments.script.ScriptSetup;
 import org.rnicsim.experiments.study.ConfigDocument;
 import org.rnicsim.experiments.study.ConfigFileReader;
 import org.rnicsim.experiments.study.ConfigProblem;
+import org.rnicsim.experiments.study.DocumentBinding;
 import org.rnicsim.experiments.study.Origin;
-import org.rnicsim.experiments.study.SourceMap;
+import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.study.StudyRejectedException;
 import org.rnicsim.experiments.study.TestbedPlan;
@@ -21,7 +21,6 @@ import org.rnicsim.ndk.consumer.ScriptStep;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -32,23 +31,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * StudyRejectedException}).
  */
 public final class LessonLoader {
-
-  private static final Set<String> TOP_KEYS =
-      new LinkedHashSet<>(
-          List.of(
-              "lesson",
-              "title",
-              "spec",
-              "invariants",
-              "story",
-              "hosts",
-              "hardware",
-              "topology",
-              "seed",
-              "provider",
-              "expect",
-              "explain",
-              "steps"));
 
   private static final Pattern NUMBERED = Pattern.compile("(\\d{2})-[a-z0-9-]+");
 
@@ -80,70 +62,62 @@ public final class LessonLoader {
    * Parses a lesson from its text, as if read from {@code file} (a {@code profiles/} folder beside
    * it holds profiles it may name).
    */
-  static Lesson parse(String text, Path file, String displayName, String slug) {
-    SourceMap source;
-    JsonNode root;
+  static Lesson parse(String text, Path path, String displayName, String slug) {
+    ConfigDocument document;
     try {
-      ConfigDocument document = ConfigDocument.read(YAML, text, displayName);
-      source = document.source();
-      root = document.tree();
+      document = ConfigDocument.read(YAML, text, displayName);
     } catch (JacksonException e) {
       throw StudyRejectedException.of(syntaxProblem(e, displayName));
     }
-    if (root == null || !root.isObject()) {
+    if (document.tree() == null || !document.tree().isObject()) {
       throw refuse(displayName, "a lesson file is a mapping with 'lesson', 'title' and 'steps'");
     }
-    LessonTree tree = new LessonTree(source);
-    tree.onlyKeys(root, "", TOP_KEYS);
-    int number = (int) tree.integer(root.get("lesson"), "lesson", 1, 99, 0);
-    if (!root.has("lesson")) {
-      tree.problem("lesson", "'lesson' (its number) is missing");
+    DocumentBinding.Bound<LessonFile> bound = DocumentBinding.bind(document, LessonFile.class);
+    Problems problems = bound.problems();
+    LessonFile file = bound.value();
+    if (file == null) {
+      problems.throwIfAny();
+      throw refuse(displayName, "a lesson file is a mapping with 'lesson', 'title' and 'steps'");
+    }
+    int number = (int) LessonFile.integer(file.lesson(), "lesson", 1, 99, 0, problems);
+    if (file.lesson() == null) {
+      problems.report("lesson", "'lesson' (its number) is missing");
     }
     Matcher numbered = NUMBERED.matcher(slug);
     if (number > 0 && numbered.matches() && Integer.parseInt(numbered.group(1)) != number) {
-      tree.problem(
+      problems.report(
           "lesson",
           "the file name says lesson " + numbered.group(1) + " but 'lesson' says " + number);
     }
-    String title = tree.text(root.get("title"), "title");
-    List<String> spec = new ArrayList<>();
-    List<JsonNode> specItems = tree.list(root.get("spec"), "spec");
-    for (int i = 0; i < specItems.size(); i++) {
-      spec.add(tree.text(specItems.get(i), LessonTree.index("spec", i)));
-    }
-    List<Integer> invariants = invariants(tree, root.get("invariants"), "invariants");
-    String story = tree.text(root.get("story"), "story", "");
-    long seed = tree.integer(root.get("seed"), "seed", 0, Long.MAX_VALUE, 1);
-    SettingsBinder settingsBinder = new SettingsBinder(tree);
-    List<String> hosts = settingsBinder.hosts(root.get("hosts"), "hosts");
+    String title = LessonFile.text(file.title(), "title", problems);
+    List<String> spec = file.specSections(problems);
+    List<Integer> invariants = LessonFile.invariants(file.invariants(), "invariants", problems);
+    String story = file.story() == null ? "" : file.story();
+    long seed = LessonFile.integer(file.seed(), "seed", 0, Long.MAX_VALUE, 1, problems);
+    List<String> hosts = ScriptSetup.hosts(file.hosts(), "hosts", problems);
     List<ConfigProblem> testbedProblems = new ArrayList<>();
     TestbedPlan testbed =
         new StudyLoader(List.of())
             .testbed(
-                root.get("hardware"),
-                root.get("topology"),
-                source,
-                file,
+                file.hardware(),
+                file.topology(),
+                document.source(),
+                path,
                 displayName,
                 testbedProblems);
-    tree.problems().addAll(testbedProblems);
+    testbedProblems.forEach(problems::add);
     ScriptSettings settings =
-        settingsBinder.settings(hosts, "hosts", root.get("provider"), seed, testbed);
-    List<Integer> expected = List.of();
-    JsonNode expect = tree.mapping(root.get("expect"), "expect");
-    if (expect != null) {
-      tree.onlyKeys(expect, "expect", Set.of("violations"));
-      expected = invariants(tree, expect.get("violations"), "expect.violations");
+        ScriptSetup.settings(file.provider(), hosts, "hosts", testbed, seed, problems);
+    List<Integer> expected =
+        file.expect() == null
+            ? List.of()
+            : LessonFile.invariants(file.expect().violations(), "expect.violations", problems);
+    List<Script.Explanation> explanations = file.explanations(problems);
+    if (file.steps() == null) {
+      problems.report("steps", "'steps' is missing: a lesson needs at least one step");
     }
-    List<Script.Explanation> explanations = explanations(tree, root.get("explain"));
-    if (!root.has("steps")) {
-      tree.problem("steps", "'steps' is missing: a lesson needs at least one step");
-    }
-    StepBinder steps = new StepBinder(tree, new LinkedHashSet<>(hosts));
-    List<ScriptStep> script = steps.steps(root.get("steps"), "steps", false);
-    if (!tree.problems().isEmpty()) {
-      throw new StudyRejectedException(sorted(tree.problems()));
-    }
+    List<ScriptStep> script = ScriptSetup.steps(file.steps(), "steps", hosts, problems);
+    problems.throwIfAny();
     return new Lesson(
         number,
         slug,
@@ -155,44 +129,6 @@ public final class LessonLoader {
         new Script(settings, script, explanations),
         displayName,
         text);
-  }
-
-  private static List<Integer> invariants(LessonTree tree, JsonNode node, String path) {
-    List<Integer> numbers = new ArrayList<>();
-    List<JsonNode> items = tree.list(node, path);
-    for (int i = 0; i < items.size(); i++) {
-      numbers.add((int) tree.integer(items.get(i), LessonTree.index(path, i), 1, 34, 1));
-    }
-    return numbers;
-  }
-
-  private static List<Script.Explanation> explanations(LessonTree tree, JsonNode node) {
-    List<Script.Explanation> out = new ArrayList<>();
-    List<JsonNode> items = tree.list(node, "explain");
-    for (int i = 0; i < items.size(); i++) {
-      String at = LessonTree.index("explain", i);
-      JsonNode item = tree.mapping(items.get(i), at);
-      if (item == null) {
-        continue;
-      }
-      tree.onlyKeys(item, at, Set.of("event", "object", "say"));
-      out.add(
-          new Script.Explanation(
-              tree.text(item.get("event"), LessonTree.join(at, "event")),
-              tree.text(item.get("object"), LessonTree.join(at, "object"), ""),
-              tree.text(item.get("say"), LessonTree.join(at, "say"))));
-    }
-    return out;
-  }
-
-  private static List<ConfigProblem> sorted(List<ConfigProblem> problems) {
-    List<ConfigProblem> out = new ArrayList<>(problems);
-    out.sort(
-        (a, b) ->
-            a.line() != b.line()
-                ? Integer.compare(a.line(), b.line())
-                : Integer.compare(a.column(), b.column()));
-    return out;
   }
 
   private static ConfigProblem syntaxProblem(JacksonException e, String displayName) {

@@ -219,7 +219,11 @@ final class StepThroughPage {
       List<Integer> cited = RuleTexts.cited(e.what() + " " + e.sentence());
       for (int n : cited) {
         RuleTexts.Rule rule = rules.rule(n);
-        ruleTexts.putIfAbsent(String.valueOf(n), Map.of("name", rule.name(), "text", rule.text()));
+        // Map.of iterates in an order that differs from run to run; the page must not.
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("name", rule.name());
+        texts.put("text", rule.text());
+        ruleTexts.putIfAbsent(String.valueOf(n), texts);
       }
       Map<String, Object> step = new LinkedHashMap<>();
       step.put("time", Narration.time(e.timePs()).strip());

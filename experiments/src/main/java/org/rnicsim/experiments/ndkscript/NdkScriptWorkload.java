@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.rnicsim.experiments.lesson.ScriptBinding;
+import org.rnicsim.experiments.script.ScriptSetup;
+import org.rnicsim.experiments.script.StepEntry;
 import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.ProviderSection;
@@ -13,8 +14,6 @@ import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
 import org.rnicsim.ndk.consumer.ScriptSettings;
 import org.rnicsim.ndk.consumer.ScriptStep;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code kind: ndk-script} as written: a scripted NDK consumer, step by step in the lessons'
@@ -28,11 +27,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public record NdkScriptWorkload(
     @JsonPropertyDescription("host names, one simulated provider each (1 to 8): [host]")
-        JsonNode hosts,
+        List<String> hosts,
     @JsonPropertyDescription(
             "the consumer's steps in the lessons' vocabulary (configs/lessons/README.md):"
                 + " openAdapter, createCq, createPd, createQp, close, waitFor, ...")
-        JsonNode steps)
+        List<StepEntry> steps)
     implements ProviderWorkload {
 
   /** The name a study file writes after {@code kind:}. */
@@ -42,12 +41,14 @@ public record NdkScriptWorkload(
   public WorkloadPlan validate(
       Problems problems, String path, TestbedPlan testbed, ProviderSection provider) {
     int before = problems.count();
-    List<String> hostNames = ScriptBinding.hosts(hosts, path + ".hosts", problems);
-    JsonNode providerTree =
-        provider == null ? JsonNodeFactory.instance.objectNode() : provider.tree();
+    List<String> hostNames = ScriptSetup.hosts(hosts, path + ".hosts", problems);
     ScriptSettings settings =
-        ScriptBinding.provider(providerTree, hostNames, path + ".hosts", testbed, 1, problems);
-    List<ScriptStep> script = ScriptBinding.steps(steps, path + ".steps", hostNames, problems);
+        ScriptSetup.settings(provider, hostNames, path + ".hosts", testbed, 1, problems);
+    if (steps == null) {
+      problems.report(
+          path + ".steps", "'" + path + ".steps' is missing: a script needs at least one step");
+    }
+    List<ScriptStep> script = ScriptSetup.steps(steps, path + ".steps", hostNames, problems);
     if (problems.count() > before || settings == null) {
       return null;
     }

@@ -5,16 +5,16 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * A profile value Jackson could read but rnicsim cannot take (a duration without a unit, an unknown
- * unit), with its message for people; the message names the key path, which only the binder that
- * catches it knows.
+ * A value Jackson could read but rnicsim cannot take (a profile's duration without a unit, an
+ * unknown unit, a script's unknown step), with its message for people; the message names the key
+ * path, which only the binder that catches it knows.
  */
 public final class ProfileValueException extends MismatchedInputException {
   private static final long serialVersionUID = 1L;
 
   private final transient UnaryOperator<String> messageAt;
 
-  ProfileValueException(JsonParser parser, UnaryOperator<String> messageAt) {
+  public ProfileValueException(JsonParser parser, UnaryOperator<String> messageAt) {
     super(parser, messageAt.apply("value"));
     this.messageAt = messageAt;
   }

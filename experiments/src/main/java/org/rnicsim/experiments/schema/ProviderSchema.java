@@ -1,6 +1,6 @@
 package org.rnicsim.experiments.schema;
 
-import java.util.Locale;
+import org.rnicsim.experiments.script.ScriptSetup;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.consumer.ProviderVariant;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
@@ -39,7 +39,7 @@ final class ProviderSchema {
     replace(properties, "close", mapping(paths.deepCopy()));
     ObjectNode callbacks = NODES.objectNode();
     for (CallbackKind kind : CallbackKind.values()) {
-      callbacks.set(camelName(kind.name()), duration());
+      callbacks.set(ScriptSetup.ndkName(kind), duration());
     }
     replace(properties, "callbackCosts", mapping(callbacks));
     ObjectNode jitter = NODES.objectNode().put("type", "string");
@@ -55,25 +55,10 @@ final class ProviderSchema {
       variants.add(v.fileName());
     }
     replace(properties, "variant", variant);
-  }
-
-  /**
-   * The {@code ndk-script} workload's hosts and steps: a list of names, and a list of steps, each
-   * one action key (the lessons' vocabulary, checked by the loader) or a bare action.
-   */
-  static void addScriptTo(ObjectNode schema) {
-    JsonNode workload = schema.path("$defs").path("NdkScriptWorkload").path("properties");
-    if (!(workload instanceof ObjectNode properties)) {
-      throw new IllegalStateException("the schema has no ndk-script workload");
-    }
-    ObjectNode hosts = NODES.objectNode().put("type", "array");
-    hosts.putObject("items").put("type", "string");
-    replace(properties, "hosts", hosts);
-    ObjectNode steps = NODES.objectNode().put("type", "array");
-    ArrayNode either = steps.putObject("items").putArray("anyOf");
-    either.addObject().put("type", "object").put("minProperties", 1);
-    either.addObject().put("type", "string");
-    replace(properties, "steps", steps);
+    // The mappings' generic shapes are replaced above by the provider's own keys.
+    ObjectNode defs = (ObjectNode) schema.get("$defs");
+    defs.remove("Map(String,String)");
+    defs.remove("Map(String,Duration)");
   }
 
   private static ObjectNode mapping(ObjectNode properties) {
@@ -95,14 +80,5 @@ final class ProviderSchema {
       shape.put("description", written.get("description").asString());
     }
     properties.set(key, shape);
-  }
-
-  /** CQ_NOTIFICATION -> CqNotification, as the lessons write callbacks. */
-  private static String camelName(String name) {
-    StringBuilder out = new StringBuilder();
-    for (String part : name.split("_")) {
-      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
-    }
-    return out.toString();
   }
 }

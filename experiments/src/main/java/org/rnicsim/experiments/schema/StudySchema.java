@@ -10,6 +10,9 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import java.util.List;
 import java.util.Set;
 import org.rnicsim.experiments.study.ChartChoice;
+import org.rnicsim.experiments.study.Duration;
+import org.rnicsim.experiments.study.Percentage;
+import org.rnicsim.experiments.study.Size;
 import org.rnicsim.experiments.study.StudyFile;
 import org.rnicsim.experiments.study.SweepAxis;
 import org.rnicsim.experiments.study.Workload;
@@ -28,6 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StudySchema {
   /** Keys a study file must write itself: everything else has a default. */
   private static final Set<String> REQUIRED = Set.of("name", "workload", "path");
+
+  /** Values bound from text with a unit. */
+  private static final Set<Class<?>> WITH_UNITS =
+      Set.of(Duration.class, Size.class, Percentage.class);
 
   private StudySchema() {}
 
@@ -53,6 +60,15 @@ public final class StudySchema {
             (type, context) ->
                 type.getErasedType() == Object.class
                     ? new CustomDefinition(context.getGeneratorConfig().createObjectNode())
+                    : null)
+        // A duration, size or percentage is written as text with its unit.
+        .withCustomDefinitionProvider(
+            (type, context) ->
+                WITH_UNITS.contains(type.getErasedType())
+                    ? new CustomDefinition(
+                        context.getGeneratorConfig().createObjectNode().put("type", "string"),
+                        CustomDefinition.DefinitionType.INLINE,
+                        CustomDefinition.AttributeInclusion.YES)
                     : null)
         .withSubtypeResolver(
             (declared, context) ->
@@ -80,7 +96,7 @@ public final class StudySchema {
                         : null);
     ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(StudyFile.class);
     ProviderSchema.addTo(schema);
-    ProviderSchema.addScriptTo(schema);
+    StepSchema.addTo(schema);
     HardwareSchema.addTo(schema);
     chartsShape(schema);
     String text =

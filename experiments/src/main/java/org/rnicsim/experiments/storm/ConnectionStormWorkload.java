@@ -2,14 +2,13 @@ package org.rnicsim.experiments.storm;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
-import org.rnicsim.experiments.lesson.ScriptBinding;
+import org.rnicsim.experiments.script.ScriptSetup;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.ProviderSection;
 import org.rnicsim.experiments.study.ProviderWorkload;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
 import org.rnicsim.ndk.consumer.ScriptSettings;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code kind: connection-storm} as written: how long a client host takes to open {@code pairs}
@@ -52,14 +51,7 @@ public record ConnectionStormWorkload(
             pairs);
       }
     }
-    ScriptSettings settings =
-        ScriptBinding.provider(
-            provider == null ? JsonNodeFactory.instance.objectNode() : provider.tree(),
-            HOSTS,
-            path,
-            testbed,
-            1,
-            problems);
+    ScriptSettings settings = ScriptSetup.settings(provider, HOSTS, path, testbed, 1, problems);
     if (problems.count() > before || settings == null) {
       return null;
     }

@@ -80,7 +80,7 @@ public final class Problems {
   }
 
   /** Records a problem located already (by a binder that read the values). */
-  void add(ConfigProblem problem) {
+  public void add(ConfigProblem problem) {
     reportedPaths.add(problem.path());
     found.add(problem);
   }

@@ -175,6 +175,12 @@ class NdkScriptStudyTest {
                 "provider:\n  firmwear: {CREATE_QP: 60us}"),
             "bad.yaml:4:3: unknown key 'provider.firmwear'"),
         Arguments.of(
+            "a jitter without its percent sign",
+            BROKEN.replace(
+                "hardware:\n  firmware: {createQp: 60us}", "provider:\n  firmwareJitter: 5"),
+            "bad.yaml:4:19: 'provider.firmwareJitter' must be a percentage below 100, such as"
+                + " \"10%\"; got the number 5"),
+        Arguments.of(
             "bad unit in a firmware latency",
             BROKEN.replace("createQp: 60us", "createQp: 60 parsecs"),
             "bad.yaml:4:24: bad value at 'hardware.firmware.createQp'"),
@@ -189,7 +195,30 @@ class NdkScriptStudyTest {
         Arguments.of(
             "an unknown step",
             BROKEN.replace("    - close: cq\n", "    - destroy: cq\n"),
-            "bad.yaml:20:7: unknown step 'destroy'"));
+            "bad.yaml:20:7: unknown step 'destroy'"),
+        Arguments.of(
+            "a step missing an argument",
+            BROKEN.replace("    - createMr: {as: mr, pd: pd}\n", "    - createMr: {as: mr}\n"),
+            "bad.yaml:13:17: 'workload.steps[5].createMr.pd' is missing"),
+        Arguments.of(
+            "a step without its one value",
+            BROKEN.replace("    - close: qp\n", "    - close:\n"),
+            "bad.yaml:17:13: 'workload.steps[9].close' is missing"),
+        Arguments.of(
+            "a step key the step does not take",
+            BROKEN.replace("cq: cq}", "cq: cq, deepth: 4}"),
+            "bad.yaml:12:42: unknown key 'workload.steps[4].createQp.deepth' (known: as, cq,"
+                + " depth, initiatorCq, inlineData, pd, receiveCq)"),
+        Arguments.of(
+            "a wrong unit in a step",
+            BROKEN.replace("    - receive: qp\n", "    - receive: {qp: qp, bytes: 4 furlongs}\n"),
+            "bad.yaml:18:32: bad size at 'workload.steps[10].receive.bytes': unknown unit"
+                + " \"furlongs\""),
+        Arguments.of(
+            "a bare number for a step's duration",
+            BROKEN.replace("    - close: pd\n", "    - runFor: 5\n"),
+            "bad.yaml:21:15: 'workload.steps[13].runFor' must be a duration with a unit, such as"
+                + " \"5us\"; got the number 5"));
   }
 
   @ParameterizedTest(name = "{0}")

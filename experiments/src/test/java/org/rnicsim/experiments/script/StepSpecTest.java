@@ -1,4 +1,4 @@
-package org.rnicsim.experiments.lesson;
+package org.rnicsim.experiments.script;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rnicsim.experiments.lesson.LessonLoader;
 import org.rnicsim.experiments.study.StudyRejectedException;
 
-/** The step vocabulary's one table decides what a step key means and where it may stand. */
-class StepKindsTest {
+/** The step records decide what a step key means, which keys it takes and where it may stand. */
+class StepSpecTest {
   private static String lesson(String... steps) {
     return "lesson: 1\ntitle: t\nsteps:\n" + String.join("\n", steps) + "\n";
   }
@@ -40,7 +41,7 @@ class StepKindsTest {
   }
 
   @Test
-  void whenAStepKeyIsUnknown_thenEveryKnownKeyIsListedInTheTablesOrder() {
+  void whenAStepKeyIsUnknown_thenEveryKnownKeyIsListedInTheRecordsOrder() {
     List<String> problems = problems(lesson("  - destroy: adapter"));
 
     assertEquals(1, problems.size(), problems.toString());
@@ -51,11 +52,11 @@ class StepKindsTest {
                 "l.yaml:4:5: unknown step 'destroy' (known: openAdapter, createCq, createPd,"),
         problems.get(0));
     assertTrue(problems.get(0).endsWith("failNextCommand, measure)"), problems.get(0));
-    assertEquals(29, StepKinds.names().size());
+    assertEquals(29, StepEntry.keys().size());
   }
 
   @Test
-  void whenAMappingStepGetsABareValue_thenTheKeysItsEntryReadsAreListed() {
+  void whenAMappingStepGetsABareValue_thenTheKeysItsRecordTakesAreListed() {
     List<String> problems = problems(lesson("  - connect: foo"));
 
     assertEquals(
@@ -66,14 +67,14 @@ class StepKindsTest {
   }
 
   @Test
-  void whenAStepHasAKeyItsEntryDoesNotRead_thenTheKeyIsRefusedWithTheKnownOnes() {
+  void whenAStepHasAKeyItsRecordDoesNotTake_thenTheKeyIsRefusedWithTheKnownOnes() {
     List<String> problems =
         problems(lesson("  - openAdapter: adapter", "  - createCq: {as: cq, deep: 3}"));
 
     assertEquals(
         List.of(
-            "l.yaml:5:24: unknown key 'steps[1].createCq.deep' (known: as, adapter, depth,"
-                + " core)"),
+            "l.yaml:5:24: unknown key 'steps[1].createCq.deep' (known: adapter, as, core,"
+                + " depth)"),
         problems);
   }
 
