@@ -187,6 +187,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
         loop.operationsPerWallSecond() >= ModelBenchmark.TARGET_OPERATIONS_PER_SECOND
             ? "met"
             : "NOT met");
+    out.printf(
+        Locale.ROOT,
+        "  per CPU second of the benchmark thread (what load from other processes does not"
+            + " lower): %,.0f%n",
+        loop.operationsPerCpuSecond());
     out.printf(Locale.ROOT, "  events per operation: %.2f%n", loop.eventsPerOperation());
     out.printf(
         Locale.ROOT,
@@ -215,20 +220,26 @@ public final class ModelBenchCommand implements Callable<Integer> {
         rounds);
     out.printf(
         Locale.ROOT,
-        "  without the lifetime verifier: %,.0f WRITEs per wall second, %.2f events each%n",
+        "  without the lifetime verifier: %,.0f WRITEs per wall second (%,.0f per CPU second),"
+            + " %.2f events each%n",
         ndk.medianDirect(),
+        ModelBenchmark.NdkLoopResult.median(ndk.directCpu()),
         ndk.eventsPerOperation());
     out.printf(
         Locale.ROOT,
-        "  with the lifetime verifier:    %,.0f WRITEs per wall second, %d violations%n",
+        "  with the lifetime verifier:    %,.0f WRITEs per wall second (%,.0f per CPU second),"
+            + " %d violations%n",
         ndk.medianVerified(),
+        ModelBenchmark.NdkLoopResult.median(ndk.verifiedCpu()),
         ndk.violations());
     out.printf(
         Locale.ROOT,
-        "  verifier overhead: %+.1f %% wall time per WRITE (target <= %.0f %%: %s)%n",
+        "  verifier overhead: %+.1f %% wall time per WRITE (target <= %.0f %%: %s); %+.1f %% CPU"
+            + " time%n",
         100 * ndk.overhead(),
         100 * ModelBenchmark.TARGET_VERIFIER_OVERHEAD,
-        ndk.overhead() <= ModelBenchmark.TARGET_VERIFIER_OVERHEAD ? "met" : "NOT met");
+        ndk.overhead() <= ModelBenchmark.TARGET_VERIFIER_OVERHEAD ? "met" : "NOT met",
+        100 * ndk.cpuOverhead());
   }
 
   private String toJson(
@@ -246,6 +257,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     root.put("operationsPerRound", operations);
     root.put("rounds", rounds);
     root.put("operationsPerWallSecond", Math.round(loop.operationsPerWallSecond()));
+    root.put("operationsPerCpuSecond", roundOrNull(loop.operationsPerCpuSecond()));
     root.put("eventsPerOperation", Math.round(loop.eventsPerOperation() * 100) / 100.0);
     root.put(
         "simulatedOperationsPerSimulatedSecond",
@@ -262,9 +274,16 @@ public final class ModelBenchCommand implements Callable<Integer> {
       root.put("ndkOperationsPerRound", ndkOperations);
       root.put("ndkOperationsPerWallSecond", Math.round(ndk.medianDirect()));
       root.put("ndkVerifiedOperationsPerWallSecond", Math.round(ndk.medianVerified()));
+      root.put(
+          "ndkOperationsPerCpuSecond",
+          roundOrNull(ModelBenchmark.NdkLoopResult.median(ndk.directCpu())));
+      root.put(
+          "ndkVerifiedOperationsPerCpuSecond",
+          roundOrNull(ModelBenchmark.NdkLoopResult.median(ndk.verifiedCpu())));
       root.put("ndkEventsPerOperation", Math.round(ndk.eventsPerOperation() * 100) / 100.0);
       root.put("verifierViolations", ndk.violations());
       root.put("verifierOverhead", Math.round(ndk.overhead() * 1000) / 1000.0);
+      root.put("verifierCpuOverhead", Math.round(ndk.cpuOverhead() * 1000) / 1000.0);
       root.put("targetVerifierOverhead", ModelBenchmark.TARGET_VERIFIER_OVERHEAD);
       root.put(
           "verifierOverheadTargetMet", ndk.overhead() <= ModelBenchmark.TARGET_VERIFIER_OVERHEAD);
@@ -279,5 +298,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
     ObjectMapper mapper = JsonMapper.builder().disable(SerializationFeature.INDENT_OUTPUT).build();
     return mapper.writeValueAsString(root);
+  }
+
+  /** A rate rounded for JSON, or null where the JVM could not measure CPU time. */
+  private static Long roundOrNull(double rate) {
+    return Double.isFinite(rate) ? Math.round(rate) : null;
   }
 }

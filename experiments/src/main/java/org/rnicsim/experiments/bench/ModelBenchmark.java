@@ -2,6 +2,7 @@ package org.rnicsim.experiments.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,16 +32,42 @@ final class ModelBenchmark {
   record Settings(
       long messageBytes, int window, long warmupOperations, long operations, int rounds) {}
 
-  /** One measured round of the closed loop. */
-  record Round(long operations, long events, double wallSeconds, double simulatedSeconds) {
+  /**
+   * One measured round of the closed loop; {@code cpuSeconds} is this thread's CPU time, NaN where
+   * the JVM cannot tell.
+   */
+  record Round(
+      long operations,
+      long events,
+      double wallSeconds,
+      double cpuSeconds,
+      double simulatedSeconds) {
     double operationsPerWallSecond() {
       return operations / wallSeconds;
     }
+
+    double operationsPerCpuSecond() {
+      return operations / cpuSeconds;
+    }
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * The benchmark thread's CPU time in seconds (NaN if unsupported). On a shared machine wall time
+   * also counts the time other processes held the core; the thread's CPU time does not, so the two
+   * side by side tell the model's speed from the machine's load.
+   */
+  private static double threadCpuSeconds() {
+    return THREADS.isCurrentThreadCpuTimeSupported()
+        ? THREADS.getCurrentThreadCpuTime() / 1e9
+        : Double.NaN;
   }
 
   /** The closed-loop figures: median round and its details. */
   record WriteLoopResult(
       double operationsPerWallSecond,
+      double operationsPerCpuSecond,
       double eventsPerOperation,
       double simulatedOperationsPerSimulatedSecond,
       double meanWriteLatencyNs,
@@ -66,11 +93,14 @@ final class ModelBenchmark {
     java.util.List<Round> rounds = new java.util.ArrayList<>();
     for (int i = 0; i < settings.rounds(); i++) {
       long startPs = testbed.simulator().nowPs();
+      double cpuStart = threadCpuSeconds();
       long wallStart = System.nanoTime();
       long events = writer.run(settings.operations());
       double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+      double cpuSeconds = threadCpuSeconds() - cpuStart;
       double simulatedSeconds = (testbed.simulator().nowPs() - startPs) / 1e12;
-      Round round = new Round(settings.operations(), events, wallSeconds, simulatedSeconds);
+      Round round =
+          new Round(settings.operations(), events, wallSeconds, cpuSeconds, simulatedSeconds);
       rounds.add(round);
       progress.accept(
           String.format(
@@ -89,6 +119,7 @@ final class ModelBenchmark {
         testbed.stats().summarize().histogram("nic0.latency.write.totalPs").meanPs() / 1000;
     return new WriteLoopResult(
         median.operationsPerWallSecond(),
+        NdkLoopResult.median(rounds.stream().map(Round::operationsPerCpuSecond).toList()),
         median.events() / (double) median.operations(),
         median.operations() / median.simulatedSeconds(),
         meanLatencyNs,
@@ -104,9 +135,16 @@ final class ModelBenchmark {
    *
    * @param direct operations per wall second without the verifier, per round
    * @param verified operations per wall second with it, per round
+   * @param directCpu operations per CPU second of the benchmark thread without the verifier
+   * @param verifiedCpu the same with it
    */
   record NdkLoopResult(
-      List<Double> direct, List<Double> verified, double eventsPerOperation, long violations) {
+      List<Double> direct,
+      List<Double> verified,
+      List<Double> directCpu,
+      List<Double> verifiedCpu,
+      double eventsPerOperation,
+      long violations) {
     double medianDirect() {
       return median(direct);
     }
@@ -120,7 +158,12 @@ final class ModelBenchmark {
       return medianDirect() / medianVerified() - 1;
     }
 
-    private static double median(List<Double> values) {
+    /** The same overhead in the thread's CPU time, which other processes do not inflate. */
+    double cpuOverhead() {
+      return median(directCpu) / median(verifiedCpu) - 1;
+    }
+
+    static double median(List<Double> values) {
       List<Double> sorted = values.stream().sorted().toList();
       return sorted.get(sorted.size() / 2);
     }
@@ -136,14 +179,20 @@ final class ModelBenchmark {
     verified.run(settings.warmupOperations());
     List<Double> directRates = new ArrayList<>();
     List<Double> verifiedRates = new ArrayList<>();
+    List<Double> directCpuRates = new ArrayList<>();
+    List<Double> verifiedCpuRates = new ArrayList<>();
     long events = 0;
     for (int i = 0; i < settings.rounds(); i++) {
+      double cpuStart = threadCpuSeconds();
       long start = System.nanoTime();
       events = direct.run(settings.operations());
       directRates.add(settings.operations() / ((System.nanoTime() - start) / 1e9));
+      directCpuRates.add(settings.operations() / (threadCpuSeconds() - cpuStart));
+      cpuStart = threadCpuSeconds();
       start = System.nanoTime();
       verified.run(settings.operations());
       verifiedRates.add(settings.operations() / ((System.nanoTime() - start) / 1e9));
+      verifiedCpuRates.add(settings.operations() / (threadCpuSeconds() - cpuStart));
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -156,7 +205,12 @@ final class ModelBenchmark {
       throw new IllegalStateException("NDK write loop: some WRITEs failed");
     }
     return new NdkLoopResult(
-        directRates, verifiedRates, events / (double) settings.operations(), verified.violations());
+        directRates,
+        verifiedRates,
+        directCpuRates,
+        verifiedCpuRates,
+        events / (double) settings.operations(),
+        verified.violations());
   }
 
   IdleQpResult createIdleQps(HardwareProfile profile, long qps, Consumer<String> progress) {

@@ -2,6 +2,7 @@ package org.rnicsim.experiments.bench;
 
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.SimEvent;
 import org.rnicsim.experiments.rdma.sim.NdkConsumerSetup;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.ndk.api.NdkAdapter;
@@ -43,16 +44,23 @@ final class NdkWriteLoop {
   private final NdkQp qp;
   private final List<NdkSge> sgl;
   private final NdkResult[] results;
+  // A consumer's request contexts point at its own per-slot request structures, reused as slots
+  // free up; a fresh boxed counter per WRITE would bill the consumer's allocation to the provider.
+  private final Object[] requestContexts;
   private final int window;
+  private final PollEvent pollEvent = new PollEvent();
   private long posted;
   private long completed;
   private long failures;
-  private boolean pollQueued;
 
   NdkWriteLoop(HardwareProfile profile, long messageBytes, int window, boolean verified) {
     this.sim = new RnicSimulator(verified ? "ndk-write-loop-verified" : "ndk-write-loop");
     this.window = window;
     this.results = new NdkResult[window];
+    this.requestContexts = new Object[window];
+    for (int slot = 0; slot < window; slot++) {
+      requestContexts[slot] = "write slot " + slot;
+    }
     this.sgl = List.of(new NdkSge(BUFFER_ADDRESS, messageBytes, 1));
     NdkHosts hosts =
         NdkHosts.builder(sim).names(List.of("nicA", "nicB")).profile(profile).seed(1).build();
@@ -86,9 +94,16 @@ final class NdkWriteLoop {
 
   /** The consumer's spinning core finds the entry: poll once everything queued now is in. */
   private void entryQueued() {
-    if (!pollQueued) {
-      pollQueued = true;
-      sim.schedule(0, this::poll);
+    if (!pollEvent.isScheduled()) {
+      sim.schedule(pollEvent, 0);
+    }
+  }
+
+  /** The spinning core's next look at the CQ; one instance, since at most one look is queued. */
+  private final class PollEvent extends SimEvent {
+    @Override
+    protected void fire() {
+      poll();
     }
   }
 
@@ -115,7 +130,7 @@ final class NdkWriteLoop {
   }
 
   private void post() {
-    NtStatus status = qp.write(posted, sgl, BUFFER_ADDRESS, 1, 0);
+    NtStatus status = qp.write(requestContexts[(int) (posted % window)], sgl, BUFFER_ADDRESS, 1, 0);
     if (!NtStatus.SUCCESS.equals(status)) {
       throw new IllegalStateException("NdkWrite failed inline with " + status);
     }
@@ -123,7 +138,6 @@ final class NdkWriteLoop {
   }
 
   private void poll() {
-    pollQueued = false;
     int n = cq.getCqResults(results);
     for (int i = 0; i < n; i++) {
       completed++;

@@ -57,12 +57,16 @@ class ModelBenchCommandTest {
     for (String key :
         new String[] {
           "operationsPerWallSecond",
+          "operationsPerCpuSecond",
           "eventsPerOperation",
           "simulatedOperationsPerSimulatedSecond",
           "heapBytesPerIdleQp",
           "idleQps",
           "ndkOperationsPerWallSecond",
           "ndkVerifiedOperationsPerWallSecond",
+          "ndkOperationsPerCpuSecond",
+          "ndkVerifiedOperationsPerCpuSecond",
+          "verifierCpuOverhead",
           "verifierOverhead",
           "verifierOverheadTargetMet"
         }) {

@@ -15,8 +15,11 @@ final class QpShadow extends Shadow {
   CqShadow initiatorCq;
   SrqShadow srq;
 
-  /** SUCCESS posts still owed a CQ entry, oldest first. */
-  final List<PostRecord> pending = new ArrayList<>();
+  /**
+   * SUCCESS posts still owed a CQ entry, oldest first. A deque: entries mostly come in post order,
+   * so removing one takes the head instead of shifting the list.
+   */
+  final ArrayDeque<PostRecord> pending = new ArrayDeque<>();
 
   /** Recently completed posts (invariant 19's "exactly one"). */
   final ArrayDeque<PostRecord> completed = new ArrayDeque<>();
