@@ -21,6 +21,8 @@ import java.util.List;
  * @param switchDrops packets the switch dropped after the warm-up (0 without a switch; PFC keeps it
  *     at 0, so more says the fabric was not lossless)
  * @param eventsExecuted simulator events of the whole job, setup included
+ * @param adapterQueues occupancy, throughput and sojourn of each adapter queue, as {@link
+ *     AdapterQueues#measure} gives them; empty for loops that do not measure them
  */
 public record RunOutcome(
     LatencySamples latencies,
@@ -34,10 +36,42 @@ public record RunOutcome(
     List<Double> outstandingWqeSamples,
     long droppedArrivals,
     long switchDrops,
-    long eventsExecuted) {
+    long eventsExecuted,
+    List<Double> adapterQueues) {
   public RunOutcome {
     stageMeansPs = List.copyOf(stageMeansPs);
     inFlightSamples = List.copyOf(inFlightSamples);
     outstandingWqeSamples = List.copyOf(outstandingWqeSamples);
+    adapterQueues = List.copyOf(adapterQueues);
+  }
+
+  /** An outcome without the adapter queues (loops that do not report them). */
+  public RunOutcome(
+      LatencySamples latencies,
+      long operations,
+      long measuredPs,
+      long bytesPerOperation,
+      List<Double> stageMeansPs,
+      long interrupts,
+      long interruptedCqes,
+      List<Double> inFlightSamples,
+      List<Double> outstandingWqeSamples,
+      long droppedArrivals,
+      long switchDrops,
+      long eventsExecuted) {
+    this(
+        latencies,
+        operations,
+        measuredPs,
+        bytesPerOperation,
+        stageMeansPs,
+        interrupts,
+        interruptedCqes,
+        inFlightSamples,
+        outstandingWqeSamples,
+        droppedArrivals,
+        switchDrops,
+        eventsExecuted,
+        List.of());
   }
 }
