@@ -44,34 +44,4 @@ public record RunOutcome(
     outstandingWqeSamples = List.copyOf(outstandingWqeSamples);
     adapterQueues = List.copyOf(adapterQueues);
   }
-
-  /** An outcome without the adapter queues (loops that do not report them). */
-  public RunOutcome(
-      LatencySamples latencies,
-      long operations,
-      long measuredPs,
-      long bytesPerOperation,
-      List<Double> stageMeansPs,
-      long interrupts,
-      long interruptedCqes,
-      List<Double> inFlightSamples,
-      List<Double> outstandingWqeSamples,
-      long droppedArrivals,
-      long switchDrops,
-      long eventsExecuted) {
-    this(
-        latencies,
-        operations,
-        measuredPs,
-        bytesPerOperation,
-        stageMeansPs,
-        interrupts,
-        interruptedCqes,
-        inFlightSamples,
-        outstandingWqeSamples,
-        droppedArrivals,
-        switchDrops,
-        eventsExecuted,
-        List.of());
-  }
 }
