@@ -77,6 +77,11 @@ final class Responder {
    * Fetches doorbelled receive WQEs in batches of up to {@code wqeFetchBatch}, with as many batches
    * in flight per QP as the send side allows ({@link Requester#WQE_FETCHES_IN_FLIGHT}).
    *
+   * <p>A fetch of less than a whole batch goes out only when none is in flight: WQEs doorbelled
+   * meanwhile wait to join the next batch, so a consumer that rings one doorbell per receive costs
+   * no more reads than one that rings once for many (an idle prefetcher fetches at once, a busy one
+   * only in whole batches).
+   *
    * <p>Why more than one: a fetch is a DMA read, and on PCIe a read request may not pass the posted
    * writes before it, so its latency grows with the payload the adapter is placing. With one batch
    * in flight the receive WQEs arrived at most one batch per read latency: SENDs, not the wire, set
@@ -85,7 +90,10 @@ final class Responder {
    */
   private void startReceiveFetch(QueuePair qp, long readyAtPs) {
     ReceiveQueue rq = qp.receiveQueue;
-    while (rq.fetchesInFlight < Requester.WQE_FETCHES_IN_FLIGHT && rq.fetchIssued < rq.doorbelled) {
+    while (rq.fetchesInFlight < Requester.WQE_FETCHES_IN_FLIGHT
+        && rq.fetchIssued < rq.doorbelled
+        && (rq.fetchesInFlight == 0
+            || rq.doorbelled - rq.fetchIssued >= ctx.profile.wqeFetchBatch())) {
       long from = rq.fetchIssued;
       long count = Math.min(ctx.profile.wqeFetchBatch(), rq.doorbelled - from);
       rq.fetchIssued += count;
