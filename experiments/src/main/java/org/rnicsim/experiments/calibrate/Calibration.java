@@ -33,12 +33,17 @@ public final class Calibration {
     List<FigureResult> results = new ArrayList<>();
     for (CalibrationFigure figure : figures) {
       check(figure);
-      StudyPlan plan = plan(folder.resolve(figure.study()));
+      StudyPlan plan = plan(folder.resolve(figure.study()), figure.overrides());
       String profileName = profileOf(plan);
       if (profile != null && !profile.equals(profileName)) {
         continue;
       }
-      results.add(new FigureResult(figure, profileName, model(figure, plan)));
+      double model = model(figure, plan);
+      if (figure.per() != null) {
+        StudyPlan reference = plan(folder.resolve(figure.study()), figure.per());
+        model /= value(figure, reference, figure.per(), figure.at());
+      }
+      results.add(new FigureResult(figure, profileName, model));
     }
     return results;
   }
@@ -55,6 +60,8 @@ public final class Calibration {
         && !"at-least".equals(figure.bound())
         && !"at-most".equals(figure.bound())) {
       problem = "bound must be at-least or at-most (got " + figure.bound() + ")";
+    } else if (figure.derive() != null && figure.per() != null) {
+      problem = "a ratio (per) takes no derive";
     } else if (figure.derive() != null
         && !"tlp-rate".equals(figure.derive())
         && !"tlp-overhead".equals(figure.derive())) {
@@ -66,13 +73,13 @@ public final class Calibration {
     }
   }
 
-  private StudyPlan plan(Path file) {
+  private StudyPlan plan(Path file, List<String> overrides) {
     return plans.computeIfAbsent(
-        file.toString(),
+        file + " " + overrides,
         key -> {
           Study study =
               loader.load(
-                  file, file.getFileName().toString(), List.of(), StudyLoader.Expansion.ONE_POINT);
+                  file, file.getFileName().toString(), overrides, StudyLoader.Expansion.ONE_POINT);
           return study.points().get(0).plan();
         });
   }
@@ -86,7 +93,7 @@ public final class Calibration {
   }
 
   private double model(CalibrationFigure figure, StudyPlan plan) {
-    double value = value(figure, plan, figure.at());
+    double value = value(figure, plan, figure.overrides(), figure.at());
     if (figure.derive() == null) {
       return value;
     }
@@ -103,7 +110,7 @@ public final class Calibration {
         // with q = (t(S+1) - t(S)) / t(S), h = (q S - 1) / (1 - q). t is 1 / rate.
         double bytes = figure.at();
         double tS = 1.0 / value;
-        double tNext = 1.0 / value(figure, plan, bytes + 1);
+        double tNext = 1.0 / value(figure, plan, figure.overrides(), bytes + 1);
         double q = (tNext - tS) / tS;
         yield (q * bytes - 1) / (1 - q);
       }
@@ -113,7 +120,9 @@ public final class Calibration {
     };
   }
 
-  private double value(CalibrationFigure figure, StudyPlan plan, double at) {
+  /** The figure's metric at case {@code at} of {@code plan}, the study with {@code overrides}. */
+  private double value(
+      CalibrationFigure figure, StudyPlan plan, List<String> overrides, double at) {
     CaseAxis cases = plan.workload().cases();
     int caseIndex = -1;
     for (int i = 0; i < cases.size() && caseIndex < 0; i++) {
@@ -140,7 +149,7 @@ public final class Calibration {
     int index = caseIndex;
     List<Double> values =
         measured.computeIfAbsent(
-            plan.name() + "#" + index,
+            figure.study() + " " + overrides + "#" + index,
             key -> plan.workload().measure(plan.run(), index, 0).values());
     return values.get(metricIndex);
   }

@@ -20,6 +20,11 @@ package org.rnicsim.experiments.calibrate;
  * @param tolerance relative tolerance (0.1 = 10 %); null with a bound
  * @param bound {@code at-least} or {@code at-most} when the published value is a floor or ceiling
  * @param use {@code tuned} or {@code held-out}
+ * @param set overrides of the study, {@code PATH=VALUE} as {@code rnicsim run --set} takes them
+ *     (one study file serves a curve at several MTUs); null for none
+ * @param per overrides of the same study for a reference point: the figure is then the ratio of the
+ *     metric with {@code set} to the metric with {@code per} (Q1: READ rate relative to a reference
+ *     QP count); null for an absolute figure
  */
 public record CalibrationFigure(
     String figure,
@@ -34,4 +39,12 @@ public record CalibrationFigure(
     String unit,
     Double tolerance,
     String bound,
-    String use) {}
+    String use,
+    java.util.List<String> set,
+    java.util.List<String> per) {
+
+  /** The overrides, empty for none. */
+  public java.util.List<String> overrides() {
+    return set == null ? java.util.List.of() : set;
+  }
+}

@@ -61,7 +61,9 @@ public final class CalibrationReport {
     long passed = results.stream().filter(FigureResult::passes).count();
     return "# Calibration report\n\n"
         + "Written by `rnicsim calibrate` from configs/calibration/figures.yaml; the entries are"
-        + " those of docs/calibration.md. tuned: a profile number was set from the figure;"
+        + " those of docs/calibration.md (L1: the latency curve of docs/calibration-latency.md;"
+        + " Q1 as ratios to a reference QP count, docs/calibration-qp-scaling.md)."
+        + " tuned: a profile number was set from the figure;"
         + " held-out: nothing was, so agreement is evidence.\n\n"
         + markdownTable(results)
         + String.format(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.experiments.rdma.sim.AdapterQueues;
 import org.rnicsim.experiments.rdma.sim.LatencySamples;
 import org.rnicsim.experiments.rdma.sim.OpenLoopRun;
 import org.rnicsim.experiments.rdma.sim.RunOutcome;
@@ -121,6 +122,13 @@ public final class RdmaMetrics {
             Metric.detail(
                 outstandingWqesId(i), "send WQEs outstanding at the adapters, sample " + i, ""));
       }
+      for (AdapterQueues.Queue queue : AdapterQueues.QUEUES) {
+        String label = queue.label() + ", all adapters: ";
+        metrics.add(
+            Metric.detail(AdapterQueues.occupancyId(queue), label + "time-averaged occupancy", ""));
+        metrics.add(Metric.detail(AdapterQueues.throughputId(queue), label + "throughput", "M/s"));
+        metrics.add(Metric.detail(AdapterQueues.sojournId(queue), label + "mean sojourn", "ns"));
+      }
     }
     return List.copyOf(metrics);
   }
@@ -167,6 +175,10 @@ public final class RdmaMetrics {
       List<Double> wqes = outcome.outstandingWqeSamples();
       for (int i = 0; i < OpenLoopRun.IN_FLIGHT_SAMPLES; i++) {
         values.add(i < wqes.size() ? wqes.get(i) : Double.NaN);
+      }
+      List<Double> queues = outcome.adapterQueues();
+      for (int i = 0; i < 3 * AdapterQueues.QUEUES.size(); i++) {
+        values.add(i < queues.size() ? queues.get(i) : Double.NaN);
       }
     }
     return values;

@@ -84,9 +84,13 @@ class CalibrateCommandTest {
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode rows = JsonMapper.builder().build().readTree(run.out());
-    assertEquals(1, rows.size(), run.out());
+    // R1, the latency curve's points (L1) and the throttle classes (I3) run on that profile.
+    assertEquals(1 + 20 + 3, rows.size(), run.out());
     assertEquals("R1", rows.get(0).get("figure").asString());
-    assertTrue(rows.get(0).get("pass").asBoolean());
+    for (JsonNode row : rows) {
+      assertEquals("connectx4-edr-gen3x16", row.get("profile").asString(), row.toString());
+      assertTrue(row.get("pass").asBoolean(), row.toString());
+    }
   }
 
   @Test

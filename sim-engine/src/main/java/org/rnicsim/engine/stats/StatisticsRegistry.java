@@ -15,6 +15,7 @@ public final class StatisticsRegistry {
   private final Map<String, LatencyHistogram> histograms = new TreeMap<>();
   private final Map<String, TimeWeightedGauge> gauges = new TreeMap<>();
   private final Map<String, Counter> counters = new TreeMap<>();
+  private final Map<String, QueueStatistic> queues = new TreeMap<>();
   private long sincePs;
 
   public StatisticsRegistry(RnicSimulator simulator) {
@@ -37,11 +38,17 @@ public final class StatisticsRegistry {
     return counters.computeIfAbsent(name, n -> new Counter(n, simulator));
   }
 
+  /** A queue's occupancy, throughput and sojourn: a kind of its own, in a namespace of its own. */
+  public QueueStatistic queue(String name) {
+    return queues.computeIfAbsent(name, n -> new QueueStatistic(n, simulator));
+  }
+
   /** Forgets everything observed so far: called at the end of warm-up. */
   public void resetAll() {
     histograms.values().forEach(LatencyHistogram::reset);
     gauges.values().forEach(TimeWeightedGauge::reset);
     counters.values().forEach(Counter::reset);
+    queues.values().forEach(QueueStatistic::reset);
     sincePs = simulator.nowPs();
     if (simulator.trace().isOn()) {
       simulator.trace().emit(new StatisticsReset(sincePs));
@@ -62,7 +69,8 @@ public final class StatisticsRegistry {
             .sorted(Comparator.comparing(HistogramSummary::name))
             .toList(),
         gauges.values().stream().map(TimeWeightedGauge::summarize).toList(),
-        counters.values().stream().map(Counter::summarize).toList());
+        counters.values().stream().map(Counter::summarize).toList(),
+        queues.values().stream().map(QueueStatistic::summarize).toList());
   }
 
   private static void requireUnused(String name, Map<String, ?> first, Map<String, ?> second) {

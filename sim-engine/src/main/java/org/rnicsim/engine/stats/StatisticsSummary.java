@@ -9,12 +9,14 @@ public record StatisticsSummary(
     long toPs,
     List<HistogramSummary> histograms,
     List<GaugeSummary> gauges,
-    List<CounterSummary> counters) {
+    List<CounterSummary> counters,
+    List<QueueSummary> queues) {
 
   public StatisticsSummary {
     histograms = List.copyOf(histograms);
     gauges = List.copyOf(gauges);
     counters = List.copyOf(counters);
+    queues = List.copyOf(queues);
   }
 
   public HistogramSummary histogram(String name) {
@@ -36,5 +38,12 @@ public record StatisticsSummary(
         .filter(c -> c.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new NoSuchElementException("no counter named " + name));
+  }
+
+  public QueueSummary queue(String name) {
+    return queues.stream()
+        .filter(q -> q.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no queue named " + name));
   }
 }

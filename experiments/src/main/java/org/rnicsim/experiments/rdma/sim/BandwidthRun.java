@@ -75,7 +75,8 @@ public final class BandwidthRun {
         List.of(),
         0,
         machines.switchDrops(),
-        machines.simulator().eventsExecuted());
+        machines.simulator().eventsExecuted(),
+        List.of());
   }
 
   /** One client's closed loop: a new request for each completion until the target is issued. */

@@ -91,6 +91,7 @@ public final class LatencyRun {
         List.of(),
         0,
         machines.switchDrops(),
-        machines.simulator().eventsExecuted());
+        machines.simulator().eventsExecuted(),
+        List.of());
   }
 }

@@ -256,7 +256,8 @@ final class NdkConsumerPair {
             outstandingWqes,
             droppedArrivals,
             0,
-            simulator.eventsExecuted());
+            simulator.eventsExecuted(),
+            List.of());
     return new NdkOutcome(run, verifier.violations().size());
   }
 

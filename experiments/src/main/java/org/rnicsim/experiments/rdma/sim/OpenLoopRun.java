@@ -85,6 +85,8 @@ public final class OpenLoopRun {
         inFlight,
         outstandingWqes);
     simulator.runUntil(endPs);
+    List<String> adapters = new ArrayList<>(clientNames);
+    adapters.add(machines.server().rnic().name());
     return new RunOutcome(
         counting.samples,
         counting.completed,
@@ -97,7 +99,8 @@ public final class OpenLoopRun {
         outstandingWqes,
         counting.dropped,
         machines.switchDrops(),
-        simulator.eventsExecuted());
+        simulator.eventsExecuted(),
+        AdapterQueues.measure(machines.stats(), adapters));
   }
 
   /**

@@ -21,6 +21,8 @@ import java.util.List;
  * @param switchDrops packets the switch dropped after the warm-up (0 without a switch; PFC keeps it
  *     at 0, so more says the fabric was not lossless)
  * @param eventsExecuted simulator events of the whole job, setup included
+ * @param adapterQueues occupancy, throughput and sojourn of each adapter queue, as {@link
+ *     AdapterQueues#measure} gives them; empty for loops that do not measure them
  */
 public record RunOutcome(
     LatencySamples latencies,
@@ -34,10 +36,12 @@ public record RunOutcome(
     List<Double> outstandingWqeSamples,
     long droppedArrivals,
     long switchDrops,
-    long eventsExecuted) {
+    long eventsExecuted,
+    List<Double> adapterQueues) {
   public RunOutcome {
     stageMeansPs = List.copyOf(stageMeansPs);
     inFlightSamples = List.copyOf(inFlightSamples);
     outstandingWqeSamples = List.copyOf(outstandingWqeSamples);
+    adapterQueues = List.copyOf(adapterQueues);
   }
 }

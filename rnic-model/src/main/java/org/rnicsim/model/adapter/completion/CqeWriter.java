@@ -2,6 +2,7 @@ package org.rnicsim.model.adapter.completion;
 
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.dma.DmaEngines;
@@ -13,7 +14,9 @@ import org.rnicsim.model.trace.ModelTraceEvent.CqeWritten;
  * never lands before its data. After a surprise removal there is no device to write anything: the
  * driver completes what is left itself, at once and without PCIe traffic.
  *
- * <p>Statistics under {@code <name>}: {@code .cqes}, {@code .errorCqes}, {@code .overruns}.
+ * <p>Statistics under {@code <name>}: {@code .cqes}, {@code .errorCqes}, {@code .overruns}, and the
+ * queue {@code <adapter>.cqeWriter}: a CQE is in it from when its completion is decided until it
+ * lands in host memory.
  */
 public final class CqeWriter {
   private final RnicSimulator simulator;
@@ -24,6 +27,7 @@ public final class CqeWriter {
   private final Counter cqes;
   private final Counter errorCqes;
   private final Counter overruns;
+  private final QueueStatistic queue;
   private final Trace trace;
   private boolean deviceGone;
 
@@ -43,6 +47,7 @@ public final class CqeWriter {
     this.cqes = stats.counter(prefix + ".cqes");
     this.errorCqes = stats.counter(prefix + ".errorCqes");
     this.overruns = stats.counter(prefix + ".overruns");
+    this.queue = stats.queue(prefix);
     this.trace = simulator.trace();
   }
 
@@ -73,6 +78,7 @@ public final class CqeWriter {
       written = status == CompletionStatus.SUCCESS ? status : CompletionStatus.ADAPTER_REMOVED;
     } else {
       landsAtPs = dma.write(readyAtPs + cqeProcessingPs, cqeBytes);
+      queue.record(Math.max(readyAtPs, simulator.nowPs()), landsAtPs);
     }
     cqes.increment();
     if (written != CompletionStatus.SUCCESS) {

@@ -5,6 +5,7 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.LatencyHistogram;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.model.pcie.DmaRead;
@@ -18,7 +19,9 @@ import org.rnicsim.model.profile.DmaProfile;
  * reads wait in issue order.
  *
  * <p>Statistics under {@code <name>}: {@code .engine<i>.busyPs} (utilisation = busyPs / observed
- * time), {@code .writes}, {@code .reads}, {@code .readsInFlight} (gauge), {@code .readTagWaitPs}.
+ * time), {@code .writes}, {@code .reads}, {@code .readsInFlight} (gauge), {@code .readTagWaitPs},
+ * and the queue {@code <name>}: a DMA is in it from when it is ready (a read: from when it was
+ * asked for, its wait for a read tag included) until its engine has issued it.
  */
 public final class DmaEngines implements DmaRead.Observer {
   private final RnicSimulator simulator;
@@ -32,10 +35,11 @@ public final class DmaEngines implements DmaRead.Observer {
   private final Counter reads;
   private final TimeWeightedGauge readsInFlightGauge;
   private final LatencyHistogram readTagWaitPs;
+  private final QueueStatistic queue;
   private final ArrayDeque<WaitingRead> waitingReads = new ArrayDeque<>();
   private int readsInFlight;
 
-  private record WaitingRead(long readyAtPs, long payloadBytes, DmaRead read) {}
+  private record WaitingRead(long readyAtPs, long arrivalPs, long payloadBytes, DmaRead read) {}
 
   public DmaEngines(
       RnicSimulator simulator,
@@ -57,6 +61,7 @@ public final class DmaEngines implements DmaRead.Observer {
     this.reads = stats.counter(name + ".reads");
     this.readsInFlightGauge = stats.gauge(name + ".readsInFlight");
     this.readTagWaitPs = stats.histogram(name + ".readTagWaitPs");
+    this.queue = stats.queue(name);
   }
 
   public PcieLink link() {
@@ -90,9 +95,10 @@ public final class DmaEngines implements DmaRead.Observer {
   /** Starts a read of {@code payloadBytes} ready at {@code readyAtPs}, once a read tag is free. */
   public void read(long readyAtPs, long payloadBytes, DmaRead read) {
     if (readsInFlight < maxOutstandingReads && waitingReads.isEmpty()) {
-      startRead(readyAtPs, payloadBytes, read);
+      startRead(readyAtPs, payloadBytes, read, Long.MAX_VALUE);
     } else {
-      waitingReads.addLast(new WaitingRead(readyAtPs, payloadBytes, read));
+      waitingReads.addLast(
+          new WaitingRead(readyAtPs, Math.max(readyAtPs, simulator.nowPs()), payloadBytes, read));
     }
   }
 
@@ -105,28 +111,36 @@ public final class DmaEngines implements DmaRead.Observer {
       WaitingRead next = waitingReads.removeFirst();
       long now = simulator.nowPs();
       readTagWaitPs.recordPs(Math.max(0, now - next.readyAtPs()));
-      startRead(Math.max(now, next.readyAtPs()), next.payloadBytes(), next.read());
+      startRead(
+          Math.max(now, next.readyAtPs()), next.payloadBytes(), next.read(), next.arrivalPs());
     }
   }
 
-  private void startRead(long readyAtPs, long payloadBytes, DmaRead read) {
+  private void startRead(long readyAtPs, long payloadBytes, DmaRead read, long arrivalPs) {
     readsInFlight++;
     readsInFlightGauge.set(readsInFlight);
     reads.increment();
     read.observeWith(this);
-    link.read(issue(readyAtPs, readIssueGapPs), payloadBytes, read);
+    link.read(issue(readyAtPs, readIssueGapPs, arrivalPs), payloadBytes, read);
   }
 
   private long issue(long readyAtPs, long gapPs) {
+    return issue(readyAtPs, gapPs, Long.MAX_VALUE);
+  }
+
+  /** Issues on the engine free first; the DMA has queued since {@code arrivalPs}, if earlier. */
+  private long issue(long readyAtPs, long gapPs, long arrivalPs) {
     int engine = 0;
     for (int i = 1; i < engineFreePs.length; i++) {
       if (engineFreePs[i] < engineFreePs[engine]) {
         engine = i;
       }
     }
-    long issuePs = Math.max(Math.max(readyAtPs, simulator.nowPs()), engineFreePs[engine]);
+    long readyPs = Math.max(readyAtPs, simulator.nowPs());
+    long issuePs = Math.max(readyPs, engineFreePs[engine]);
     engineFreePs[engine] = issuePs + gapPs;
     engineBusyPs[engine].add(gapPs);
+    queue.record(Math.min(readyPs, arrivalPs), issuePs + gapPs);
     return issuePs;
   }
 }

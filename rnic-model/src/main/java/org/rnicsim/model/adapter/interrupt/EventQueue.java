@@ -5,6 +5,7 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.LatencyHistogram;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent.DpcDrained;
@@ -27,7 +28,9 @@ import org.rnicsim.model.pcie.DeviceToHostWrites;
  * <p>Statistics under {@code <adapter>.irq.eq<id>}: {@code .interrupts} (MSI-X messages, with their
  * rate), {@code .cqes} (CQEs landed on the EQ's CQs, for interrupts per completion), {@code
  * .eventDelayPs} (from when a CQ could first have interrupted to the ISR that reports it; for an
- * EQE that lands after that ISR started, to the DPC that drains it).
+ * EQE that lands after that ISR started, to the DPC that drains it). The adapter's event queues
+ * share the queue {@code <adapter>.eventQueues}: an EQE is in it from its write until the DPC
+ * consumes it.
  */
 public final class EventQueue {
   /** Size of one EQE write; mlx5 EQEs are 64 bytes (assumption for other adapters). */
@@ -48,6 +51,7 @@ public final class EventQueue {
   private final Counter interrupts;
   private final Counter cqes;
   private final LatencyHistogram eventDelay;
+  private final QueueStatistic queue;
 
   private MinimumInterruptGap minimumGap;
   private long writtenCount;
@@ -82,6 +86,7 @@ public final class EventQueue {
     this.interrupts = stats.counter(prefix + ".interrupts");
     this.cqes = stats.counter(prefix + ".cqes");
     this.eventDelay = stats.histogram(prefix + ".eventDelayPs");
+    this.queue = stats.queue(adapterName + ".eventQueues");
   }
 
   public int id() {
@@ -181,6 +186,7 @@ public final class EventQueue {
       EventQueueEntry entry = landed.removeFirst();
       consumedCount++;
       drained++;
+      queue.record(entry.writtenPs(), nowPs);
       if (entry instanceof EventQueueEntry.Completion completion) {
         long reportedPs = completion.writtenPs() <= isrStartPs ? isrStartPs : nowPs;
         eventDelay.recordPs(Math.max(0, reportedPs - completion.eligibleSincePs()));

@@ -2,6 +2,7 @@ package org.rnicsim.model.adapter.transport;
 
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 
 /**
@@ -10,7 +11,8 @@ import org.rnicsim.engine.stats.StatisticsRegistry;
  * is arithmetic, not an event: {@link #pass} returns when the item leaves the stage.
  *
  * <p>Statistics: {@code <name>.busyPs} (utilisation = busyPs / observed time), {@code
- * <name>.items}.
+ * <name>.items}, and the queue {@code <name>}: an item is in it from when it is ready until it
+ * leaves the stage.
  */
 public final class PipelineStage {
   private final RnicSimulator simulator;
@@ -18,6 +20,7 @@ public final class PipelineStage {
   private final long latencyPs;
   private final Counter busyPs;
   private final Counter items;
+  private final QueueStatistic queue;
   private long nextFreePs;
 
   public PipelineStage(
@@ -34,6 +37,7 @@ public final class PipelineStage {
     this.latencyPs = latencyPs;
     this.busyPs = stats.counter(name + ".busyPs");
     this.items = stats.counter(name + ".items");
+    this.queue = stats.queue(name);
   }
 
   /** The earliest time the stage takes its next item. */
@@ -45,10 +49,12 @@ public final class PipelineStage {
    * An item ready at {@code readyAtPs} enters when the stage may take it; returns when it leaves.
    */
   public long pass(long readyAtPs) {
-    long enterPs = Math.max(Math.max(readyAtPs, simulator.nowPs()), nextFreePs);
+    long arrivalPs = Math.max(readyAtPs, simulator.nowPs());
+    long enterPs = Math.max(arrivalPs, nextFreePs);
     nextFreePs = enterPs + issueGapPs;
     busyPs.add(issueGapPs);
     items.increment();
+    queue.record(arrivalPs, enterPs + latencyPs);
     return enterPs + latencyPs;
   }
 }

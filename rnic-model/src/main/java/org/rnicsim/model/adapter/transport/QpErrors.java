@@ -101,7 +101,7 @@ final class QpErrors {
     rq.consumed = rq.doorbelled;
     rq.fetched = rq.doorbelled;
     rq.fetchIssued = rq.doorbelled;
-    rq.fetchInFlight = false;
+    rq.fetchesInFlight = 0;
     rq.placedBytes = 0;
   }
 }

@@ -52,6 +52,9 @@ public final class QueuePair {
   QueuePair nextInRing;
   boolean inRing;
 
+  /** When the QP last joined the send scheduler's ring (for the scheduler's queue statistic). */
+  long ringJoinedPs;
+
   QueuePair(
       int qpn,
       CompletionQueue sendCq,

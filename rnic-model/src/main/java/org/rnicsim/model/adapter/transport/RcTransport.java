@@ -75,7 +75,9 @@ public final class RcTransport {
     this.errors = new QpErrors(ctx);
     this.receivePath = new ReceivePath(ctx, responder, requester, stats);
     requester.wire(
-        new SendScheduler(requester, port, ctx.sendPipeline, simulator, ctx.readyQps), errors);
+        new SendScheduler(
+            requester, port, ctx.sendPipeline, simulator, ctx.readyQps, ctx.readyQpQueue),
+        errors);
     responder.wire(errors, receivePath);
   }
 

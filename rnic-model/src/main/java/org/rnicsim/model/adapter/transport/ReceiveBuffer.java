@@ -3,6 +3,7 @@ package org.rnicsim.model.adapter.transport;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.stats.Counter;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.model.adapter.dma.DmaEngines;
@@ -33,7 +34,9 @@ import org.rnicsim.model.fabric.Port;
  * port buffers of this class are of that order (a few hundred KiB per port).
  *
  * <p>Statistics under {@code <adapter>.rxBuffer}: {@code .usedBytes} (gauge), {@code .pauses},
- * {@code .drops}.
+ * {@code .drops}, and the queue {@code <adapter>.rxBuffer}: a packet is in it from when its
+ * placement starts until its last write TLP has left (a packet a QP held back enters it when it is
+ * placed; {@code <adapter>.rx.backloggedPackets} counts it while it is held).
  */
 final class ReceiveBuffer extends SimEvent {
   private final RnicSimulator simulator;
@@ -46,6 +49,7 @@ final class ReceiveBuffer extends SimEvent {
   private final TimeWeightedGauge usedBytes;
   private final Counter pauses;
   private final Counter drops;
+  private final QueueStatistic queue;
   private long[] leavePs = new long[64];
   private long[] bytes = new long[64];
   private int head;
@@ -71,6 +75,7 @@ final class ReceiveBuffer extends SimEvent {
     this.usedBytes = stats.gauge(adapterName + ".rxBuffer.usedBytes");
     this.pauses = stats.counter(adapterName + ".rxBuffer.pauses");
     this.drops = stats.counter(adapterName + ".rxBuffer.drops");
+    this.queue = stats.queue(adapterName + ".rxBuffer");
   }
 
   /** A buffer for {@code ctx}'s adapter, sized as its transmit buffer (assumption, see above). */
@@ -108,6 +113,7 @@ final class ReceiveBuffer extends SimEvent {
     long streamLeadPs = port.serialisationPs(payloadBytes);
     long committedPs = dma.streamedWrite(readyAtPs, payloadBytes, streamLeadPs);
     hold(committedPs, payloadBytes);
+    queue.record(simulator.nowPs(), committedPs);
     return committedPs;
   }
 

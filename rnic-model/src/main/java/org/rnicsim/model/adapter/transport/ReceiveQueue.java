@@ -15,7 +15,16 @@ final class ReceiveQueue {
   long fetchIssued;
   long fetched;
   long consumed;
-  boolean fetchInFlight;
+
+  /** Receive-WQE fetch batches in flight (at most {@link Requester#WQE_FETCHES_IN_FLIGHT}). */
+  int fetchesInFlight;
+
+  /**
+   * Per slot: the end of the fetch batch that starts there, once it has arrived; batches may arrive
+   * out of order and are handed on in ring order. A value at or below {@code fetched} is from an
+   * earlier lap.
+   */
+  final long[] batchArrivedTo;
 
   /** Host side: the producer index the last doorbell the host rang carried. */
   long rung;
@@ -27,6 +36,7 @@ final class ReceiveQueue {
     wrIds = new long[depth];
     addresses = new long[depth];
     lengthsBytes = new long[depth];
+    batchArrivedTo = new long[depth];
   }
 
   int slot(long index) {

@@ -2,6 +2,7 @@ package org.rnicsim.model.adapter.transport;
 
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.model.fabric.Port;
 
@@ -21,6 +22,7 @@ final class SendScheduler {
   private final Runnable pumpAgain = this::pump;
   private final PipelineFree pipelineFree = new PipelineFree();
   private final TimeWeightedGauge readyQps;
+  private final QueueStatistic readyQpQueue;
   private QueuePair head;
   private QueuePair tail;
   private boolean pumping;
@@ -31,8 +33,10 @@ final class SendScheduler {
       Port port,
       PipelineStage pipeline,
       RnicSimulator simulator,
-      TimeWeightedGauge readyQps) {
+      TimeWeightedGauge readyQps,
+      QueueStatistic readyQpQueue) {
     this.readyQps = readyQps;
+    this.readyQpQueue = readyQpQueue;
     this.requester = requester;
     this.port = port;
     this.pipeline = pipeline;
@@ -84,6 +88,7 @@ final class SendScheduler {
 
   private void append(QueuePair qp) {
     readyQps.add(1);
+    qp.ringJoinedPs = simulator.nowPs();
     qp.inRing = true;
     qp.nextInRing = null;
     if (tail == null) {
@@ -97,6 +102,7 @@ final class SendScheduler {
   private QueuePair popHead() {
     readyQps.add(-1);
     QueuePair qp = head;
+    readyQpQueue.record(qp.ringJoinedPs, simulator.nowPs());
     head = qp.nextInRing;
     if (head == null) {
       tail = null;

@@ -1,6 +1,7 @@
 package org.rnicsim.model.adapter.transport;
 
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.engine.trace.Trace;
@@ -67,6 +68,12 @@ final class TransportContext {
   /** QPs waiting for their turn at the send pipeline: {@code <adapter>.sendScheduler.readyQps}. */
   final TimeWeightedGauge readyQps;
 
+  /**
+   * QPs in the send scheduler's ring, from joining it to their turn: queue {@code
+   * <adapter>.sendScheduler}.
+   */
+  final QueueStatistic readyQpQueue;
+
   final TransmitBuffer transmitBuffer;
   final ReceiveBuffer receiveBuffer;
 
@@ -121,6 +128,7 @@ final class TransportContext {
     this.receiveWqesPosted = stats.gauge(adapterName + ".receiveQueues.postedWqes");
     this.rxBackloggedPackets = stats.gauge(adapterName + ".rx.backloggedPackets");
     this.readyQps = stats.gauge(adapterName + ".sendScheduler.readyQps");
+    this.readyQpQueue = stats.queue(adapterName + ".sendScheduler");
     this.transmitBuffer = new TransmitBuffer(adapterName, profile.txBufferBytes(), stats);
     this.receiveBuffer = ReceiveBuffer.of(this, stats);
   }
