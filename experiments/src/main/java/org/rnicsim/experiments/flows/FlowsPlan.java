@@ -1,0 +1,95 @@
+package org.rnicsim.experiments.flows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rnicsim.experiments.study.CaseAxis;
+import org.rnicsim.experiments.study.Measurement;
+import org.rnicsim.experiments.study.Metric;
+import org.rnicsim.experiments.study.RunPlan;
+import org.rnicsim.experiments.study.TestbedPlan;
+import org.rnicsim.experiments.study.WorkloadPlan;
+
+/**
+ * A validated {@code flows} workload: each load is a case, each (load, replication) a job. The idle
+ * FCT a slowdown divides by is simulated, not derived: one flow of the same size alone on two
+ * machines cabled as the study's, once per size and kept for every job of this point (a pure
+ * function of the hardware, the cabling and the size, so the jobs share it on any thread).
+ */
+final class FlowsPlan implements WorkloadPlan {
+  private final TestbedPlan testbed;
+  private final FlowTraffic traffic;
+  private final List<Metric> metrics;
+  private final Map<Long, Long> idleFctPs = new ConcurrentHashMap<>();
+
+  FlowsPlan(TestbedPlan testbed, FlowTraffic traffic) {
+    this.testbed = testbed;
+    this.traffic = traffic;
+    this.metrics = FlowMetrics.metrics();
+  }
+
+  int[] senders() {
+    return traffic.pattern().senders(testbed.topology().machines(), traffic.incastSenders());
+  }
+
+  @Override
+  public String kind() {
+    return FlowsWorkload.KIND;
+  }
+
+  @Override
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "%s flows among %d machines (%s), sizes %s (mean %.0f B), %s, WRITEs of %d B, window %d",
+        traffic.pattern().fileName(),
+        testbed.topology().machines(),
+        testbed.topology().describe(),
+        traffic.sizes().name(),
+        traffic.sizes().meanBytes(),
+        traffic.poisson() ? "Poisson arrivals" : "one flow per sender at once",
+        traffic.messageBytes(),
+        traffic.window());
+  }
+
+  @Override
+  public CaseAxis cases() {
+    return new CaseAxis("load", "", traffic.loads());
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return metrics;
+  }
+
+  @Override
+  public List<String> ownCharts() {
+    return List.of(FlowsReport.SLOWDOWN_BY_SIZE, FlowsReport.RATES, FlowsReport.QUEUE);
+  }
+
+  @Override
+  public double relativeCost(RunPlan run, int caseIndex) {
+    return traffic.loads().get(caseIndex) * testbed.topology().machines() * run.endPs();
+  }
+
+  @Override
+  public Measurement measure(RunPlan run, int caseIndex, int replication) {
+    FlowRun flowRun =
+        FlowRun.run(
+            testbed, traffic, caseIndex, run.seed(), replication, run.warmUpPs(), run.durationPs());
+    List<Double> values =
+        FlowMetrics.values(flowRun, this::idleFctPs, run.warmUpPs(), run.durationPs(), senders());
+    return new Measurement(values, flowRun.eventsExecuted());
+  }
+
+  /** The FCT of a flow of {@code bytes} alone on an idle network. */
+  long idleFctPs(long bytes) {
+    return idleFctPs.computeIfAbsent(bytes, b -> FlowRun.loneFctPs(testbed, traffic, b));
+  }
+
+  List<Double> loads() {
+    return new ArrayList<>(traffic.loads());
+  }
+}
