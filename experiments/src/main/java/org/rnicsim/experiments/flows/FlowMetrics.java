@@ -21,6 +21,14 @@ final class FlowMetrics {
   static final String FLOWS = "flows";
   static final String FAILED = "flows_failed";
   static final String WAITED = "flows_waited_for_qp";
+
+  /** Why measured flows failed: the start of {@code Flow.failure}, and the metric counting it. */
+  static final String[][] FAILURE_KINDS = {
+    {FlowRun.UNFINISHED, "flows_unfinished", "measured flows unfinished at the drain limit"},
+    {FlowRun.NO_QP, "flows_without_qp", "measured flows that never got a free QP"},
+    {FlowRun.WRITE_ERROR, "flows_write_error", "measured flows whose WRITE completed in error"}
+  };
+
   static final String JAIN = "jain_fairness";
   static final String GOODPUT = "goodput_gbps";
   static final String PFC_PAUSES = "pfc_pauses";
@@ -66,6 +74,9 @@ final class FlowMetrics {
     List<Metric> all = new ArrayList<>();
     all.add(new Metric(FLOWS, "flows measured (arrived after the warm-up)", "", false, null));
     all.add(new Metric(FAILED, "measured flows that failed or did not finish", "", false, null));
+    for (String[] kind : FAILURE_KINDS) {
+      all.add(new Metric(kind[1], kind[2], "", false, null));
+    }
     all.add(new Metric(WAITED, "flows that waited for a free QP of their pair", "", false, null));
     for (int p = 0; p < PERCENTILES.length; p++) {
       all.add(
@@ -125,18 +136,28 @@ final class FlowMetrics {
       FlowRun run, LongUnaryOperator idleFctPs, long warmUpPs, long durationPs, int[] senders) {
     List<FlowRun.Flow> measured = new ArrayList<>();
     int failed = 0;
+    int[] byKind = new int[FAILURE_KINDS.length];
     for (FlowRun.Flow flow : run.flows) {
-      if (flow.measured) {
-        if (flow.endPs >= 0) {
-          measured.add(flow);
-        } else {
-          failed++;
+      if (!flow.measured) {
+        continue;
+      }
+      if (flow.endPs >= 0) {
+        measured.add(flow);
+        continue;
+      }
+      failed++;
+      for (int k = 0; k < FAILURE_KINDS.length; k++) {
+        if (flow.failure.startsWith(FAILURE_KINDS[k][0])) {
+          byKind[k]++;
         }
       }
     }
     List<Double> values = new ArrayList<>();
     values.add((double) measured.size() + failed);
     values.add((double) failed);
+    for (int count : byKind) {
+      values.add((double) count);
+    }
     values.add((double) run.waitedForQp);
     double[] fctUs = new double[measured.size()];
     double[] slowdowns = new double[measured.size()];

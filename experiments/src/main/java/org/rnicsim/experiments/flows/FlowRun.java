@@ -32,6 +32,10 @@ final class FlowRun {
   /** Intervals the span from the first arrival to the last is sampled in (rates, queues). */
   static final int SAMPLES = 40;
 
+  static final String UNFINISHED = "unfinished at the drain limit";
+  static final String NO_QP = "still waiting for a free QP of its pair at the drain limit";
+  static final String WRITE_ERROR = "a WRITE completed with ";
+
   private static final long LOCAL_ADDRESS = 0x1000_0000L;
   private static final long REMOTE_ADDRESS = 0x2000_0000L;
 
@@ -81,6 +85,8 @@ final class FlowRun {
   final long samplePs;
   final double[][] txBytes;
   long waitedForQp;
+  long setupEvents;
+  private long lastArrivalPs;
   private int unended;
 
   private FlowRun(Testbed testbed, FlowTraffic traffic, List<int[]> destinations, long spanPs) {
@@ -117,7 +123,8 @@ final class FlowRun {
    * Runs case {@code loadIndex}: arrivals for {@code warmUpPs + durationPs}, flows arriving after
    * the warm-up measured, then up to the drain limit for the flows to end.
    */
-  static FlowRun run(
+  /** The machines and QP pools set up and the arrivals scheduled, nothing run since. */
+  static FlowRun prepare(
       TestbedPlan plan,
       FlowTraffic traffic,
       int loadIndex,
@@ -161,9 +168,15 @@ final class FlowRun {
       }
     }
     flowRun.sample();
-    flowRun.simulator.runUntil(lastArrivalPs);
-    flowRun.drain(lastArrivalPs + traffic.drainPs());
+    flowRun.lastArrivalPs = lastArrivalPs;
+    flowRun.setupEvents = flowRun.simulator.eventsExecuted();
     return flowRun;
+  }
+
+  /** Runs the arrivals, then up to the drain limit for the flows to end. */
+  void runTraffic() {
+    simulator.runUntil(lastArrivalPs);
+    drain(lastArrivalPs + traffic.drainPs());
   }
 
   /**
@@ -218,12 +231,9 @@ final class FlowRun {
       }
       flow.failure =
           flow.qp == null
-              ? "still waiting for a free QP of its pair at the drain limit"
+              ? NO_QP
               : String.format(
-                  Locale.ROOT,
-                  "unfinished at the drain limit (%d of %d bytes done)",
-                  flow.doneBytes,
-                  flow.bytes);
+                  Locale.ROOT, "%s (%d of %d bytes done)", UNFINISHED, flow.doneBytes, flow.bytes);
     }
   }
 
@@ -280,7 +290,7 @@ final class FlowRun {
       }
       if (!completion.isSuccess()) {
         active.get(machine).remove(completion.qpn());
-        flow.failure = "a WRITE completed with " + completion.status();
+        flow.failure = WRITE_ERROR + completion.status();
         unended--;
         continue;
       }

@@ -76,12 +76,23 @@ final class FlowsPlan implements WorkloadPlan {
 
   @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
-    FlowRun flowRun =
-        FlowRun.run(
-            testbed, traffic, caseIndex, run.seed(), replication, run.warmUpPs(), run.durationPs());
+    FlowRun flowRun = runJob(run, caseIndex, replication);
     List<Double> values =
         FlowMetrics.values(flowRun, this::idleFctPs, run.warmUpPs(), run.durationPs(), senders());
     return new Measurement(values, flowRun.eventsExecuted());
+  }
+
+  /** The simulation of one job, without the idle FCTs its slowdowns need. */
+  FlowRun runJob(RunPlan run, int caseIndex, int replication) {
+    FlowRun flowRun = prepareJob(run, caseIndex, replication);
+    flowRun.runTraffic();
+    return flowRun;
+  }
+
+  /** One job set up, its traffic not yet run. */
+  FlowRun prepareJob(RunPlan run, int caseIndex, int replication) {
+    return FlowRun.prepare(
+        testbed, traffic, caseIndex, run.seed(), replication, run.warmUpPs(), run.durationPs());
   }
 
   /** The FCT of a flow of {@code bytes} alone on an idle network. */
