@@ -6,13 +6,16 @@ import org.rnicsim.model.profile.PortProfile;
 
 /**
  * How the machines of a {@link Testbed} are cabled: back to back (one machine's port looped back to
- * itself, or two machines on one cable), or every machine on its own port of one switch.
+ * itself, or two machines on one cable), every machine on its own port of one switch, or the
+ * machines on the leaves of a {@linkplain LeafSpine leaf-spine} fabric.
  *
- * @param switched whether the machines hang off a switch
- * @param switchLatencyPs the switch's port-to-port forwarding latency
+ * @param switched whether the machines hang off a switch (one, or the leaves of a leaf-spine)
+ * @param switchLatencyPs every switch's port-to-port forwarding latency
  * @param switchBufferBytes bytes each switch output queue holds
+ * @param leafSpine the leaf-spine's shape, or null for back to back and one switch
  */
-public record Cabling(boolean switched, long switchLatencyPs, long switchBufferBytes) {
+public record Cabling(
+    boolean switched, long switchLatencyPs, long switchBufferBytes, LeafSpine leafSpine) {
 
   public Cabling {
     if (switched && (switchLatencyPs < 0 || switchBufferBytes <= 0)) {
@@ -23,20 +26,34 @@ public record Cabling(boolean switched, long switchLatencyPs, long switchBufferB
               + switchBufferBytes
               + " B");
     }
+    if (leafSpine != null && !switched) {
+      throw new IllegalArgumentException("a leaf-spine is switched");
+    }
   }
 
   /** One or two machines, no switch. */
   public static Cabling backToBack() {
-    return new Cabling(false, 0, 0);
+    return new Cabling(false, 0, 0, null);
   }
 
   /** Every machine on one port of a switch. */
   public static Cabling onSwitch(long switchLatencyPs, long switchBufferBytes) {
-    return new Cabling(true, switchLatencyPs, switchBufferBytes);
+    return new Cabling(true, switchLatencyPs, switchBufferBytes, null);
   }
 
-  /** The most machines this cabling connects, or {@code Integer.MAX_VALUE} on a switch. */
+  /** The machines on the leaves of {@code shape}, every switch of this latency and buffer. */
+  public static Cabling leafSpine(long switchLatencyPs, long switchBufferBytes, LeafSpine shape) {
+    return new Cabling(true, switchLatencyPs, switchBufferBytes, shape);
+  }
+
+  /**
+   * The most machines this cabling connects: two back to back, the leaves' host ports on a
+   * leaf-spine, {@code Integer.MAX_VALUE} on one switch.
+   */
   public int maxMachines() {
+    if (leafSpine != null) {
+      return leafSpine.maxMachines();
+    }
     return switched ? Integer.MAX_VALUE : 2;
   }
 
@@ -62,6 +79,9 @@ public record Cabling(boolean switched, long switchLatencyPs, long switchBufferB
   }
 
   public String describe() {
+    if (leafSpine != null) {
+      return "on a leaf-spine (" + leafSpine.describe() + ")";
+    }
     return switched ? "on a switch" : "back to back";
   }
 }
