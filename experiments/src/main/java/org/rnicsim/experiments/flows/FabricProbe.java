@@ -7,53 +7,41 @@ import org.rnicsim.engine.stats.CounterSummary;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.fabric.FabricSwitch;
 import org.rnicsim.model.fabric.Port;
+import org.rnicsim.model.fabric.PortStatistics;
 import org.rnicsim.model.testbed.Testbed;
 
 /**
- * What the fabric's own counters say during a flows job, read without adding work to the model:
- * packet-hops (every link direction counts the packets it delivers), PFC pauses (switch ingress and
- * adapter receive buffers), the switch output queues sampled at interval ends, and their
- * time-averaged occupancy (each port's summed packet-time, Little's law).
+ * What the fabric's own counters say during a flows job, read without adding work to the model. The
+ * statistics restart when the flows begin (after the QP pools' setup), so every total counts from
+ * the first arrival: packet-hops (every link direction counts the packets it delivers), PFC pauses
+ * (sent by the switches and by adapters whose receive buffer filled), ECN marks, and the switch
+ * output queues (their maximum and time average from the switches' port counters, and the deepest
+ * one sampled at interval ends).
  */
 final class FabricProbe {
+  private final Testbed testbed;
   private final List<Counter> hops = new ArrayList<>();
-  private final List<Counter> pauses = new ArrayList<>();
-  private final List<Counter> queuedPacketPs = new ArrayList<>();
+  private final List<Counter> adapterPauses = new ArrayList<>();
   private final List<Port> switchPorts = new ArrayList<>();
-  private final long fromPs;
-  private final StatisticsRegistry stats;
   final List<Long> queueBytes = new ArrayList<>();
   final List<Long> pausesSoFar = new ArrayList<>();
 
   FabricProbe(Testbed testbed) {
-    this.stats = testbed.stats();
+    this.testbed = testbed;
+    StatisticsRegistry stats = testbed.stats();
+    stats.resetAll();
     for (CounterSummary counter : stats.summarize().counters()) {
       String name = counter.name();
       if (name.endsWith(".delivered")) {
         hops.add(stats.counter(name));
-      } else if (name.endsWith(".pauses")) {
-        pauses.add(stats.counter(name));
+      } else if (name.endsWith(".rxBuffer.pauses")) {
+        adapterPauses.add(stats.counter(name));
       }
     }
-    FabricSwitch fabricSwitch = testbed.fabricSwitch();
-    if (fabricSwitch != null) {
-      for (int i = 0; i < fabricSwitch.config().ports(); i++) {
+    for (FabricSwitch fabricSwitch : testbed.switches()) {
+      for (int i = 0; i < fabricSwitch.portCount(); i++) {
         switchPorts.add(fabricSwitch.port(i));
-        queuedPacketPs.add(stats.counter(fabricSwitch.port(i).name() + ".queuedPacketPs"));
       }
-    }
-    this.fromPs = testbed.simulator().nowPs();
-    resetBaselines();
-  }
-
-  private final List<Long> baselines = new ArrayList<>();
-
-  private void resetBaselines() {
-    baselines.clear();
-    baselines.add(sum(hops));
-    baselines.add(sum(pauses));
-    for (Counter counter : queuedPacketPs) {
-      baselines.add(counter.count());
     }
   }
 
@@ -67,22 +55,43 @@ final class FabricProbe {
     pausesSoFar.add(pfcPauses());
   }
 
-  /** Packets delivered over any link since the flows began. */
+  /** Packets delivered over any link. */
   long packetHops() {
-    return sum(hops) - baselines.get(0);
+    return sum(hops);
   }
 
-  /** PFC pauses sent since the flows began. */
+  /** PFC pauses sent by the switches and the adapters. */
   long pfcPauses() {
-    return sum(pauses) - baselines.get(1);
+    long pauses = sum(adapterPauses);
+    for (PortStatistics port : testbed.switchPortStatistics()) {
+      pauses += port.pfcPausesSent();
+    }
+    return pauses;
   }
 
-  /** The busiest switch port's time-averaged queue, in packets, from the start to {@code nowPs}. */
-  double queueAveragePackets(long nowPs) {
+  /** Packets the switches marked Congestion Experienced. */
+  long ecnMarks() {
+    long marks = 0;
+    for (PortStatistics port : testbed.switchPortStatistics()) {
+      marks += port.ecnMarks();
+    }
+    return marks;
+  }
+
+  /** The most bytes any switch output queue held. */
+  long queueMaxBytes() {
+    long max = 0;
+    for (PortStatistics port : testbed.switchPortStatistics()) {
+      max = Math.max(max, port.maxQueueBytes());
+    }
+    return max;
+  }
+
+  /** The busiest switch output queue's bytes averaged over time. */
+  double queueMeanBytes() {
     double busiest = 0;
-    for (int i = 0; i < queuedPacketPs.size(); i++) {
-      long packetPs = queuedPacketPs.get(i).count() - baselines.get(2 + i);
-      busiest = Math.max(busiest, (double) packetPs / Math.max(1, nowPs - fromPs));
+    for (PortStatistics port : testbed.switchPortStatistics()) {
+      busiest = Math.max(busiest, port.meanQueueBytes());
     }
     return busiest;
   }

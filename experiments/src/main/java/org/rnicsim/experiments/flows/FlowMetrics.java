@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongUnaryOperator;
+import java.util.function.ToLongFunction;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.experiments.study.Metric;
 
@@ -32,7 +32,9 @@ final class FlowMetrics {
   static final String JAIN = "jain_fairness";
   static final String GOODPUT = "goodput_gbps";
   static final String PFC_PAUSES = "pfc_pauses";
-  static final String QUEUE_AVG = "queue_avg_packets";
+  static final String ECN_MARKS = "ecn_marks";
+  static final String QUEUE_MAX = "queue_max_kb";
+  static final String QUEUE_MEAN = "queue_mean_kb";
   static final String PACKET_HOPS = "packet_hops";
   static final String[] PERCENTILES = {"p50", "p95", "p99"};
   static final double[] SHARES = {0.50, 0.95, 0.99};
@@ -102,8 +104,9 @@ final class FlowMetrics {
             GOODPUT, "payload delivered per second of the measured span", "Gb/s", false, null));
     all.add(
         new Metric(PFC_PAUSES, "PFC pauses sent (switch ingress and adapters)", "", true, null));
-    all.add(
-        new Metric(QUEUE_AVG, "busiest switch port's time-averaged queue", "packets", false, null));
+    all.add(new Metric(ECN_MARKS, "packets switches marked ECN CE", "", true, null));
+    all.add(new Metric(QUEUE_MAX, "deepest switch output queue", "KB", true, null));
+    all.add(new Metric(QUEUE_MEAN, "busiest switch output queue, time average", "KB", false, null));
     all.add(
         new Metric(PACKET_HOPS, "packets delivered over a link (one per hop)", "", false, null));
     for (int b = 0; b < BUCKETS.length; b++) {
@@ -133,7 +136,11 @@ final class FlowMetrics {
   }
 
   static List<Double> values(
-      FlowRun run, LongUnaryOperator idleFctPs, long warmUpPs, long durationPs, int[] senders) {
+      FlowRun run,
+      ToLongFunction<FlowRun.Flow> idleFctPs,
+      long warmUpPs,
+      long durationPs,
+      int[] senders) {
     List<FlowRun.Flow> measured = new ArrayList<>();
     int failed = 0;
     int[] byKind = new int[FAILURE_KINDS.length];
@@ -164,7 +171,7 @@ final class FlowMetrics {
     for (int i = 0; i < fctUs.length; i++) {
       FlowRun.Flow flow = measured.get(i);
       fctUs[i] = (double) flow.fctPs() / SimTime.PS_PER_US;
-      slowdowns[i] = (double) flow.fctPs() / idleFctPs.applyAsLong(flow.bytes);
+      slowdowns[i] = (double) flow.fctPs() / idleFctPs.applyAsLong(flow);
     }
     addPercentiles(values, fctUs);
     addPercentiles(values, slowdowns);
@@ -180,7 +187,9 @@ final class FlowMetrics {
     }
     values.add(deliveredBytes * 8 / ((double) durationPs / SimTime.PS_PER_S) / 1e9);
     values.add((double) run.probe.pfcPauses());
-    values.add(run.probe.queueAveragePackets(run.startPs + warmUpPs + durationPs));
+    values.add((double) run.probe.ecnMarks());
+    values.add(run.probe.queueMaxBytes() / 1000.0);
+    values.add(run.probe.queueMeanBytes() / 1000.0);
     values.add((double) run.probe.packetHops());
     for (int b = 0; b < BUCKETS.length; b++) {
       List<Double> inBucket = new ArrayList<>();

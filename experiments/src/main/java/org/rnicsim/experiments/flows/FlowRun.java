@@ -180,14 +180,19 @@ final class FlowRun {
   }
 
   /**
-   * The FCT of one flow of {@code bytes} alone on an idle network: two machines cabled as the
-   * study's are, the flow from the first to the second on a QP made for it beforehand.
+   * The FCT of one flow of {@code bytes} alone on an idle network: machines 0 to {@code receiver}
+   * cabled as the study's are, the flow from machine 0 to {@code receiver} on a QP made for it
+   * beforehand.
    */
-  static long loneFctPs(TestbedPlan plan, FlowTraffic traffic, long bytes) {
-    Testbed testbed = machines(plan, 2, 1, 0, "flows-alone-" + bytes + "B");
-    FlowRun flowRun =
-        new FlowRun(testbed, traffic, List.of(new int[] {1}, new int[0]), SimTime.PS_PER_MS);
-    Flow flow = new Flow(0, 1, bytes, flowRun.simulator.nowPs(), true);
+  static long loneFctPs(TestbedPlan plan, FlowTraffic traffic, long bytes, int receiver) {
+    Testbed testbed = machines(plan, receiver + 1, 1, 0, "flows-alone-" + bytes + "B");
+    List<int[]> destinations = new ArrayList<>();
+    destinations.add(new int[] {receiver});
+    for (int m = 1; m <= receiver; m++) {
+      destinations.add(new int[0]);
+    }
+    FlowRun flowRun = new FlowRun(testbed, traffic, destinations, SimTime.PS_PER_MS);
+    Flow flow = new Flow(0, receiver, bytes, flowRun.simulator.nowPs(), true);
     flowRun.arrive(flow);
     flowRun.drain(Long.MAX_VALUE);
     if (flow.endPs < 0) {

@@ -11,6 +11,7 @@ import org.rnicsim.experiments.study.Metric;
 import org.rnicsim.experiments.study.RunPlan;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.WorkloadPlan;
+import org.rnicsim.model.testbed.LeafSpine;
 
 /**
  * A validated {@code flows} workload: each load is a case, each (load, replication) a job. The idle
@@ -95,9 +96,19 @@ final class FlowsPlan implements WorkloadPlan {
         testbed, traffic, caseIndex, run.seed(), replication, run.warmUpPs(), run.durationPs());
   }
 
-  /** The FCT of a flow of {@code bytes} alone on an idle network. */
-  long idleFctPs(long bytes) {
-    return idleFctPs.computeIfAbsent(bytes, b -> FlowRun.loneFctPs(testbed, traffic, b));
+  /**
+   * The FCT of a flow of {@code flow}'s size alone on an idle network, on a path as long as its
+   * own: on a leaf-spine, from a machine to another on the same leaf or on another leaf.
+   */
+  long idleFctPs(FlowRun.Flow flow) {
+    LeafSpine leafSpine = testbed.topology().cabling().leafSpine();
+    boolean sameLeaf =
+        leafSpine != null && leafSpine.leafOf(flow.sender) == leafSpine.leafOf(flow.receiver);
+    // Machines are dealt round the leaves: machine 0 and machine "leaves" share leaf 0.
+    int receiver = sameLeaf ? leafSpine.leaves() : 1;
+    long key = flow.bytes * 2 + (sameLeaf ? 1 : 0);
+    return idleFctPs.computeIfAbsent(
+        key, k -> FlowRun.loneFctPs(testbed, traffic, flow.bytes, receiver));
   }
 
   List<Double> loads() {
