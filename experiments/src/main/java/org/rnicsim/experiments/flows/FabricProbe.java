@@ -22,6 +22,7 @@ final class FabricProbe {
   private final Testbed testbed;
   private final List<Counter> hops = new ArrayList<>();
   private final List<Counter> adapterPauses = new ArrayList<>();
+  private final List<Counter> cnpsSent = new ArrayList<>();
   private final List<Port> switchPorts = new ArrayList<>();
   final List<Long> queueBytes = new ArrayList<>();
   final List<Long> pausesSoFar = new ArrayList<>();
@@ -36,6 +37,8 @@ final class FabricProbe {
         hops.add(stats.counter(name));
       } else if (name.endsWith(".rxBuffer.pauses")) {
         adapterPauses.add(stats.counter(name));
+      } else if (name.endsWith(".dcqcn.cnpsSent")) {
+        cnpsSent.add(stats.counter(name));
       }
     }
     for (FabricSwitch fabricSwitch : testbed.switches()) {
@@ -67,6 +70,11 @@ final class FabricProbe {
       pauses += port.pfcPausesSent();
     }
     return pauses;
+  }
+
+  /** CNPs the adapters' DCQCN notification points sent (none without DCQCN). */
+  long cnps() {
+    return sum(cnpsSent);
   }
 
   /** Packets the switches marked Congestion Experienced. */

@@ -33,6 +33,7 @@ final class FlowMetrics {
   static final String GOODPUT = "goodput_gbps";
   static final String PFC_PAUSES = "pfc_pauses";
   static final String ECN_MARKS = "ecn_marks";
+  static final String CNPS = "cnps";
   static final String QUEUE_MAX = "queue_max_kb";
   static final String QUEUE_MEAN = "queue_mean_kb";
   static final String PACKET_HOPS = "packet_hops";
@@ -105,6 +106,7 @@ final class FlowMetrics {
     all.add(
         new Metric(PFC_PAUSES, "PFC pauses sent (switch ingress and adapters)", "", true, null));
     all.add(new Metric(ECN_MARKS, "packets switches marked ECN CE", "", true, null));
+    all.add(new Metric(CNPS, "CNPs sent (DCQCN notification points)", "", false, null));
     all.add(new Metric(QUEUE_MAX, "deepest switch output queue", "KB", true, null));
     all.add(new Metric(QUEUE_MEAN, "busiest switch output queue, time average", "KB", false, null));
     all.add(
@@ -188,6 +190,7 @@ final class FlowMetrics {
     values.add(deliveredBytes * 8 / ((double) durationPs / SimTime.PS_PER_S) / 1e9);
     values.add((double) run.probe.pfcPauses());
     values.add((double) run.probe.ecnMarks());
+    values.add((double) run.probe.cnps());
     values.add(run.probe.queueMaxBytes() / 1000.0);
     values.add(run.probe.queueMeanBytes() / 1000.0);
     values.add((double) run.probe.packetHops());

@@ -44,51 +44,24 @@ public final class FlowsReport implements KindReport {
 
   private static Optional<ChartFile> slowdownBySize(
       CombinedResults results, Path folder, ChartBatch batch) {
-    List<CiLineChart.Series> series = new ArrayList<>();
-    int colour = 0;
-    for (ResultRow row : results.rows()) {
-      String name = rowName(results, row);
-      series.add(
-          new CiLineChart.Series(
-              name + " p99",
-              points(
-                  results,
-                  row,
-                  FlowMetrics.BUCKETS.length,
-                  b -> FlowMetrics.slowdownId("p99", FlowMetrics.BUCKETS[b]),
-                  b -> b + 1.0),
-              colour,
-              false,
-              true));
-      series.add(
-          new CiLineChart.Series(
-              name + " p50",
-              points(
-                  results,
-                  row,
-                  FlowMetrics.BUCKETS.length,
-                  b -> FlowMetrics.slowdownId("p50", FlowMetrics.BUCKETS[b]),
-                  b -> b + 1.0),
-              colour,
-              true,
-              true));
-      colour++;
-    }
-    String title = results.study().name() + ": FCT slowdown by flow size";
-    JFreeChart chart =
-        CiLineChart.create(
-            title,
-            "buckets 1-5: "
-                + String.join(", ", FlowMetrics.BUCKET_LABELS)
-                + "; p99 solid, p50 dashed",
-            "flow-size bucket",
-            CiLineChart.XScale.LINEAR,
-            "FCT slowdown (FCT / FCT alone)",
-            series,
-            List.of(),
-            List.of());
-    batch.add(chart, folder, SLOWDOWN_BY_SIZE);
-    return Optional.of(new ChartFile(SLOWDOWN_BY_SIZE, title));
+    List<CiLineChart.Series> series =
+        pairPerRow(
+            results,
+            FlowMetrics.BUCKETS.length,
+            b -> FlowMetrics.slowdownId("p99", FlowMetrics.BUCKETS[b]),
+            b -> FlowMetrics.slowdownId("p50", FlowMetrics.BUCKETS[b]),
+            b -> b + 1.0,
+            b -> b + 1.0,
+            List.of(" p99", " p50"));
+    return draw(
+        batch,
+        folder,
+        SLOWDOWN_BY_SIZE,
+        results.study().name() + ": FCT slowdown by flow size",
+        "buckets 1-5: " + String.join(", ", FlowMetrics.BUCKET_LABELS) + "; p99 solid, p50 dashed",
+        "flow-size bucket",
+        "FCT slowdown (FCT / FCT alone)",
+        series);
   }
 
   private static Optional<ChartFile> rates(
@@ -112,58 +85,92 @@ public final class FlowsReport implements KindReport {
     if (series.isEmpty()) {
       return Optional.empty();
     }
-    String stem = RATES + "-" + (rowIndex + 1);
-    String title = results.study().name() + ": senders' rates over time, " + rowName(results, row);
-    JFreeChart chart =
-        CiLineChart.create(
-            title,
-            "each sender's WRITE payload per interval, mean over replications",
-            "simulated time (us)",
-            CiLineChart.XScale.LINEAR,
-            "rate (Gb/s)",
-            series,
-            List.of(),
-            List.of());
-    batch.add(chart, folder, stem);
-    return Optional.of(new ChartFile(stem, title));
+    return draw(
+        batch,
+        folder,
+        RATES + "-" + (rowIndex + 1),
+        results.study().name() + ": senders' rates over time, " + rowName(results, row),
+        "each sender's WRITE payload per interval, mean over replications",
+        "simulated time (us)",
+        "rate (Gb/s)",
+        series);
   }
 
   private static Optional<ChartFile> queue(CombinedResults results, Path folder, ChartBatch batch) {
     double sampleUs = sampleUs(results);
+    List<CiLineChart.Series> series =
+        pairPerRow(
+            results,
+            FlowRun.SAMPLES,
+            FlowMetrics::queueId,
+            FlowMetrics::pausesId,
+            k -> (k + 1) * sampleUs,
+            k -> (k + 0.5) * sampleUs,
+            List.of(" queue (KB)", " PFC pauses"));
+    return draw(
+        batch,
+        folder,
+        QUEUE,
+        results.study().name() + ": deepest switch queue and PFC pauses over time",
+        "queue sampled at interval ends (solid, KB); PFC pauses per interval (dashed)",
+        "simulated time (us)",
+        "KB / pauses",
+        series);
+  }
+
+  /** Per row, a solid series of {@code solidId} and a dashed one of {@code dashedId}. */
+  private static List<CiLineChart.Series> pairPerRow(
+      CombinedResults results,
+      int count,
+      IntFunction<String> solidId,
+      IntFunction<String> dashedId,
+      IntFunction<Double> solidX,
+      IntFunction<Double> dashedX,
+      List<String> suffixes) {
     List<CiLineChart.Series> series = new ArrayList<>();
     int colour = 0;
     for (ResultRow row : results.rows()) {
       String name = rowName(results, row);
       series.add(
           new CiLineChart.Series(
-              name + " queue (KB)",
-              points(results, row, FlowRun.SAMPLES, FlowMetrics::queueId, k -> (k + 1) * sampleUs),
+              name + suffixes.get(0),
+              points(results, row, count, solidId, solidX),
               colour,
               false,
               true));
       series.add(
           new CiLineChart.Series(
-              name + " PFC pauses",
-              points(
-                  results, row, FlowRun.SAMPLES, FlowMetrics::pausesId, k -> (k + 0.5) * sampleUs),
+              name + suffixes.get(1),
+              points(results, row, count, dashedId, dashedX),
               colour,
               true,
               true));
       colour++;
     }
-    String title = results.study().name() + ": deepest switch queue and PFC pauses over time";
+    return series;
+  }
+
+  private static Optional<ChartFile> draw(
+      ChartBatch batch,
+      Path folder,
+      String stem,
+      String title,
+      String subtitle,
+      String xLabel,
+      String yLabel,
+      List<CiLineChart.Series> series) {
     JFreeChart chart =
         CiLineChart.create(
             title,
-            "queue sampled at interval ends (solid, KB); PFC pauses per interval (dashed)",
-            "simulated time (us)",
+            subtitle,
+            xLabel,
             CiLineChart.XScale.LINEAR,
-            "KB / pauses",
+            yLabel,
             series,
             List.of(),
             List.of());
-    batch.add(chart, folder, QUEUE);
-    return Optional.of(new ChartFile(QUEUE, title));
+    batch.add(chart, folder, stem);
+    return Optional.of(new ChartFile(stem, title));
   }
 
   private static double sampleUs(CombinedResults results) {
