@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
@@ -23,6 +24,9 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketLost;
  * moment the PAUSE has arrived (802.1Qbb allows it a response time; an adapter's MAC needs about
  * none).
  *
+ * <p>With {@linkplain SwitchConfig#ecn ECN marking} on, each output queue marks ECN-capable packets
+ * CE as they join it ({@link EcnMarker}).
+ *
  * <p>Statistics under {@code <name>.out<i>}: the port's own (see {@link Port}) and {@code .drops};
  * under {@code <name>.in<i>}: {@code .pauses}.
  */
@@ -34,10 +38,27 @@ public final class FabricSwitch {
   private final Counter[] drops;
   private final Counter[] pauses;
   private final IngressAccount[] ingress;
+  private final EcnMarker[] ecn;
   private final Map<Integer, Integer> routes = new HashMap<>();
 
   public FabricSwitch(
       RnicSimulator simulator, String name, SwitchConfig config, StatisticsRegistry stats) {
+    this(simulator, name, config, stats, null);
+  }
+
+  /**
+   * @param streams where each output queue's ECN marking draws from ({@code <name>.out<i>.ecn});
+   *     may be null when {@code config} marks nothing
+   */
+  public FabricSwitch(
+      RnicSimulator simulator,
+      String name,
+      SwitchConfig config,
+      StatisticsRegistry stats,
+      RandomStreams streams) {
+    if (config.ecn().enabled() && streams == null) {
+      throw new IllegalArgumentException(name + ": ECN marking needs random streams");
+    }
     this.simulator = simulator;
     this.name = name;
     this.config = config;
@@ -45,6 +66,7 @@ public final class FabricSwitch {
     this.drops = new Counter[config.ports()];
     this.pauses = new Counter[config.ports()];
     this.ingress = new IngressAccount[config.ports()];
+    this.ecn = new EcnMarker[config.ports()];
     for (int i = 0; i < ports.length; i++) {
       int index = i;
       ports[i] =
@@ -60,6 +82,9 @@ public final class FabricSwitch {
       drops[i] = stats.counter(name + ".out" + i + ".drops");
       pauses[i] = stats.counter(name + ".in" + i + ".pauses");
       ingress[i] = new IngressAccount(index);
+      if (config.ecn().enabled()) {
+        ecn[i] = new EcnMarker(config.ecn(), ports[i], streams);
+      }
     }
   }
 
@@ -96,9 +121,13 @@ public final class FabricSwitch {
       return;
     }
     Port out = ports[outPort];
-    if (out.backlogBytes() + packet.wireBytes() > config.outputBufferBytes()) {
+    long queueBytes = out.backlogBytes();
+    if (queueBytes + packet.wireBytes() > config.outputBufferBytes()) {
       lose(outPort, packet, "output buffer full");
       return;
+    }
+    if (ecn[outPort] != null) {
+      ecn[outPort].offer(packet, queueBytes);
     }
     long departurePs = out.transmit(simulator.nowPs() + config.forwardingLatencyPs(), packet);
     if (departurePs == Long.MAX_VALUE) {

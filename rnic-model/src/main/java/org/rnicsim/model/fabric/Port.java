@@ -23,7 +23,8 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketSent;
  *
  * <p>Statistics under {@code <name>}: {@code .txPackets}, {@code .txWireBytes}, {@code .busyPs}
  * (utilisation = busyPs / observed time) and {@code .queuedPacketPs}, the summed time packets spent
- * in the port (time-average occupancy = queuedPacketPs / observed time, Little's law).
+ * in the port (time-average occupancy = queuedPacketPs / observed time, Little's law), and {@code
+ * .ecnMarks}, packets a switch marked CE on joining this port's queue.
  */
 public final class Port {
   private final RnicSimulator simulator;
@@ -37,6 +38,7 @@ public final class Port {
   private final Counter txWireBytes;
   private final Counter busyPs;
   private final Counter queuedPacketPs;
+  private final Counter ecnMarks;
   private final RoomEvent roomEvent = new RoomEvent();
 
   private long[] departuresPs = new long[8];
@@ -86,6 +88,12 @@ public final class Port {
     this.txWireBytes = stats.counter(name + ".txWireBytes");
     this.busyPs = stats.counter(name + ".busyPs");
     this.queuedPacketPs = stats.counter(name + ".queuedPacketPs");
+    this.ecnMarks = stats.counter(name + ".ecnMarks");
+  }
+
+  /** Counts a packet this port's queue marked CE: {@code <name>.ecnMarks}. */
+  public void countEcnMark() {
+    ecnMarks.increment();
   }
 
   public String name() {
