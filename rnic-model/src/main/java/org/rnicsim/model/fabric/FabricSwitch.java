@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
@@ -33,6 +34,9 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketLost;
  * the switch: an output paused from downstream holds them, and the ingress pauses in turn, which is
  * how PFC backs congestion up hop by hop.
  *
+ * <p>With {@linkplain SwitchConfig#ecn ECN marking} on, each output queue marks ECN-capable packets
+ * CE as they join it ({@link EcnMarker}).
+ *
  * <p>Statistics under {@code <name>.out<i>}: the port's own (see {@link Port}) and {@code .drops};
  * under {@code <name>.in<i>}: {@code .pauses}; together in {@link #portStatistics()}.
  */
@@ -44,32 +48,51 @@ public final class FabricSwitch {
   private final Counter[] drops;
   private final Counter[] pauses;
   private final IngressAccount[] ingress;
+  private final EcnMarker[] ecn;
   private final Map<Integer, int[]> routes = new HashMap<>();
   private final Map<Packet, Held> heldByPacket = new IdentityHashMap<>();
 
   /** A switch whose ports all run at {@code config}'s rate with its PFC thresholds. */
   public FabricSwitch(
       RnicSimulator simulator, String name, SwitchConfig config, StatisticsRegistry stats) {
+    this(simulator, name, config, stats, null);
+  }
+
+  /** A switch whose ports all run at {@code config}'s rate, marking from {@code streams}. */
+  public FabricSwitch(
+      RnicSimulator simulator,
+      String name,
+      SwitchConfig config,
+      StatisticsRegistry stats,
+      RandomStreams streams) {
     this(
         simulator,
         name,
         config,
         Collections.nCopies(config.ports(), SwitchPortConfig.uniform(config)),
-        stats);
+        stats,
+        streams);
   }
 
   /**
    * A switch of {@code config} whose port i has the rate and PFC thresholds of {@code
    * portConfigs.get(i)} (the config's own rate and thresholds are then not used).
+   *
+   * @param streams where each output queue's ECN marking draws from ({@code <name>.out<i>.ecn});
+   *     may be null when {@code config} marks nothing
    */
   public FabricSwitch(
       RnicSimulator simulator,
       String name,
       SwitchConfig config,
       List<SwitchPortConfig> portConfigs,
-      StatisticsRegistry stats) {
+      StatisticsRegistry stats,
+      RandomStreams streams) {
     if (portConfigs.size() != config.ports()) {
       throw new IllegalArgumentException(name + ": one port config per port is needed");
+    }
+    if (config.ecn().enabled() && streams == null) {
+      throw new IllegalArgumentException(name + ": ECN marking needs random streams");
     }
     this.simulator = simulator;
     this.name = name;
@@ -78,6 +101,7 @@ public final class FabricSwitch {
     this.drops = new Counter[config.ports()];
     this.pauses = new Counter[config.ports()];
     this.ingress = new IngressAccount[config.ports()];
+    this.ecn = new EcnMarker[config.ports()];
     for (int i = 0; i < ports.length; i++) {
       int index = i;
       ports[i] =
@@ -94,6 +118,9 @@ public final class FabricSwitch {
       drops[i] = stats.counter(name + ".out" + i + ".drops");
       pauses[i] = stats.counter(name + ".in" + i + ".pauses");
       ingress[i] = new IngressAccount(index, portConfigs.get(i));
+      if (config.ecn().enabled()) {
+        ecn[i] = new EcnMarker(config.ecn(), ports[i], streams);
+      }
     }
   }
 
@@ -162,9 +189,13 @@ public final class FabricSwitch {
     }
     int outPort = outPorts.length == 1 ? outPorts[0] : outPorts[Ecmp.path(packet, outPorts.length)];
     Port out = ports[outPort];
-    if (out.backlogBytes() + packet.wireBytes() > config.outputBufferBytes()) {
+    long queueBytes = out.backlogBytes();
+    if (queueBytes + packet.wireBytes() > config.outputBufferBytes()) {
       lose(outPort, packet, "output buffer full");
       return;
+    }
+    if (ecn[outPort] != null) {
+      ecn[outPort].offer(packet, queueBytes);
     }
     Held held = null;
     if (config.pfc()) {

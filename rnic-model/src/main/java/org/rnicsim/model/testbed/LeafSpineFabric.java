@@ -38,12 +38,12 @@ record LeafSpineFabric(List<FabricSwitch> switches, List<Link> hostCables, List<
     List<FabricSwitch> leaves = new ArrayList<>();
     for (int l = 0; l < shape.leaves(); l++) {
       SwitchConfig config = switchConfig(cabling, port, leafPorts);
-      leaves.add(new FabricSwitch(simulator, "leaf" + l, config, leafPorts, stats));
+      leaves.add(new FabricSwitch(simulator, "leaf" + l, config, leafPorts, stats, streams));
     }
     List<FabricSwitch> spines = new ArrayList<>();
     for (int s = 0; s < shape.spines(); s++) {
       SwitchConfig config = switchConfig(cabling, port, spinePorts);
-      spines.add(new FabricSwitch(simulator, "spine" + s, config, spinePorts, stats));
+      spines.add(new FabricSwitch(simulator, "spine" + s, config, spinePorts, stats, streams));
     }
     List<Link> hostCables = new ArrayList<>();
     for (int machine = 0; machine < nodes.size(); machine++) {

@@ -248,7 +248,7 @@ public final class Testbed {
       if (config.ports() < nodes.size()) {
         throw new IllegalArgumentException("the switch has fewer ports than machines");
       }
-      FabricSwitch fabricSwitch = new FabricSwitch(simulator, "switch", config, stats);
+      FabricSwitch fabricSwitch = new FabricSwitch(simulator, "switch", config, stats, streams);
       List<Link> cables = new ArrayList<>();
       for (int port = 0; port < nodes.size(); port++) {
         AdapterNode node = nodes.get(port);

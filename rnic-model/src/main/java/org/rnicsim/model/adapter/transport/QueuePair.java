@@ -2,6 +2,8 @@ package org.rnicsim.model.adapter.transport;
 
 import java.util.ArrayDeque;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
+import org.rnicsim.model.adapter.congestion.CnpPacer;
+import org.rnicsim.model.adapter.congestion.DcqcnReactionPoint;
 import org.rnicsim.model.fabric.Packet;
 
 /**
@@ -51,6 +53,10 @@ public final class QueuePair {
   // Send scheduler ring.
   QueuePair nextInRing;
   boolean inRing;
+
+  // DCQCN (null until first needed, and always without congestion control).
+  DcqcnReactionPoint reactionPoint;
+  CnpPacer cnpPacer;
 
   QueuePair(
       int qpn,

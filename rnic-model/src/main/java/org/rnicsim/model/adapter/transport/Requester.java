@@ -244,6 +244,13 @@ final class Requester {
 
   // ---- packets out ----
 
+  /** The QP may have a packet to send again (DCQCN's pacing let it go, or its limit lifted). */
+  void reactivate(QueuePair qp) {
+    if (ctx.qps.get(qp.qpn) == qp && !ctx.removed) {
+      scheduler.activate(qp);
+    }
+  }
+
   /** Whether the QP's next packet may go now (the scheduler's question). */
   boolean hasPacketToSend(QueuePair qp) {
     SendQueue sq = qp.sendQueue;
@@ -252,6 +259,9 @@ final class Requester {
     }
     if (qp.holdUntilPs > ctx.nowPs()) {
       return false;
+    }
+    if (qp.reactionPoint != null && qp.reactionPoint.nextSendPs() > ctx.nowPs()) {
+      return false; // DCQCN paces the QP; its reaction point activates it again
     }
     SendWqe wqe = sq.at(sq.transmitted);
     if (wqe.sent >= wqe.dataReady) {
@@ -306,6 +316,9 @@ final class Requester {
       long freed = Math.min(wqe.bufferedBytes, packet.payloadBytes());
       wqe.bufferedBytes -= freed;
       ctx.transmitBuffer.release(freed);
+    }
+    if (qp.reactionPoint != null) {
+      qp.reactionPoint.sent(packet.wireBytes());
     }
     wqe.sent++;
     if (wqe.sent == wqe.packets) {

@@ -6,6 +6,7 @@ import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.cache.ContextCache;
 import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.congestion.Dcqcn;
 import org.rnicsim.model.adapter.dma.DmaEngines;
 import org.rnicsim.model.adapter.observe.StageBreakdown;
 import org.rnicsim.model.fabric.Packet;
@@ -81,6 +82,9 @@ final class TransportContext {
 
   /** Told when an incoming WRITE has landed in host memory; null when nobody listens. */
   WriteLandedListener writeLandedListener;
+
+  /** DCQCN's notification and reaction points; null when the adapter runs no congestion control. */
+  Dcqcn dcqcn;
 
   TransportContext(
       RnicSimulator simulator,
@@ -194,6 +198,26 @@ final class TransportContext {
             opcode, address, qp.remoteAddress, qp.remoteQpn, psn, 0, 0, 0, packetHeaderBytes);
     packet.setMeasurementStampPs(echoedPs);
     port.transmit(readyAtPs, packet);
+  }
+
+  /**
+   * A CNP from {@code qp} to the requester QP it serves, sent at {@code readyAtPs}: like an ACK it
+   * skips the send scheduler (RoCEv2 CNPs go on a high-priority class).
+   */
+  void sendCnp(QueuePair qp, long readyAtPs) {
+    port.transmit(
+        readyAtPs,
+        new Packet(
+            PacketOpcode.CNP,
+            address,
+            qp.remoteAddress,
+            qp.remoteQpn,
+            0,
+            0,
+            0,
+            0,
+            packetHeaderBytes));
+    dcqcn.countCnpSent();
   }
 
   /** Bytes of one WQE in the ring: inline data makes it longer, in 64-byte steps. */
