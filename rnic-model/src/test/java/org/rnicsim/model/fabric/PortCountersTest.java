@@ -26,13 +26,19 @@ class PortCountersTest {
     return new Packet(PacketOpcode.WRITE_ONLY, 1, 2, 7, 0, payloadBytes, 0, 0, 0);
   }
 
-  @Test
-  void theEgressQueueIsAveragedOverSimulatedTimeAndItsPeakKept() {
-    RnicSimulator simulator = new RnicSimulator("queue");
+  /** A port of 1 B/ns cabled to a peer over no distance, with no MAC or PHY latency. */
+  private static Port cabledPort(RnicSimulator simulator) {
     StatisticsRegistry stats = new StatisticsRegistry(simulator);
     Port port = new Port(simulator, "p", BITS_PER_SECOND, 0, 0, Integer.MAX_VALUE, stats);
     Port peer = new Port(simulator, "q", BITS_PER_SECOND, 0, 0, Integer.MAX_VALUE, stats);
     Link.connect(simulator, "cable", port, peer, 0, new RandomStreams(1, 0), stats);
+    return port;
+  }
+
+  @Test
+  void theEgressQueueIsAveragedOverSimulatedTimeAndItsPeakKept() {
+    RnicSimulator simulator = new RnicSimulator("queue");
+    Port port = cabledPort(simulator);
     // Two packets of w wire bytes (1000 B and a RETH) at t = 0: 2w queued for w ns, then w for w
     // ns; then idle until 10 us.
     Packet first = packet(1000);
@@ -53,10 +59,7 @@ class PortCountersTest {
   @Test
   void aPausedQueueKeepsCountingUntilItDrains() {
     RnicSimulator simulator = new RnicSimulator("paused");
-    StatisticsRegistry stats = new StatisticsRegistry(simulator);
-    Port port = new Port(simulator, "p", BITS_PER_SECOND, 0, 0, Integer.MAX_VALUE, stats);
-    Port peer = new Port(simulator, "q", BITS_PER_SECOND, 0, 0, Integer.MAX_VALUE, stats);
-    Link.connect(simulator, "cable", port, peer, 0, new RandomStreams(1, 0), stats);
+    Port port = cabledPort(simulator);
     port.pause();
     Packet packet = packet(1000);
     long w = packet.wireBytes();
@@ -71,12 +74,8 @@ class PortCountersTest {
     assertEquals(w, statistics.maxQueueBytes());
   }
 
-  @Test
-  void anIncastShowsPausesSentByTheSwitchReceivedByTheSendersAndTheBottleneckQueue() {
-    long bufferBytes = 256 * 1024;
-    SwitchConfig config =
-        new SwitchConfig(
-            4, 100_000_000_000L, 300_000, 50_000, 50_000, bufferBytes, true, 64 * 1024, 32 * 1024);
+  /** Three senders WRITE 16 KiB messages into machine 3 through a switch of {@code config}. */
+  private static StarTestbed incast(SwitchConfig config, int window, long writes) {
     StarTestbed star =
         new StarTestbed(TestProfiles.withFastRetry(100 * SimTime.PS_PER_US, 7), 4, config, 1);
     List<ClosedLoopWriter> writers = new ArrayList<>();
@@ -89,11 +88,21 @@ class PortCountersTest {
               star.host(sender).core(0),
               pair,
               16 * 1024,
-              16,
+              window,
               false));
     }
-    writers.forEach(w -> w.start(100));
-    star.simulator().runUntil(() -> writers.stream().allMatch(w -> w.completed() >= 100));
+    writers.forEach(w -> w.start(writes));
+    star.simulator().runUntil(() -> writers.stream().allMatch(w -> w.completed() >= writes));
+    return star;
+  }
+
+  @Test
+  void anIncastShowsPausesSentByTheSwitchReceivedByTheSendersAndTheBottleneckQueue() {
+    long bufferBytes = 256 * 1024;
+    SwitchConfig config =
+        new SwitchConfig(
+            4, 100_000_000_000L, 300_000, 50_000, 50_000, bufferBytes, true, 64 * 1024, 32 * 1024);
+    StarTestbed star = incast(config, 16, 100);
 
     List<PortStatistics> ports = star.fabricSwitch().portStatistics();
     long sent = 0;
@@ -119,23 +128,7 @@ class PortCountersTest {
     SwitchConfig config =
         new SwitchConfig(
             4, 100_000_000_000L, 300_000, 50_000, 50_000, 32 * 1024, false, 64 * 1024, 32 * 1024);
-    StarTestbed star =
-        new StarTestbed(TestProfiles.withFastRetry(100 * SimTime.PS_PER_US, 7), 4, config, 1);
-    List<ClosedLoopWriter> writers = new ArrayList<>();
-    for (int sender = 0; sender < 3; sender++) {
-      ConnectedPair pair = star.connectPair(sender, 3, 64, 256);
-      writers.add(
-          new ClosedLoopWriter(
-              star.simulator(),
-              star.profile().host(),
-              star.host(sender).core(0),
-              pair,
-              16 * 1024,
-              8,
-              false));
-    }
-    writers.forEach(w -> w.start(50));
-    star.simulator().runUntil(() -> writers.stream().allMatch(w -> w.completed() >= 50));
+    StarTestbed star = incast(config, 8, 50);
 
     PortStatistics bottleneck = star.fabricSwitch().portStatistics().get(3);
     assertTrue(bottleneck.drops() > 0, "a 32 KiB buffer under a 3:1 incast drops");
