@@ -24,9 +24,11 @@ import org.rnicsim.model.testbed.Testbed;
  * {@code window} WRITEs of {@code messageBytes} and one more each time one completes, and ends when
  * the send CQE of its last WRITE lands in the sender's memory: its FCT runs from its arrival to
  * that moment. A WRITE completing in error fails its flow with the status; a flow still going
- * {@code drainPs} after the last arrival fails as unfinished. The host CPU is not modelled for
- * flows: posts reach the adapter at arrival and at each completion (an assumption: a polling core
- * that reacts at once), so the FCT is the adapter's and the fabric's.
+ * {@code drainPs} after the last arrival fails as unfinished. Poisson flows are measured when they
+ * arrive after the warm-up; flows that all start at once are all measured, the warm-up then being
+ * the time to converge that Jain's index and the goodput leave out. The host CPU is not modelled
+ * for flows: posts reach the adapter at arrival and at each completion (an assumption: a polling
+ * core that reacts at once), so the FCT is the adapter's and the fabric's.
  */
 final class FlowRun {
   /** Intervals the span from the first arrival to the last is sampled in (rates, queues). */
@@ -105,7 +107,10 @@ final class FlowRun {
     this.txBytes = new double[testbed.size()][SAMPLES];
   }
 
-  /** The machines of {@code plan} cabled by its topology, named host0 .. hostN-1. */
+  /**
+   * The machines of {@code plan} cabled by its topology, named host0 .. hostN-1: every host port of
+   * a leaf-spine, the server and the clients on one switch.
+   */
   static Testbed machines(TestbedPlan plan, int machines, long seed, int replication, String id) {
     List<String> names = new ArrayList<>();
     for (int m = 0; m < machines; m++) {
@@ -139,7 +144,7 @@ final class FlowRun {
             traffic.pattern().fileName(),
             traffic.loads().get(loadIndex),
             replication);
-    Testbed testbed = machines(plan, plan.topology().machines(), seed, replication, id);
+    Testbed testbed = machines(plan, plan.topology().fabricHosts(), seed, replication, id);
     RandomStreams streams = testbed.streams();
     FlowPattern pattern = traffic.pattern();
     List<int[]> destinations =
@@ -158,7 +163,12 @@ final class FlowRun {
             int receiver = choices[(int) targets.nextLong(choices.length)];
             long now = flowRun.simulator.nowPs();
             flowRun.arrive(
-                new Flow(sender, receiver, traffic.sizes().draw(sizes), now, now >= measureFromPs));
+                new Flow(
+                    sender,
+                    receiver,
+                    traffic.sizes().draw(sizes),
+                    now,
+                    !traffic.poisson() || now >= measureFromPs));
           };
       if (traffic.poisson()) {
         SimRandom gaps = streams.stream("flows.host" + sender + ".arrivals");
@@ -360,9 +370,5 @@ final class FlowRun {
 
   long eventsExecuted() {
     return simulator.eventsExecuted();
-  }
-
-  int machines() {
-    return testbed.size();
   }
 }

@@ -32,7 +32,7 @@ final class FlowsPlan implements WorkloadPlan {
   }
 
   int[] senders() {
-    return traffic.pattern().senders(testbed.topology().machines(), traffic.incastSenders());
+    return traffic.pattern().senders(testbed.topology().fabricHosts(), traffic.incastSenders());
   }
 
   @Override
@@ -44,9 +44,9 @@ final class FlowsPlan implements WorkloadPlan {
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "%s flows among %d machines (%s), sizes %s (mean %.0f B), %s, WRITEs of %d B, window %d",
+        "%s flows among %d machines (topology: %s), sizes %s (mean %.0f B), %s, WRITEs of %d B, window %d",
         traffic.pattern().fileName(),
-        testbed.topology().machines(),
+        testbed.topology().fabricHosts(),
         testbed.topology().describe(),
         traffic.sizes().name(),
         traffic.sizes().meanBytes(),
@@ -72,7 +72,7 @@ final class FlowsPlan implements WorkloadPlan {
 
   @Override
   public double relativeCost(RunPlan run, int caseIndex) {
-    return traffic.loads().get(caseIndex) * testbed.topology().machines() * run.endPs();
+    return traffic.loads().get(caseIndex) * testbed.topology().fabricHosts() * run.endPs();
   }
 
   @Override

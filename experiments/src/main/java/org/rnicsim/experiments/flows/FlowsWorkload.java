@@ -68,7 +68,7 @@ public record FlowsWorkload(
       problems.check(
           flowPattern != null, patternPath, "be all-to-all, incast or permutation", pattern);
     }
-    int machines = testbed == null ? Integer.MAX_VALUE : testbed.topology().machines();
+    int machines = testbed == null ? Integer.MAX_VALUE : testbed.topology().fabricHosts();
     String sendersPath = path + ".senders";
     if (problems.require(senders, sendersPath) != null && flowPattern == FlowPattern.INCAST) {
       problems.check(
