@@ -32,13 +32,13 @@ import picocli.CommandLine.Spec;
 public final class FabricBenchCommand implements Callable<Integer> {
   static final double TARGET_PACKET_HOPS_PER_SECOND = 3_000_000;
 
-  /** The benchmark's study: 32 machines, the server and 31 clients on one switch. */
+  /** The benchmark's study: 32 machines on a leaf-spine of 4 leaves of 8 and 4 spines (2:1). */
   static final String STUDY =
       String.join(
           "\n",
           "name: bench-fabric",
           "hardware: {profile: connectx4-edr-gen3x16}",
-          "topology: {shape: switch, clients: 31, switchBuffer: 4MiB}",
+          "topology: {shape: leaf-spine, leaves: 4, spines: 4, hostsPerLeaf: 8, clients: 31}",
           "run: {replications: 1, warmUp: 0us, duration: %s}",
           "workload: {kind: flows, sizes: websearch, pattern: all-to-all, loads: [0.5]}",
           "");
