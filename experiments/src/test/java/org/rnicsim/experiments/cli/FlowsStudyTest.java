@@ -34,16 +34,28 @@ class FlowsStudyTest {
           "");
 
   @Test
-  void whenOneFlowRunsAloneOnTheFabric_thenItsSlowdownIsOneWithinOnePercent() throws Exception {
+  void whenOneFlowRunsAloneOnASwitch_thenItsSlowdownIsOneWithinOnePercent() throws Exception {
     // One sender of four machines on a switch, one flow each job; the idle FCT the slowdown
     // divides by is simulated on two machines, from the first to the second.
+    assertLoneFlowsHaveSlowdownOne("topology: {shape: switch, clients: 3}");
+  }
+
+  @Test
+  void whenOneFlowCrossesALeafSpineAlone_thenItsSlowdownIsOneWithinOnePercent() throws Exception {
+    // Machine 1 sits on leaf 1, machine 0 on leaf 0: the flow crosses a spine, and so must the
+    // idle flow it is divided by.
+    assertLoneFlowsHaveSlowdownOne(
+        "topology: {shape: leaf-spine, leaves: 2, spines: 2, hostsPerLeaf: 2, clients: 3}");
+  }
+
+  private void assertLoneFlowsHaveSlowdownOne(String topology) throws Exception {
     Path study =
         Files.writeString(
             dir.resolve("alone.yaml"),
             String.join(
                 "\n",
                 "name: alone",
-                "topology: {shape: switch, clients: 3}",
+                topology,
                 "run: {replications: 1, warmUp: 0us, duration: 10us}",
                 "workload: {kind: flows, sizes: 1KiB, pattern: incast, senders: 1, arrivals: once}",
                 "sweep:",
