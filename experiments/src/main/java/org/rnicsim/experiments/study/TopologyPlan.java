@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.study;
 
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.testbed.Cabling;
 
 /**
@@ -10,9 +11,10 @@ import org.rnicsim.model.testbed.Cabling;
  * @param clients client machines; the server is one more
  * @param switchLatencyPs port-to-port forwarding latency of the switch
  * @param switchBufferBytes bytes each switch output queue holds
+ * @param ecn how the switch's output queues mark packets CE
  */
 public record TopologyPlan(
-    boolean switched, int clients, long switchLatencyPs, long switchBufferBytes) {
+    boolean switched, int clients, long switchLatencyPs, long switchBufferBytes, EcnMarking ecn) {
 
   /** Machines in the simulation: the clients and the server. */
   public int machines() {
@@ -21,7 +23,9 @@ public record TopologyPlan(
 
   /** How the model's testbed cables the machines. */
   public Cabling cabling() {
-    return switched ? Cabling.onSwitch(switchLatencyPs, switchBufferBytes) : Cabling.backToBack();
+    return switched
+        ? Cabling.onSwitch(switchLatencyPs, switchBufferBytes).withEcn(ecn)
+        : Cabling.backToBack();
   }
 
   public String describe() {

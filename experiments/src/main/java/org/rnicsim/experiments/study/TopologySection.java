@@ -2,6 +2,7 @@ package org.rnicsim.experiments.study;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Locale;
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.fabric.PfcBudget;
 import org.rnicsim.model.profile.PortProfile;
 
@@ -13,6 +14,7 @@ import org.rnicsim.model.profile.PortProfile;
  * @param clients client machines, each running the workload against the one server
  * @param switchLatency the switch's port-to-port forwarding latency
  * @param switchBuffer bytes each switch output queue holds
+ * @param ecn how the switch's output queues mark packets CE
  */
 public record TopologySection(
     @JsonPropertyDescription("back-to-back (one client, one server) or switch") String shape,
@@ -21,7 +23,10 @@ public record TopologySection(
     @JsonPropertyDescription("switch: port-to-port forwarding latency, with a unit: 100ns")
         String switchLatency,
     @JsonPropertyDescription("switch: bytes each output queue holds, with a unit: 1MiB")
-        String switchBuffer) {
+        String switchBuffer,
+    @JsonPropertyDescription(
+            "switch: ECN marking of each output queue (RED: marking, kmin, kmax," + " pmax)")
+        EcnSection ecn) {
 
   /** A 64-port switch: the server and 63 clients, each simulated as a whole machine. */
   static final int MAX_CLIENTS = 63;
@@ -73,10 +78,12 @@ public record TopologySection(
               Locale.ROOT, "hold at least one packet (%d B) and at most 1GiB", mtuAndHeaderBytes),
           switchBuffer);
     }
+    EcnMarking marking =
+        problems.require(ecn, path + ".ecn") == null ? null : ecn.validate(problems, path + ".ecn");
     if (problems.count() > before) {
       return null;
     }
-    TopologyPlan plan = new TopologyPlan(switched, clients, latencyPs, bufferBytes);
+    TopologyPlan plan = new TopologyPlan(switched, clients, latencyPs, bufferBytes, marking);
     if (switched && port != null) {
       checkLossless(problems, path, plan, PfcBudget.forAdapterPorts(port));
     }

@@ -1,5 +1,6 @@
 package org.rnicsim.model.testbed;
 
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.fabric.PfcBudget;
 import org.rnicsim.model.fabric.SwitchConfig;
 import org.rnicsim.model.profile.PortProfile;
@@ -11,10 +12,15 @@ import org.rnicsim.model.profile.PortProfile;
  * @param switched whether the machines hang off a switch
  * @param switchLatencyPs the switch's port-to-port forwarding latency
  * @param switchBufferBytes bytes each switch output queue holds
+ * @param ecn how each switch output queue marks packets CE ({@link EcnMarking#OFF}: never)
  */
-public record Cabling(boolean switched, long switchLatencyPs, long switchBufferBytes) {
+public record Cabling(
+    boolean switched, long switchLatencyPs, long switchBufferBytes, EcnMarking ecn) {
 
   public Cabling {
+    if (ecn == null) {
+      throw new IllegalArgumentException("no ECN setting (EcnMarking.OFF marks nothing)");
+    }
     if (switched && (switchLatencyPs < 0 || switchBufferBytes <= 0)) {
       throw new IllegalArgumentException(
           "a switch needs a latency >= 0 and a buffer > 0, was "
@@ -27,12 +33,17 @@ public record Cabling(boolean switched, long switchLatencyPs, long switchBufferB
 
   /** One or two machines, no switch. */
   public static Cabling backToBack() {
-    return new Cabling(false, 0, 0);
+    return new Cabling(false, 0, 0, EcnMarking.OFF);
   }
 
   /** Every machine on one port of a switch. */
   public static Cabling onSwitch(long switchLatencyPs, long switchBufferBytes) {
-    return new Cabling(true, switchLatencyPs, switchBufferBytes);
+    return new Cabling(true, switchLatencyPs, switchBufferBytes, EcnMarking.OFF);
+  }
+
+  /** The same cabling with the switch's output queues marking by {@code marking}. */
+  public Cabling withEcn(EcnMarking marking) {
+    return new Cabling(switched, switchLatencyPs, switchBufferBytes, marking);
   }
 
   /** The most machines this cabling connects, or {@code Integer.MAX_VALUE} on a switch. */
@@ -58,7 +69,8 @@ public record Cabling(boolean switched, long switchLatencyPs, long switchBufferB
         switchBufferBytes,
         true,
         xoffBytes,
-        xoffBytes / 2);
+        xoffBytes / 2,
+        ecn);
   }
 
   public String describe() {
