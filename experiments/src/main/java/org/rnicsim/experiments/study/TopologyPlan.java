@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.study;
 
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.testbed.Cabling;
 import org.rnicsim.model.testbed.LeafSpine;
 
@@ -12,13 +13,15 @@ import org.rnicsim.model.testbed.LeafSpine;
  * @param switchLatencyPs port-to-port forwarding latency of every switch
  * @param switchBufferBytes bytes each switch output queue holds
  * @param leafSpine the leaf-spine's shape, or null for back to back and one switch
+ * @param ecn how the switches' output queues mark packets CE
  */
 public record TopologyPlan(
     boolean switched,
     int clients,
     long switchLatencyPs,
     long switchBufferBytes,
-    LeafSpine leafSpine) {
+    LeafSpine leafSpine,
+    EcnMarking ecn) {
 
   /** Machines in the simulation: the clients and the server. */
   public int machines() {
@@ -36,9 +39,11 @@ public record TopologyPlan(
   /** How the model's testbed cables the machines. */
   public Cabling cabling() {
     if (leafSpine != null) {
-      return Cabling.leafSpine(switchLatencyPs, switchBufferBytes, leafSpine);
+      return Cabling.leafSpine(switchLatencyPs, switchBufferBytes, leafSpine).withEcn(ecn);
     }
-    return switched ? Cabling.onSwitch(switchLatencyPs, switchBufferBytes) : Cabling.backToBack();
+    return switched
+        ? Cabling.onSwitch(switchLatencyPs, switchBufferBytes).withEcn(ecn)
+        : Cabling.backToBack();
   }
 
   public String describe() {

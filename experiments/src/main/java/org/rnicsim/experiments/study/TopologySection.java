@@ -2,6 +2,7 @@ package org.rnicsim.experiments.study;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Locale;
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.fabric.PfcBudget;
 import org.rnicsim.model.profile.PortProfile;
 import org.rnicsim.model.testbed.LeafSpine;
@@ -20,6 +21,7 @@ import org.rnicsim.model.testbed.LeafSpine;
  * @param hostsPerLeaf leaf-spine: machine ports per leaf
  * @param spineLinkRate leaf-spine: rate of each leaf-to-spine link
  * @param spineLinkDelay leaf-spine: one-way propagation delay of each leaf-to-spine cable
+ * @param ecn how the switches' output queues mark packets CE
  */
 public record TopologySection(
     @JsonPropertyDescription("back-to-back (one client, one server), switch or leaf-spine")
@@ -41,7 +43,10 @@ public record TopologySection(
         String spineLinkRate,
     @JsonPropertyDescription(
             "leaf-spine: one-way delay of each leaf-to-spine cable, with a unit: 500ns")
-        String spineLinkDelay) {
+        String spineLinkDelay,
+    @JsonPropertyDescription(
+            "switch, leaf-spine: ECN marking of each output queue (RED: marking, kmin, kmax, pmax)")
+        EcnSection ecn) {
 
   /** A 64-port switch: the server and 63 clients, each simulated as a whole machine. */
   static final int MAX_CLIENTS = 63;
@@ -103,10 +108,13 @@ public record TopologySection(
         leafSpine
             ? LeafSpineChecks.validate(problems, path, this, clients == null ? 0 : clients + 1)
             : null;
+    EcnMarking marking =
+        problems.require(ecn, path + ".ecn") == null ? null : ecn.validate(problems, path + ".ecn");
     if (problems.count() > before) {
       return null;
     }
-    TopologyPlan plan = new TopologyPlan(switched, clients, latencyPs, bufferBytes, fabric);
+    TopologyPlan plan =
+        new TopologyPlan(switched, clients, latencyPs, bufferBytes, fabric, marking);
     if (leafSpine && port != null) {
       LeafSpineChecks.checkLossless(problems, path, plan, port, switchBuffer);
     } else if (switched && port != null) {

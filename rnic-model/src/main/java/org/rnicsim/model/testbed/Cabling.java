@@ -1,5 +1,6 @@
 package org.rnicsim.model.testbed;
 
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.fabric.PfcBudget;
 import org.rnicsim.model.fabric.SwitchConfig;
 import org.rnicsim.model.profile.PortProfile;
@@ -13,11 +14,19 @@ import org.rnicsim.model.profile.PortProfile;
  * @param switchLatencyPs every switch's port-to-port forwarding latency
  * @param switchBufferBytes bytes each switch output queue holds
  * @param leafSpine the leaf-spine's shape, or null for back to back and one switch
+ * @param ecn how each switch output queue marks packets CE ({@link EcnMarking#OFF}: never)
  */
 public record Cabling(
-    boolean switched, long switchLatencyPs, long switchBufferBytes, LeafSpine leafSpine) {
+    boolean switched,
+    long switchLatencyPs,
+    long switchBufferBytes,
+    LeafSpine leafSpine,
+    EcnMarking ecn) {
 
   public Cabling {
+    if (ecn == null) {
+      throw new IllegalArgumentException("no ECN setting (EcnMarking.OFF marks nothing)");
+    }
     if (switched && (switchLatencyPs < 0 || switchBufferBytes <= 0)) {
       throw new IllegalArgumentException(
           "a switch needs a latency >= 0 and a buffer > 0, was "
@@ -33,17 +42,22 @@ public record Cabling(
 
   /** One or two machines, no switch. */
   public static Cabling backToBack() {
-    return new Cabling(false, 0, 0, null);
+    return new Cabling(false, 0, 0, null, EcnMarking.OFF);
   }
 
   /** Every machine on one port of a switch. */
   public static Cabling onSwitch(long switchLatencyPs, long switchBufferBytes) {
-    return new Cabling(true, switchLatencyPs, switchBufferBytes, null);
+    return new Cabling(true, switchLatencyPs, switchBufferBytes, null, EcnMarking.OFF);
+  }
+
+  /** The same cabling with every switch's output queues marking by {@code marking}. */
+  public Cabling withEcn(EcnMarking marking) {
+    return new Cabling(switched, switchLatencyPs, switchBufferBytes, leafSpine, marking);
   }
 
   /** The machines on the leaves of {@code shape}, every switch of this latency and buffer. */
   public static Cabling leafSpine(long switchLatencyPs, long switchBufferBytes, LeafSpine shape) {
-    return new Cabling(true, switchLatencyPs, switchBufferBytes, shape);
+    return new Cabling(true, switchLatencyPs, switchBufferBytes, shape, EcnMarking.OFF);
   }
 
   /**
@@ -75,7 +89,8 @@ public record Cabling(
         switchBufferBytes,
         true,
         xoffBytes,
-        xoffBytes / 2);
+        xoffBytes / 2,
+        ecn);
   }
 
   public String describe() {

@@ -119,6 +119,7 @@ record LeafSpineFabric(List<FabricSwitch> switches, List<Link> hostCables, List<
         cabling.switchBufferBytes(),
         cabling.leafSpine().pfc(),
         first.pfcXoffBytes(),
-        first.pfcXonBytes());
+        first.pfcXonBytes(),
+        cabling.ecn());
   }
 }

@@ -26,7 +26,8 @@ import org.rnicsim.model.profile.CongestionControlProfile;
  * paper's halving would only approach the line rate without reaching it.
  *
  * <p>Pacing: after a packet of w wire bytes, the QP's next packet may go w x 8 / Rc later
- * (per-packet pacing, as the NIC's hardware rate limiter does); an idle QP starts at once.
+ * (per-packet pacing, as the NIC's hardware rate limiter does); an idle QP starts at once. When
+ * that time comes, {@code mayResume} activates the QP.
  */
 public final class DcqcnReactionPoint extends SimEvent {
   private final RnicSimulator simulator;
@@ -154,9 +155,6 @@ public final class DcqcnReactionPoint extends SimEvent {
     if (limiting) {
       simulator.reschedule(
           this, simulator.nowPs() + profile.rateIncreasePeriodPs(), RnicSimulator.PRIORITY_NORMAL);
-    } else {
-      // Released: a QP held back by pacing may go now.
-      mayResume.run();
     }
   }
 
@@ -184,10 +182,7 @@ public final class DcqcnReactionPoint extends SimEvent {
     if (isScheduled()) {
       simulator.cancel(this);
     }
-    if (pacingWake.isScheduled()) {
-      simulator.cancel(pacingWake);
-    }
-    nextSendPs = simulator.nowPs();
+    // A packet already paced still waits for its wake, which then activates the QP.
   }
 
   /** Applies the decays of the whole alpha periods since the last CNP (or the last decay). */

@@ -5,7 +5,6 @@ import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.congestion.CnpPacer;
 import org.rnicsim.model.adapter.congestion.Dcqcn;
-import org.rnicsim.model.adapter.congestion.DcqcnReactionPoint;
 import org.rnicsim.model.fabric.Packet;
 import org.rnicsim.model.fabric.PacketSink;
 
@@ -53,8 +52,7 @@ final class ReceivePath implements PacketSink {
     }
     Dcqcn dcqcn = ctx.dcqcn;
     if (dcqcn != null && packet.opcode().isCongestionNotification()) {
-      reactionPoint(qp, dcqcn).cnpReceived();
-      dcqcn.countCnpReceived();
+      cnpArrived(qp, dcqcn);
       return;
     }
     if (packet.payloadBytes() > 0 && !ctx.receiveBuffer.admits(packet.payloadBytes())) {
@@ -74,11 +72,12 @@ final class ReceivePath implements PacketSink {
     dispatch(qp, packet, readyPs);
   }
 
-  private DcqcnReactionPoint reactionPoint(QueuePair qp, Dcqcn dcqcn) {
+  private void cnpArrived(QueuePair qp, Dcqcn dcqcn) {
     if (qp.reactionPoint == null) {
       qp.reactionPoint = dcqcn.newReactionPoint(() -> requester.reactivate(qp));
     }
-    return qp.reactionPoint;
+    qp.reactionPoint.cnpReceived();
+    dcqcn.countCnpReceived();
   }
 
   private CnpPacer cnpPacer(QueuePair qp, Dcqcn dcqcn) {

@@ -251,6 +251,15 @@ final class Requester {
     }
   }
 
+  /**
+   * DCQCN paces the QP: it holds the QP (as an RNR NAK does, whichever ends later) until its next
+   * packet may go, and its reaction point activates it again then.
+   */
+  private static void pace(QueuePair qp, int wireBytes) {
+    qp.reactionPoint.sent(wireBytes);
+    qp.holdUntilPs = Math.max(qp.holdUntilPs, qp.reactionPoint.nextSendPs());
+  }
+
   /** Whether the QP's next packet may go now (the scheduler's question). */
   boolean hasPacketToSend(QueuePair qp) {
     SendQueue sq = qp.sendQueue;
@@ -259,9 +268,6 @@ final class Requester {
     }
     if (qp.holdUntilPs > ctx.nowPs()) {
       return false;
-    }
-    if (qp.reactionPoint != null && qp.reactionPoint.nextSendPs() > ctx.nowPs()) {
-      return false; // DCQCN paces the QP; its reaction point activates it again
     }
     SendWqe wqe = sq.at(sq.transmitted);
     if (wqe.sent >= wqe.dataReady) {
@@ -318,7 +324,7 @@ final class Requester {
       ctx.transmitBuffer.release(freed);
     }
     if (qp.reactionPoint != null) {
-      qp.reactionPoint.sent(packet.wireBytes());
+      pace(qp, packet.wireBytes());
     }
     wqe.sent++;
     if (wqe.sent == wqe.packets) {

@@ -205,18 +205,7 @@ final class TransportContext {
    * skips the send scheduler (RoCEv2 CNPs go on a high-priority class).
    */
   void sendCnp(QueuePair qp, long readyAtPs) {
-    port.transmit(
-        readyAtPs,
-        new Packet(
-            PacketOpcode.CNP,
-            address,
-            qp.remoteAddress,
-            qp.remoteQpn,
-            0,
-            0,
-            0,
-            0,
-            packetHeaderBytes));
+    sendControl(qp, PacketOpcode.CNP, 0, readyAtPs, -1);
     dcqcn.countCnpSent();
   }
 
