@@ -10,5 +10,10 @@ import picocli.CommandLine.Command;
       "Measure performance targets side by side in one JVM and print ratios.",
       "These are benchmarks, not tests: run them on a quiet machine."
     },
-    subcommands = {EngineBenchCommand.class, ModelBenchCommand.class, SweepBenchCommand.class})
+    subcommands = {
+      EngineBenchCommand.class,
+      ModelBenchCommand.class,
+      SweepBenchCommand.class,
+      FabricBenchCommand.class
+    })
 public final class BenchCommand {}

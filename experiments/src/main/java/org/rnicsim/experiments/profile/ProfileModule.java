@@ -6,6 +6,7 @@ import org.rnicsim.engine.Units;
 import org.rnicsim.model.profile.AdapterLimits;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.CacheProfile;
+import org.rnicsim.model.profile.CongestionControlProfile;
 import org.rnicsim.model.profile.DmaProfile;
 import org.rnicsim.model.profile.FirmwareProfile;
 import org.rnicsim.model.profile.HardwareProfile;
@@ -45,7 +46,8 @@ public final class ProfileModule extends SimpleModule {
     CacheProfile.class,
     PortProfile.class,
     AdapterLimits.class,
-    FirmwareProfile.class
+    FirmwareProfile.class,
+    CongestionControlProfile.class
   };
 
   /**

@@ -3,6 +3,8 @@ package org.rnicsim.experiments.run;
 import java.util.List;
 import org.rnicsim.experiments.dma.DmaPlan;
 import org.rnicsim.experiments.dma.DmaWorkload;
+import org.rnicsim.experiments.flows.FlowsReport;
+import org.rnicsim.experiments.flows.FlowsWorkload;
 import org.rnicsim.experiments.ndkscript.NdkScriptReport;
 import org.rnicsim.experiments.ndkscript.NdkScriptWorkload;
 import org.rnicsim.experiments.queueing.Mm1Plan;
@@ -33,6 +35,7 @@ public final class WorkloadKinds {
       case LatencyPlan.KIND, BandwidthPlan.KIND, OpenLoopPlan.KIND -> new RdmaReport();
       case NdkScriptWorkload.KIND -> new NdkScriptReport();
       case ConnectionStormWorkload.KIND -> new ConnectionStormReport();
+      case FlowsWorkload.KIND -> new FlowsReport();
       default -> KindReport.NONE;
     };
   }
@@ -45,6 +48,7 @@ public final class WorkloadKinds {
         new NamedType(OpenLoopWorkload.class, OpenLoopPlan.KIND),
         new NamedType(NdkScriptWorkload.class, NdkScriptWorkload.KIND),
         new NamedType(DmaWorkload.class, DmaPlan.KIND),
-        new NamedType(ConnectionStormWorkload.class, ConnectionStormWorkload.KIND));
+        new NamedType(ConnectionStormWorkload.class, ConnectionStormWorkload.KIND),
+        new NamedType(FlowsWorkload.class, FlowsWorkload.KIND));
   }
 }

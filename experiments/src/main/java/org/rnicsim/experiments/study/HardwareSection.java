@@ -33,7 +33,11 @@ public record HardwareSection(
         JsonNode limits,
     @JsonPropertyDescription(
             "firmware command times: createQp, modifyQp, destroyQp, createCq, ..., commandSlots")
-        JsonNode firmware) {
+        JsonNode firmware,
+    @JsonPropertyDescription(
+            "congestion control: mode (none | dcqcn) and the DCQCN parameters: cnpInterval,"
+                + " alphaGain, alphaUpdatePeriod, rateIncreasePeriod, byteCounter, ...")
+        JsonNode congestionControl) {
 
   /** A profile name is one plain file name: it cannot lead out of the profiles folder. */
   private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -54,6 +58,7 @@ public record HardwareSection(
     sections.put("port", port);
     sections.put("limits", limits);
     sections.put("firmware", firmware);
+    sections.put("congestionControl", congestionControl);
     return HardwareBinding.bind(profile, sections, problems, path);
   }
 }

@@ -85,6 +85,11 @@ public final class Problems {
     found.add(problem);
   }
 
+  /** Records a problem located in a file the study names (a flow-size CDF), not in the study. */
+  public void reportInFile(ConfigProblem problem) {
+    add(problem);
+  }
+
   /** Where each value was written. */
   SourceMap source() {
     return source;

@@ -2,32 +2,58 @@ package org.rnicsim.experiments.study;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Locale;
+import org.rnicsim.model.fabric.EcnMarking;
 import org.rnicsim.model.fabric.PfcBudget;
 import org.rnicsim.model.profile.PortProfile;
+import org.rnicsim.model.testbed.LeafSpine;
 
 /**
- * How the machines are cabled, as written: one client and one server back to back, or several
- * client machines and one server on a switch. Every machine has the study's hardware.
+ * How the machines are cabled, as written: one client and one server back to back, several client
+ * machines and one server on a switch, or on the leaves of a leaf-spine fabric. Every machine has
+ * the study's hardware.
  *
- * @param shape {@code back-to-back} or {@code switch}
+ * @param shape {@code back-to-back}, {@code switch} or {@code leaf-spine}
  * @param clients client machines, each running the workload against the one server
- * @param switchLatency the switch's port-to-port forwarding latency
+ * @param switchLatency every switch's port-to-port forwarding latency
  * @param switchBuffer bytes each switch output queue holds
+ * @param leaves leaf-spine: leaf switches
+ * @param spines leaf-spine: spine switches, each linked to every leaf
+ * @param hostsPerLeaf leaf-spine: machine ports per leaf
+ * @param spineLinkRate leaf-spine: rate of each leaf-to-spine link
+ * @param spineLinkDelay leaf-spine: one-way propagation delay of each leaf-to-spine cable
+ * @param ecn how the switches' output queues mark packets CE
  */
 public record TopologySection(
-    @JsonPropertyDescription("back-to-back (one client, one server) or switch") String shape,
+    @JsonPropertyDescription("back-to-back (one client, one server), switch or leaf-spine")
+        String shape,
     @JsonPropertyDescription("client machines, each running the workload against one server")
         Integer clients,
-    @JsonPropertyDescription("switch: port-to-port forwarding latency, with a unit: 100ns")
+    @JsonPropertyDescription(
+            "switch, leaf-spine: port-to-port forwarding latency, with a unit: 100ns")
         String switchLatency,
-    @JsonPropertyDescription("switch: bytes each output queue holds, with a unit: 1MiB")
-        String switchBuffer) {
+    @JsonPropertyDescription("switch, leaf-spine: bytes each output queue holds, with a unit: 1MiB")
+        String switchBuffer,
+    @JsonPropertyDescription("leaf-spine: leaf switches (2 to 32)") Integer leaves,
+    @JsonPropertyDescription("leaf-spine: spine switches, each linked to every leaf (1 to 32)")
+        Integer spines,
+    @JsonPropertyDescription(
+            "leaf-spine: machine ports per leaf; machines are dealt round the leaves")
+        Integer hostsPerLeaf,
+    @JsonPropertyDescription("leaf-spine: rate of each leaf-to-spine link, with a unit: 100Gbps")
+        String spineLinkRate,
+    @JsonPropertyDescription(
+            "leaf-spine: one-way delay of each leaf-to-spine cable, with a unit: 500ns")
+        String spineLinkDelay,
+    @JsonPropertyDescription(
+            "switch, leaf-spine: ECN marking of each output queue (RED: marking, kmin, kmax, pmax)")
+        EcnSection ecn) {
 
   /** A 64-port switch: the server and 63 clients, each simulated as a whole machine. */
   static final int MAX_CLIENTS = 63;
 
   static final String BACK_TO_BACK = "back-to-back";
   static final String SWITCH = "switch";
+  static final String LEAF_SPINE = "leaf-spine";
 
   /**
    * @param port the adapters' port, or null when the hardware was refused (then the buffer is not
@@ -38,11 +64,16 @@ public record TopologySection(
     long mtuAndHeaderBytes = port == null ? 0 : port.mtuBytes() + port.packetHeaderBytes();
     String shapePath = path + ".shape";
     String shapeName = problems.require(shape, shapePath);
-    boolean switched = SWITCH.equals(shapeName);
+    boolean leafSpine = LEAF_SPINE.equals(shapeName);
+    boolean switched = SWITCH.equals(shapeName) || leafSpine;
     if (shapeName != null && !switched && !BACK_TO_BACK.equals(shapeName)) {
       problems.report(
           shapePath,
-          "'" + shapePath + "' must be back-to-back or switch (got '" + shapeName + "')");
+          "'"
+              + shapePath
+              + "' must be back-to-back, switch or leaf-spine (got '"
+              + shapeName
+              + "')");
     }
     String clientsPath = path + ".clients";
     if (problems.require(clients, clientsPath) != null) {
@@ -73,11 +104,20 @@ public record TopologySection(
               Locale.ROOT, "hold at least one packet (%d B) and at most 1GiB", mtuAndHeaderBytes),
           switchBuffer);
     }
+    LeafSpine fabric =
+        leafSpine
+            ? LeafSpineChecks.validate(problems, path, this, clients == null ? 0 : clients + 1)
+            : null;
+    EcnMarking marking =
+        problems.require(ecn, path + ".ecn") == null ? null : ecn.validate(problems, path + ".ecn");
     if (problems.count() > before) {
       return null;
     }
-    TopologyPlan plan = new TopologyPlan(switched, clients, latencyPs, bufferBytes);
-    if (switched && port != null) {
+    TopologyPlan plan =
+        new TopologyPlan(switched, clients, latencyPs, bufferBytes, fabric, marking);
+    if (leafSpine && port != null) {
+      LeafSpineChecks.checkLossless(problems, path, plan, port, switchBuffer);
+    } else if (switched && port != null) {
       checkLossless(problems, path, plan, PfcBudget.forAdapterPorts(port));
     }
     return problems.count() > before ? null : plan;

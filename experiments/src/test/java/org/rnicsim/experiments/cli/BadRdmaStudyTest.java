@@ -115,6 +115,42 @@ class BadRdmaStudyTest {
                 + " (the server and 53 client(s)); 61 machines need at least 1.12 MiB (got 60"
                 + " clients)"),
         Arguments.of(
+            "a leaf-spine of one leaf",
+            with(7, "  shape: leaf-spine\n  leaves: 1"),
+            "bad.yaml:8:11: 'topology.leaves' must be between 2 and 32 (got 1)"),
+        Arguments.of(
+            "a leaf-spine without a spine",
+            with(7, "  shape: leaf-spine\n  spines: 0"),
+            "bad.yaml:8:11: 'topology.spines' must be between 1 and 32 (got 0)"),
+        Arguments.of(
+            "more clients than the leaves have ports",
+            with(7, "  shape: leaf-spine\n  clients: 5\n  hostsPerLeaf: 2"),
+            "bad.yaml:8:12: 'topology.clients' needs 6 machines with the server, but the"
+                + " leaf-spine has ports for 4 (2 leaves of 2 hosts; raise"
+                + " 'topology.hostsPerLeaf')"),
+        Arguments.of(
+            "more leaf ports than one simulation holds",
+            with(7, "  shape: leaf-spine\n  hostsPerLeaf: 40"),
+            "bad.yaml:8:17: 'topology.hostsPerLeaf' must give at most 64 machines with"
+                + " 'topology.leaves' (got 2 leaves of 40 = 80)"),
+        Arguments.of(
+            "an uplink rate without a unit",
+            with(7, "  shape: leaf-spine\n  spineLinkRate: 100"),
+            "bad.yaml:8:18: wrong type at 'topology.spineLinkRate': expected a text value"),
+        Arguments.of(
+            "an uplink slower than any Ethernet",
+            with(7, "  shape: leaf-spine\n  spineLinkRate: 10Mbps"),
+            "bad.yaml:8:18: 'topology.spineLinkRate' must be between 1Gbps and 1600Gbps"),
+        Arguments.of(
+            "an uplink cable of negative length",
+            with(7, "  shape: leaf-spine\n  spineLinkDelay: -5ns"),
+            "bad.yaml:8:19: bad duration at 'topology.spineLinkDelay': negative duration"),
+        Arguments.of(
+            "a leaf-spine buffer too small for every port's PFC headroom",
+            with(7, "  shape: leaf-spine\n  hostsPerLeaf: 2\n  switchBuffer: 40KiB"),
+            "bad.yaml:8:17: 'topology.switchBuffer' 40KiB is too small for a lossless leaf-spine"
+                + " of 2 leaves (2 host and 2 spine ports each) and 2 spines"),
+        Arguments.of(
             "unknown completion mode",
             TINY_RDMA + "completion:\n  mode: telepathy\n",
             "bad.yaml:18:9: 'completion.mode' must be polling, interrupts or adaptive"),

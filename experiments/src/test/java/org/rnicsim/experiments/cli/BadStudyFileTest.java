@@ -68,12 +68,12 @@ class BadStudyFileTest {
             "unknown workload kind",
             "bad.yaml",
             tinyWith(8, "  kind: mm9"),
-            "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1, latency, bandwidth, open-loop, ndk-script, dma, connection-storm)"),
+            "bad.yaml:8:9: unknown kind 'mm9' at 'workload.kind' (known: mm1, latency, bandwidth, open-loop, ndk-script, dma, connection-storm, flows)"),
         Arguments.of(
             "missing key without a default",
             "bad.yaml",
             tinyWith(8, "  # kind forgotten"),
-            "bad.yaml:7:1: missing key 'workload.kind' (one of: mm1, latency, bandwidth, open-loop, ndk-script, dma, connection-storm)"),
+            "bad.yaml:7:1: missing key 'workload.kind' (one of: mm1, latency, bandwidth, open-loop, ndk-script, dma, connection-storm, flows)"),
         Arguments.of(
             "name that would escape the results folder",
             "bad.yaml",

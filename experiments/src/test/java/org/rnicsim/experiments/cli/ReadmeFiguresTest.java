@@ -239,6 +239,115 @@ class ReadmeFiguresTest {
     }
   }
 
+  @Test
+  void incastDcqcn_quotesQueuesPausesAndFairnessOfEachMode() throws Exception {
+    study("sweep", "incast-dcqcn");
+    ResultsCsv results = ResultsCsv.read(dir.resolve("incast-dcqcn/results.csv"));
+    String mode = "hardware.congestionControl.mode";
+    double noneQueue = results.number("queue_mean_kb", mode, "none");
+    double dcqcnQueue = results.number("queue_mean_kb", mode, "dcqcn");
+    double nonePauses = results.number("pfc_pauses", mode, "none");
+    double dcqcnPauses = results.number("pfc_pauses", mode, "dcqcn");
+
+    // The ranking DCQCN exists for: a short queue and PFC nearly quiet.
+    assertTrue(dcqcnQueue < noneQueue / 5, dcqcnQueue + " KB against " + noneQueue);
+    assertTrue(dcqcnPauses < nonePauses / 10, dcqcnPauses + " pauses against " + nonePauses);
+    assertRowSays(
+        "incast-dcqcn",
+        ("(time average %s KB) and the switch sends %d PFC pauses, yet PFC alone shares evenly"
+                + " (Jain %s over 750 us intervals after 10 ms); with DCQCN %d pauses")
+            .formatted(
+                fixed(noneQueue, 1),
+                Math.round(nonePauses),
+                fixed(results.number("jain_fairness", mode, "none"), 2),
+                Math.round(dcqcnPauses)));
+    assertRowSays(
+        "incast-dcqcn",
+        "the queue averages %s KB (between Kmin and Kmax)".formatted(fixed(dcqcnQueue, 1)));
+    // Each sender's rate over 40 intervals of 750 us: below half the fair share early on, within
+    // 20 % of it in every interval from 15 ms (interval 20) on.
+    Path longTable = dir.resolve("incast-dcqcn/results-long.csv");
+    double fairShareGbps = 100.0 / 8;
+    for (int sender = 0; sender < 8; sender++) {
+      String early = "tx_gbps_h%d_s01".formatted(sender);
+      assertTrue(mean(longTable, early, "dcqcn", "1") < fairShareGbps / 2, early);
+      for (int k = 20; k < 40; k++) {
+        String id = "tx_gbps_h%d_s%02d".formatted(sender, k);
+        assertEquals(fairShareGbps, mean(longTable, id, "dcqcn", "1"), 0.20 * fairShareGbps, id);
+      }
+    }
+    assertRowSays(
+        "incast-dcqcn", "is back at the 12.5 Gb/s fair share (within 20 %) from 15 ms on");
+    assertRowSays(
+        "incast-dcqcn",
+        "(Jain %s, goodput %s against %s Gb/s)"
+            .formatted(
+                fixed(results.number("jain_fairness", mode, "dcqcn"), 2),
+                fixed(results.number("goodput_gbps", mode, "dcqcn"), 1),
+                fixed(results.number("goodput_gbps", mode, "none"), 1)));
+  }
+
+  @Test
+  void fctSlowdown_dcqcnRanksSmallFlowsFasterAndLargeFlowsSlower() throws Exception {
+    study("sweep", "fct-slowdown");
+    Path longTable = dir.resolve("fct-slowdown/results-long.csv");
+    ResultsCsv results = ResultsCsv.read(dir.resolve("fct-slowdown/results.csv"));
+
+    // The rankings the model shows at both loads, on the medians (the p99 of the small buckets
+    // rests on a few flows per replication and is only quoted).
+    for (String load : List.of("0.3", "0.5")) {
+      for (String bucket : List.of("lt10kb", "10kb_100kb")) {
+        double none = mean(longTable, "fct_slowdown_p50_" + bucket, "none", load);
+        double dcqcn = mean(longTable, "fct_slowdown_p50_" + bucket, "dcqcn", load);
+        assertTrue(dcqcn < none, bucket + " at " + load + ": " + dcqcn + " against " + none);
+      }
+      for (String bucket : List.of("1mb_10mb", "ge10mb")) {
+        double none = mean(longTable, "fct_slowdown_p50_" + bucket, "none", load);
+        double dcqcn = mean(longTable, "fct_slowdown_p50_" + bucket, "dcqcn", load);
+        assertTrue(dcqcn > none, bucket + " at " + load + ": " + dcqcn + " against " + none);
+      }
+    }
+    String mode = "hardware.congestionControl.mode";
+    assertRowSays(
+        "fct-slowdown",
+        ("(under 10 KB: %s to %s at 30 %%, %s to %s at 50 %%) and the queues (busiest time"
+                + " average %s to %s KB at 30 %%)")
+            .formatted(
+                fixed(mean(longTable, "fct_slowdown_p50_lt10kb", "none", "0.3"), 2),
+                fixed(mean(longTable, "fct_slowdown_p50_lt10kb", "dcqcn", "0.3"), 2),
+                fixed(mean(longTable, "fct_slowdown_p50_lt10kb", "none", "0.5"), 2),
+                fixed(mean(longTable, "fct_slowdown_p50_lt10kb", "dcqcn", "0.5"), 2),
+                fixed(results.number("queue_mean_kb", mode, "none", "load", "0.3"), 1),
+                fixed(results.number("queue_mean_kb", mode, "dcqcn", "load", "0.3"), 1)));
+    assertRowSays(
+        "fct-slowdown",
+        "(1-10 MB median %s to %s at 50 %%"
+            .formatted(
+                fixed(mean(longTable, "fct_slowdown_p50_1mb_10mb", "none", "0.5"), 2),
+                fixed(mean(longTable, "fct_slowdown_p50_1mb_10mb", "dcqcn", "0.5"), 2)));
+    assertRowSays(
+        "fct-slowdown",
+        "(30 %%: %s without, %s with; 50 %%: %s without, %s with)"
+            .formatted(
+                fixed(mean(longTable, "fct_slowdown_p99_lt10kb", "none", "0.3"), 1),
+                fixed(mean(longTable, "fct_slowdown_p99_lt10kb", "dcqcn", "0.3"), 1),
+                fixed(mean(longTable, "fct_slowdown_p99_lt10kb", "none", "0.5"), 1),
+                fixed(mean(longTable, "fct_slowdown_p99_lt10kb", "dcqcn", "0.5"), 1)));
+  }
+
+  /** The mean over replications of a detail metric in results-long.csv. */
+  private static double mean(Path longTable, String metric, String mode, String load)
+      throws IOException {
+    List<Map<String, String>> rows =
+        ResultsCsv.read(longTable)
+            .where("metric", metric, "hardware.congestionControl.mode", mode, "load", load);
+    assertTrue(!rows.isEmpty(), metric + " " + mode + " " + load);
+    return rows.stream()
+        .mapToDouble(row -> Double.parseDouble(row.get("value")))
+        .average()
+        .orElseThrow();
+  }
+
   /** Runs configs/NAME.yaml with {@code command} (run or sweep) into the test's folder. */
   private CommandLineRun study(String command, String name) {
     Path file = CONFIGS.resolve(name + ".yaml");

@@ -10,6 +10,7 @@ import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeListener;
 import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.congestion.Dcqcn;
 import org.rnicsim.model.adapter.control.ControlCommand;
 import org.rnicsim.model.adapter.control.ControlPath;
 import org.rnicsim.model.adapter.dma.DmaEngines;
@@ -128,6 +129,7 @@ public final class Rnic {
             port,
             cqeWriter,
             stats);
+    transport.useCongestionControl(profile.congestionControl(), stats);
     this.managementQp =
         new ManagementQp(simulator, name, address, profile, dma, port, transport::isRemoved, stats);
     // QP1 traffic is told apart by its opcode, so RC QP numbers need not skip 1.
@@ -174,6 +176,18 @@ public final class Rnic {
 
   public RnicSimulator simulator() {
     return simulator;
+  }
+
+  /**
+   * The adapter's DCQCN (its CNP counters), or null when its profile runs no congestion control.
+   */
+  public Dcqcn dcqcn() {
+    return transport.dcqcn();
+  }
+
+  /** The rate {@code qp} may send at now: its DCQCN rate while limited, else the line rate. */
+  public double sendRateBitsPerSecond(QueuePair qp) {
+    return transport.sendRateBitsPerSecond(qp);
   }
 
   /** QPs that exist on this adapter. */

@@ -1,10 +1,15 @@
 package org.rnicsim.model.fabric;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
+import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
@@ -23,8 +28,17 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketLost;
  * moment the PAUSE has arrived (802.1Qbb allows it a response time; an adapter's MAC needs about
  * none).
  *
+ * <p>A destination may have several equal-cost output ports (a leaf's uplinks to the spines); a
+ * packet then takes the one its flow hashes to ({@link Ecmp}). Ports may differ in rate and PFC
+ * thresholds ({@link SwitchPortConfig}). An ingress port's bytes count until they have really left
+ * the switch: an output paused from downstream holds them, and the ingress pauses in turn, which is
+ * how PFC backs congestion up hop by hop.
+ *
+ * <p>With {@linkplain SwitchConfig#ecn ECN marking} on, each output queue marks ECN-capable packets
+ * CE as they join it ({@link EcnMarker}).
+ *
  * <p>Statistics under {@code <name>.out<i>}: the port's own (see {@link Port}) and {@code .drops};
- * under {@code <name>.in<i>}: {@code .pauses}.
+ * under {@code <name>.in<i>}: {@code .pauses}; together in {@link #portStatistics()}.
  */
 public final class FabricSwitch {
   private final RnicSimulator simulator;
@@ -34,10 +48,52 @@ public final class FabricSwitch {
   private final Counter[] drops;
   private final Counter[] pauses;
   private final IngressAccount[] ingress;
-  private final Map<Integer, Integer> routes = new HashMap<>();
+  private final EcnMarker[] ecn;
+  private final Map<Integer, int[]> routes = new HashMap<>();
+  private final Map<Packet, Held> heldByPacket = new IdentityHashMap<>();
 
+  /** A switch whose ports all run at {@code config}'s rate with its PFC thresholds. */
   public FabricSwitch(
       RnicSimulator simulator, String name, SwitchConfig config, StatisticsRegistry stats) {
+    this(simulator, name, config, stats, null);
+  }
+
+  /** A switch whose ports all run at {@code config}'s rate, marking from {@code streams}. */
+  public FabricSwitch(
+      RnicSimulator simulator,
+      String name,
+      SwitchConfig config,
+      StatisticsRegistry stats,
+      RandomStreams streams) {
+    this(
+        simulator,
+        name,
+        config,
+        Collections.nCopies(config.ports(), SwitchPortConfig.uniform(config)),
+        stats,
+        streams);
+  }
+
+  /**
+   * A switch of {@code config} whose port i has the rate and PFC thresholds of {@code
+   * portConfigs.get(i)} (the config's own rate and thresholds are then not used).
+   *
+   * @param streams where each output queue's ECN marking draws from ({@code <name>.out<i>.ecn});
+   *     may be null when {@code config} marks nothing
+   */
+  public FabricSwitch(
+      RnicSimulator simulator,
+      String name,
+      SwitchConfig config,
+      List<SwitchPortConfig> portConfigs,
+      StatisticsRegistry stats,
+      RandomStreams streams) {
+    if (portConfigs.size() != config.ports()) {
+      throw new IllegalArgumentException(name + ": one port config per port is needed");
+    }
+    if (config.ecn().enabled() && streams == null) {
+      throw new IllegalArgumentException(name + ": ECN marking needs random streams");
+    }
     this.simulator = simulator;
     this.name = name;
     this.config = config;
@@ -45,21 +101,26 @@ public final class FabricSwitch {
     this.drops = new Counter[config.ports()];
     this.pauses = new Counter[config.ports()];
     this.ingress = new IngressAccount[config.ports()];
+    this.ecn = new EcnMarker[config.ports()];
     for (int i = 0; i < ports.length; i++) {
       int index = i;
       ports[i] =
           new Port(
               simulator,
               name + ".out" + i,
-              config.rateBitsPerSecond(),
+              portConfigs.get(i).rateBitsPerSecond(),
               config.txLatencyPs(),
               config.rxLatencyPs(),
               Integer.MAX_VALUE,
               stats);
       ports[i].setReceiver(packet -> arrived(index, packet));
+      ports[i].setDepartureListener(this::departureBooked);
       drops[i] = stats.counter(name + ".out" + i + ".drops");
       pauses[i] = stats.counter(name + ".in" + i + ".pauses");
-      ingress[i] = new IngressAccount(index);
+      ingress[i] = new IngressAccount(index, portConfigs.get(i));
+      if (config.ecn().enabled()) {
+        ecn[i] = new EcnMarker(config.ecn(), ports[i], streams);
+      }
     }
   }
 
@@ -73,12 +134,43 @@ public final class FabricSwitch {
     return ports[index];
   }
 
+  public String name() {
+    return name;
+  }
+
+  /** Ports, to be read by index. */
+  public int portCount() {
+    return ports.length;
+  }
+
   /** Packets for {@code address} leave through port {@code portIndex}. */
   public void route(int address, int portIndex) {
-    if (portIndex < 0 || portIndex >= ports.length) {
-      throw new IllegalArgumentException(name + " has no port " + portIndex);
+    routeEqualCost(address, portIndex);
+  }
+
+  /**
+   * Packets for {@code address} leave through one of {@code portIndexes}, each flow always through
+   * the same one ({@link Ecmp}).
+   */
+  public void routeEqualCost(int address, int... portIndexes) {
+    if (portIndexes.length == 0) {
+      throw new IllegalArgumentException(name + ": a route needs a port");
     }
-    routes.put(address, portIndex);
+    for (int portIndex : portIndexes) {
+      if (portIndex < 0 || portIndex >= ports.length) {
+        throw new IllegalArgumentException(name + " has no port " + portIndex);
+      }
+    }
+    routes.put(address, portIndexes.clone());
+  }
+
+  /** Each port's counters and egress queue since the statistics were last reset, by index. */
+  public List<PortStatistics> portStatistics() {
+    List<PortStatistics> all = new ArrayList<>(ports.length);
+    for (int i = 0; i < ports.length; i++) {
+      all.add(ports[i].statistics(pauses[i].count(), drops[i].count()));
+    }
+    return all;
   }
 
   public long drops(int outputPort) {
@@ -90,24 +182,42 @@ public final class FabricSwitch {
   }
 
   private void arrived(int inPort, Packet packet) {
-    Integer outPort = routes.get(packet.destinationAddress());
-    if (outPort == null) {
+    int[] outPorts = routes.get(packet.destinationAddress());
+    if (outPorts == null) {
       lose(inPort, packet, "no route to " + packet.destinationAddress());
       return;
     }
+    int outPort = outPorts.length == 1 ? outPorts[0] : outPorts[Ecmp.path(packet, outPorts.length)];
     Port out = ports[outPort];
-    if (out.backlogBytes() + packet.wireBytes() > config.outputBufferBytes()) {
+    long queueBytes = out.backlogBytes();
+    if (queueBytes + packet.wireBytes() > config.outputBufferBytes()) {
       lose(outPort, packet, "output buffer full");
       return;
     }
-    long departurePs = out.transmit(simulator.nowPs() + config.forwardingLatencyPs(), packet);
-    if (departurePs == Long.MAX_VALUE) {
-      // The output is itself paused from downstream (switch chains): assume it leaves after what
-      // is booked now. Approximate; a single switch never gets here.
-      departurePs = out.busyUntilPs() + out.serialisationPs(packet.wireBytes());
+    if (ecn[outPort] != null) {
+      ecn[outPort].offer(packet, queueBytes);
     }
+    Held held = null;
     if (config.pfc()) {
-      ingress[inPort].hold(packet.wireBytes(), departurePs);
+      // Held before it is handed over: the output books its departure through departureBooked.
+      held = new Held(packet);
+      heldByPacket.put(packet, held);
+    }
+    out.transmit(simulator.nowPs() + config.forwardingLatencyPs(), packet);
+    if (held != null) {
+      ingress[inPort].hold(held);
+    }
+  }
+
+  /** An output booked {@code packet}'s departure, or a pause took the booking back. */
+  private void departureBooked(Packet packet, long departurePs) {
+    Held held = heldByPacket.get(packet);
+    if (held == null) {
+      return;
+    }
+    held.departurePs = departurePs;
+    if (held.account != null && held.account.pausing) {
+      held.account.checkLater();
     }
   }
 
@@ -120,26 +230,44 @@ public final class FabricSwitch {
     }
   }
 
+  /** Bytes of one packet that count against its ingress port until it has left the switch. */
+  private static final class Held {
+    final Packet packet;
+    final long bytes;
+    long departurePs = Long.MAX_VALUE;
+    IngressAccount account;
+
+    Held(Packet packet) {
+      this.packet = packet;
+      this.bytes = packet.wireBytes();
+    }
+  }
+
   /**
    * PFC ingress accounting of one port: the bytes that came in through it and have not left the
    * switch yet, known from their departure times; checked again at each departure while paused.
    */
   private final class IngressAccount extends SimEvent {
     private final int port;
-    private final ArrayDeque<long[]> held = new ArrayDeque<>();
+    private final long xoffBytes;
+    private final long xonBytes;
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
     private long heldBytes;
     private boolean pausing;
     private long lastControlArrivalPs;
 
-    IngressAccount(int port) {
+    IngressAccount(int port, SwitchPortConfig portConfig) {
       this.port = port;
+      this.xoffBytes = portConfig.pfcXoffBytes();
+      this.xonBytes = portConfig.pfcXonBytes();
     }
 
-    void hold(long bytes, long departurePs) {
-      held.addLast(new long[] {departurePs, bytes});
-      heldBytes += bytes;
+    void hold(Held entry) {
+      entry.account = this;
+      held.addLast(entry);
+      heldBytes += entry.bytes;
       release();
-      if (!pausing && heldBytes > config.pfcXoffBytes()) {
+      if (!pausing && heldBytes > xoffBytes) {
         pausing = true;
         pauses[port].increment();
         Port partner = ports[port].peer();
@@ -164,32 +292,44 @@ public final class FabricSwitch {
     private void release() {
       long now = simulator.nowPs();
       for (var it = held.iterator(); it.hasNext(); ) {
-        long[] entry = it.next();
-        if (entry[0] <= now) {
-          heldBytes -= entry[1];
+        Held entry = it.next();
+        if (entry.departurePs <= now) {
+          heldBytes -= entry.bytes;
           it.remove();
+          heldByPacket.remove(entry.packet);
         }
       }
     }
 
-    private void checkLater() {
+    /**
+     * Checks again at the earliest booked departure; a packet whose output is paused has none yet,
+     * and its booking calls this again.
+     */
+    void checkLater() {
       long next = Long.MAX_VALUE;
-      for (long[] entry : held) {
-        next = Math.min(next, entry[0]);
+      for (Held entry : held) {
+        next = Math.min(next, entry.departurePs);
       }
-      if (next == Long.MAX_VALUE) {
+      if (held.isEmpty()) {
         next = simulator.nowPs();
       }
-      if (!isScheduled()) {
-        simulator.reschedule(
-            this, Math.max(next, simulator.nowPs()), RnicSimulator.PRIORITY_NORMAL);
+      if (next == Long.MAX_VALUE) {
+        return;
       }
+      long atPs = Math.max(next, simulator.nowPs());
+      if (isScheduled()) {
+        if (timePs() <= atPs) {
+          return;
+        }
+        simulator.cancel(this);
+      }
+      simulator.reschedule(this, atPs, RnicSimulator.PRIORITY_NORMAL);
     }
 
     @Override
     protected void fire() {
       release();
-      if (pausing && heldBytes < config.pfcXonBytes()) {
+      if (pausing && heldBytes < xonBytes) {
         pausing = false;
         Port partner = ports[port].peer();
         if (partner != null) {

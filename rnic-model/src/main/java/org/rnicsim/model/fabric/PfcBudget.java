@@ -27,12 +27,21 @@ public record PfcBudget(long maxFrameBytes, long headroomBytes) {
    * Assumption: the switch's interfaces are no slower than the adapters'.
    */
   public static PfcBudget forAdapterPorts(PortProfile port) {
+    return forLink(port, port.rateBitsPerSecond(), port.propagationDelayPs());
+  }
+
+  /**
+   * The budget of a switch port on a link of {@code rateBitsPerSecond} over a cable of {@code
+   * cableDelayPs} (a leaf's uplink to a spine), whose interfaces have the MAC and PHY latencies of
+   * the adapters' port; the same assumption as {@link #forAdapterPorts}.
+   */
+  public static PfcBudget forLink(PortProfile port, long rateBitsPerSecond, long cableDelayPs) {
     long maxFrameBytes =
         port.mtuBytes() + port.packetHeaderBytes() + PacketOpcode.MAX_EXTENDED_HEADER_BYTES;
     long interfaceDelaysPs = 2 * (port.txLatencyPs() + port.rxLatencyPs());
     long headroomBytes =
         SwitchConfig.pfcHeadroomBytes(
-            port.rateBitsPerSecond(), port.propagationDelayPs(), interfaceDelaysPs, maxFrameBytes);
+            rateBitsPerSecond, cableDelayPs, interfaceDelaysPs, maxFrameBytes);
     return new PfcBudget(maxFrameBytes, headroomBytes);
   }
 

@@ -2,10 +2,7 @@ package org.rnicsim.model.fabric;
 
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
-import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
-import org.rnicsim.engine.trace.Trace;
-import org.rnicsim.model.trace.ModelTraceEvent.PacketSent;
 
 /**
  * A network port: packets leave one after another at the line rate, then pay the MAC and PHY
@@ -21,9 +18,10 @@ import org.rnicsim.model.trace.ModelTraceEvent.PacketSent;
  * serialised still goes, and every packet booked behind it (its departure was computed when it was
  * handed over) is taken back off the wire and waits, in order, for {@link #resume()}.
  *
- * <p>Statistics under {@code <name>}: {@code .txPackets}, {@code .txWireBytes}, {@code .busyPs}
- * (utilisation = busyPs / observed time) and {@code .queuedPacketPs}, the summed time packets spent
- * in the port (time-average occupancy = queuedPacketPs / observed time, Little's law).
+ * <p>Statistics under {@code <name>} (see {@link PortCounters}): {@code .txPackets}, {@code
+ * .txWireBytes}, {@code .busyPs} (utilisation = busyPs / observed time), {@code .queuedPacketPs},
+ * the summed time packets spent in the port (time-average occupancy = queuedPacketPs / observed
+ * time, Little's law), {@code .ecnMarks}, {@code .pfcPausesReceived} and the egress queue in bytes.
  */
 public final class Port {
   private final RnicSimulator simulator;
@@ -32,11 +30,8 @@ public final class Port {
   private final long txLatencyPs;
   private final long rxLatencyPs;
   private final int queueSlots;
-  private final Trace trace;
-  private final Counter txPackets;
-  private final Counter txWireBytes;
-  private final Counter busyPs;
-  private final Counter queuedPacketPs;
+  private final WireTrace trace;
+  private final PortCounters counters;
   private final RoomEvent roomEvent = new RoomEvent();
 
   private long[] departuresPs = new long[8];
@@ -44,12 +39,6 @@ public final class Port {
   private int[] wireBytesRing = new int[8];
   private Packet[] packetRing = new Packet[8];
   private final java.util.ArrayDeque<Packet> pausedBacklog = new java.util.ArrayDeque<>(0);
-
-  /**
-   * With the trace on, the {@code PacketSent} entries of packets booked to start later, in start
-   * order: a pause may still take those packets back, so they are traced only when they start.
-   */
-  private final java.util.ArrayDeque<SentTrace> pendingTraces = new java.util.ArrayDeque<>(0);
 
   private Port peer;
   private int head;
@@ -59,6 +48,7 @@ public final class Port {
   private Link.Direction egress;
   private PacketSink receiver;
   private Runnable roomListener;
+  private DepartureListener departureListener;
 
   /**
    * @param queueSlots packets the port accepts ahead of the wire; {@link Integer#MAX_VALUE} for a
@@ -81,11 +71,8 @@ public final class Port {
     this.txLatencyPs = txLatencyPs;
     this.rxLatencyPs = rxLatencyPs;
     this.queueSlots = queueSlots;
-    this.trace = simulator.trace();
-    this.txPackets = stats.counter(name + ".txPackets");
-    this.txWireBytes = stats.counter(name + ".txWireBytes");
-    this.busyPs = stats.counter(name + ".busyPs");
-    this.queuedPacketPs = stats.counter(name + ".queuedPacketPs");
+    this.trace = new WireTrace(simulator, name);
+    this.counters = new PortCounters(name, stats);
   }
 
   public String name() {
@@ -159,14 +146,22 @@ public final class Port {
   /** Wire bytes of the packets at the port or in the sender's pipeline, not yet serialised. */
   public long backlogBytes() {
     retireDeparted();
-    long bytes = 0;
-    for (int i = 0; i < count; i++) {
-      bytes += wireBytesRing[(head + i) % wireBytesRing.length];
-    }
-    for (Packet packet : pausedBacklog) {
-      bytes += packet.wireBytes();
-    }
-    return bytes;
+    return counters.queuedBytes();
+  }
+
+  /** ECN: a switch marked a packet it queued here Congestion Experienced. */
+  public void countEcnMark() {
+    counters.ecnMarks.increment();
+  }
+
+  /** This port's counters and egress queue since the statistics were last reset. */
+  public PortStatistics statistics(long pfcPausesSent, long drops) {
+    retireDeparted();
+    return counters.snapshot(name, pfcPausesSent, drops);
+  }
+
+  void setDepartureListener(DepartureListener listener) {
+    this.departureListener = listener;
   }
 
   /** Who receives the packets that arrive at this port. */
@@ -225,6 +220,8 @@ public final class Port {
       // PFC pause without an end: the packet waits until resume() (ready times are not kept:
       // a paused port sends as soon as it may).
       pausedBacklog.addLast(packet);
+      counters.queueChanged(now, packet.wireBytes());
+      booked(packet, Long.MAX_VALUE);
       return Long.MAX_VALUE;
     }
     long readyPs = Math.max(Math.max(readyAtPs, now), pausedUntilPs);
@@ -233,33 +230,17 @@ public final class Port {
     long departurePs = startPs + serialisationPs;
     busyUntilPs = departurePs;
     push(readyPs, departurePs, packet);
-    txPackets.increment();
-    txWireBytes.add(packet.wireBytes());
-    busyPs.add(serialisationPs);
-    queuedPacketPs.add(departurePs - readyPs);
+    counters.queueChanged(now, packet.wireBytes());
+    counters.booked(1, packet.wireBytes(), serialisationPs, readyPs, departurePs);
+    booked(packet, departurePs);
     if (trace.isOn()) {
-      traceWhenOnWire(packet, startPs, departurePs);
+      trace.onWire(packet, startPs, departurePs);
     }
     if (egress == null) {
       throw new IllegalStateException(name + " is not connected to a link");
     }
     egress.carry(packet, departurePs + txLatencyPs);
     return departurePs;
-  }
-
-  /**
-   * Traces the packet when its first bit goes on the wire: now, or at {@code startPs} by an event
-   * that only traces (so the model's timing is the same with the trace on or off), unless a pause
-   * takes the packet back first.
-   */
-  private void traceWhenOnWire(Packet packet, long startPs, long departurePs) {
-    if (startPs <= simulator.nowPs()) {
-      trace.emit(new PacketSent(startPs, name, packet.toString(), departurePs));
-      return;
-    }
-    SentTrace entry = new SentTrace(packet, departurePs);
-    pendingTraces.addLast(entry);
-    simulator.reschedule(entry, startPs, RnicSimulator.PRIORITY_NORMAL);
   }
 
   /** Time to serialise {@code wireBytes} at this port's rate, rounded up. */
@@ -282,6 +263,7 @@ public final class Port {
    * again and wait, in order, for {@link #resume()}, with the packets handed over meanwhile.
    */
   public void pause() {
+    counters.pfcPausesReceived.increment();
     pausedUntilPs = Long.MAX_VALUE;
     retireDeparted();
     long now = simulator.nowPs();
@@ -298,20 +280,16 @@ public final class Port {
       // counters describe what really went on the wire once it is sent again after resume(). A
       // packet a down link already lost is not in the event list and stays lost.
       boolean onCable = simulator.cancel(packet);
-      txPackets.add(-1);
-      txWireBytes.add(-wireBytes);
-      busyPs.add(-serialisationPs);
-      queuedPacketPs.add(-(departuresPs[tail] - readiesPs[tail]));
+      counters.booked(-1, wireBytes, serialisationPs, readiesPs[tail], departuresPs[tail]);
       packetRing[tail] = null;
       count--;
-      SentTrace entry = pendingTraces.peekLast();
-      if (entry != null && entry.packet == packet) {
-        // It had not started: traced when it is sent again, not now.
-        pendingTraces.pollLast();
-        simulator.cancel(entry);
-      }
+      // It had not started: traced when it is sent again, not now.
+      trace.takenBack(packet);
       if (onCable) {
         pausedBacklog.addFirst(packet);
+        booked(packet, Long.MAX_VALUE);
+      } else {
+        counters.queueChanged(now, -wireBytes);
       }
     }
     busyUntilPs = count == 0 ? now : departuresPs[(head + count - 1) % departuresPs.length];
@@ -321,11 +299,13 @@ public final class Port {
   /** PFC: lifts a pause now; packets that waited for it go in order. */
   public void resume() {
     pausedUntilPs = Math.min(pausedUntilPs, simulator.nowPs());
+    retireDeparted();
     // Taken out first: transmit() parks a packet behind any still waiting, which would put the
     // second of several waiting packets back at the end forever.
     Packet[] waiting = pausedBacklog.toArray(new Packet[0]);
     pausedBacklog.clear();
     for (Packet packet : waiting) {
+      counters.queueChanged(simulator.nowPs(), -packet.wireBytes());
       transmit(simulator.nowPs(), packet);
     }
     armRoomEvent();
@@ -389,10 +369,17 @@ public final class Port {
     count++;
   }
 
+  private void booked(Packet packet, long departurePs) {
+    if (departureListener != null) {
+      departureListener.departureBooked(packet, departurePs);
+    }
+  }
+
   private void retireDeparted() {
     long now = simulator.nowPs();
     while (count > 0 && departuresPs[head] <= now) {
       // Gone from the port: the packet is the cable's (and later the receiver's) event now.
+      counters.queueChanged(departuresPs[head], -wireBytesRing[head]);
       packetRing[head] = null;
       head = (head + 1) % departuresPs.length;
       count--;
@@ -411,24 +398,6 @@ public final class Port {
       } else {
         armRoomEvent();
       }
-    }
-  }
-
-  /** The trace entry of a packet that starts on the wire later than it was booked. */
-  private final class SentTrace extends SimEvent {
-    private final Packet packet;
-    private final long departurePs;
-
-    SentTrace(Packet packet, long departurePs) {
-      this.packet = packet;
-      this.departurePs = departurePs;
-    }
-
-    @Override
-    protected void fire() {
-      // Packets start in booking order, so this is the oldest entry still waiting.
-      pendingTraces.pollFirst();
-      trace.emit(new PacketSent(simulator.nowPs(), name, packet.toString(), departurePs));
     }
   }
 

@@ -15,6 +15,7 @@ package org.rnicsim.model.fabric;
  *     a lossless fabric, low enough that every ingress port can also hold its {@linkplain
  *     #pfcHeadroomBytes headroom} (see {@link #losslessXoffBytes})
  * @param pfcXonBytes ingress bytes below which PFC lets it send again
+ * @param ecn how each output queue marks ECN-capable packets CE ({@link EcnMarking#OFF}: never)
  */
 public record SwitchConfig(
     int ports,
@@ -25,7 +26,8 @@ public record SwitchConfig(
     long outputBufferBytes,
     boolean pfc,
     long pfcXoffBytes,
-    long pfcXonBytes) {
+    long pfcXonBytes,
+    EcnMarking ecn) {
   /** A PFC frame: a minimum-size Ethernet MAC control frame. */
   public static final int PAUSE_FRAME_BYTES = 64;
 
@@ -67,7 +69,49 @@ public record SwitchConfig(
         maxFrameBytes, outputBufferBytes / ingressPorts - headroomBytes - maxFrameBytes);
   }
 
+  /** A switch that marks nothing. */
+  public SwitchConfig(
+      int ports,
+      long rateBitsPerSecond,
+      long forwardingLatencyPs,
+      long txLatencyPs,
+      long rxLatencyPs,
+      long outputBufferBytes,
+      boolean pfc,
+      long pfcXoffBytes,
+      long pfcXonBytes) {
+    this(
+        ports,
+        rateBitsPerSecond,
+        forwardingLatencyPs,
+        txLatencyPs,
+        rxLatencyPs,
+        outputBufferBytes,
+        pfc,
+        pfcXoffBytes,
+        pfcXonBytes,
+        EcnMarking.OFF);
+  }
+
+  /** The same switch with ECN marking {@code marking} on every output queue. */
+  public SwitchConfig withEcn(EcnMarking marking) {
+    return new SwitchConfig(
+        ports,
+        rateBitsPerSecond,
+        forwardingLatencyPs,
+        txLatencyPs,
+        rxLatencyPs,
+        outputBufferBytes,
+        pfc,
+        pfcXoffBytes,
+        pfcXonBytes,
+        marking);
+  }
+
   public SwitchConfig {
+    if (ecn == null) {
+      throw new IllegalArgumentException("bad switch config: no ECN setting (EcnMarking.OFF)");
+    }
     if (ports < 2 || rateBitsPerSecond <= 0 || forwardingLatencyPs < 0 || outputBufferBytes <= 0) {
       throw new IllegalArgumentException("bad switch config: " + ports + " ports");
     }

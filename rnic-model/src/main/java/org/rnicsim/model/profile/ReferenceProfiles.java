@@ -79,6 +79,7 @@ public final class ReferenceProfiles {
             15 * us,
             10 * us,
             1,
-            60 * SimTime.PS_PER_S));
+            60 * SimTime.PS_PER_S),
+        CongestionControlProfile.paperDcqcn(CongestionControlMode.NONE));
   }
 }

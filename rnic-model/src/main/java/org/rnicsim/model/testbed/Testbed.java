@@ -11,16 +11,18 @@ import org.rnicsim.model.adapter.firmware.FirmwareConfig;
 import org.rnicsim.model.adapter.interrupt.InterruptCosts;
 import org.rnicsim.model.fabric.FabricSwitch;
 import org.rnicsim.model.fabric.Link;
+import org.rnicsim.model.fabric.PortStatistics;
 import org.rnicsim.model.fabric.SwitchConfig;
 import org.rnicsim.model.host.HostCpu;
 import org.rnicsim.model.profile.HardwareProfile;
 
 /**
  * Machines of one profile, cabled (in the spirit of ns-3's topology helpers): the one place where
- * hosts, adapters, links and a switch are put together, for the model's own test rigs, the NDK
+ * hosts, adapters, links and switches are put together, for the model's own test rigs, the NDK
  * hosts and the studies alike. Machine i is named {@code names[i]}, is adapter address i + 1, and
- * (on a switch) sits on switch port i. Every machine is an {@link AdapterNode}: its datapath, its
- * firmware command queue (the profile's command times) and its interrupts on the host's cores.
+ * sits on switch port i of one switch, or on a leaf of a leaf-spine as {@link LeafSpine} places it.
+ * Every machine is an {@link AdapterNode}: its datapath, its firmware command queue (the profile's
+ * command times) and its interrupts on the host's cores.
  */
 public final class Testbed {
   private final RnicSimulator simulator;
@@ -29,17 +31,23 @@ public final class Testbed {
   private final HardwareProfile hardware;
   private final List<AdapterNode> nodes;
   private final List<Link> cables;
-  private final FabricSwitch fabricSwitch;
+  private final List<FabricSwitch> switches;
+  private final List<Link> spineLinks;
 
   private Testbed(
-      Builder builder, List<AdapterNode> nodes, List<Link> cables, FabricSwitch fabricSwitch) {
+      Builder builder,
+      List<AdapterNode> nodes,
+      List<Link> cables,
+      List<FabricSwitch> switches,
+      List<Link> spineLinks) {
     this.simulator = builder.simulator;
     this.stats = builder.stats;
     this.streams = builder.streams;
     this.hardware = builder.hardware;
     this.nodes = List.copyOf(nodes);
     this.cables = List.copyOf(cables);
-    this.fabricSwitch = fabricSwitch;
+    this.switches = List.copyOf(switches);
+    this.spineLinks = List.copyOf(spineLinks);
   }
 
   /** Machines of {@code hardware} on {@code simulator}; see the builder's defaults. */
@@ -83,21 +91,43 @@ public final class Testbed {
     return cables.get(Math.min(machine, cables.size() - 1));
   }
 
-  /** The switch, or null when the machines are back to back. */
+  /** The one switch, or null when the machines are back to back or on a leaf-spine. */
   public FabricSwitch fabricSwitch() {
-    return fabricSwitch;
+    return switches.size() == 1 ? switches.get(0) : null;
   }
 
-  /** Packets the switch dropped on any port since the statistics were last reset; 0 unswitched. */
+  /** Every switch: none back to back, one, or a leaf-spine's leaves and then its spines. */
+  public List<FabricSwitch> switches() {
+    return switches;
+  }
+
+  /** A leaf-spine's leaf-to-spine cables, leaf by leaf; empty for other cablings. */
+  public List<Link> spineLinks() {
+    return spineLinks;
+  }
+
+  /**
+   * Packets the switches dropped on any port since the statistics were last reset; 0 unswitched.
+   */
   public long switchDrops() {
-    if (fabricSwitch == null) {
-      return 0;
-    }
     long drops = 0;
-    for (int port = 0; port < nodes.size(); port++) {
-      drops += fabricSwitch.drops(port);
+    for (PortStatistics port : switchPortStatistics()) {
+      drops += port.drops();
     }
     return drops;
+  }
+
+  /**
+   * Every switch port's counters and egress queue since the statistics were last reset, switch by
+   * switch in {@link #switches()} order: what a study reports as ECN marks, PFC pauses, drops and
+   * queue occupancy.
+   */
+  public List<PortStatistics> switchPortStatistics() {
+    List<PortStatistics> all = new ArrayList<>();
+    for (FabricSwitch fabricSwitch : switches) {
+      all.addAll(fabricSwitch.portStatistics());
+    }
+    return all;
   }
 
   /** Builds a {@link Testbed}. */
@@ -129,7 +159,7 @@ public final class Testbed {
       return this;
     }
 
-    /** Back to back (the default) or on a switch. */
+    /** Back to back (the default), on one switch or on a leaf-spine. */
     public Builder cabling(Cabling value) {
       this.cabling = Objects.requireNonNull(value, "cabling");
       return this;
@@ -205,14 +235,20 @@ public final class Testbed {
                 propagationPs,
                 streams,
                 stats);
-        return new Testbed(this, nodes, List.of(link), null);
+        return new Testbed(this, nodes, List.of(link), List.of(), List.of());
+      }
+      if (cabling.leafSpine() != null) {
+        LeafSpineFabric fabric =
+            LeafSpineFabric.build(simulator, nodes, cabling, hardware.port(), streams, stats);
+        return new Testbed(
+            this, nodes, fabric.hostCables(), fabric.switches(), fabric.spineLinks());
       }
       SwitchConfig config =
           switchConfig != null ? switchConfig : cabling.switchConfig(hardware.port(), nodes.size());
       if (config.ports() < nodes.size()) {
         throw new IllegalArgumentException("the switch has fewer ports than machines");
       }
-      FabricSwitch fabricSwitch = new FabricSwitch(simulator, "switch", config, stats);
+      FabricSwitch fabricSwitch = new FabricSwitch(simulator, "switch", config, stats, streams);
       List<Link> cables = new ArrayList<>();
       for (int port = 0; port < nodes.size(); port++) {
         AdapterNode node = nodes.get(port);
@@ -227,7 +263,7 @@ public final class Testbed {
                 stats));
         fabricSwitch.route(node.rnic().address(), port);
       }
-      return new Testbed(this, nodes, cables, fabricSwitch);
+      return new Testbed(this, nodes, cables, List.of(fabricSwitch), List.of());
     }
   }
 }

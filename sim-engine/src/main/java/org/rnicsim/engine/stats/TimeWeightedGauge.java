@@ -32,7 +32,16 @@ public final class TimeWeightedGauge {
 
   /** The level from now on. */
   public void set(double newValue) {
-    long now = simulator.nowPs();
+    setAt(simulator.nowPs(), newValue);
+  }
+
+  /**
+   * The level from {@code timePs} on, for a change a model learns of only later (a packet whose
+   * departure time was computed, not an event); changes must come in time order, and one from
+   * before the last reset counts from the reset.
+   */
+  public void setAt(long timePs, double newValue) {
+    long now = Math.max(timePs, lastChangePs);
     areaValuePs += value * (now - lastChangePs);
     lastChangePs = now;
     value = newValue;

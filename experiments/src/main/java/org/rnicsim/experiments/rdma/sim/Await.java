@@ -6,12 +6,12 @@ import org.rnicsim.engine.RnicSimulator;
  * Counts the callbacks a setup step waits for, and runs the simulation until all have come back: a
  * job starts measuring on machines that are fully set up.
  */
-final class Await {
+public final class Await {
   private final RnicSimulator simulator;
   private final String step;
   private int pending;
 
-  Await(RnicSimulator simulator, String step) {
+  public Await(RnicSimulator simulator, String step) {
     this.simulator = simulator;
     this.step = step;
   }
@@ -20,7 +20,7 @@ final class Await {
    * A callback to hand out {@code times} times in all; {@code then} runs after each. It counts one
    * pending callback per expected call.
    */
-  Runnable expect(Runnable then, int times) {
+  public Runnable expect(Runnable then, int times) {
     pending += times;
     return () -> {
       pending--;
@@ -29,7 +29,7 @@ final class Await {
   }
 
   /** Runs the simulation until every expected callback has come back. */
-  void run() {
+  public void run() {
     simulator.runUntil(() -> pending == 0);
     if (pending != 0) {
       throw new IllegalStateException(

@@ -2,6 +2,8 @@ package org.rnicsim.model.adapter.transport;
 
 import java.util.ArrayDeque;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
+import org.rnicsim.model.adapter.congestion.CnpPacer;
+import org.rnicsim.model.adapter.congestion.DcqcnReactionPoint;
 import org.rnicsim.model.fabric.Packet;
 
 /**
@@ -54,6 +56,10 @@ public final class QueuePair {
 
   /** When the QP last joined the send scheduler's ring (for the scheduler's queue statistic). */
   long ringJoinedPs;
+
+  // DCQCN (null until first needed, and always without congestion control).
+  DcqcnReactionPoint reactionPoint;
+  CnpPacer cnpPacer;
 
   QueuePair(
       int qpn,

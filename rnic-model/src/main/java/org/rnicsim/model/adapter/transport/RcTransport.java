@@ -6,11 +6,14 @@ import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.cache.ContextCache;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.congestion.Dcqcn;
+import org.rnicsim.model.adapter.congestion.DcqcnReactionPoint;
 import org.rnicsim.model.adapter.dma.DmaEngines;
 import org.rnicsim.model.adapter.observe.StageBreakdown;
 import org.rnicsim.model.fabric.PacketSink;
 import org.rnicsim.model.fabric.Port;
 import org.rnicsim.model.profile.AdapterProfile;
+import org.rnicsim.model.profile.CongestionControlProfile;
 
 /**
  * The RC transport of one adapter, as the adapter and its driver use it: QPs by number, their state
@@ -87,6 +90,35 @@ public final class RcTransport {
    */
   public void setWriteLandedListener(WriteLandedListener listener) {
     ctx.writeLandedListener = listener;
+  }
+
+  /**
+   * Runs {@code congestionControl} from now on; with DCQCN, QPs answer CE marks with CNPs and are
+   * rate-limited by the CNPs they receive.
+   */
+  public void useCongestionControl(
+      CongestionControlProfile congestionControl, StatisticsRegistry stats) {
+    ctx.dcqcn =
+        congestionControl.runsDcqcn()
+            ? new Dcqcn(
+                ctx.simulator, ctx.adapterName, congestionControl, ctx.port.bitsPerSecond(), stats)
+            : null;
+  }
+
+  /** The adapter's DCQCN, or null when it runs no congestion control. */
+  public Dcqcn dcqcn() {
+    return ctx.dcqcn;
+  }
+
+  /**
+   * The rate {@code qp} may send at now: its DCQCN current rate while limited, otherwise the port's
+   * line rate. A workload samples it for each flow's rate over time.
+   */
+  public double sendRateBitsPerSecond(QueuePair qp) {
+    DcqcnReactionPoint reactionPoint = qp.reactionPoint;
+    return reactionPoint == null
+        ? ctx.port.bitsPerSecond()
+        : reactionPoint.currentRateBitsPerSecond();
   }
 
   /** Where the port delivers arriving packets. */

@@ -3,6 +3,8 @@ package org.rnicsim.model.adapter.transport;
 import java.util.ArrayDeque;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
+import org.rnicsim.model.adapter.congestion.CnpPacer;
+import org.rnicsim.model.adapter.congestion.Dcqcn;
 import org.rnicsim.model.fabric.Packet;
 import org.rnicsim.model.fabric.PacketSink;
 
@@ -14,6 +16,10 @@ import org.rnicsim.model.fabric.PacketSink;
  * translation fill, a receive WQE still being fetched) it stays at the head of the QP's backlog and
  * later packets of that QP queue behind it; other QPs go on. The backlog is allocated the first
  * time a QP has to wait.
+ *
+ * <p>With DCQCN on, a CNP goes straight to its QP's reaction point (assumption: without taking a
+ * slot of the receive pipeline or a context lookup), and a CE-marked request, once through the
+ * receive pipeline, to its QP's notification point, whatever then becomes of the packet.
  *
  * <p>Statistics: {@code <adapter>.rx.packets}, {@code <adapter>.rx.dropped} (no such QP, wrong
  * state, adapter removed), {@code <adapter>.rx.waits} (packets that had to wait).
@@ -44,11 +50,19 @@ final class ReceivePath implements PacketSink {
       dropped.increment();
       return;
     }
+    Dcqcn dcqcn = ctx.dcqcn;
+    if (dcqcn != null && packet.opcode().isCongestionNotification()) {
+      cnpArrived(qp, dcqcn);
+      return;
+    }
     if (packet.payloadBytes() > 0 && !ctx.receiveBuffer.admits(packet.payloadBytes())) {
       dropped.increment();
       return;
     }
     long readyPs = ctx.receivePipeline.pass(ctx.nowPs());
+    if (dcqcn != null && packet.congestionExperienced()) {
+      cnpPacer(qp, dcqcn).marked(readyPs);
+    }
     if (qp.rxBlocked || (qp.rxBacklog != null && !qp.rxBacklog.isEmpty())) {
       backlog(qp).addLast(packet);
       ctx.rxBackloggedPackets.add(1);
@@ -56,6 +70,27 @@ final class ReceivePath implements PacketSink {
       return;
     }
     dispatch(qp, packet, readyPs);
+  }
+
+  private void cnpArrived(QueuePair qp, Dcqcn dcqcn) {
+    if (qp.reactionPoint == null) {
+      qp.reactionPoint = dcqcn.newReactionPoint(() -> requester.reactivate(qp));
+    }
+    qp.reactionPoint.cnpReceived();
+    dcqcn.countCnpReceived();
+  }
+
+  private CnpPacer cnpPacer(QueuePair qp, Dcqcn dcqcn) {
+    if (qp.cnpPacer == null) {
+      qp.cnpPacer =
+          dcqcn.newCnpPacer(
+              readyAtPs -> {
+                if (ctx.qps.get(qp.qpn) == qp && !ctx.removed) {
+                  ctx.sendCnp(qp, readyAtPs);
+                }
+              });
+    }
+    return qp.cnpPacer;
   }
 
   private static boolean accepts(QueuePair qp, Packet packet) {

@@ -244,6 +244,22 @@ final class Requester {
 
   // ---- packets out ----
 
+  /** The QP may have a packet to send again (DCQCN's pacing let it go, or its limit lifted). */
+  void reactivate(QueuePair qp) {
+    if (ctx.qps.get(qp.qpn) == qp && !ctx.removed) {
+      scheduler.activate(qp);
+    }
+  }
+
+  /**
+   * DCQCN paces the QP: it holds the QP (as an RNR NAK does, whichever ends later) until its next
+   * packet may go, and its reaction point activates it again then.
+   */
+  private static void pace(QueuePair qp, int wireBytes) {
+    qp.reactionPoint.sent(wireBytes);
+    qp.holdUntilPs = Math.max(qp.holdUntilPs, qp.reactionPoint.nextSendPs());
+  }
+
   /** Whether the QP's next packet may go now (the scheduler's question). */
   boolean hasPacketToSend(QueuePair qp) {
     SendQueue sq = qp.sendQueue;
@@ -306,6 +322,9 @@ final class Requester {
       long freed = Math.min(wqe.bufferedBytes, packet.payloadBytes());
       wqe.bufferedBytes -= freed;
       ctx.transmitBuffer.release(freed);
+    }
+    if (qp.reactionPoint != null) {
+      pace(qp, packet.wireBytes());
     }
     wqe.sent++;
     if (wqe.sent == wqe.packets) {

@@ -7,6 +7,7 @@ import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.engine.trace.Trace;
 import org.rnicsim.model.adapter.cache.ContextCache;
 import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.congestion.Dcqcn;
 import org.rnicsim.model.adapter.dma.DmaEngines;
 import org.rnicsim.model.adapter.observe.StageBreakdown;
 import org.rnicsim.model.fabric.Packet;
@@ -88,6 +89,9 @@ final class TransportContext {
 
   /** Told when an incoming WRITE has landed in host memory; null when nobody listens. */
   WriteLandedListener writeLandedListener;
+
+  /** DCQCN's notification and reaction points; null when the adapter runs no congestion control. */
+  Dcqcn dcqcn;
 
   TransportContext(
       RnicSimulator simulator,
@@ -202,6 +206,15 @@ final class TransportContext {
             opcode, address, qp.remoteAddress, qp.remoteQpn, psn, 0, 0, 0, packetHeaderBytes);
     packet.setMeasurementStampPs(echoedPs);
     port.transmit(readyAtPs, packet);
+  }
+
+  /**
+   * A CNP from {@code qp} to the requester QP it serves, sent at {@code readyAtPs}: like an ACK it
+   * skips the send scheduler (RoCEv2 CNPs go on a high-priority class).
+   */
+  void sendCnp(QueuePair qp, long readyAtPs) {
+    sendControl(qp, PacketOpcode.CNP, 0, readyAtPs, -1);
+    dcqcn.countCnpSent();
   }
 
   /** Bytes of one WQE in the ring: inline data makes it longer, in 64-byte steps. */
