@@ -69,12 +69,18 @@ final class JobHandler {
               + message.caseIndex()
               + " differently from the driver: run the same rnicsim version on every machine");
     }
+    PrintWriter out = log;
+    if (out != null) {
+      // Said before the job starts, so an operator (and the SIGKILL test) sees what a member is
+      // in the middle of.
+      out.printf(Locale.ROOT, "worker: running %s%n", job.fileName());
+      out.flush();
+    }
     long cpuStart = JobRunner.threadCpuNanos();
     long jobStart = System.nanoTime();
     JobResult result = JobRunner.measure(job);
     long jobNanos = System.nanoTime() - jobStart;
     long cpuEnd = JobRunner.threadCpuNanos();
-    PrintWriter out = log;
     if (out != null) {
       out.printf(
           Locale.ROOT,
