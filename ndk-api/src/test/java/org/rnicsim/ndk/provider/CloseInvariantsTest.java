@@ -241,6 +241,36 @@ class CloseInvariantsTest {
   }
 
   @Test
+  void invariant10_invalidatingTheWindowLetsThePendingMrCloseFinishWhileTheWindowStaysOpen() {
+    ProviderRig rig = new ProviderRig();
+    NdkCq cq = rig.cq(64);
+    NdkPd pd = rig.pd();
+    SimQp[] qps = rig.connectedPair(pd, cq);
+    NdkMr mr = rig.create(cb -> pd.createMr(false, cb, null));
+    Object[] registeredContext = new Object[1];
+    mr.registerMr(
+        Mdl.of(0x100000, 8192),
+        8192,
+        NdkMrFlag.mask(NdkMrFlag.ALLOW_LOCAL_WRITE, NdkMrFlag.ALLOW_REMOTE_READ),
+        (ctx, s) -> registeredContext[0] = ctx,
+        "register-context");
+    rig.sim.runUntil(() -> registeredContext[0] != null);
+    assertEquals("register-context", registeredContext[0], "the completion gets its context back");
+    NdkMw mw = rig.create(cb -> pd.createMw(cb, null));
+    assertEquals(
+        NtStatus.SUCCESS,
+        qps[0].bind("bind", mr, mw, 0x100000, 4096, NdkOpFlag.ALLOW_REMOTE_READ.value()));
+    ProviderRig.Closed mrClose = rig.close(mr);
+    rig.sim.runUntil(rig.now() + SimTime.PS_PER_MS);
+    assertEquals(0, mrClose.callbacks, "the bound window keeps the MR close pending");
+    assertEquals(NtStatus.SUCCESS, qps[0].invalidate("invalidate", mw, 0));
+    rig.run();
+    assertEquals(1, mrClose.callbacks, "the invalidated window no longer holds the MR");
+    assertTrue(rig.<LifetimeObject>own(mw).isOpen());
+    rig.closeAndWait(mw);
+  }
+
+  @Test
   void invariant11_adapterCloseBlocksUntilEveryDescendantCallbackReturned() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);

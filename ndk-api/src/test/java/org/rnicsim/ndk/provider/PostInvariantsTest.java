@@ -254,4 +254,37 @@ class PostInvariantsTest {
     rig.run();
     assertEquals(List.of("fr"), contexts(drain(cq)));
   }
+
+  @Test
+  void bindRefusesAnMrOrWindowOfAnotherPd() {
+    ProviderRig rig = new ProviderRig();
+    NdkCq cq = rig.cq(64);
+    NdkPd pd = rig.pd();
+    NdkPd otherPd = rig.pd();
+    SimQp[] qps = rig.connectedPair(pd, cq);
+    NdkMr[] mrs = new NdkMr[2];
+    int i = 0;
+    for (NdkPd owner : List.of(pd, otherPd)) {
+      NdkMr mr = rig.create(cb -> owner.createMr(false, cb, null));
+      NtStatus[] registered = new NtStatus[1];
+      mr.registerMr(
+          Mdl.of(0x40000, 4096),
+          4096,
+          NdkMrFlag.mask(NdkMrFlag.ALLOW_REMOTE_WRITE),
+          (c, s) -> registered[0] = s,
+          null);
+      rig.sim.runUntil(() -> registered[0] != null);
+      mrs[i++] = mr;
+    }
+    NdkMw mw = rig.create(cb -> pd.createMw(cb, null));
+    NdkMw otherMw = rig.create(cb -> otherPd.createMw(cb, null));
+    int flags = NdkOpFlag.ALLOW_REMOTE_WRITE.value();
+    assertEquals(
+        NtStatus.INVALID_PARAMETER,
+        qps[0].bind("mr of another PD", mrs[1], mw, 0x40000, 64, flags));
+    assertEquals(
+        NtStatus.INVALID_PARAMETER,
+        qps[0].bind("window of another PD", mrs[0], otherMw, 0x40000, 64, flags));
+    assertEquals(NtStatus.SUCCESS, qps[0].bind("same PD", mrs[0], mw, 0x40000, 64, flags));
+  }
 }
