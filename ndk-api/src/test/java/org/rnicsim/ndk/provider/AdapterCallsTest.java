@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.trace.RecordingSink;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
+import org.rnicsim.ndk.api.NdkExtensionResult;
 import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
@@ -24,6 +26,7 @@ import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
 import org.rnicsim.ndk.api.struct.NdkLogicalAddressMapping;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.api.struct.NdkVersion;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.policy.ControlPath;
@@ -231,6 +234,16 @@ class AdapterCallsTest {
             + "])";
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertFalse(e.getMessage().contains("requests"), e.getMessage());
+  }
+
+  @Test
+  void theProviderOffersNoExtensionInterfaces() {
+    ProviderRig rig = new ProviderRig();
+    NdkExtensionResult result =
+        rig.pd()
+            .queryExtension(
+                UUID.fromString("00000000-0000-0000-0000-000000000001"), NdkVersion.V1_2);
+    assertEquals(NtStatus.NOT_SUPPORTED, result.status());
   }
 
   private static NdkResultEx entry() {

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.engine.trace.RecordingSink;
+import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkPd;
@@ -351,5 +353,31 @@ class CqInvariantsTest {
           assertEquals("C1", e.rule());
           assertTrue(e.getMessage().contains(name + " on CQ"), e.getMessage());
         });
+  }
+
+  @Test
+  void invariant14_anEntryThatLandedUnarmedIsNotifiedThroughTheInterruptOnceArmed() {
+    for (NdkCqNotificationType type :
+        List.of(NdkCqNotificationType.ANY, NdkCqNotificationType.SOLICITED)) {
+      ProviderRig rig = new ProviderRig();
+      RecordingSink sink = new RecordingSink();
+      rig.sim.trace().addSink(sink);
+      Watched w = new Watched(rig, 64);
+      w.entry(NtStatus.SUCCESS, true);
+      rig.run();
+      long armedPs = rig.now();
+      w.cq.armCq(type);
+      rig.run();
+      assertEquals(1, w.statuses.size(), type.toString());
+      long isrPs =
+          sink.eventsOf(InterruptTraceEvent.IsrStarted.class).stream()
+              .mapToLong(InterruptTraceEvent.IsrStarted::timePs)
+              .filter(t -> t >= armedPs)
+              .min()
+              .orElseThrow();
+      // The arm asks the hardware, which still holds the unreported CQE, for an event; the
+      // provider does not notify on its own ahead of it (and twice with it).
+      assertTrue(w.startsPs.get(0) > isrPs, type + " notified before the interrupt");
+    }
   }
 }
