@@ -19,6 +19,7 @@ import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
+import org.rnicsim.ndk.api.constant.NdkObjectType;
 import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.GroupAffinity;
@@ -26,7 +27,9 @@ import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdkCapabilities;
 import org.rnicsim.ndk.api.struct.NdkLogicalAddressMapping;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
+import org.rnicsim.ndk.api.struct.NdkSockAddr;
 import org.rnicsim.ndk.api.struct.NdkVersion;
+import org.rnicsim.ndk.provider.adapter.AdapterConnections;
 import org.rnicsim.ndk.provider.cq.SimCq;
 import org.rnicsim.ndk.provider.policy.CallbackKind;
 import org.rnicsim.ndk.provider.policy.ControlPath;
@@ -135,8 +138,13 @@ class AdapterCallsTest {
         rig.create(
             cb ->
                 rig.adapter.createCq(
-                    8, (ctx, status) -> {}, null, new GroupAffinity(0b1100, 0), cb, null));
-    for (NdkCq cq : List.of(first, second, hinted)) {
+                    8, (ctx, status) -> {}, null, new GroupAffinity(0b1000, 0), cb, null));
+    NdkCq emptyHint =
+        rig.create(
+            cb ->
+                rig.adapter.createCq(
+                    8, (ctx, status) -> {}, null, new GroupAffinity(0, 0), cb, null));
+    for (NdkCq cq : List.of(first, second, hinted, emptyHint)) {
       cq.armCq(NdkCqNotificationType.ANY);
       rig.<SimCq>own(cq).queueEntry(entry(), false);
       rig.run();
@@ -147,7 +155,9 @@ class AdapterCallsTest {
             .map(ProviderTraceEvent.CallbackStarted::core)
             .toList();
     assertEquals(
-        List.of(0, 1, 2), cores, "notification cores of the two plain CQs and the hinted one");
+        List.of(0, 1, 3, 2),
+        cores,
+        "two plain CQs, one hinted to processors 3 and up, one with an empty mask (no hint)");
   }
 
   @Test
@@ -244,6 +254,30 @@ class AdapterCallsTest {
             .queryExtension(
                 UUID.fromString("00000000-0000-0000-0000-000000000001"), NdkVersion.V1_2);
     assertEquals(NtStatus.NOT_SUPPORTED, result.status());
+  }
+
+  @Test
+  void withoutConnectionManagementEveryConnectionCreateIsNotSupported() {
+    ProviderRig rig = new ProviderRig(b -> b.connections(AdapterConnections.NONE));
+    assertEquals(
+        NtStatus.NOT_SUPPORTED, rig.adapter.createConnector((c, s, o) -> {}, null).status());
+    assertEquals(
+        NtStatus.NOT_SUPPORTED,
+        rig.adapter.createListener((c, cr) -> {}, null, (c, s, o) -> {}, null).status());
+    assertEquals(
+        NtStatus.NOT_SUPPORTED,
+        rig.adapter
+            .createSharedEndpoint(NdkSockAddr.of("10.0.0.1", 5000), (c, s, o) -> {}, null)
+            .status());
+  }
+
+  @Test
+  void invariant02_aCreateThatMustPendWithoutACompletionIsRefusedAndLeavesNothingBehind() {
+    ProviderRig rig = new ProviderRig();
+    assertEquals(
+        NtStatus.INVALID_PARAMETER, rig.adapter.createCq(8, null, null, null, null, null).status());
+    assertEquals(0, rig.provider.runtime().resources().inUse(NdkObjectType.CQ), "count returned");
+    rig.closeAdapter(); // nothing half-made below the adapter keeps its close waiting
   }
 
   private static NdkResultEx entry() {
