@@ -380,4 +380,30 @@ class CqInvariantsTest {
       assertTrue(w.startsPs.get(0) > isrPs, type + " notified before the interrupt");
     }
   }
+
+  @Test
+  void invariant18_anOverflowDuringANotificationIsReportedByTheNextOneAfterItReturned() {
+    ProviderRig rig = new ProviderRig();
+    Watched w = new Watched(rig, 1);
+    List<Long> returnsPs = new ArrayList<>();
+    w.inside =
+        () -> {
+          returnsPs.add(rig.now() + NOTIFY_COST);
+          if (w.statuses.size() == 1) {
+            w.cq.getCqResultsEx(new NdkResultEx[1]);
+            w.cq.armCq(NdkCqNotificationType.ANY);
+            // Two completions land while the callback still runs: the second overflows the CQ.
+            w.entryAt(rig.now() + 1, NtStatus.SUCCESS, false);
+            w.entryAt(rig.now() + 2, NtStatus.SUCCESS, false);
+          }
+        };
+    w.cq.armCq(NdkCqNotificationType.ANY);
+    w.entry(NtStatus.SUCCESS, false);
+    rig.run();
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.BUFFER_OVERFLOW), w.statuses);
+    assertTrue(
+        w.startsPs.get(1) >= returnsPs.get(0),
+        "the overflow's notification waited for the running one to return");
+    assertEquals(NtStatus.BUFFER_OVERFLOW, w.cq.error());
+  }
 }
