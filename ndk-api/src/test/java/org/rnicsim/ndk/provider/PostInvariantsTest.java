@@ -262,20 +262,11 @@ class PostInvariantsTest {
     NdkPd pd = rig.pd();
     NdkPd otherPd = rig.pd();
     SimQp[] qps = rig.connectedPair(pd, cq);
-    NdkMr[] mrs = new NdkMr[2];
-    int i = 0;
-    for (NdkPd owner : List.of(pd, otherPd)) {
-      NdkMr mr = rig.create(cb -> owner.createMr(false, cb, null));
-      NtStatus[] registered = new NtStatus[1];
-      mr.registerMr(
-          Mdl.of(0x40000, 4096),
-          4096,
-          NdkMrFlag.mask(NdkMrFlag.ALLOW_REMOTE_WRITE),
-          (c, s) -> registered[0] = s,
-          null);
-      rig.sim.runUntil(() -> registered[0] != null);
-      mrs[i++] = mr;
-    }
+    int remoteWrite = NdkMrFlag.mask(NdkMrFlag.ALLOW_REMOTE_WRITE);
+    NdkMr[] mrs = {
+      rig.registeredMr(pd, 0x40000, 4096, remoteWrite),
+      rig.registeredMr(otherPd, 0x40000, 4096, remoteWrite)
+    };
     NdkMw mw = rig.create(cb -> pd.createMw(cb, null));
     NdkMw otherMw = rig.create(cb -> otherPd.createMw(cb, null));
     int flags = NdkOpFlag.ALLOW_REMOTE_WRITE.value();
