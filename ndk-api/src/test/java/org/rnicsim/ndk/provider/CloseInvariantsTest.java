@@ -212,32 +212,46 @@ class CloseInvariantsTest {
     assertTrue(cqClose.callbackPs >= qpClose.callbackPs + CLOSE_COST);
   }
 
+  /** An MR with a window bound to it, whose close was issued and is held by the window. */
+  private record HeldMrClose(ProviderRig rig, SimQp qp, NdkMw mw, ProviderRig.Closed mrClose) {
+    static HeldMrClose start() {
+      ProviderRig rig = new ProviderRig();
+      NdkPd pd = rig.pd();
+      SimQp[] qps = rig.connectedPair(pd, rig.cq(64));
+      NdkMr mr =
+          rig.registeredMr(
+              pd,
+              0x100000,
+              8192,
+              NdkMrFlag.mask(NdkMrFlag.ALLOW_LOCAL_WRITE, NdkMrFlag.ALLOW_REMOTE_READ));
+      NdkMw mw = rig.create(cb -> pd.createMw(cb, null));
+      assertEquals(
+          NtStatus.SUCCESS,
+          qps[0].bind("bind", mr, mw, 0x100000, 4096, NdkOpFlag.ALLOW_REMOTE_READ.value()));
+      ProviderRig.Closed mrClose = rig.close(mr);
+      rig.sim.runUntil(rig.now() + SimTime.PS_PER_MS);
+      assertEquals(0, mrClose.callbacks, "the bound window keeps the MR close pending");
+      return new HeldMrClose(rig, qps[0], mw, mrClose);
+    }
+  }
+
   @Test
   void invariant10_mrCloseWaitsForTheWindowBoundToItAndInvalidateEndsTheLink() {
-    ProviderRig rig = new ProviderRig();
-    NdkCq cq = rig.cq(64);
-    NdkPd pd = rig.pd();
-    SimQp[] qps = rig.connectedPair(pd, cq);
-    NdkMr mr = rig.create(cb -> pd.createMr(false, cb, null));
-    NtStatus[] registered = new NtStatus[1];
-    mr.registerMr(
-        Mdl.of(0x100000, 8192),
-        8192,
-        NdkMrFlag.mask(NdkMrFlag.ALLOW_LOCAL_WRITE, NdkMrFlag.ALLOW_REMOTE_READ),
-        (ctx, s) -> registered[0] = s,
-        null);
-    rig.sim.runUntil(() -> registered[0] != null);
-    NdkMw mw = rig.create(cb -> pd.createMw(cb, null));
-    assertEquals(
-        NtStatus.SUCCESS,
-        qps[0].bind("bind", mr, mw, 0x100000, 4096, NdkOpFlag.ALLOW_REMOTE_READ.value()));
-    ProviderRig.Closed mrClose = rig.close(mr);
-    rig.sim.runUntil(rig.now() + SimTime.PS_PER_MS);
-    assertEquals(0, mrClose.callbacks, "the bound window keeps the MR close pending");
-    ProviderRig.Closed mwClose = rig.close(mw);
-    rig.run();
+    HeldMrClose held = HeldMrClose.start();
+    ProviderRig.Closed mwClose = held.rig.close(held.mw);
+    held.rig.run();
     assertEquals(NtStatus.SUCCESS, mwClose.status);
-    assertEquals(1, mrClose.callbacks);
+    assertEquals(1, held.mrClose.callbacks);
+  }
+
+  @Test
+  void invariant10_invalidatingTheWindowLetsThePendingMrCloseFinishWhileTheWindowStaysOpen() {
+    HeldMrClose held = HeldMrClose.start();
+    assertEquals(NtStatus.SUCCESS, held.qp.invalidate("invalidate", held.mw, 0));
+    held.rig.run();
+    assertEquals(1, held.mrClose.callbacks, "the invalidated window no longer holds the MR");
+    assertTrue(held.rig.<LifetimeObject>own(held.mw).isOpen());
+    held.rig.closeAndWait(held.mw);
   }
 
   @Test

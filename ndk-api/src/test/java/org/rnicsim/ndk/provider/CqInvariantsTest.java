@@ -2,13 +2,20 @@ package org.rnicsim.ndk.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.rnicsim.engine.SimTime;
+import org.rnicsim.engine.trace.RecordingSink;
+import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
 import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkMisuseException;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.constant.NdkAdapterFlag;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
@@ -275,5 +282,129 @@ class CqInvariantsTest {
     ProviderRig other =
         new ProviderRig(b -> b.capabilities(ProviderDefaults.capabilities(noResize)));
     assertEquals(NtStatus.NOT_SUPPORTED, other.cq(8).resizeCq(16, (c, s) -> {}, null));
+  }
+
+  @Test
+  void resizeCqAcceptsADepthDownToTheEntriesQueuedAndNoLower() {
+    ProviderRig rig = new ProviderRig();
+    Watched w = new Watched(rig, 64);
+    assertEquals(NtStatus.INVALID_PARAMETER, w.cq.resizeCq(0, (c, s) -> {}, null), "empty CQ");
+    for (int i = 0; i < 3; i++) {
+      w.entry(NtStatus.SUCCESS, false);
+    }
+    assertEquals(NtStatus.INVALID_PARAMETER, w.cq.resizeCq(2, (c, s) -> {}, null), "3 queued");
+    NtStatus[] done = new NtStatus[1];
+    assertEquals(NtStatus.PENDING, w.cq.resizeCq(3, (c, s) -> done[0] = s, null));
+    rig.run();
+    assertEquals(NtStatus.SUCCESS, done[0]);
+    assertEquals(3, w.cq.depth());
+    long max = rig.provider.runtime().adapterInfo().maxCqDepth();
+    assertEquals(NtStatus.PENDING, w.cq.resizeCq(max, (c, s) -> done[0] = s, null));
+    rig.run();
+    assertEquals(max, w.cq.depth());
+  }
+
+  @Test
+  void invariant16_anErrorsArmSleepsThroughSolicitedSuccessesAndWakesForAFailure() {
+    ProviderRig rig = new ProviderRig();
+    Watched w = new Watched(rig, 64);
+    w.cq.armCq(NdkCqNotificationType.ERRORS);
+    w.entry(NtStatus.SUCCESS, true);
+    rig.run();
+    assertEquals(List.of(), w.statuses, "a solicited success does not satisfy an ERRORS arm");
+    w.entry(NtStatus.CANCELLED, false);
+    rig.run();
+    assertEquals(List.of(NtStatus.SUCCESS), w.statuses, "the failed completion wakes it");
+  }
+
+  @Test
+  void invariant16_aSolicitedArmSleepsThroughPlainSuccessesAndWakesForASolicitedOne() {
+    ProviderRig rig = new ProviderRig();
+    Watched w = new Watched(rig, 64);
+    w.cq.armCq(NdkCqNotificationType.SOLICITED);
+    w.entry(NtStatus.SUCCESS, false);
+    rig.run();
+    assertEquals(List.of(), w.statuses);
+    w.entry(NtStatus.SUCCESS, true);
+    rig.run();
+    assertEquals(List.of(NtStatus.SUCCESS), w.statuses);
+    // Re-armed for SOLICITED after a failed completion landed unarmed: the failure counts.
+    w.entry(NtStatus.CANCELLED, false);
+    rig.run();
+    w.cq.armCq(NdkCqNotificationType.SOLICITED);
+    rig.run();
+    assertEquals(2, w.statuses.size(), "a failure is solicited for the arm");
+  }
+
+  @Test
+  void consumerRuleC1_everyCqCallAfterTheCloseIsMisuseNamingTheCall() {
+    ProviderRig rig = new ProviderRig();
+    NdkCq cq = rig.cq(8);
+    rig.closeAndWait(cq);
+    Map<String, Executable> calls = new LinkedHashMap<>();
+    calls.put("ArmCq", () -> cq.armCq(NdkCqNotificationType.ANY));
+    calls.put("GetCqResults", () -> cq.getCqResults(new NdkResult[1]));
+    calls.put("GetCqResultsEx", () -> cq.getCqResultsEx(new NdkResultEx[1]));
+    calls.put("ResizeCq", () -> cq.resizeCq(16, (c, s) -> {}, null));
+    calls.put("ControlCqInterruptModeration", () -> cq.controlCqInterruptModeration(8, 16));
+    calls.forEach(
+        (name, call) -> {
+          NdkMisuseException e = assertThrows(NdkMisuseException.class, call, name);
+          assertEquals("C1", e.rule());
+          assertTrue(e.getMessage().contains(name + " on CQ"), e.getMessage());
+        });
+  }
+
+  @Test
+  void invariant14_anEntryThatLandedUnarmedIsNotifiedThroughTheInterruptOnceArmed() {
+    for (NdkCqNotificationType type :
+        List.of(NdkCqNotificationType.ANY, NdkCqNotificationType.SOLICITED)) {
+      ProviderRig rig = new ProviderRig();
+      RecordingSink sink = new RecordingSink();
+      rig.sim.trace().addSink(sink);
+      Watched w = new Watched(rig, 64);
+      // ANY is satisfied by a plain completion; SOLICITED needs a solicited one.
+      w.entry(NtStatus.SUCCESS, type == NdkCqNotificationType.SOLICITED);
+      rig.run();
+      long armedPs = rig.now();
+      w.cq.armCq(type);
+      rig.run();
+      assertEquals(1, w.statuses.size(), type.toString());
+      long isrPs =
+          sink.eventsOf(InterruptTraceEvent.IsrStarted.class).stream()
+              .mapToLong(InterruptTraceEvent.IsrStarted::timePs)
+              .filter(t -> t >= armedPs)
+              .min()
+              .orElseThrow();
+      // The arm asks the hardware, which still holds the unreported CQE, for an event; the
+      // provider does not notify on its own ahead of it (and twice with it).
+      assertTrue(w.startsPs.get(0) > isrPs, type + " notified before the interrupt");
+    }
+  }
+
+  @Test
+  void invariant18_anOverflowDuringANotificationIsReportedByTheNextOneAfterItReturned() {
+    ProviderRig rig = new ProviderRig();
+    Watched w = new Watched(rig, 1);
+    List<Long> returnsPs = new ArrayList<>();
+    w.inside =
+        () -> {
+          returnsPs.add(rig.now() + NOTIFY_COST);
+          if (w.statuses.size() == 1) {
+            w.cq.getCqResultsEx(new NdkResultEx[1]);
+            w.cq.armCq(NdkCqNotificationType.ANY);
+            // Two completions land while the callback still runs: the second overflows the CQ.
+            w.entryAt(rig.now() + 1, NtStatus.SUCCESS, false);
+            w.entryAt(rig.now() + 2, NtStatus.SUCCESS, false);
+          }
+        };
+    w.cq.armCq(NdkCqNotificationType.ANY);
+    w.entry(NtStatus.SUCCESS, false);
+    rig.run();
+    assertEquals(List.of(NtStatus.SUCCESS, NtStatus.BUFFER_OVERFLOW), w.statuses);
+    assertTrue(
+        w.startsPs.get(1) >= returnsPs.get(0),
+        "the overflow's notification waited for the running one to return");
+    assertEquals(NtStatus.BUFFER_OVERFLOW, w.cq.error());
   }
 }

@@ -254,4 +254,28 @@ class PostInvariantsTest {
     rig.run();
     assertEquals(List.of("fr"), contexts(drain(cq)));
   }
+
+  @Test
+  void bindRefusesAnMrOrWindowOfAnotherPd() {
+    ProviderRig rig = new ProviderRig();
+    NdkCq cq = rig.cq(64);
+    NdkPd pd = rig.pd();
+    NdkPd otherPd = rig.pd();
+    SimQp[] qps = rig.connectedPair(pd, cq);
+    int remoteWrite = NdkMrFlag.mask(NdkMrFlag.ALLOW_REMOTE_WRITE);
+    NdkMr[] mrs = {
+      rig.registeredMr(pd, 0x40000, 4096, remoteWrite),
+      rig.registeredMr(otherPd, 0x40000, 4096, remoteWrite)
+    };
+    NdkMw mw = rig.create(cb -> pd.createMw(cb, null));
+    NdkMw otherMw = rig.create(cb -> otherPd.createMw(cb, null));
+    int flags = NdkOpFlag.ALLOW_REMOTE_WRITE.value();
+    assertEquals(
+        NtStatus.INVALID_PARAMETER,
+        qps[0].bind("mr of another PD", mrs[1], mw, 0x40000, 64, flags));
+    assertEquals(
+        NtStatus.INVALID_PARAMETER,
+        qps[0].bind("window of another PD", mrs[0], otherMw, 0x40000, 64, flags));
+    assertEquals(NtStatus.SUCCESS, qps[0].bind("same PD", mrs[0], mw, 0x40000, 64, flags));
+  }
 }

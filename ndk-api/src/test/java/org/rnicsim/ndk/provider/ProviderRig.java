@@ -16,11 +16,13 @@ import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkVersion;
@@ -237,6 +239,29 @@ final class ProviderRig {
 
   NdkPd pd() {
     return create(cb -> adapter.createPd(cb, null));
+  }
+
+  /**
+   * An MR on {@code pd}, registered over {@code bytes} at {@code address} with {@code flags};
+   * checks that the registration succeeded and its completion got its request context back.
+   */
+  NdkMr registeredMr(NdkPd pd, long address, long bytes, int flags) {
+    NdkMr mr = create(cb -> pd.createMr(false, cb, null));
+    Object[] context = new Object[1];
+    NtStatus[] status = new NtStatus[1];
+    mr.registerMr(
+        Mdl.of(address, bytes),
+        bytes,
+        flags,
+        (ctx, s) -> {
+          context[0] = ctx;
+          status[0] = s;
+        },
+        "register");
+    sim.runUntil(() -> status[0] != null);
+    assertEquals(NtStatus.SUCCESS, status[0], "RegisterMr");
+    assertEquals("register", context[0], "the completion gets its request context back");
+    return mr;
   }
 
   NdkQp qp(NdkPd pd, NdkCq cq, Object qpContext) {

@@ -10,9 +10,16 @@ import org.rnicsim.engine.trace.RecordingSink;
 import org.rnicsim.engine.trace.TraceEvent;
 import org.rnicsim.model.adapter.firmware.FirmwareTraceEvent;
 import org.rnicsim.model.adapter.interrupt.InterruptTraceEvent;
+import org.rnicsim.ndk.api.NdkCq;
+import org.rnicsim.ndk.api.NdkMr;
+import org.rnicsim.ndk.api.NdkPd;
+import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.provider.runtime.ProviderTraceEvent;
 
-/** The trace tells a pending create's whole path, in order, on simulated time. */
+/**
+ * The trace tells a pending create's whole path, in order, on simulated time, and each close and
+ * pending request with its status.
+ */
 class TraceNarrationTest {
 
   @Test
@@ -45,6 +52,52 @@ class TraceNarrationTest {
             "31.133 us DpcDrained",
             "31.933 us CallbackStarted",
             "32.433 us CallbackReturned"),
+        story);
+  }
+
+  @Test
+  void closesAndPendingRequestsAreNarratedWithTheirStatus() {
+    RnicSimulator sim = new RnicSimulator("narration");
+    ProviderRig rig = new ProviderRig(sim, b -> {});
+    NdkPd empty = rig.pd();
+    NdkPd pd = rig.pd();
+    NdkCq cq = rig.cq(8);
+    NdkMr mr = rig.create(cb -> pd.createMr(false, cb, null));
+    String emptyName = rig.own(empty).toString();
+    String mrName = rig.own(mr).toString();
+    String pdName = rig.own(pd).toString();
+    String cqName = rig.own(cq).toString();
+    RecordingSink sink = new RecordingSink();
+    sim.trace().addSink(sink);
+    mr.registerMr(Mdl.of(0x100000, 4096), 4096, 0, (ctx, s) -> {}, null);
+    rig.run();
+    rig.close(empty);
+    rig.close(mr);
+    rig.close(pd);
+    rig.close(cq);
+    rig.run();
+    List<String> story =
+        sink.events().stream()
+            .filter(
+                e ->
+                    e instanceof ProviderTraceEvent.RequestPending
+                        || e instanceof ProviderTraceEvent.CloseIssued
+                        || e instanceof ProviderTraceEvent.Closed)
+            .map(e -> e.toString().replaceAll("timePs=\\d+, ", ""))
+            .toList();
+    assertEquals(
+        List.of(
+            "RequestPending[subject=" + mrName + ", operation=RegisterMr]",
+            "CloseIssued[subject=" + emptyName + ", status=STATUS_SUCCESS]",
+            "Closed[subject=" + emptyName + "]",
+            "CloseIssued[subject=" + mrName + ", status=STATUS_PENDING]",
+            "CloseIssued[subject=" + pdName + ", status=STATUS_PENDING]",
+            "CloseIssued[subject=" + cqName + ", status=STATUS_PENDING]",
+            // The PD closes once the MR's close callback returned, before the firmware queue
+            // reaches the CQ's destroy command.
+            "Closed[subject=" + mrName + "]",
+            "Closed[subject=" + pdName + "]",
+            "Closed[subject=" + cqName + "]"),
         story);
   }
 
