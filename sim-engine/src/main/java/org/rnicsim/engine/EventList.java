@@ -87,19 +87,8 @@ final class EventList {
       int hole = 0;
       int firstChild;
       while ((firstChild = (hole << 2) + 1) < last) {
-        int best = firstChild;
-        long bestTime = times[firstChild];
-        long bestTie = tieBreaks[firstChild];
-        int end = Math.min(firstChild + 4, last);
-        for (int child = firstChild + 1; child < end; child++) {
-          long childTime = times[child];
-          if (before(childTime, tieBreaks[child], bestTime, bestTie)) {
-            best = child;
-            bestTime = childTime;
-            bestTie = tieBreaks[child];
-          }
-        }
-        place(hole, slotAt[best], bestTime, bestTie);
+        int best = earliestChild(firstChild, Math.min(firstChild + 4, last));
+        place(hole, slotAt[best], times[best], tieBreaks[best]);
         hole = best;
       }
       siftUp(hole, slotAt[last], times[last], tieBreaks[last]);
@@ -168,18 +157,9 @@ final class EventList {
       if (firstChild >= size) {
         break;
       }
-      int best = firstChild;
-      long bestTime = times[firstChild];
-      long bestTie = tieBreaks[firstChild];
-      int end = Math.min(firstChild + 4, size);
-      for (int child = firstChild + 1; child < end; child++) {
-        long childTime = times[child];
-        if (before(childTime, tieBreaks[child], bestTime, bestTie)) {
-          best = child;
-          bestTime = childTime;
-          bestTie = tieBreaks[child];
-        }
-      }
+      int best = earliestChild(firstChild, Math.min(firstChild + 4, size));
+      long bestTime = times[best];
+      long bestTie = tieBreaks[best];
       if (!before(bestTime, bestTie, timePs, tieBreak)) {
         break;
       }
@@ -187,6 +167,22 @@ final class EventList {
       index = best;
     }
     place(index, slot, timePs, tieBreak);
+  }
+
+  /** Position of the earliest entry among positions {@code firstChild} to {@code end} - 1. */
+  private int earliestChild(int firstChild, int end) {
+    int best = firstChild;
+    long bestTime = times[firstChild];
+    long bestTie = tieBreaks[firstChild];
+    for (int child = firstChild + 1; child < end; child++) {
+      long childTime = times[child];
+      if (before(childTime, tieBreaks[child], bestTime, bestTie)) {
+        best = child;
+        bestTime = childTime;
+        bestTie = tieBreaks[child];
+      }
+    }
+    return best;
   }
 
   private void place(int index, int slot, long timePs, long tieBreak) {
