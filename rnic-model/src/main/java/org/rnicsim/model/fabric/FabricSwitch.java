@@ -2,11 +2,9 @@ package org.rnicsim.model.fabric;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.random.RandomStreams;
@@ -49,8 +47,9 @@ public final class FabricSwitch {
   private final Counter[] pauses;
   private final IngressAccount[] ingress;
   private final EcnMarker[] ecn;
-  private final Map<Integer, int[]> routes = new HashMap<>();
-  private final Map<Packet, Held> heldByPacket = new IdentityHashMap<>();
+  // Output ports by destination address (addresses are small and dense): an array read per
+  // packet instead of a boxed map lookup.
+  private int[][] routes = new int[0][];
 
   /** A switch whose ports all run at {@code config}'s rate with its PFC thresholds. */
   public FabricSwitch(
@@ -161,7 +160,13 @@ public final class FabricSwitch {
         throw new IllegalArgumentException(name + " has no port " + portIndex);
       }
     }
-    routes.put(address, portIndexes.clone());
+    if (address < 0) {
+      throw new IllegalArgumentException(name + ": bad address " + address);
+    }
+    if (address >= routes.length) {
+      routes = Arrays.copyOf(routes, Math.max(address + 1, 2 * routes.length));
+    }
+    routes[address] = portIndexes.clone();
   }
 
   /** Each port's counters and egress queue since the statistics were last reset, by index. */
@@ -182,7 +187,8 @@ public final class FabricSwitch {
   }
 
   private void arrived(int inPort, Packet packet) {
-    int[] outPorts = routes.get(packet.destinationAddress());
+    int destination = packet.destinationAddress();
+    int[] outPorts = destination >= 0 && destination < routes.length ? routes[destination] : null;
     if (outPorts == null) {
       lose(inPort, packet, "no route to " + packet.destinationAddress());
       return;
@@ -200,8 +206,8 @@ public final class FabricSwitch {
     Held held = null;
     if (config.pfc()) {
       // Held before it is handed over: the output books its departure through departureBooked.
-      held = new Held(packet);
-      heldByPacket.put(packet, held);
+      held = new Held(this, packet, outPort);
+      packet.heldInSwitch = held;
     }
     out.transmit(simulator.nowPs() + config.forwardingLatencyPs(), packet);
     if (held != null) {
@@ -211,8 +217,8 @@ public final class FabricSwitch {
 
   /** An output booked {@code packet}'s departure, or a pause took the booking back. */
   private void departureBooked(Packet packet, long departurePs) {
-    Held held = heldByPacket.get(packet);
-    if (held == null) {
+    Held held = packet.heldInSwitch;
+    if (held == null || held.fabricSwitch != this) {
       return;
     }
     held.departurePs = departurePs;
@@ -231,14 +237,18 @@ public final class FabricSwitch {
   }
 
   /** Bytes of one packet that count against its ingress port until it has left the switch. */
-  private static final class Held {
+  static final class Held {
+    final FabricSwitch fabricSwitch;
     final Packet packet;
+    final int outPort;
     final long bytes;
     long departurePs = Long.MAX_VALUE;
     IngressAccount account;
 
-    Held(Packet packet) {
+    Held(FabricSwitch fabricSwitch, Packet packet, int outPort) {
+      this.fabricSwitch = fabricSwitch;
       this.packet = packet;
+      this.outPort = outPort;
       this.bytes = packet.wireBytes();
     }
   }
@@ -246,12 +256,19 @@ public final class FabricSwitch {
   /**
    * PFC ingress accounting of one port: the bytes that came in through it and have not left the
    * switch yet, known from their departure times; checked again at each departure while paused.
+   *
+   * <p>Held packets are kept per output port in arrival order. An output books departures in the
+   * order packets reach it, a pause takes back only the latest bookings and a resume books them
+   * again in order, so along each of these queues departure times never decrease (unbooked ones, at
+   * {@code Long.MAX_VALUE}, come last): what has left is always a prefix, and the earliest
+   * departure is always at a head.
    */
   private final class IngressAccount extends SimEvent {
     private final int port;
     private final long xoffBytes;
     private final long xonBytes;
-    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final ArrayDeque<Held>[] heldByOutput;
+    private int heldCount;
     private long heldBytes;
     private boolean pausing;
     private long lastControlArrivalPs;
@@ -260,11 +277,18 @@ public final class FabricSwitch {
       this.port = port;
       this.xoffBytes = portConfig.pfcXoffBytes();
       this.xonBytes = portConfig.pfcXonBytes();
+      @SuppressWarnings("unchecked")
+      ArrayDeque<Held>[] queues = new ArrayDeque[ports.length];
+      for (int i = 0; i < queues.length; i++) {
+        queues[i] = new ArrayDeque<>();
+      }
+      this.heldByOutput = queues;
     }
 
     void hold(Held entry) {
       entry.account = this;
-      held.addLast(entry);
+      heldByOutput[entry.outPort].addLast(entry);
+      heldCount++;
       heldBytes += entry.bytes;
       release();
       if (!pausing && heldBytes > xoffBytes) {
@@ -290,13 +314,19 @@ public final class FabricSwitch {
     }
 
     private void release() {
+      if (heldCount == 0) {
+        return;
+      }
       long now = simulator.nowPs();
-      for (var it = held.iterator(); it.hasNext(); ) {
-        Held entry = it.next();
-        if (entry.departurePs <= now) {
+      for (ArrayDeque<Held> queue : heldByOutput) {
+        Held entry;
+        while ((entry = queue.peekFirst()) != null && entry.departurePs <= now) {
+          queue.pollFirst();
+          heldCount--;
           heldBytes -= entry.bytes;
-          it.remove();
-          heldByPacket.remove(entry.packet);
+          if (entry.packet.heldInSwitch == entry) {
+            entry.packet.heldInSwitch = null;
+          }
         }
       }
     }
@@ -307,10 +337,13 @@ public final class FabricSwitch {
      */
     void checkLater() {
       long next = Long.MAX_VALUE;
-      for (Held entry : held) {
-        next = Math.min(next, entry.departurePs);
+      for (ArrayDeque<Held> queue : heldByOutput) {
+        Held first = queue.peekFirst();
+        if (first != null) {
+          next = Math.min(next, first.departurePs);
+        }
       }
-      if (held.isEmpty()) {
+      if (heldCount == 0) {
         next = simulator.nowPs();
       }
       if (next == Long.MAX_VALUE) {

@@ -29,6 +29,9 @@ public final class Packet extends SimEvent {
   private boolean congestionExperienced;
   private Link.Direction hop;
   private int hopEpoch;
+  // The switch hold this packet's bytes count in for PFC until it leaves that switch (set and
+  // cleared by FabricSwitch): a field read per booking instead of a map lookup.
+  FabricSwitch.Held heldInSwitch;
 
   /**
    * @param psn packet sequence number; for ACKs and NAKs the PSN acknowledged or expected

@@ -34,6 +34,7 @@ public final class Port {
   private final PortCounters counters;
   private final RoomEvent roomEvent = new RoomEvent();
 
+  // Rings whose length is a power of two (8, doubled when full), indexed by masking.
   private long[] departuresPs = new long[8];
   private long[] readiesPs = new long[8];
   private int[] wireBytesRing = new int[8];
@@ -186,7 +187,17 @@ public final class Port {
    * the port count: one handed over with a later ready time is still in the sender's pipeline.
    */
   public boolean hasRoom() {
-    return queuedPackets() < queueSlots && pausedUntilPs <= simulator.nowPs();
+    return !slotsFull() && pausedUntilPs <= simulator.nowPs();
+  }
+
+  /**
+   * Whether the packets at the port fill its queue slots. Fewer packets held than slots means room
+   * without counting which of them are ready (a switch output, whose slots are unlimited, never
+   * counts).
+   */
+  private boolean slotsFull() {
+    retireDeparted();
+    return count >= queueSlots && queuedPackets() >= queueSlots;
   }
 
   /** Packets at the port (ready, not yet fully serialised). */
@@ -194,8 +205,9 @@ public final class Port {
     retireDeparted();
     long now = simulator.nowPs();
     int queued = 0;
+    int mask = readiesPs.length - 1;
     for (int i = 0; i < count; i++) {
-      if (readiesPs[(head + i) % readiesPs.length] <= now) {
+      if (readiesPs[(head + i) & mask] <= now) {
         queued++;
       }
     }
@@ -322,7 +334,7 @@ public final class Port {
     retireDeparted();
     long now = simulator.nowPs();
     long wakePs = now;
-    if (count > 0 && queuedPackets() >= queueSlots) {
+    if (count > 0 && slotsFull()) {
       wakePs = departuresPs[head];
     }
     wakePs = Math.max(wakePs, pausedUntilPs);
@@ -361,7 +373,7 @@ public final class Port {
       packetRing = grownPackets;
       head = 0;
     }
-    int tail = (head + count) % departuresPs.length;
+    int tail = (head + count) & (departuresPs.length - 1);
     departuresPs[tail] = departurePs;
     readiesPs[tail] = readyPs;
     wireBytesRing[tail] = packet.wireBytes();
@@ -381,7 +393,7 @@ public final class Port {
       // Gone from the port: the packet is the cable's (and later the receiver's) event now.
       counters.queueChanged(departuresPs[head], -wireBytesRing[head]);
       packetRing[head] = null;
-      head = (head + 1) % departuresPs.length;
+      head = (head + 1) & (departuresPs.length - 1);
       count--;
     }
   }
