@@ -10,9 +10,15 @@ package org.rnicsim.model.profile;
  * @param entryBytes bytes read from host memory on a miss
  * @param hitLatencyPs lookup time on a hit
  * @param maxOutstandingMisses misses the adapter can fetch at once; more wait in order
+ * @param replacement which entry of a full set a fill evicts: lru or random
  */
 public record CacheProfile(
-    int entries, int ways, long entryBytes, long hitLatencyPs, int maxOutstandingMisses) {
+    int entries,
+    int ways,
+    long entryBytes,
+    long hitLatencyPs,
+    int maxOutstandingMisses,
+    CacheReplacement replacement) {
   public CacheProfile {
     ProfileChecks.positive("cache.entries", entries);
     ProfileChecks.positive("cache.ways", ways);
@@ -23,6 +29,7 @@ public record CacheProfile(
     ProfileChecks.positive("cache.entryBytes", entryBytes);
     ProfileChecks.nonNegative("cache.hitLatencyPs", hitLatencyPs);
     ProfileChecks.positive("cache.maxOutstandingMisses", maxOutstandingMisses);
+    ProfileChecks.present("cache.replacement", replacement);
   }
 
   public int sets() {

@@ -39,8 +39,8 @@ public final class ReferenceProfiles {
         new AdapterProfile(
             new DmaProfile(
                 4, DmaEngineConfig.P5_WRITES_PER_SECOND, DmaEngineConfig.P5_READS_PER_SECOND, 128),
-            new CacheProfile(1024, 8, 256, 10 * ns, 8),
-            new CacheProfile(2048, 8, 64, 10 * ns, 8),
+            new CacheProfile(1024, 8, 256, 10 * ns, 8, CacheReplacement.LRU),
+            new CacheProfile(2048, 8, 64, 10 * ns, 8, CacheReplacement.LRU),
             4096,
             20 * ns,
             135 * ns,

@@ -15,6 +15,7 @@ import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
 import org.rnicsim.model.profile.CacheProfile;
+import org.rnicsim.model.profile.CacheReplacement;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.testbed.BackToBackTestbed;
 import org.rnicsim.model.testbed.BackToBackTestbed.ConnectedPair;
@@ -121,7 +122,9 @@ class TransportMechanismsTest {
   void aQpContextMissCostsADmaReadBeforeTheDoorbellIsHandled() {
     HardwareProfile tiny = TestProfiles.small();
     tiny =
-        tiny.withAdapter(tiny.adapter().withQpContextCache(new CacheProfile(1, 1, 256, 10_000, 1)));
+        tiny.withAdapter(
+            tiny.adapter()
+                .withQpContextCache(new CacheProfile(1, 1, 256, 10_000, 1, CacheReplacement.LRU)));
     BackToBackTestbed small = new BackToBackTestbed(tiny, 1);
     ConnectedPair first = small.connectPair(16, 64);
     ConnectedPair second = small.connectPair(16, 64);

@@ -3,6 +3,7 @@ package org.rnicsim.model.testbed;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.model.profile.AdapterProfile;
 import org.rnicsim.model.profile.CacheProfile;
+import org.rnicsim.model.profile.CacheReplacement;
 import org.rnicsim.model.profile.HardwareProfile;
 import org.rnicsim.model.profile.HostProfile;
 import org.rnicsim.model.profile.ReferenceProfiles;
@@ -39,7 +40,9 @@ public final class TestProfiles {
   public static HardwareProfile withFullyAssociativeContextCache(int entries) {
     HardwareProfile base = small();
     return base.withAdapter(
-        base.adapter().withQpContextCache(new CacheProfile(entries, entries, 256, 10_000, 2)));
+        base.adapter()
+            .withQpContextCache(
+                new CacheProfile(entries, entries, 256, 10_000, 2, CacheReplacement.LRU)));
   }
 
   /** The small profile with a short ACK timeout and few retries, for fault tests. */

@@ -55,7 +55,9 @@ public final class ContextCache {
       StatisticsRegistry stats) {
     this.simulator = simulator;
     this.name = name;
-    this.entries = new SetAssociativeCache(profile.entries(), profile.ways());
+    this.entries =
+        new SetAssociativeCache(
+            profile.entries(), profile.ways(), profile.replacement(), replacementSeed(name));
     this.dma = dma;
     this.entryBytes = profile.entryBytes();
     this.hitLatencyPs = profile.hitLatencyPs();
@@ -132,6 +134,19 @@ public final class ContextCache {
     for (Runnable waiter : fill.waiters) {
       waiter.run();
     }
+  }
+
+  /**
+   * The seed of the cache's pseudo-random replacement sequence: FNV-1a of its name, so each cache
+   * of each adapter has its own fixed sequence, as each hardware cache has its own LFSR.
+   */
+  private static long replacementSeed(String name) {
+    long hash = 0xCBF29CE484222325L;
+    for (int i = 0; i < name.length(); i++) {
+      hash ^= name.charAt(i);
+      hash *= 0x100000001B3L;
+    }
+    return hash;
   }
 
   private final class Fill extends DmaRead {

@@ -2,14 +2,17 @@ package org.rnicsim.model.adapter.cache;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.rnicsim.model.profile.CacheReplacement;
 
 /**
- * Which keys an adapter cache holds: {@code sets} sets of {@code ways} entries with true LRU inside
- * each set. One set is a fully associative LRU cache, whose hit rate under round-robin access drops
- * from all to nothing once the working set exceeds it, and under a uniformly random choice of key
- * (the Q1 sweeps) to about entries / working set, so misses keep growing with the working set; many
- * sets selected by a hash of the key spread the keys unevenly, so the hit rate decays gradually
- * from well below the capacity (docs/calibration-qp-scaling.md).
+ * Which keys an adapter cache holds: {@code sets} sets of {@code ways} entries, a full set evicting
+ * its least recently used entry (true LRU) or one its pseudo-random sequence picks. One LRU set is
+ * a fully associative LRU cache, whose hit rate under round-robin access drops from all to nothing
+ * once the working set exceeds it, and under a uniformly random choice of key (the Q1 sweeps) to
+ * about entries / working set, so misses keep growing with the working set; many sets selected by a
+ * hash of the key spread the keys unevenly, so the hit rate decays gradually from well below the
+ * capacity (docs/calibration-qp-scaling.md). Random replacement keeps a share of a cyclic working
+ * set that LRU would lose entirely.
  *
  * <p>Storage is two primitive arrays; a set wider than {@link #SCAN_WAYS} also keeps a key index so
  * a lookup does not scan hundreds of ways.
@@ -23,9 +26,20 @@ public final class SetAssociativeCache {
   private final long[] keys;
   private final long[] lastUse;
   private final Map<Long, Integer> slotOfKey;
+  private final boolean randomReplacement;
   private long useClock;
+  private long victimSequence;
 
+  /** A true-LRU cache. */
   public SetAssociativeCache(int entries, int ways) {
+    this(entries, ways, CacheReplacement.LRU, 0);
+  }
+
+  /**
+   * A cache evicting by {@code replacement}; {@code seed} starts the pseudo-random victim sequence
+   * of {@link CacheReplacement#RANDOM}.
+   */
+  public SetAssociativeCache(int entries, int ways, CacheReplacement replacement, long seed) {
     if (entries <= 0 || ways <= 0 || entries % ways != 0) {
       throw new IllegalArgumentException(
           "entries (" + entries + ") must be a positive multiple of ways (" + ways + ")");
@@ -36,6 +50,8 @@ public final class SetAssociativeCache {
     this.lastUse = new long[entries];
     java.util.Arrays.fill(keys, EMPTY);
     this.slotOfKey = ways > SCAN_WAYS ? new HashMap<>() : null;
+    this.randomReplacement = replacement == CacheReplacement.RANDOM;
+    this.victimSequence = seed;
   }
 
   public int entries() {
@@ -64,17 +80,7 @@ public final class SetAssociativeCache {
     }
     int slot = find(key);
     if (slot < 0) {
-      int base = setOf(key) * ways;
-      slot = base;
-      for (int i = base; i < base + ways; i++) {
-        if (keys[i] == EMPTY) {
-          slot = i;
-          break;
-        }
-        if (lastUse[i] < lastUse[slot]) {
-          slot = i;
-        }
-      }
+      slot = victim(setOf(key) * ways);
       if (slotOfKey != null) {
         if (keys[slot] != EMPTY) {
           slotOfKey.remove(keys[slot]);
@@ -84,6 +90,24 @@ public final class SetAssociativeCache {
       keys[slot] = key;
     }
     lastUse[slot] = ++useClock;
+  }
+
+  /** The slot a fill of the set starting at {@code base} takes: an empty one if there is one. */
+  private int victim(int base) {
+    int slot = base;
+    for (int i = base; i < base + ways; i++) {
+      if (keys[i] == EMPTY) {
+        return i;
+      }
+      if (lastUse[i] < lastUse[slot]) {
+        slot = i;
+      }
+    }
+    if (randomReplacement) {
+      victimSequence += 0x9E3779B97F4A7C15L;
+      slot = base + (int) Long.remainderUnsigned(mix(victimSequence), ways);
+    }
+    return slot;
   }
 
   /** Forgets {@code key} (QP destroyed, MR deregistered). */
@@ -118,10 +142,13 @@ public final class SetAssociativeCache {
     }
     // SplitMix64 finaliser: consecutive QPNs or pages land in unrelated sets, as a hardware hash
     // index would place them.
-    long z = key;
+    return (int) Long.remainderUnsigned(mix(key), sets);
+  }
+
+  /** The SplitMix64 finaliser: set index of a key, and the random victim sequence's output. */
+  private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return (int) Long.remainderUnsigned(z, sets);
+    return z ^ (z >>> 31);
   }
 }
