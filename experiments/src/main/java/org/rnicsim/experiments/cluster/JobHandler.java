@@ -17,6 +17,7 @@ import org.rnicsim.experiments.cluster.JobMessages.StudyText;
 import org.rnicsim.experiments.run.WorkloadKinds;
 import org.rnicsim.experiments.study.ProfileCatalog;
 import org.rnicsim.experiments.study.Study;
+import org.rnicsim.experiments.study.StudyInputs;
 import org.rnicsim.experiments.study.StudyLoader;
 import org.rnicsim.experiments.study.StudyRejectedException;
 import org.rnicsim.experiments.sweep.Job;
@@ -136,7 +137,9 @@ final class JobHandler {
         Files.writeString(profiles.resolve(profile.getKey() + ".yaml"), profile.getValue());
       }
       Path file = folder.resolve(Path.of(study.fileName()).getFileName().toString());
+      Map<String, String> inputs = study.inputs() == null ? Map.of() : study.inputs();
       return new StudyLoader(WorkloadKinds.all(), study.defaults(), new ProfileCatalog())
+          .readingInputs(StudyInputs.carried(inputs))
           .load(
               study.text(), file, study.fileName(), study.settings(), StudyLoader.Expansion.SWEEP);
     } catch (IOException e) {

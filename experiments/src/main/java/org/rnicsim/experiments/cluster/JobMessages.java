@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.rnicsim.experiments.study.Study;
 import org.rnicsim.experiments.study.StudyLoader;
+import org.rnicsim.experiments.study.StudyPoint;
 import org.rnicsim.experiments.sweep.Job;
 import org.rnicsim.experiments.sweep.JobResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,13 +35,16 @@ final class JobMessages {
    * @param settings the {@code --set} options, in order
    * @param defaults the defaults file's text
    * @param profiles the profiles beside the study file ({@code profiles/NAME.yaml}), by name
+   * @param inputs the files the study names as input (a size CDF), by the name it wrote: a member
+   *     reads these, never its own files
    */
   record StudyText(
       String fileName,
       String text,
       List<String> settings,
       String defaults,
-      Map<String, String> profiles) {}
+      Map<String, String> profiles,
+      Map<String, String> inputs) {}
 
   /**
    * One job.
@@ -68,7 +72,10 @@ final class JobMessages {
    */
   record JobReply(JobResult result, long cpuNanos, long wallNanos) {}
 
-  /** The study as members receive it: its text, options, defaults and the profiles beside it. */
+  /**
+   * The study as members receive it: its text, options, defaults, the profiles beside it and the
+   * input files it read.
+   */
   static String studyText(Path file, Study study) throws IOException {
     Map<String, String> profiles = new TreeMap<>();
     Path folder = file.toAbsolutePath().getParent().resolve("profiles");
@@ -81,13 +88,18 @@ final class JobMessages {
         }
       }
     }
+    Map<String, String> inputs = new TreeMap<>();
+    for (StudyPoint point : study.points()) {
+      inputs.putAll(point.plan().workload().inputFiles());
+    }
     return MAPPER.writeValueAsString(
         new StudyText(
             file.getFileName().toString(),
             study.text(),
             study.settings(),
             StudyLoader.builtInDefaults(),
-            profiles));
+            profiles,
+            inputs));
   }
 
   /** {@code job}'s message, with the study's text or (null) without. */

@@ -3,6 +3,7 @@ package org.rnicsim.experiments.flows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.rnicsim.engine.random.SimRandom;
 import org.rnicsim.experiments.study.ConfigProblem;
 
@@ -17,15 +18,29 @@ final class FlowSizeCdf {
   private final long[] bytes;
   private final double[] share;
 
-  private FlowSizeCdf(String name, long[] bytes, double[] share) {
+  /** The CDF file's text when the study named a file, else null (the jar carries the built-ins). */
+  private final String fileText;
+
+  private FlowSizeCdf(String name, long[] bytes, double[] share, String fileText) {
     this.name = name;
     this.bytes = bytes;
     this.share = share;
+    this.fileText = fileText;
+  }
+
+  /** This distribution, read from a file the study named as {@link #name()}, whose text it was. */
+  FlowSizeCdf fromFile(String text) {
+    return new FlowSizeCdf(name, bytes, share, text);
+  }
+
+  /** The file this distribution was read from and its text, by the name the study wrote. */
+  Map<String, String> inputFiles() {
+    return fileText == null ? Map.of() : Map.of(name, fileText);
   }
 
   /** Every flow {@code sizeBytes} long. */
   static FlowSizeCdf fixed(String name, long sizeBytes) {
-    return new FlowSizeCdf(name, new long[] {sizeBytes, sizeBytes}, new double[] {0, 1});
+    return new FlowSizeCdf(name, new long[] {sizeBytes, sizeBytes}, new double[] {0, 1}, null);
   }
 
   /**
@@ -140,7 +155,7 @@ final class FlowSizeCdf {
       sizes[i] = points.get(i)[0];
       cumulative[i] = shares.get(i) / 100.0;
     }
-    return new FlowSizeCdf(name, sizes, cumulative);
+    return new FlowSizeCdf(name, sizes, cumulative, null);
   }
 
   private static ConfigProblem problem(

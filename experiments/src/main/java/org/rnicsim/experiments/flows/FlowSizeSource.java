@@ -3,7 +3,6 @@ package org.rnicsim.experiments.flows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import org.rnicsim.experiments.study.ConfigProblem;
 import org.rnicsim.experiments.study.Origin;
 import org.rnicsim.experiments.study.Problems;
+import org.rnicsim.experiments.study.StudyInputs;
 
 /**
  * What {@code workload.sizes} names: a size with a unit (every flow that long), a built-in CDF
@@ -23,9 +23,6 @@ final class FlowSizeSource {
   static final List<String> BUILT_IN = List.of("websearch", "fb-hadoop");
 
   static final String RESOURCE_FOLDER = "/org/rnicsim/experiments/flows/sizes/";
-
-  /** A CDF file larger than this is not a CDF. */
-  static final long MAX_FILE_BYTES = 1 << 20;
 
   private FlowSizeSource() {}
 
@@ -49,21 +46,23 @@ final class FlowSizeSource {
     } else {
       Origin origin = problems.originOf(path);
       Path file = origin.line() > 0 ? studyFolder(origin).resolve(sizes) : Path.of(sizes);
-      String text = read(file);
-      if (text == null) {
+      StudyInputs.Text read = problems.inputs().read(sizes, file);
+      if (read.text() == null) {
         problems.report(
             path,
             String.format(
                 Locale.ROOT,
                 "'%s' must be a size (64KiB), %s or a readable CDF file of at most 1 MiB"
-                    + " (got '%s': no such file %s)",
+                    + " (got '%s': %s)",
                 path,
                 String.join(", ", BUILT_IN),
                 sizes,
-                file));
+                read.refusal()));
         return null;
       }
-      cdf = FlowSizeCdf.parse(sizes, text, file.toString(), path, found);
+      cdf = FlowSizeCdf.parse(sizes, read.text(), file.toString(), path, found);
+      // The text goes with the plan: into each job's fingerprint and to cluster members.
+      cdf = cdf == null ? null : cdf.fromFile(read.text());
     }
     found.forEach(problems::reportInFile);
     return cdf;
@@ -72,17 +71,6 @@ final class FlowSizeSource {
   private static Path studyFolder(Origin origin) {
     Path parent = Path.of(origin.source()).getParent();
     return parent == null ? Path.of("") : parent;
-  }
-
-  private static String read(Path file) {
-    try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
-        return null;
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 
   private static String builtIn(String name) {

@@ -76,6 +76,11 @@ final class FlowsPlan implements WorkloadPlan {
   }
 
   @Override
+  public Map<String, String> inputFiles() {
+    return traffic.sizes().inputFiles();
+  }
+
+  @Override
   public Measurement measure(RunPlan run, int caseIndex, int replication) {
     FlowRun flowRun = runJob(run, caseIndex, replication);
     List<Double> values =

@@ -38,10 +38,13 @@ final class NdkApi {
     }
     boolean ndk = NDK.equals(api);
     if (ndk && testbed != null) {
+      String shape = testbed.topology().cabling().leafSpine() != null ? "leaf-spine" : "switch";
       problems.check(
           !testbed.topology().switched(),
           path,
-          "be hardware on a switch: the NDK consumer runs one client and one server, back to back",
+          "be hardware on a "
+              + shape
+              + ": the NDK consumer runs one client and one server, back to back",
           api);
       problems.check(
           testbed.completion().mode() != CompletionSection.Mode.ADAPTIVE,

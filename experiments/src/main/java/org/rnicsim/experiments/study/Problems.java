@@ -47,6 +47,9 @@ public final class Problems {
   /** Values missing because binding refused them: reported already, but still problems. */
   private int silent;
 
+  /** Where files the study names as input are read from. */
+  private StudyInputs inputs = StudyInputs.fromDisk();
+
   /**
    * @param source where each value was written
    * @param alreadyReported paths whose value was refused while binding (and so reads as missing
@@ -117,6 +120,15 @@ public final class Problems {
               .problem(path, "missing key '" + path + "'"));
     }
     return value;
+  }
+
+  /** Where the files the study names as input (a size CDF) come from: disk, or a driver's copy. */
+  public StudyInputs inputs() {
+    return inputs;
+  }
+
+  void inputs(StudyInputs inputs) {
+    this.inputs = inputs;
   }
 
   /** Where the value at {@code path} was written. */

@@ -55,6 +55,7 @@ public final class StudyLoader {
   private final ProfileLayers profiles;
   private final ConfigLayer defaults;
   private final ObjectNode workloadDefaults;
+  private StudyInputs inputs = StudyInputs.fromDisk();
 
   /** Kinds that run on modelled machines and so get the named hardware profile. */
   private final Set<String> testbedKinds = new HashSet<>();
@@ -99,6 +100,15 @@ public final class StudyLoader {
     this.workloadDefaults =
         kinds instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
     this.defaults = parsed;
+  }
+
+  /**
+   * Reads the files studies name as input from {@code inputs} instead of disk (a cluster member
+   * serving a driver's copies).
+   */
+  public StudyLoader readingInputs(StudyInputs inputs) {
+    this.inputs = inputs;
+    return this;
   }
 
   /** The text of the defaults file built into the jar. */
@@ -303,6 +313,7 @@ public final class StudyLoader {
       return null;
     }
     Problems problems = bound.problemsFor(stack.source());
+    problems.inputs(inputs);
     StudyPlan plan = bound.value().validate(problems);
     out.addAll(problems.problems());
     if (plan == null || !bound.problems().isEmpty()) {

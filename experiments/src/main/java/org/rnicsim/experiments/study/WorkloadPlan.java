@@ -1,6 +1,7 @@
 package org.rnicsim.experiments.study;
 
 import java.util.List;
+import java.util.Map;
 import org.rnicsim.engine.SimTime;
 
 /**
@@ -31,6 +32,14 @@ public interface WorkloadPlan {
    */
   default List<String> ownCharts() {
     return List.of();
+  }
+
+  /**
+   * The text of each file this workload read as input (see {@link StudyInputs}), by the name the
+   * study wrote: part of every job's fingerprint, and carried to cluster members with the study.
+   */
+  default Map<String, String> inputFiles() {
+    return Map.of();
   }
 
   /** Runs case {@code caseIndex} of replication {@code replication}. */

@@ -17,7 +17,8 @@ public final class JobPlanner {
     for (StudyPoint point : study.points()) {
       int cases = point.plan().workload().cases().size();
       for (int c = 0; c < cases; c++) {
-        String fingerprint = Fingerprint.of(rnicsimVersion, point.config(), c);
+        String fingerprint =
+            Fingerprint.of(rnicsimVersion, point.config(), c, point.plan().workload().inputFiles());
         for (int r = 0; r < point.plan().run().replications(); r++) {
           jobs.add(new Job(point, c, r, fingerprint));
         }

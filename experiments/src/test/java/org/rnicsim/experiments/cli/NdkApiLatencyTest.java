@@ -113,11 +113,32 @@ class NdkApiLatencyTest {
             "topology.shape=switch",
             "--set",
             "topology.clients=2");
+    CommandLineRun leafSpine =
+        CommandLineRun.of(
+            "validate",
+            QUICKSTART.toString(),
+            "--set",
+            "workload.api=ndk",
+            "--set",
+            "topology.shape=leaf-spine",
+            "--set",
+            "topology.leaves=2",
+            "--set",
+            "topology.spines=1",
+            "--set",
+            "topology.hostsPerLeaf=1",
+            "--set",
+            "topology.clients=1");
 
     assertEquals(2, bogus.exitCode(), bogus.err());
     assertTrue(bogus.err().contains("'workload.api' must be hardware or ndk"), bogus.err());
     assertEquals(2, switched.exitCode(), switched.err());
     assertTrue(
         switched.err().contains("'workload.api' must be hardware on a switch"), switched.err());
+    // The refusal names the shape the study asked for.
+    assertEquals(2, leafSpine.exitCode(), leafSpine.err());
+    assertTrue(
+        leafSpine.err().contains("'workload.api' must be hardware on a leaf-spine"),
+        leafSpine.err());
   }
 }

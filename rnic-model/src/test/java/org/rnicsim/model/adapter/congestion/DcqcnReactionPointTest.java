@@ -175,6 +175,39 @@ class DcqcnReactionPointTest {
   }
 
   @Test
+  void anIdleQpKeepsRecoveringOnItsTimersAndItsNextFlowStartsUnpacedOnceReleased() {
+    // A pooled QP cut twice by its last flow, then idle: nothing sent, so its byte counter stands
+    // still, but the paper's rate increase timer and alpha timer keep running.
+    DcqcnReactionPoint rp = reactionPoint(paper());
+    rp.cnpReceived();
+    rp.cnpReceived();
+    double target = rp.targetRateBitsPerSecond();
+    double rate = rp.currentRateBitsPerSecond();
+    assertEquals(LINE / 2.0, target, 1e-3);
+
+    // 10 ms idle: 181 timer events, 5 of fast recovery and 176 additive; no hyper increase, as
+    // that needs the byte counter past F too. The QP's next flow would still be paced.
+    runTo(10_000 * US);
+    for (int stage = 1; stage <= 181; stage++) {
+      target += stage > 5 ? AI : 0;
+      rate = (target + rate) / 2;
+    }
+    assertEquals(LINE / 2.0 + 176 * AI, rp.targetRateBitsPerSecond(), 1e-3);
+    assertEquals(rate, rp.currentRateBitsPerSecond(), 1e-3);
+    assertEquals(Math.pow(1 - G, 181), rp.alpha(), 1e-12, "alpha decays while idle");
+    assertTrue(rp.limiting());
+
+    // Rt reaches the line after 5 + 1250 timer events (69 ms): the limiter is released while the
+    // QP idles, its timer stops, and the next flow's first packets are not paced.
+    runTo(100_000 * US);
+    assertFalse(rp.limiting());
+    assertEquals(LINE, rp.currentRateBitsPerSecond(), 0);
+    assertEquals(0, simulator.pendingEventCount());
+    assertTrue(rp.sent(4138));
+    assertTrue(rp.sent(4138));
+  }
+
+  @Test
   void noCutGoesBelowTheMinimumRate() {
     DcqcnReactionPoint rp = reactionPoint(paper());
     for (int i = 0; i < 40; i++) {
