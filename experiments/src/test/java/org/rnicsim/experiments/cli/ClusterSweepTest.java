@@ -27,7 +27,11 @@ import org.rnicsim.experiments.cluster.ClusterWorker;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterSweepTest {
-  /** 2 service times x 2 loads x 15 replications = 60 jobs of some tens of milliseconds. */
+  /**
+   * 2 service times x 2 loads x 15 replications = 60 jobs of about a hundred milliseconds each:
+   * long enough that on a loaded machine the sweep is still running when the separate member has
+   * joined the study cluster.
+   */
   private static final String STUDY =
       String.join(
           "\n",
@@ -36,7 +40,7 @@ class ClusterSweepTest {
           "  seed: 7",
           "  replications: 15",
           "  warmUp: 1ms",
-          "  duration: 60ms",
+          "  duration: 150ms",
           "workload:",
           "  kind: mm1",
           "  loads: [0.5, 0.8]",
