@@ -39,16 +39,21 @@ public final class PcieLink implements DeviceToHostWrites {
   private final TlpSerialiser hostToDevice;
   private final long flightLatencyPs;
   private final long readRequestWireBytes;
+  private final PostedWriteCredits postedCredits;
+  private final long fullTlpPs;
+  private final long maxTlpsPerPart;
 
   /**
    * @param flightLatencyPs one-way latency of a TLP after its last byte was serialised: an
    *     assumption in every profile; it must fit twice into the P4-fitted completer latency
+   * @param postedCredits the root port's posted-write flow control (the profile's advertisement)
    */
   public PcieLink(
       RnicSimulator simulator,
       String name,
       PcieLinkConfig config,
       long flightLatencyPs,
+      PostedWriteCredits postedCredits,
       StatisticsRegistry stats) {
     if (flightLatencyPs < 0) {
       throw new IllegalArgumentException("flight latency must be >= 0 ps: " + flightLatencyPs);
@@ -70,6 +75,15 @@ public final class PcieLink implements DeviceToHostWrites {
     this.hostToDevice = new TlpSerialiser(simulator, name + ".hostToDevice", bandwidth, stats);
     this.flightLatencyPs = flightLatencyPs;
     this.readRequestWireBytes = tlpCosts.readRequestWireBytes();
+    this.postedCredits = postedCredits;
+    this.fullTlpPs =
+        bandwidth.serialisationPs(tlpCosts.maxPayloadBytes() + tlpCosts.memoryWriteOverheadBytes());
+    this.maxTlpsPerPart =
+        Math.min(
+            postedCredits.headerCredits(),
+            postedCredits.dataCredits()
+                * PostedWriteCredits.DATA_CREDIT_BYTES
+                / tlpCosts.maxPayloadBytes());
   }
 
   public long flightLatencyPs() {
@@ -95,9 +109,47 @@ public final class PcieLink implements DeviceToHostWrites {
    * lands in host memory; no event is scheduled, for writes whose landing nobody waits for.
    */
   public long postWrite(long readyAtPs, long payloadBytes) {
-    DmaTransferCost cost = tlpCosts.dmaWrite(payloadBytes);
-    return deviceToHost.transmit(readyAtPs, cost.deviceToHostTlps(), cost.deviceToHostWireBytes())
+    return postCredited(readyAtPs, 0, payloadBytes, tlpCosts.dmaWrite(payloadBytes))
         + flightLatencyPs;
+  }
+
+  /**
+   * Sends a posted write once its credits allow; returns when its last TLP has left. A write larger
+   * than the whole advertisement leaves in parts of as many TLPs as the credits cover, each part
+   * waiting for the credits of the one before.
+   */
+  private long postCredited(long readyAtPs, long leadPs, long payloadBytes, DmaTransferCost cost) {
+    long tlps = cost.deviceToHostTlps();
+    if (tlps > maxTlpsPerPart) {
+      long mps = tlpCosts.maxPayloadBytes();
+      long partBytes = maxTlpsPerPart * mps;
+      long leftPs = readyAtPs;
+      for (long sentBytes = 0; sentBytes < payloadBytes; sentBytes += partBytes) {
+        long bytes = Math.min(partBytes, payloadBytes - sentBytes);
+        leftPs = postPart(readyAtPs, 0, bytes, tlpCosts.dmaWrite(bytes));
+      }
+      return leftPs;
+    }
+    return postPart(readyAtPs, leadPs, payloadBytes, cost);
+  }
+
+  private long postPart(long readyAtPs, long leadPs, long payloadBytes, DmaTransferCost cost) {
+    long readyPs = Math.max(readyAtPs, simulator.nowPs());
+    long tlps = cost.deviceToHostTlps();
+    int mps = tlpCosts.maxPayloadBytes();
+    long creditedPs =
+        postedCredits.earliestStartPs(readyPs - leadPs, tlps, payloadBytes, mps, fullTlpPs);
+    long endPs =
+        deviceToHost.transmitStreamed(
+            Math.max(readyPs, creditedPs + leadPs), leadPs, tlps, cost.deviceToHostWireBytes());
+    long drainedPs =
+        postedCredits.sent(
+            deviceToHost.lastStartPs(), endPs, tlps, payloadBytes, mps, fullTlpPs, flightLatencyPs);
+    return Math.max(endPs, drainedPs - flightLatencyPs);
+  }
+
+  public PostedWriteCredits postedCredits() {
+    return postedCredits;
   }
 
   /**
@@ -115,8 +167,7 @@ public final class PcieLink implements DeviceToHostWrites {
             streamLeadPs,
             deviceToHost.serialisationPs(cost.deviceToHostWireBytes())
                 - deviceToHost.serialisationPs(lastTlpWireBytes));
-    return deviceToHost.transmitStreamed(
-        readyAtPs, Math.max(0, leadPs), cost.deviceToHostTlps(), cost.deviceToHostWireBytes());
+    return postCredited(readyAtPs, Math.max(0, leadPs), payloadBytes, cost);
   }
 
   /** As {@link #postWrite(long, long)}, and schedules {@code onLanded} at the landing time. */
@@ -138,9 +189,7 @@ public final class PcieLink implements DeviceToHostWrites {
   public void postMsiX(Runnable onDelivered) {
     DmaTransferCost cost = tlpCosts.msiX();
     long deliveredPs =
-        deviceToHost.transmit(
-                simulator.nowPs(), cost.deviceToHostTlps(), cost.deviceToHostWireBytes())
-            + flightLatencyPs;
+        postCredited(simulator.nowPs(), 0, cost.payloadBytes(), cost) + flightLatencyPs;
     if (onDelivered != null) {
       simulator.scheduleAt(deliveredPs, onDelivered);
     }
