@@ -109,8 +109,15 @@ public final class PcieLink implements DeviceToHostWrites {
    * lands in host memory; no event is scheduled, for writes whose landing nobody waits for.
    */
   public long postWrite(long readyAtPs, long payloadBytes) {
-    return postCredited(readyAtPs, 0, payloadBytes, tlpCosts.dmaWrite(payloadBytes))
-        + flightLatencyPs;
+    return landedPs(postCredited(readyAtPs, 0, payloadBytes, tlpCosts.dmaWrite(payloadBytes)));
+  }
+
+  /**
+   * When the write whose last TLP left at {@code lastTlpLeftPs} is in host memory: one flight
+   * later, unless the host's memory write path is still behind.
+   */
+  private long landedPs(long lastTlpLeftPs) {
+    return Math.max(lastTlpLeftPs + flightLatencyPs, postedCredits.drainedPs());
   }
 
   /**
@@ -142,10 +149,9 @@ public final class PcieLink implements DeviceToHostWrites {
     long endPs =
         deviceToHost.transmitStreamed(
             Math.max(readyPs, creditedPs + leadPs), leadPs, tlps, cost.deviceToHostWireBytes());
-    long drainedPs =
-        postedCredits.sent(
-            deviceToHost.lastStartPs(), endPs, tlps, payloadBytes, mps, fullTlpPs, flightLatencyPs);
-    return Math.max(endPs, drainedPs - flightLatencyPs);
+    postedCredits.sent(
+        deviceToHost.lastStartPs(), endPs, tlps, payloadBytes, mps, fullTlpPs, flightLatencyPs);
+    return endPs;
   }
 
   public PostedWriteCredits postedCredits() {
@@ -188,8 +194,7 @@ public final class PcieLink implements DeviceToHostWrites {
   @Override
   public void postMsiX(Runnable onDelivered) {
     DmaTransferCost cost = tlpCosts.msiX();
-    long deliveredPs =
-        postCredited(simulator.nowPs(), 0, cost.payloadBytes(), cost) + flightLatencyPs;
+    long deliveredPs = landedPs(postCredited(simulator.nowPs(), 0, cost.payloadBytes(), cost));
     if (onDelivered != null) {
       simulator.scheduleAt(deliveredPs, onDelivered);
     }

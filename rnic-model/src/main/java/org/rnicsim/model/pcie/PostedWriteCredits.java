@@ -12,11 +12,9 @@ package org.rnicsim.model.pcie;
  * several TLPs is gated TLP by TLP: it may start as soon as every one of its TLPs finds its credits
  * when its turn on the link comes.
  *
- * <p>Default advertisement (assumption, one home here): an Intel Xeon C5500/C3500 integrated I/O
- * root port advertises, for inbound posted requests, 16 header and 80 data credits per x4 of width
- * (64 and 320 at x16; its datasheet, volume 1, PCIe credit mapping for inbound requests). That part
- * is Gen2; later root ports are taken to scale the advertisement with the link's transfer rate, so
- * that the credits cover the same time on the wire.
+ * <p>The advertisement and the host's write rate are a profile's ({@code pcie.postedHeaderCredits},
+ * {@code pcie.postedDataCredits}, {@code pcie.hostWriteRate}); calibration P6 says where they come
+ * from. A write larger than the whole advertisement is the caller's to cut (see {@link PcieLink}).
  */
 public final class PostedWriteCredits {
   /** Bytes of payload one posted data credit pays for (PCIe Base Specification). */
@@ -66,6 +64,11 @@ public final class PostedWriteCredits {
     return dataCredits;
   }
 
+  /** When the last write handed over will have drained into host memory. */
+  public long drainedPs() {
+    return drainedPs;
+  }
+
   /** The most payload bytes (in data credits x 16) ever in flight between adapter and memory. */
   public long maxDataBytesInFlight() {
     return maxDataBytesInFlight;
@@ -92,9 +95,7 @@ public final class PostedWriteCredits {
       data += tlpData;
       while (headers > headerCredits || data > dataCredits) {
         if (left == 0) {
-          // Only this transfer's own earlier TLPs hold credits: it is larger than the
-          // advertisement, and its later TLPs follow the returns of its earlier ones (in sent).
-          break;
+          break; // only this transfer's own TLPs: the caller keeps it within the advertisement
         }
         startPs = Math.max(startPs, returnPs[index] - k * tlpPs);
         headers--;
@@ -109,9 +110,9 @@ public final class PostedWriteCredits {
   /**
    * Takes the credits of a transfer whose TLPs left back to back from {@code startPs}, each full
    * one taking {@code tlpPs}, the last ending at {@code endPs}, each then one {@code flightPs} to
-   * the root complex; returns when its last byte has drained into memory.
+   * the root complex.
    */
-  long sent(
+  void sent(
       long startPs,
       long endPs,
       long tlps,
@@ -130,7 +131,6 @@ public final class PostedWriteCredits {
           Math.max(tlpEndPs + flightPs, drainedPs + Math.round(tlpBytes * hostWritePsPerByte));
       take(drainedPs + returnLatencyPs, (int) credits(tlpBytes));
     }
-    return drainedPs;
   }
 
   /** Gives back the credits that have returned by {@code nowPs}. */

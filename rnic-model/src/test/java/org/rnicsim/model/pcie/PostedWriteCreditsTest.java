@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 
@@ -13,7 +12,6 @@ import org.rnicsim.engine.stats.StatisticsRegistry;
  * payload between itself and host memory than the root port advertised, and a host that writes to
  * memory slower than the link paces the writes, while a fast one leaves the P1/P2 ceiling as it is.
  */
-@Timeout(30)
 class PostedWriteCreditsTest {
   private static final long FLIGHT_PS = 125_000;
   private static final int WRITES = 500;
