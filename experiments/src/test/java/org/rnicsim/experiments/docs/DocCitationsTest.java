@@ -228,7 +228,7 @@ class DocCitationsTest {
     assertEquals(1, docs.unresolved("breaks invariant " + 35, false).size());
     String calibration = "calibration";
     assertEquals(List.of(), docs.unresolved(calibration + " P3/P4/P5, section P", false));
-    assertEquals(1, docs.unresolved(calibration + " P6", false).size());
+    assertEquals(1, docs.unresolved(calibration + " P" + 8, false).size());
     assertEquals(1, docs.unresolved(calibration + " P3/P" + 9, false).size());
     assertEquals(1, docs.unresolved("  rate: 1  # Q" + 7 + " fit", true).size());
     assertEquals(List.of(), docs.unresolved("  rate: 1  # Q1 fit; p99", true));

@@ -86,6 +86,7 @@ public final class Rnic {
             name + ".pcie",
             profile.pcie().linkConfig(),
             profile.pcie().flightLatencyPs(),
+            profile.pcie().postedWriteCredits(),
             stats);
     this.dma = new DmaEngines(simulator, name + ".dma", pcie, profile.adapter().dma(), stats);
     ContextCache qpContexts =

@@ -39,16 +39,21 @@ public final class PcieLink implements DeviceToHostWrites {
   private final TlpSerialiser hostToDevice;
   private final long flightLatencyPs;
   private final long readRequestWireBytes;
+  private final PostedWriteCredits postedCredits;
+  private final long fullTlpPs;
+  private final long maxTlpsPerPart;
 
   /**
    * @param flightLatencyPs one-way latency of a TLP after its last byte was serialised: an
    *     assumption in every profile; it must fit twice into the P4-fitted completer latency
+   * @param postedCredits the root port's posted-write flow control (the profile's advertisement)
    */
   public PcieLink(
       RnicSimulator simulator,
       String name,
       PcieLinkConfig config,
       long flightLatencyPs,
+      PostedWriteCredits postedCredits,
       StatisticsRegistry stats) {
     if (flightLatencyPs < 0) {
       throw new IllegalArgumentException("flight latency must be >= 0 ps: " + flightLatencyPs);
@@ -70,6 +75,15 @@ public final class PcieLink implements DeviceToHostWrites {
     this.hostToDevice = new TlpSerialiser(simulator, name + ".hostToDevice", bandwidth, stats);
     this.flightLatencyPs = flightLatencyPs;
     this.readRequestWireBytes = tlpCosts.readRequestWireBytes();
+    this.postedCredits = postedCredits;
+    this.fullTlpPs =
+        bandwidth.serialisationPs(tlpCosts.maxPayloadBytes() + tlpCosts.memoryWriteOverheadBytes());
+    this.maxTlpsPerPart =
+        Math.min(
+            postedCredits.headerCredits(),
+            postedCredits.dataCredits()
+                * PostedWriteCredits.DATA_CREDIT_BYTES
+                / tlpCosts.maxPayloadBytes());
   }
 
   public long flightLatencyPs() {
@@ -95,9 +109,53 @@ public final class PcieLink implements DeviceToHostWrites {
    * lands in host memory; no event is scheduled, for writes whose landing nobody waits for.
    */
   public long postWrite(long readyAtPs, long payloadBytes) {
-    DmaTransferCost cost = tlpCosts.dmaWrite(payloadBytes);
-    return deviceToHost.transmit(readyAtPs, cost.deviceToHostTlps(), cost.deviceToHostWireBytes())
-        + flightLatencyPs;
+    return landedPs(postCredited(readyAtPs, 0, payloadBytes, tlpCosts.dmaWrite(payloadBytes)));
+  }
+
+  /**
+   * When the write whose last TLP left at {@code lastTlpLeftPs} is in host memory: one flight
+   * later, unless the host's memory write path is still behind.
+   */
+  private long landedPs(long lastTlpLeftPs) {
+    return Math.max(lastTlpLeftPs + flightLatencyPs, postedCredits.drainedPs());
+  }
+
+  /**
+   * Sends a posted write once its credits allow; returns when its last TLP has left. A write larger
+   * than the whole advertisement leaves in parts of as many TLPs as the credits cover, each part
+   * waiting for the credits of the one before.
+   */
+  private long postCredited(long readyAtPs, long leadPs, long payloadBytes, DmaTransferCost cost) {
+    long tlps = cost.deviceToHostTlps();
+    if (tlps > maxTlpsPerPart) {
+      long mps = tlpCosts.maxPayloadBytes();
+      long partBytes = maxTlpsPerPart * mps;
+      long leftPs = readyAtPs;
+      for (long sentBytes = 0; sentBytes < payloadBytes; sentBytes += partBytes) {
+        long bytes = Math.min(partBytes, payloadBytes - sentBytes);
+        leftPs = postPart(readyAtPs, 0, bytes, tlpCosts.dmaWrite(bytes));
+      }
+      return leftPs;
+    }
+    return postPart(readyAtPs, leadPs, payloadBytes, cost);
+  }
+
+  private long postPart(long readyAtPs, long leadPs, long payloadBytes, DmaTransferCost cost) {
+    long readyPs = Math.max(readyAtPs, simulator.nowPs());
+    long tlps = cost.deviceToHostTlps();
+    int mps = tlpCosts.maxPayloadBytes();
+    long creditedPs =
+        postedCredits.earliestStartPs(readyPs - leadPs, tlps, payloadBytes, mps, fullTlpPs);
+    long endPs =
+        deviceToHost.transmitStreamed(
+            Math.max(readyPs, creditedPs + leadPs), leadPs, tlps, cost.deviceToHostWireBytes());
+    postedCredits.sent(
+        deviceToHost.lastStartPs(), endPs, tlps, payloadBytes, mps, fullTlpPs, flightLatencyPs);
+    return endPs;
+  }
+
+  public PostedWriteCredits postedCredits() {
+    return postedCredits;
   }
 
   /**
@@ -115,8 +173,7 @@ public final class PcieLink implements DeviceToHostWrites {
             streamLeadPs,
             deviceToHost.serialisationPs(cost.deviceToHostWireBytes())
                 - deviceToHost.serialisationPs(lastTlpWireBytes));
-    return deviceToHost.transmitStreamed(
-        readyAtPs, Math.max(0, leadPs), cost.deviceToHostTlps(), cost.deviceToHostWireBytes());
+    return postCredited(readyAtPs, Math.max(0, leadPs), payloadBytes, cost);
   }
 
   /** As {@link #postWrite(long, long)}, and schedules {@code onLanded} at the landing time. */
@@ -137,10 +194,7 @@ public final class PcieLink implements DeviceToHostWrites {
   @Override
   public void postMsiX(Runnable onDelivered) {
     DmaTransferCost cost = tlpCosts.msiX();
-    long deliveredPs =
-        deviceToHost.transmit(
-                simulator.nowPs(), cost.deviceToHostTlps(), cost.deviceToHostWireBytes())
-            + flightLatencyPs;
+    long deliveredPs = landedPs(postCredited(simulator.nowPs(), 0, cost.payloadBytes(), cost));
     if (onDelivered != null) {
       simulator.scheduleAt(deliveredPs, onDelivered);
     }

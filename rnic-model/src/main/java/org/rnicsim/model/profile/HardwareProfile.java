@@ -58,6 +58,11 @@ public record HardwareProfile(
         name, host, pcie, adapter, newPort, limits, firmware, congestionControl);
   }
 
+  public HardwareProfile withPcie(PcieProfile newPcie) {
+    return new HardwareProfile(
+        name, host, newPcie, adapter, port, limits, firmware, congestionControl);
+  }
+
   public HardwareProfile withHost(HostProfile newHost) {
     return new HardwareProfile(
         name, newHost, pcie, adapter, port, limits, firmware, congestionControl);

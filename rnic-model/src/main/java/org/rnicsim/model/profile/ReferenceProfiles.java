@@ -35,7 +35,10 @@ public final class ReferenceProfiles {
             false,
             PcieLinkConfig.P4_COMPLETER_LATENCY_AT_64_BYTES_PS,
             PcieLinkConfig.P4_COMPLETER_LATENCY_PS_PER_BYTE,
-            125 * ns),
+            125 * ns,
+            126,
+            630,
+            512_000_000_000L),
         new AdapterProfile(
             new DmaProfile(
                 4, DmaEngineConfig.P5_WRITES_PER_SECOND, DmaEngineConfig.P5_READS_PER_SECOND, 128),

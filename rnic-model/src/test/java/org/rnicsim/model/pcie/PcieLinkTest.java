@@ -14,10 +14,12 @@ import org.rnicsim.engine.stats.StatisticsRegistry;
 
 class PcieLinkTest {
   private static final long FLIGHT_PS = 125_000;
+  private static final PostedWriteCredits CREDITS =
+      new PostedWriteCredits(63, 315, 512_000_000_000L, FLIGHT_PS);
   private final RnicSimulator sim = new RnicSimulator("pcie");
   private final StatisticsRegistry stats = new StatisticsRegistry(sim);
   private final PcieLink link =
-      new PcieLink(sim, "pcie", PcieLinkConfig.calibrationP3(), FLIGHT_PS, stats);
+      new PcieLink(sim, "pcie", PcieLinkConfig.calibrationP3(), FLIGHT_PS, CREDITS, stats);
 
   private long readLatencyThroughEvents(long bytes) {
     long[] arrived = {-1};
@@ -96,6 +98,6 @@ class PcieLinkTest {
   void aFlightLongerThanHalfTheFittedCompleterLatencyIsRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new PcieLink(sim, "bad", PcieLinkConfig.calibrationP3(), 300_000, stats));
+        () -> new PcieLink(sim, "bad", PcieLinkConfig.calibrationP3(), 300_000, CREDITS, stats));
   }
 }

@@ -1,0 +1,175 @@
+package org.rnicsim.model.pcie;
+
+/**
+ * PCIe flow control of posted writes towards the host: the root port advertises a number of posted
+ * header credits (one per memory-write TLP) and posted data credits (one per 16 payload bytes), and
+ * the adapter may send a TLP only while it holds enough of both. The root complex drains the TLPs
+ * into memory in order, at the host's memory write rate, and returns their credits by an UpdateFC
+ * DLLP, which takes one flight back to the adapter.
+ *
+ * <p>Like {@link TlpSerialiser}, this needs no event: writes are handed over in order, so the time
+ * each TLP drains and each credit comes back follows from the writes before it. A transfer of
+ * several TLPs is gated TLP by TLP: it may start as soon as every one of its TLPs finds its credits
+ * when its turn on the link comes.
+ *
+ * <p>The advertisement and the host's write rate are a profile's ({@code pcie.postedHeaderCredits},
+ * {@code pcie.postedDataCredits}, {@code pcie.hostWriteRate}); calibration P6 says where they come
+ * from. A write larger than the whole advertisement is the caller's to cut (see {@link PcieLink}).
+ */
+public final class PostedWriteCredits {
+  /** Bytes of payload one posted data credit pays for (PCIe Base Specification). */
+  public static final int DATA_CREDIT_BYTES = 16;
+
+  private final int headerCredits;
+  private final int dataCredits;
+  private final double hostWritePsPerByte;
+  private final long returnLatencyPs;
+  private long[] returnPs = new long[64];
+  private int[] returnedData = new int[64];
+  private int head;
+  private int count;
+  private int headersInFlight;
+  private long dataInFlight;
+  private long drainedPs;
+  private long maxDataBytesInFlight;
+
+  /**
+   * @param headerCredits posted header credits the root port advertises (> 0)
+   * @param dataCredits posted data credits the root port advertises (> 0)
+   * @param hostWriteRateBitsPerSecond the rate at which the root complex drains writes into memory
+   * @param returnLatencyPs from a TLP's drain until its UpdateFC reaches the adapter
+   */
+  public PostedWriteCredits(
+      int headerCredits, int dataCredits, long hostWriteRateBitsPerSecond, long returnLatencyPs) {
+    if (headerCredits <= 0 || dataCredits <= 0 || hostWriteRateBitsPerSecond <= 0) {
+      throw new IllegalArgumentException(
+          "posted credits and the host write rate must be > 0: "
+              + headerCredits
+              + ", "
+              + dataCredits
+              + ", "
+              + hostWriteRateBitsPerSecond);
+    }
+    this.headerCredits = headerCredits;
+    this.dataCredits = dataCredits;
+    this.hostWritePsPerByte = 8e12 / hostWriteRateBitsPerSecond;
+    this.returnLatencyPs = returnLatencyPs;
+  }
+
+  public int headerCredits() {
+    return headerCredits;
+  }
+
+  public int dataCredits() {
+    return dataCredits;
+  }
+
+  /** When the last write handed over will have drained into host memory. */
+  public long drainedPs() {
+    return drainedPs;
+  }
+
+  /** The most payload bytes (in data credits x 16) ever in flight between adapter and memory. */
+  public long maxDataBytesInFlight() {
+    return maxDataBytesInFlight;
+  }
+
+  /**
+   * The earliest time, not before {@code readyPs}, a transfer of {@code tlps} TLPs of {@code
+   * payloadBytes} cut at {@code maxPayloadBytes} may start so that each TLP has its credits when
+   * its turn comes; {@code tlpPs} is the time one full-size TLP takes on the link. Takes nothing:
+   * {@link #sent} does.
+   */
+  long earliestStartPs(
+      long readyPs, long tlps, long payloadBytes, int maxPayloadBytes, long tlpPs) {
+    long startPs = readyPs;
+    int headers = headersInFlight;
+    long data = dataInFlight;
+    int index = head;
+    int left = count;
+    long remaining = payloadBytes;
+    for (long k = 0; k < tlps; k++) {
+      long tlpData = credits(Math.min(remaining, maxPayloadBytes));
+      remaining -= maxPayloadBytes;
+      headers++;
+      data += tlpData;
+      while (headers > headerCredits || data > dataCredits) {
+        if (left == 0) {
+          break; // only this transfer's own TLPs: the caller keeps it within the advertisement
+        }
+        startPs = Math.max(startPs, returnPs[index] - k * tlpPs);
+        headers--;
+        data -= returnedData[index];
+        index = (index + 1) % returnPs.length;
+        left--;
+      }
+    }
+    return startPs;
+  }
+
+  /**
+   * Takes the credits of a transfer whose TLPs left back to back from {@code startPs}, each full
+   * one taking {@code tlpPs}, the last ending at {@code endPs}, each then one {@code flightPs} to
+   * the root complex.
+   */
+  void sent(
+      long startPs,
+      long endPs,
+      long tlps,
+      long payloadBytes,
+      int maxPayloadBytes,
+      long tlpPs,
+      long flightPs) {
+    long remaining = payloadBytes;
+    for (long k = 0; k < tlps; k++) {
+      long tlpBytes = Math.min(remaining, maxPayloadBytes);
+      remaining -= maxPayloadBytes;
+      long tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
+      long tlpEndPs = k == tlps - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
+      release(tlpStartPs);
+      drainedPs =
+          Math.max(tlpEndPs + flightPs, drainedPs + Math.round(tlpBytes * hostWritePsPerByte));
+      take(drainedPs + returnLatencyPs, (int) credits(tlpBytes));
+    }
+  }
+
+  /** Gives back the credits that have returned by {@code nowPs}. */
+  private void release(long nowPs) {
+    while (count > 0 && returnPs[head] <= nowPs) {
+      headersInFlight--;
+      dataInFlight -= returnedData[head];
+      head = (head + 1) % returnPs.length;
+      count--;
+    }
+  }
+
+  private void take(long backPs, int data) {
+    if (count == returnPs.length) {
+      grow();
+    }
+    int tail = (head + count) % returnPs.length;
+    returnPs[tail] = backPs;
+    returnedData[tail] = data;
+    count++;
+    headersInFlight++;
+    dataInFlight += data;
+    maxDataBytesInFlight = Math.max(maxDataBytesInFlight, dataInFlight * DATA_CREDIT_BYTES);
+  }
+
+  private static long credits(long bytes) {
+    return (Math.max(bytes, 1) + DATA_CREDIT_BYTES - 1) / DATA_CREDIT_BYTES;
+  }
+
+  private void grow() {
+    long[] newReturn = new long[returnPs.length * 2];
+    int[] newData = new int[returnPs.length * 2];
+    for (int i = 0; i < count; i++) {
+      int index = (head + i) % returnPs.length;
+      newReturn[i] = returnPs[index];
+      newData[i] = returnedData[index];
+    }
+    returnPs = newReturn;
+    returnedData = newData;
+    head = 0;
+  }
+}
