@@ -103,7 +103,14 @@ class ClusterSweepTest {
       // it starts; its first job (a cold JVM) takes far longer than the poll, so killing it on
       // that line kills it mid-job. Waiting for other members' job files instead raced the
       // sweep's end on a loaded machine: the doomed member had finished its one job by then.
-      waitFor(() -> read(doomedLog).contains("worker: running") || driver.isDone(), doomedLog);
+      // (A job can reach the member before it has said that it joined: wait for both lines.)
+      waitFor(
+          () -> {
+            String log = read(doomedLog);
+            return log.contains("joined study cluster") && log.contains("worker: running")
+                || driver.isDone();
+          },
+          doomedLog);
       doomed.destroyForcibly();
       CommandLineRun run = driver.get(60, TimeUnit.SECONDS);
 
