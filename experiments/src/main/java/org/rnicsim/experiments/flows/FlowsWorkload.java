@@ -1,9 +1,8 @@
 package org.rnicsim.experiments.flows;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.rnicsim.experiments.study.LoadList;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.experiments.study.TestbedWorkload;
@@ -141,24 +140,6 @@ public record FlowsWorkload(
   }
 
   private void checkLoads(Problems problems, String loadsPath) {
-    if (problems.require(loads, loadsPath) == null) {
-      return;
-    }
-    problems.check(
-        !loads.isEmpty() && loads.size() <= MAX_LOADS,
-        loadsPath,
-        "list between 1 and " + MAX_LOADS + " loads",
-        loads.size() + " loads");
-    Set<Double> seen = new HashSet<>();
-    for (int i = 0; i < loads.size(); i++) {
-      Double load = loads.get(i);
-      String loadPath = loadsPath + "[" + i + "]";
-      if (load == null) {
-        problems.report(loadPath, "'" + loadPath + "' must be a number in (0, 1]");
-        continue;
-      }
-      problems.check(load > 0.0 && load <= 1.0, loadPath, "be in (0, 1]", load);
-      problems.check(seen.add(load), loadPath, "not repeat an earlier load", load);
-    }
+    LoadList.check(problems, loads, loadsPath, MAX_LOADS, true);
   }
 }

@@ -1,9 +1,8 @@
 package org.rnicsim.experiments.queueing;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import org.rnicsim.experiments.study.LoadList;
 import org.rnicsim.experiments.study.Problems;
 import org.rnicsim.experiments.study.Workload;
 import org.rnicsim.experiments.study.WorkloadPlan;
@@ -46,26 +45,8 @@ public record Mm1Workload(
           "be exponential or deterministic",
           serviceDistribution);
     }
-    String loadsPath = path + ".loads";
-    if (problems.require(loads, loadsPath) != null) {
-      problems.check(
-          !loads.isEmpty() && loads.size() <= MAX_LOADS,
-          loadsPath,
-          "list between 1 and " + MAX_LOADS + " loads",
-          loads.size() + " loads");
-      Set<Double> seen = new HashSet<>();
-      for (int i = 0; i < loads.size(); i++) {
-        Double load = loads.get(i);
-        String loadPath = loadsPath + "[" + i + "]";
-        if (load == null) {
-          problems.report(loadPath, "'" + loadPath + "' must be a number between 0 and 1");
-          continue;
-        }
-        // At rho >= 1 the queue grows without bound and there is no steady state to measure.
-        problems.check(load > 0.0 && load < 1.0, loadPath, "be in (0, 1)", load);
-        problems.check(seen.add(load), loadPath, "not repeat an earlier load", load);
-      }
-    }
+    // At rho >= 1 the queue grows without bound and there is no steady state to measure.
+    LoadList.check(problems, loads, path + ".loads", MAX_LOADS, false);
     if (problems.count() > problemsBefore) {
       return null;
     }
