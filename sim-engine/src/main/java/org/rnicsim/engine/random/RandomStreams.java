@@ -43,8 +43,12 @@ public final class RandomStreams {
     return mix(h ^ fnv1a64(name));
   }
 
-  /** FNV-1a over the UTF-8 bytes: stable across JVMs, unlike String.hashCode's 32 bits. */
-  private static long fnv1a64(String text) {
+  /**
+   * FNV-1a over the UTF-8 bytes: stable across JVMs, unlike String.hashCode's 32 bits. Also the
+   * seed of model parts that draw a fixed sequence of their own from their name (a cache's
+   * replacement LFSR), independent of the study's seed.
+   */
+  public static long fnv1a64(String text) {
     long hash = 0xCBF29CE484222325L;
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       hash ^= b & 0xFF;

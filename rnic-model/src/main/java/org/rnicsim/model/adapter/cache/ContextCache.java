@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
+import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
@@ -57,7 +58,12 @@ public final class ContextCache {
     this.name = name;
     this.entries =
         new SetAssociativeCache(
-            profile.entries(), profile.ways(), profile.replacement(), replacementSeed(name));
+            profile.entries(),
+            profile.ways(),
+            profile.replacement(),
+            // Each cache of each adapter has its own fixed sequence, as each hardware cache has
+            // its own LFSR.
+            RandomStreams.fnv1a64(name));
     this.dma = dma;
     this.entryBytes = profile.entryBytes();
     this.hitLatencyPs = profile.hitLatencyPs();
@@ -134,19 +140,6 @@ public final class ContextCache {
     for (Runnable waiter : fill.waiters) {
       waiter.run();
     }
-  }
-
-  /**
-   * The seed of the cache's pseudo-random replacement sequence: FNV-1a of its name, so each cache
-   * of each adapter has its own fixed sequence, as each hardware cache has its own LFSR.
-   */
-  private static long replacementSeed(String name) {
-    long hash = 0xCBF29CE484222325L;
-    for (int i = 0; i < name.length(); i++) {
-      hash ^= name.charAt(i);
-      hash *= 0x100000001B3L;
-    }
-    return hash;
   }
 
   private final class Fill extends DmaRead {
