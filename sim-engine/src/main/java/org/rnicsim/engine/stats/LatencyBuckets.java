@@ -11,9 +11,13 @@ import java.util.Arrays;
  * housekeeping. Every adapter registers 31 stage histograms and a WRITE run fills only nine, yet
  * each allocated 16 KiB up front, grew by copying as larger values came, and was cleared in full at
  * the end of warm-up; each summary then walked the counts from zero once per percentile. Here the
- * counts are allocated at the first value, grown once to the bucket that value needs, cleared only
- * between the smallest and largest index used, and all percentiles come from one walk over that
- * range. {@code LatencyBucketsTest} holds the answers to HdrHistogram's on random data.
+ * counts live in chunks of {@value #CHUNK_LENGTH} made when a value first lands in one, so a stage
+ * whose latencies cluster around a few microseconds holds a few KiB, not every count from zero up
+ * to its largest index (a dense array grown to the bucket of a millisecond is 160 KiB, and a fabric
+ * run builds hundreds of these histograms: their allocation and copying was a twentieth of its
+ * time). Clearing touches only the chunks between the smallest and largest value, and all
+ * percentiles come from one walk over that range. {@code LatencyBucketsTest} holds the answers to
+ * HdrHistogram's on random data.
  */
 final class LatencyBuckets {
   /** log2 of the sub-bucket count: 2^11 = 2,048 &gt;= 2 * 10^3 for three significant digits. */
@@ -27,21 +31,43 @@ final class LatencyBuckets {
   /** Long.MAX_VALUE lands in bucket 52, whose upper half ends at this length. */
   private static final int MAX_LENGTH = indexOf(Long.MAX_VALUE) + 1;
 
-  private long[] counts = new long[0];
+  private static final int CHUNK_BITS = 8;
+  private static final int CHUNK_LENGTH = 1 << CHUNK_BITS;
+  private static final int CHUNK_MASK = CHUNK_LENGTH - 1;
+  private static final int CHUNKS = (MAX_LENGTH + CHUNK_LENGTH - 1) >> CHUNK_BITS;
+
+  // counts[index] is chunks[index >> CHUNK_BITS][index & CHUNK_MASK]; a missing chunk counts 0.
+  private long[][] chunks;
 
   /** Counts one value, which must not be negative. */
   void record(long valuePs) {
     int index = indexOf(valuePs);
-    if (index >= counts.length) {
-      grow(index);
+    long[][] all = chunks;
+    long[] chunk;
+    if (all == null || (chunk = all[index >> CHUNK_BITS]) == null) {
+      chunk = newChunk(index >> CHUNK_BITS);
     }
-    counts[index]++;
+    chunk[index & CHUNK_MASK]++;
+  }
+
+  private long[] newChunk(int chunkIndex) {
+    if (chunks == null) {
+      chunks = new long[CHUNKS][];
+    }
+    long[] chunk = new long[CHUNK_LENGTH];
+    chunks[chunkIndex] = chunk;
+    return chunk;
   }
 
   /** Forgets every count; all recorded values lay in [minPs, maxPs]. */
   void clear(long minPs, long maxPs) {
-    if (minPs <= maxPs) {
-      Arrays.fill(counts, indexOf(minPs), indexOf(maxPs) + 1, 0L);
+    if (minPs <= maxPs && chunks != null) {
+      int last = indexOf(maxPs) >> CHUNK_BITS;
+      for (int c = indexOf(minPs) >> CHUNK_BITS; c <= last; c++) {
+        if (chunks[c] != null) {
+          Arrays.fill(chunks[c], 0L);
+        }
+      }
     }
   }
 
@@ -61,10 +87,15 @@ final class LatencyBuckets {
     }
     int next = 0;
     long runningCount = 0;
-    if (minPs <= maxPs) {
+    if (minPs <= maxPs && chunks != null) {
       int end = indexOf(maxPs);
       for (int index = indexOf(minPs); index <= end && next < percents.length; index++) {
-        runningCount += counts[index];
+        long[] chunk = chunks[index >> CHUNK_BITS];
+        if (chunk == null) {
+          index |= CHUNK_MASK; // nothing counted in this chunk: on to the next one
+          continue;
+        }
+        runningCount += chunk[index & CHUNK_MASK];
         while (next < percents.length && runningCount >= targetCounts[next]) {
           long value = valueFromIndex(index);
           values[next] = percents[next] == 0.0 ? value : highestEquivalentValue(value);
@@ -106,14 +137,5 @@ final class LatencyBuckets {
     int bucket = LEADING_ZERO_COUNT_BASE - Long.numberOfLeadingZeros(valuePs | SUB_BUCKET_MASK);
     long lowest = (valuePs >>> bucket) << bucket;
     return lowest + (1L << bucket) - 1;
-  }
-
-  /**
-   * Grows to the end of the bucket that {@code index} is in, at least doubling, so growth is rare.
-   */
-  private void grow(int index) {
-    int bucketEnd = (index | (SUB_BUCKET_HALF_COUNT - 1)) + 1;
-    int length = Math.min(MAX_LENGTH, Math.max(bucketEnd, 2 * counts.length));
-    counts = Arrays.copyOf(counts, length);
   }
 }
