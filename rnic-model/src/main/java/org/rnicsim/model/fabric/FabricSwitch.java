@@ -222,8 +222,11 @@ public final class FabricSwitch {
       return;
     }
     held.departurePs = departurePs;
-    if (held.account != null && held.account.pausing) {
-      held.account.checkLater();
+    if (held.account != null) {
+      held.account.booked(departurePs);
+      if (held.account.pausing) {
+        held.account.checkLater();
+      }
     }
   }
 
@@ -261,7 +264,8 @@ public final class FabricSwitch {
    * order packets reach it, a pause takes back only the latest bookings and a resume books them
    * again in order, so along each of these queues departure times never decrease (unbooked ones, at
    * {@code Long.MAX_VALUE}, come last): what has left is always a prefix, and the earliest
-   * departure is always at a head.
+   * departure is always at a head. No head leaves before {@code releaseFromPs}, a bound kept low by
+   * every booking, so the arrivals between departures need not look at the heads.
    */
   private final class IngressAccount extends SimEvent {
     private final int port;
@@ -272,6 +276,7 @@ public final class FabricSwitch {
     private long heldBytes;
     private boolean pausing;
     private long lastControlArrivalPs;
+    private long releaseFromPs = Long.MAX_VALUE;
 
     IngressAccount(int port, SwitchPortConfig portConfig) {
       this.port = port;
@@ -290,6 +295,7 @@ public final class FabricSwitch {
       heldByOutput[entry.outPort].addLast(entry);
       heldCount++;
       heldBytes += entry.bytes;
+      booked(entry.departurePs);
       release();
       if (!pausing && heldBytes > xoffBytes) {
         pausing = true;
@@ -313,11 +319,17 @@ public final class FabricSwitch {
       simulator.scheduleAt(lastControlArrivalPs, RnicSimulator.PRIORITY_HIGH, action);
     }
 
+    /** A held packet's departure is now booked at {@code departurePs}. */
+    void booked(long departurePs) {
+      releaseFromPs = Math.min(releaseFromPs, departurePs);
+    }
+
     private void release() {
-      if (heldCount == 0) {
+      long now = simulator.nowPs();
+      if (heldCount == 0 || now < releaseFromPs) {
         return;
       }
-      long now = simulator.nowPs();
+      long nextPs = Long.MAX_VALUE;
       for (ArrayDeque<Held> queue : heldByOutput) {
         Held entry;
         while ((entry = queue.peekFirst()) != null && entry.departurePs <= now) {
@@ -328,7 +340,11 @@ public final class FabricSwitch {
             entry.packet.heldInSwitch = null;
           }
         }
+        if (entry != null) {
+          nextPs = Math.min(nextPs, entry.departurePs);
+        }
       }
+      releaseFromPs = nextPs;
     }
 
     /**

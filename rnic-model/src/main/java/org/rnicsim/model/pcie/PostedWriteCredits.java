@@ -24,6 +24,7 @@ public final class PostedWriteCredits {
   private final int dataCredits;
   private final double hostWritePsPerByte;
   private final long returnLatencyPs;
+  // A ring whose length is a power of two (64, doubled when full), indexed by masking.
   private long[] returnPs = new long[64];
   private int[] returnedData = new int[64];
   private int head;
@@ -100,7 +101,7 @@ public final class PostedWriteCredits {
         startPs = Math.max(startPs, returnPs[index] - k * tlpPs);
         headers--;
         data -= returnedData[index];
-        index = (index + 1) % returnPs.length;
+        index = (index + 1) & (returnPs.length - 1);
         left--;
       }
     }
@@ -121,15 +122,19 @@ public final class PostedWriteCredits {
       long tlpPs,
       long flightPs) {
     long remaining = payloadBytes;
+    // Every TLP but the last is full: its drain time and credits are worked out once.
+    long fullDrainPs = Math.round(maxPayloadBytes * hostWritePsPerByte);
+    int fullCredits = (int) credits(maxPayloadBytes);
     for (long k = 0; k < tlps; k++) {
-      long tlpBytes = Math.min(remaining, maxPayloadBytes);
+      boolean full = remaining >= maxPayloadBytes;
+      long tlpBytes = full ? maxPayloadBytes : remaining;
       remaining -= maxPayloadBytes;
       long tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
       long tlpEndPs = k == tlps - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
       release(tlpStartPs);
-      drainedPs =
-          Math.max(tlpEndPs + flightPs, drainedPs + Math.round(tlpBytes * hostWritePsPerByte));
-      take(drainedPs + returnLatencyPs, (int) credits(tlpBytes));
+      long drainPs = full ? fullDrainPs : Math.round(tlpBytes * hostWritePsPerByte);
+      drainedPs = Math.max(tlpEndPs + flightPs, drainedPs + drainPs);
+      take(drainedPs + returnLatencyPs, full ? fullCredits : (int) credits(tlpBytes));
     }
   }
 
@@ -138,7 +143,7 @@ public final class PostedWriteCredits {
     while (count > 0 && returnPs[head] <= nowPs) {
       headersInFlight--;
       dataInFlight -= returnedData[head];
-      head = (head + 1) % returnPs.length;
+      head = (head + 1) & (returnPs.length - 1);
       count--;
     }
   }
@@ -147,7 +152,7 @@ public final class PostedWriteCredits {
     if (count == returnPs.length) {
       grow();
     }
-    int tail = (head + count) % returnPs.length;
+    int tail = (head + count) & (returnPs.length - 1);
     returnPs[tail] = backPs;
     returnedData[tail] = data;
     count++;

@@ -50,6 +50,7 @@ final class ReceiveBuffer extends SimEvent {
   private final Counter pauses;
   private final Counter drops;
   private final QueueStatistic queue;
+  // A ring whose length is a power of two (64, doubled when full), indexed by masking.
   private long[] leavePs = new long[64];
   private long[] bytes = new long[64];
   private int head;
@@ -136,7 +137,7 @@ final class ReceiveBuffer extends SimEvent {
     if (count == leavePs.length) {
       grow();
     }
-    int tail = (head + count) % leavePs.length;
+    int tail = (head + count) & (leavePs.length - 1);
     leavePs[tail] = untilPs;
     bytes[tail] = payloadBytes;
     count++;
@@ -168,7 +169,7 @@ final class ReceiveBuffer extends SimEvent {
     boolean changed = false;
     while (count > 0 && leavePs[head] <= now) {
       heldBytes -= bytes[head];
-      head = (head + 1) % leavePs.length;
+      head = (head + 1) & (leavePs.length - 1);
       count--;
       changed = true;
     }
@@ -184,7 +185,7 @@ final class ReceiveBuffer extends SimEvent {
       return simulator.nowPs();
     }
     for (int i = 0; i < count; i++) {
-      int index = (head + i) % leavePs.length;
+      int index = (head + i) & (leavePs.length - 1);
       remaining -= bytes[index];
       if (remaining < xonBytes) {
         return leavePs[index];
@@ -192,7 +193,7 @@ final class ReceiveBuffer extends SimEvent {
     }
     // Held back by QPs waiting: known only when they are placed; look again then, or once what is
     // placed has left.
-    return count == 0 ? -1 : leavePs[(head + count - 1) % leavePs.length];
+    return count == 0 ? -1 : leavePs[(head + count - 1) & (leavePs.length - 1)];
   }
 
   private void checkAt(long timePs) {
