@@ -29,8 +29,8 @@ public final class Packet extends SimEvent {
   private boolean congestionExperienced;
   private Link.Direction hop;
   private int hopEpoch;
-  // The switch hold this packet's bytes count in for PFC until it leaves that switch (set and
-  // cleared by FabricSwitch): a field read per booking instead of a map lookup.
+  // The switch hold this packet's bytes count in for PFC until it leaves that switch (set by
+  // FabricSwitch, stale once it has left): a field read per booking instead of a map lookup.
   FabricSwitch.Held heldInSwitch;
 
   /**

@@ -197,7 +197,19 @@ public final class Port {
    */
   private boolean slotsFull() {
     retireDeparted();
-    return count >= queueSlots && queuedPackets() >= queueSlots;
+    if (count < queueSlots) {
+      return false;
+    }
+    // Counts the ready packets only until the slots are known to be full.
+    long now = simulator.nowPs();
+    int queued = 0;
+    int mask = readiesPs.length - 1;
+    for (int i = 0; i < count; i++) {
+      if (readiesPs[(head + i) & mask] <= now && ++queued >= queueSlots) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Packets at the port (ready, not yet fully serialised). */
