@@ -126,11 +126,6 @@ public final class SimCq extends LifetimeObject implements NdkCq {
     return arm;
   }
 
-  /** The host core this CQ's events and notifications run on. */
-  public int core() {
-    return core;
-  }
-
   // ---- NDK_CQ_DISPATCH ----
 
   @Override
