@@ -244,18 +244,18 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   // ---- Provider side: entries from the datapath ----
 
   /**
-   * A completion's CQE has landed in host memory. Returns false if the CQ dropped it: it is in
-   * error, its hardware is gone, or it is full (which puts it in error, invariant 18).
+   * A completion's CQE has landed in host memory. The CQ drops it if it is in error, its hardware
+   * is gone, or it is full (which puts it in error, invariant 18).
    *
    * @param solicited a receive for a send flagged SEND_AND_SOLICIT_EVENT
    */
-  public boolean queueEntry(NdkResultEx entry, boolean solicited) {
+  public void queueEntry(NdkResultEx entry, boolean solicited) {
     if (error != null || eventSource == null || isGone()) {
-      return false;
+      return;
     }
     if (entries.size() >= depth) {
       raiseError(NtStatus.BUFFER_OVERFLOW);
-      return false;
+      return;
     }
     entries.addLast(entry);
     runtime.observer().cqEntryQueued(this, entry);
@@ -273,7 +273,6 @@ public final class SimCq extends LifetimeObject implements NdkCq {
     if (arm == null && runtime.mutated(ProviderMutation.NOTIFY_WHILE_UNARMED)) {
       dispatchNotification(NtStatus.SUCCESS);
     }
-    return true;
   }
 
   /** Fault: the CQ suffers a fatal hardware error (INTERNAL_ERROR, invariant 18). */
