@@ -309,7 +309,9 @@ public final class SimCq extends LifetimeObject implements NdkCq {
 
   private void requestNotification(NtStatus status) {
     if (notificationInFlight && !runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)) {
-      owedNotification = isErrorStatus(status) ? status : nonNull(owedNotification, status);
+      // The latest request is the one owed: a success is requested only while the CQ has no
+      // error, so it never replaces an owed error, and an error replaces an owed success.
+      owedNotification = status;
       return;
     }
     dispatchNotification(status);
@@ -374,10 +376,6 @@ public final class SimCq extends LifetimeObject implements NdkCq {
 
   private static boolean isErrorStatus(NtStatus status) {
     return !NtStatus.SUCCESS.equals(status);
-  }
-
-  private static NtStatus nonNull(NtStatus first, NtStatus second) {
-    return first != null ? first : second;
   }
 
   /** Interp: a CQE is 64 bytes and the ring is whole 4 KiB pages, as in mlx5. */
