@@ -19,11 +19,11 @@
  *
  * <p>A pending close: the close starts cancelling the object's requests (invariant 9) and returns
  * PENDING while its {@link org.rnicsim.ndk.provider.lifetime.CloseGate} holds a pending request, a
- * queued or running callback, an open successor or hardware work; once it is clear the destroy
- * command (FIRMWARE path) goes through the same firmware/EQE/interrupt/DPC path, the close
- * completion runs as the object's last callback (invariants 6, 7), and at its return the object
- * unlinks from its antecedents, whose closes may then complete (invariant 10). The adapter close
- * runs the simulation until its own gate is clear (invariant 11).
+ * queued or running callback or an open successor; once it is clear the destroy command (FIRMWARE
+ * path) goes through the same firmware/EQE/interrupt/DPC path, the close completion runs as the
+ * object's last callback (invariants 6, 7), and at its return the object unlinks from its
+ * antecedents, whose closes may then complete (invariant 10). The adapter close runs the simulation
+ * until its own gate is clear (invariant 11).
  *
  * <p>Sub-packages by concept, each using only those listed before it (ArchitectureTest in
  * experiments): {@code policy} (the vocabulary every part shares: the provider's choices, callback

@@ -19,6 +19,7 @@ import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.GroupAffinity;
 import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.provider.cq.SimCq;
 
@@ -49,8 +50,10 @@ class AdapterNodeHardwareTest {
     ProviderRig rig = new ProviderRig(sim, b -> b.node(node).stats(stats));
     long[] datapathCq = {-1};
     node.rnic().createCq(64, null, cq -> datapathCq[0] = sim.nowPs());
+    // Affinity to the second core: its completion event queue takes the CQ's events.
+    GroupAffinity secondCore = new GroupAffinity(1L << 1, 0);
     ProviderRig.Created<NdkCq> created =
-        rig.startCreate(cb -> rig.adapter.createCq(64, (c, s) -> {}, null, null, cb, null));
+        rig.startCreate(cb -> rig.adapter.createCq(64, (c, s) -> {}, null, secondCore, cb, null));
     rig.run();
     assertTrue(datapathCq[0] > 40 * US);
     assertTrue(
@@ -65,7 +68,11 @@ class AdapterNodeHardwareTest {
         .queueEntry(
             new NdkResultEx(NtStatus.SUCCESS, 0, "q", "r", NdkOperationType.SEND, 0, 0), false);
     rig.run();
-    long msix = rig.provider.hardware().completionEventQueue(((SimCq) cq).core()).interruptCount();
+    long msix = rig.provider.hardware().completionEventQueue(1).interruptCount();
     assertEquals(1, msix, "one MSI-X on the node's controller for the CQ's event");
+    assertEquals(
+        0,
+        rig.provider.hardware().completionEventQueue(0).interruptCount(),
+        "none on the core the CQ's affinity did not name");
   }
 }

@@ -126,11 +126,6 @@ public final class SimCq extends LifetimeObject implements NdkCq {
     return arm;
   }
 
-  /** The host core this CQ's events and notifications run on. */
-  public int core() {
-    return core;
-  }
-
   // ---- NDK_CQ_DISPATCH ----
 
   @Override
@@ -249,18 +244,18 @@ public final class SimCq extends LifetimeObject implements NdkCq {
   // ---- Provider side: entries from the datapath ----
 
   /**
-   * A completion's CQE has landed in host memory. Returns false if the CQ dropped it: it is in
-   * error, its hardware is gone, or it is full (which puts it in error, invariant 18).
+   * A completion's CQE has landed in host memory. The CQ drops it if it is in error, its hardware
+   * is gone, or it is full (which puts it in error, invariant 18).
    *
    * @param solicited a receive for a send flagged SEND_AND_SOLICIT_EVENT
    */
-  public boolean queueEntry(NdkResultEx entry, boolean solicited) {
+  public void queueEntry(NdkResultEx entry, boolean solicited) {
     if (error != null || eventSource == null || isGone()) {
-      return false;
+      return;
     }
     if (entries.size() >= depth) {
       raiseError(NtStatus.BUFFER_OVERFLOW);
-      return false;
+      return;
     }
     entries.addLast(entry);
     runtime.observer().cqEntryQueued(this, entry);
@@ -278,7 +273,6 @@ public final class SimCq extends LifetimeObject implements NdkCq {
     if (arm == null && runtime.mutated(ProviderMutation.NOTIFY_WHILE_UNARMED)) {
       dispatchNotification(NtStatus.SUCCESS);
     }
-    return true;
   }
 
   /** Fault: the CQ suffers a fatal hardware error (INTERNAL_ERROR, invariant 18). */
@@ -315,7 +309,9 @@ public final class SimCq extends LifetimeObject implements NdkCq {
 
   private void requestNotification(NtStatus status) {
     if (notificationInFlight && !runtime.mutated(ProviderMutation.OVERLAPPING_NOTIFICATIONS)) {
-      owedNotification = isErrorStatus(status) ? status : nonNull(owedNotification, status);
+      // The latest request is the one owed: a success is requested only while the CQ has no
+      // error, so it never replaces an owed error, and an error replaces an owed success.
+      owedNotification = status;
       return;
     }
     dispatchNotification(status);
@@ -380,10 +376,6 @@ public final class SimCq extends LifetimeObject implements NdkCq {
 
   private static boolean isErrorStatus(NtStatus status) {
     return !NtStatus.SUCCESS.equals(status);
-  }
-
-  private static NtStatus nonNull(NtStatus first, NtStatus second) {
-    return first != null ? first : second;
   }
 
   /** Interp: a CQE is 64 bytes and the ring is whole 4 KiB pages, as in mlx5. */

@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * What keeps one object's close pending (ndkpi-spec 1, 3): requests that returned PENDING and whose
- * callback has not returned (invariants 7, 8), callbacks queued or running on a core (7, 8), open
- * successors (10), and hardware work the provider must see finish first (a flush in flight). The
- * close may complete only when all four are empty.
+ * callback has not returned (invariants 7, 8), callbacks queued or running on a core (7, 8), and
+ * open successors (10). The close may complete only when all three are empty. (A QP's flush at
+ * close is waited for through its pending requests, not as a hold of its own.)
  *
  * <p>Successors are kept in insertion order so that messages and iteration are deterministic.
  */
@@ -17,19 +17,15 @@ public final class CloseGate {
   private final List<PendingRequest> requests = new ArrayList<>();
   private final Set<LifetimeObject> successors = new LinkedHashSet<>();
   private int callbacks;
-  private int hardwareHolds;
 
-  /** True if nothing keeps the close pending. */
-  public boolean isClear() {
-    return requests.isEmpty() && successors.isEmpty() && callbacks == 0 && hardwareHolds == 0;
-  }
-
-  /** {@link #isClear()} as a deliberately broken provider sees it. */
+  /**
+   * True if nothing keeps the close pending; a deliberately broken provider may ignore running
+   * callbacks or open successors.
+   */
   boolean isClear(boolean ignoreCallbacks, boolean ignoreSuccessors) {
     return requests.isEmpty()
         && (ignoreSuccessors || successors.isEmpty())
-        && (ignoreCallbacks || callbacks == 0)
-        && hardwareHolds == 0;
+        && (ignoreCallbacks || callbacks == 0);
   }
 
   /** Requests that returned PENDING and whose callback has not returned. */
@@ -40,16 +36,6 @@ public final class CloseGate {
   /** Open successors, oldest link first. */
   public List<LifetimeObject> successors() {
     return List.copyOf(successors);
-  }
-
-  /** Callbacks queued or running. */
-  public int callbacks() {
-    return callbacks;
-  }
-
-  /** Hardware work in flight that the close waits for. */
-  public int hardwareHolds() {
-    return hardwareHolds;
   }
 
   void addRequest(PendingRequest request) {
@@ -81,17 +67,6 @@ public final class CloseGate {
     callbacks--;
   }
 
-  void hold() {
-    hardwareHolds++;
-  }
-
-  void release() {
-    if (hardwareHolds <= 0) {
-      throw new IllegalStateException("hardware hold released twice");
-    }
-    hardwareHolds--;
-  }
-
   /** For messages: what is still outstanding. */
   public String describe() {
     List<String> parts = new ArrayList<>();
@@ -103,9 +78,6 @@ public final class CloseGate {
     }
     if (!successors.isEmpty()) {
       parts.add("open successors " + successors);
-    }
-    if (hardwareHolds > 0) {
-      parts.add(hardwareHolds + " hardware operation(s) in flight");
     }
     return parts.isEmpty() ? "nothing" : String.join(", ", parts);
   }

@@ -31,9 +31,9 @@ import org.rnicsim.ndk.provider.work.AdapterCommand;
  *   <li>{@link #beginClose}: state CLOSING; the subclass starts cancelling every pending request
  *       (invariant 9). If nothing is outstanding and the close path is INLINE, the object is closed
  *       at once and SUCCESS returned (no callback, invariant 5). Otherwise PENDING.
- *   <li>Each request completion, callback return, successor close or hardware release calls {@link
- *       #progressClose}; once the gate is clear the state becomes CLOSE_COMPLETING and the destroy
- *       command (FIRMWARE path) is submitted.
+ *   <li>Each request completion, callback return or successor close calls {@link #progressClose};
+ *       once the gate is clear the state becomes CLOSE_COMPLETING and the destroy command (FIRMWARE
+ *       path) is submitted.
  *   <li>The close completion is queued on a core (the command DPC's core, or the control core); it
  *       is the very last callback for the object (invariants 6, 7).
  *   <li>When it returns the object is CLOSED and unlinks itself from its antecedents, whose own
@@ -228,22 +228,6 @@ public abstract class LifetimeObject implements NdkObject, CallbackOwner {
   public final void completeRequest(
       PendingRequest request, NtStatus status, int core, long providerWorkPs, Runnable afterCall) {
     requests.complete(request, status, core, providerWorkPs, afterCall);
-  }
-
-  /** Requests outstanding on this object, oldest first. */
-  public final List<PendingRequest> pendingRequests() {
-    return gate.requests();
-  }
-
-  /** Hardware work the close must wait for has started (a flush in flight). */
-  public final void holdClose() {
-    gate.hold();
-  }
-
-  /** That hardware work is done. */
-  public final void releaseClose() {
-    gate.release();
-    progressClose();
   }
 
   @Override

@@ -7,7 +7,9 @@ import org.rnicsim.ndk.api.NdkFnRequestCompletion;
  * returned the object's close stays pending (invariants 7, 8, 12).
  */
 public final class PendingRequest {
+  /** The NDK operation, for messages ("RegisterMr"). */
   private final String operation;
+
   private final NdkFnRequestCompletion completion;
   private final Object context;
   private boolean cancelRequested;
@@ -17,11 +19,6 @@ public final class PendingRequest {
     this.operation = operation;
     this.completion = completion;
     this.context = context;
-  }
-
-  /** The NDK operation, for messages ("RegisterMr"). */
-  public String operation() {
-    return operation;
   }
 
   NdkFnRequestCompletion completion() {
