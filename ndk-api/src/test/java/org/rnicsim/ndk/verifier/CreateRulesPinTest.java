@@ -141,4 +141,18 @@ class CreateRulesPinTest {
                         && v.happened().endsWith("it had already delivered as " + adapter)),
         rig.verifier::report);
   }
+
+  @Test
+  void invariant03_aFailedQpLeavesNoLinkSoAnEntryIsBlamedOnTheLiveQpSharingItsContext() {
+    NdkPd pd = rig.pd();
+    org.rnicsim.ndk.api.NdkCq cq = rig.cq();
+    rig.fake.createAnswer = NtStatus.INSUFFICIENT_RESOURCES;
+    pd.createQp(cq, cq, "ctx", 16, 16, 2, 2, 0, null, null);
+    rig.fake.createAnswer = NtStatus.SUCCESS;
+    org.rnicsim.ndk.api.NdkQp live = rig.qp(pd, cq, "ctx");
+    ((FakeQueues.FakeQp) rig.inner(live))
+        .completeRaw(false, "ctx", "never posted", NtStatus.SUCCESS);
+    Violation v = only(23);
+    assertEquals(rig.verifier.refOf(live).orElseThrow(), v.object(), v::toString);
+  }
 }

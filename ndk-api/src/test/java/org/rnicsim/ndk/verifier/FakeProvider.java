@@ -345,8 +345,13 @@ final class FakeProvider implements NdkProvider {
       return provider.request("BuildLAM", this, completion, ctx);
     }
 
+    /** How many ReleaseLAM calls reached this adapter. */
+    int lamsReleased;
+
     @Override
-    public void releaseLam(NdkLogicalAddressMapping lam) {}
+    public void releaseLam(NdkLogicalAddressMapping lam) {
+      lamsReleased++;
+    }
   }
 
   static final class FakePd extends FakeObject implements NdkPd {

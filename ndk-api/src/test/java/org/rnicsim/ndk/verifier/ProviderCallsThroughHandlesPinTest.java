@@ -127,4 +127,16 @@ class ProviderCallsThroughHandlesPinTest {
     assertEquals(NdkSockAddr.of("10.0.0.1", 1000), address.address());
     assertReportedOnce("GetLocalAddress");
   }
+
+  @Test
+  void invariant04_aVoidCallThroughTheHandleStillReachesTheProvider() {
+    FakeProvider.FakeAdapter inner = rig.inner(rig.adapter);
+    insideTheProvider(
+        () -> {
+          rig.adapter.releaseLam(null);
+          return null;
+        });
+    assertEquals(1, inner.lamsReleased);
+    assertReportedOnce("ReleaseLAM");
+  }
 }
