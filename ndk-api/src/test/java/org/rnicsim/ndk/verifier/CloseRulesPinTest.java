@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnicsim.ndk.verifier.PinReports.events;
+import static org.rnicsim.ndk.verifier.PinReports.only;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,19 +28,6 @@ class CloseRulesPinTest {
 
   private final Rig rig = new Rig();
 
-  private static List<String> events(Violation v) {
-    return v.history().stream().map(HistoryEntry::event).toList();
-  }
-
-  private Violation only(int invariant) {
-    rig.verifier.audit();
-    List<Violation> found = rig.verifier.violations();
-    assertEquals(1, found.size(), rig.verifier::report);
-    Violation v = found.get(0);
-    assertEquals(invariant, v.invariantNumber(), rig.verifier::report);
-    return v;
-  }
-
   @Test
   void invariant05_aCloseThatFailedMayBeIssuedAgainWithoutADoubleClose() {
     NdkPd pd = rig.pd();
@@ -48,7 +37,7 @@ class CloseRulesPinTest {
     rig.fake.closeAnswer = NtStatus.SUCCESS;
     assertEquals(NtStatus.SUCCESS, pd.closeObject(ctx -> {}, null));
     assertEquals(ObjectState.CLOSED, rig.verifier.stateOf(pd).orElseThrow());
-    only(5);
+    only(rig, 5);
   }
 
   @Test
@@ -68,7 +57,7 @@ class CloseRulesPinTest {
     rig.fake.duringCall = call -> call.completeClose();
     pd.closeObject(ctx -> {}, null);
     rig.fake.duringCall = call -> {};
-    Violation v = only(5);
+    Violation v = only(rig, 5);
     assertTrue(v.happened().contains("ran although CloseObject returned SUCCESS"), v::toString);
     assertEquals(ObjectState.CLOSED, rig.verifier.stateOf(pd).orElseThrow());
   }
@@ -78,7 +67,7 @@ class CloseRulesPinTest {
     NdkPd pd = rig.pd();
     NdkMr mr = rig.mr(pd);
     pd.closeObject(ctx -> {}, null);
-    Violation v = only(10);
+    Violation v = only(rig, 10);
     String mrRef = rig.verifier.refOf(mr).orElseThrow().toString();
     assertTrue(v.happened().endsWith("its successor " + mrRef + " was still READY"), v::toString);
   }
@@ -92,7 +81,7 @@ class CloseRulesPinTest {
     FakeProvider.Call pdClose = rig.fake.last("Close");
     mr.closeObject(ctx -> pdClose.completeClose(), null);
     rig.fake.last("Close").completeClose();
-    Violation v = only(10);
+    Violation v = only(rig, 10);
     String mrRef = rig.verifier.refOf(mr).orElseThrow().toString();
     assertTrue(
         v.happened().endsWith(mrRef + " was still running its close completion"), v::toString);
@@ -125,6 +114,14 @@ class CloseRulesPinTest {
   }
 
   // ---- CloseAdapter
+
+  /** The provider's CloseAdapter will wait for ever (as SimNdkProvider tells it). */
+  private void closeAdapterCanNeverReturn() {
+    rig.fake.duringCloseAdapter =
+        () -> {
+          throw new NdkMisuseException("C7", "CloseAdapter can never return");
+        };
+  }
 
   @Test
   void closeAdapterOfAnAdapterTheVerifierDidNotOpenGoesStraightToTheProvider() {
@@ -163,10 +160,7 @@ class CloseRulesPinTest {
     pd.closeObject(ctx -> {}, null); // closed at once
     rig.fake.closeAnswer = NtStatus.PENDING;
     cq.closeObject(ctx -> {}, null);
-    rig.fake.duringCloseAdapter =
-        () -> {
-          throw new NdkMisuseException("C7", "CloseAdapter can never return");
-        };
+    closeAdapterCanNeverReturn();
     assertThrows(NdkMisuseException.class, () -> rig.provider.closeAdapter(rig.adapter));
     String cqRef = rig.verifier.refOf(cq).orElseThrow().toString();
     String pdRef = rig.verifier.refOf(pd).orElseThrow().toString();
@@ -181,10 +175,7 @@ class CloseRulesPinTest {
   void invariant09_aStuckCloseAdapterWithEveryCloseDoneNamesNothingPending() {
     NdkCq cq = rig.cq();
     cq.closeObject(ctx -> {}, null);
-    rig.fake.duringCloseAdapter =
-        () -> {
-          throw new NdkMisuseException("C7", "CloseAdapter can never return");
-        };
+    closeAdapterCanNeverReturn();
     NdkMisuseException stuck =
         assertThrows(NdkMisuseException.class, () -> rig.provider.closeAdapter(rig.adapter));
     Violation v = rig.verifier.violations().get(0);

@@ -3,6 +3,7 @@ package org.rnicsim.ndk.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnicsim.ndk.verifier.PinReports.only;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,23 +50,13 @@ class ConnectionRulesPinTest {
     return rig.inner(listener);
   }
 
-  private Violation only(int invariant) {
-    rig.verifier.audit();
-    List<Violation> found = rig.verifier.violations();
-    assertEquals(1, found.size(), rig.verifier::report);
-    Violation v = found.get(0);
-    assertEquals(invariant, v.invariantNumber(), rig.verifier::report);
-    assertEquals(Side.PROVIDER, v.side(), rig.verifier::report);
-    return v;
-  }
-
   // ---- invariant 29: who holds an address
 
   @Test
   void invariant29_listenOnTheExplicitSourceOfAnOpenConnectorIsReportedNamingIt() {
     NdkConnector connector = connectFrom(LOCAL, NtStatus.SUCCESS);
     listenOn(LOCAL, NtStatus.SUCCESS);
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     assertTrue(v.object().toString().startsWith("LISTENER"), v::toString);
     assertTrue(
         v.happened().contains(rig.verifier.refOf(connector).orElseThrow() + " still held"),
@@ -98,7 +89,7 @@ class ConnectionRulesPinTest {
   void invariant29_connectFromAListenedAddressIsReported() {
     listenOn(LOCAL, NtStatus.SUCCESS);
     connectFrom(LOCAL, NtStatus.SUCCESS);
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     assertTrue(v.object().toString().startsWith("CONNECTOR"), v::toString);
     assertTrue(v.happened().startsWith("Connect on " + LOCAL), v::toString);
   }
@@ -129,7 +120,7 @@ class ConnectionRulesPinTest {
   void invariant29_listenOnAnEndpointsAddressIsReportedNamingTheEndpoint() {
     NdkSharedEndpoint endpoint = rig.adapter.createSharedEndpoint(LOCAL, null, null).object();
     listenOn(LOCAL, NtStatus.SUCCESS);
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     assertTrue(
         v.happened().contains(rig.verifier.refOf(endpoint).orElseThrow() + " still held"),
         v::toString);
@@ -150,7 +141,7 @@ class ConnectionRulesPinTest {
     rig.adapter.createSharedEndpoint(LOCAL, (ctx, status, object) -> {}, null);
     assertTrue(rig.reported().isEmpty(), rig.verifier::report);
     rig.fake.last("CreateSharedEndpoint").completeCreate(NtStatus.SUCCESS);
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     assertTrue(v.object().toString().startsWith("SHARED_ENDPOINT"), v::toString);
   }
 
@@ -162,7 +153,7 @@ class ConnectionRulesPinTest {
     first.closeObject(ctx -> {}, null);
     rig.fake.closeAnswer = NtStatus.SUCCESS;
     listenOn(LOCAL, NtStatus.SUCCESS);
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     String connector = rig.verifier.refOf(handedOut.get(0)).orElseThrow().toString();
     assertTrue(
         v.happened()
@@ -181,7 +172,7 @@ class ConnectionRulesPinTest {
     rig.fake.closeAnswer = NtStatus.SUCCESS;
     listenOn(LOCAL, NtStatus.SUCCESS);
     firstClose.completeClose();
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     assertTrue(
         v.happened().endsWith("(its close is issued, but it has not finished closing)"),
         v::toString);
@@ -191,7 +182,7 @@ class ConnectionRulesPinTest {
   void invariant29_anOpenHolderIsNamedWithoutACloseRemark() {
     listenOn(LOCAL, NtStatus.SUCCESS);
     listenOn(LOCAL, NtStatus.SUCCESS);
-    Violation v = only(29);
+    Violation v = only(rig, 29);
     assertTrue(v.happened().endsWith("still held that address"), v::toString);
   }
 
@@ -204,7 +195,7 @@ class ConnectionRulesPinTest {
     rig.fake.closeAnswer = NtStatus.PENDING;
     listener.closeObject(ctx -> {}, null);
     rig.fake.last("Close").completeClose();
-    Violation v = only(10);
+    Violation v = only(rig, 10);
     assertTrue(v.object().toString().startsWith("LISTENER"), v::toString);
   }
 
@@ -225,7 +216,7 @@ class ConnectionRulesPinTest {
     connector.connectWithSharedEndpoint(qp, endpoint, PEER, 4, 4, null, (ctx, s) -> {}, null);
     rig.fake.last("ConnectWithSharedEndpoint").completeRequest(NtStatus.SUCCESS);
     endpoint.closeObject(ctx -> {}, null);
-    Violation v = only(10);
+    Violation v = only(rig, 10);
     assertTrue(v.object().toString().startsWith("SHARED_ENDPOINT"), v::toString);
   }
 
@@ -253,7 +244,7 @@ class ConnectionRulesPinTest {
     FakeConnections.FakeListener inner = fake(rig, listener);
     listener.closeObject(ctx -> {}, null);
     inner.fireConnectEvent();
-    only(6);
+    only(rig, 6);
   }
 
   @Test
@@ -263,7 +254,7 @@ class ConnectionRulesPinTest {
     listener.controlConnectEvents(true);
     listener.closeObject(ctx -> {}, null);
     inner.fireConnectEvent();
-    only(6);
+    only(rig, 6);
   }
 
   @Test
@@ -307,7 +298,7 @@ class ConnectionRulesPinTest {
     connector.disconnect((ctx, status) -> {}, null);
     rig.fake.last("Disconnect").completeRequest(NtStatus.SUCCESS);
     ((FakeConnections.FakeConnector) rig.inner(connector)).fireDisconnectEvent();
-    Violation v = only(25);
+    Violation v = only(rig, 25);
     assertTrue(
         v.happened().contains("after the consumer's own Disconnect had completed"), v::toString);
   }
@@ -323,7 +314,7 @@ class ConnectionRulesPinTest {
     assertEquals(1, events[0]);
     inner.fireDisconnectEvent(); // invariant 25, still passed on
     assertEquals(2, events[0]);
-    only(25);
+    only(rig, 25);
   }
 
   // ---- what a report's history shows
@@ -334,7 +325,7 @@ class ConnectionRulesPinTest {
     listener.controlConnectEvents(false);
     listener.controlConnectEvents(true);
     fake(rig, listener).fireConnectEvent();
-    Violation v = only(28);
+    Violation v = only(rig, 28);
     List<String> events = v.history().stream().map(HistoryEntry::event).toList();
     assertTrue(events.contains("consumer calls ControlConnectEvents(resume)"), events::toString);
     assertTrue(events.contains("consumer calls ControlConnectEvents(pause)"), events::toString);
@@ -350,7 +341,7 @@ class ConnectionRulesPinTest {
     fake(rig, listener).fireConnectEvent();
     rig.fake.closeAnswer = NtStatus.INSUFFICIENT_RESOURCES;
     handedOut.get(0).closeObject(ctx -> {}, null);
-    Violation v = only(5);
+    Violation v = only(rig, 5);
     String listenerRef = rig.verifier.refOf(listener).orElseThrow().toString();
     assertEquals(
         "handed out by the ConnectEvent of " + listenerRef,

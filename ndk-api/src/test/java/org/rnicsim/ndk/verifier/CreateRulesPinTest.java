@@ -3,6 +3,7 @@ package org.rnicsim.ndk.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnicsim.ndk.verifier.PinReports.only;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +26,6 @@ class CreateRulesPinTest {
   private final Rig rig = new Rig();
   private final List<NdkObject> delivered = new ArrayList<>();
 
-  private Violation only(int invariant) {
-    rig.verifier.audit();
-    List<Violation> found = rig.verifier.violations();
-    assertEquals(1, found.size(), rig.verifier::report);
-    Violation v = found.get(0);
-    assertEquals(invariant, v.invariantNumber(), rig.verifier::report);
-    assertEquals(Side.PROVIDER, v.side());
-    return v;
-  }
-
   @Test
   void invariant01_aSecondCompletionHandsTheConsumerTheSameWrapperAgain() {
     rig.fake.createAnswer = NtStatus.PENDING;
@@ -45,7 +36,7 @@ class CreateRulesPinTest {
     assertEquals(2, delivered.size());
     assertTrue(delivered.get(0) instanceof VerifyingPd, delivered::toString);
     assertSame(delivered.get(0), delivered.get(1));
-    only(1);
+    only(rig, 1);
   }
 
   @Test
@@ -55,7 +46,7 @@ class CreateRulesPinTest {
     rig.fake.last("CreatePd").completeCreate(NtStatus.SUCCESS);
     assertEquals(1, delivered.size());
     assertSame(result.object(), delivered.get(0));
-    only(1);
+    only(rig, 1);
   }
 
   @Test
@@ -67,7 +58,7 @@ class CreateRulesPinTest {
     call.completeCreateWith(NtStatus.SUCCESS, other);
     assertSame(other, delivered.get(0));
     assertTrue(result.object() instanceof VerifyingPd);
-    only(1);
+    only(rig, 1);
   }
 
   @Test
@@ -76,7 +67,7 @@ class CreateRulesPinTest {
     rig.fake.createAnswer = NtStatus.PENDING;
     pd.createSrq(100_000, 1, 0, null, null, null, (ctx, status, object) -> {}, null);
     rig.fake.last("CreateSrq").completeCreate(NtStatus.INSUFFICIENT_RESOURCES);
-    Violation v = only(30);
+    Violation v = only(rig, 30);
     assertTrue(
         v.happened().contains("failed with " + NtStatus.INSUFFICIENT_RESOURCES)
             && v.happened().contains("instead of INVALID_PARAMETER although"),
@@ -86,7 +77,7 @@ class CreateRulesPinTest {
   @Test
   void invariant30_aCreateOverALimitThatSucceedsIsReportedAsSucceeding() {
     rig.adapter.createCq(rig.fake.info().maxCqDepth() + 1, null, null, null, null, null);
-    Violation v = only(30);
+    Violation v = only(rig, 30);
     assertTrue(v.happened().contains(" succeeded although "), v::toString);
   }
 
@@ -152,7 +143,7 @@ class CreateRulesPinTest {
     org.rnicsim.ndk.api.NdkQp live = rig.qp(pd, cq, "ctx");
     ((FakeQueues.FakeQp) rig.inner(live))
         .completeRaw(false, "ctx", "never posted", NtStatus.SUCCESS);
-    Violation v = only(23);
+    Violation v = only(rig, 23);
     assertEquals(rig.verifier.refOf(live).orElseThrow(), v.object(), v::toString);
   }
 }

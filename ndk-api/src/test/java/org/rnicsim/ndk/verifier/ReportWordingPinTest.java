@@ -3,6 +3,8 @@ package org.rnicsim.ndk.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rnicsim.ndk.verifier.PinReports.events;
+import static org.rnicsim.ndk.verifier.PinReports.only;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,22 +30,10 @@ class ReportWordingPinTest {
 
   private final Rig rig = new Rig();
 
-  private static List<String> events(Violation v) {
-    return v.history().stream().map(HistoryEntry::event).toList();
-  }
-
   private Violation last() {
     List<Violation> found = rig.verifier.violations();
     assertTrue(!found.isEmpty(), "nothing reported");
     return found.get(found.size() - 1);
-  }
-
-  private Violation only(int invariant) {
-    rig.verifier.audit();
-    List<Violation> found = rig.verifier.violations();
-    assertEquals(1, found.size(), rig.verifier::report);
-    assertEquals(invariant, found.get(0).invariantNumber(), rig.verifier::report);
-    return found.get(0);
   }
 
   // ---- consumer rule C1: which close the call follows
@@ -101,7 +91,7 @@ class ReportWordingPinTest {
     assertEquals(0x1234, mr.getRemoteTokenFromMr());
     rig.fake.closeAnswer = NtStatus.INSUFFICIENT_RESOURCES;
     mr.closeObject(ctx -> {}, null);
-    List<String> events = events(only(5));
+    List<String> events = events(only(rig, 5));
     int call = events.indexOf("consumer calls GetRemoteTokenFromMr");
     assertTrue(call >= 0, events::toString);
     assertEquals("returned " + 0x1234, events.get(call + 1), events::toString);
@@ -133,7 +123,7 @@ class ReportWordingPinTest {
     cq.armCq(NdkCqNotificationType.ANY);
     rig.fake.closeAnswer = NtStatus.INSUFFICIENT_RESOURCES;
     cq.closeObject(ctx -> {}, null);
-    List<String> events = events(only(5));
+    List<String> events = events(only(rig, 5));
     int call = events.indexOf("consumer calls ControlCqInterruptModeration");
     assertTrue(call >= 0, events::toString);
     assertEquals("returned STATUS_NOT_SUPPORTED", events.get(call + 1), events::toString);
@@ -154,7 +144,7 @@ class ReportWordingPinTest {
     cq[0].armCq(NdkCqNotificationType.ANY);
     rig.advance(3_000_000);
     ((FakeQueues.FakeCq) rig.inner(cq[0])).notifyConsumer(NtStatus.SUCCESS);
-    Violation v = only(7);
+    Violation v = only(rig, 7);
     assertTrue(
         v.happened().endsWith("while its CqNotification (started at 3.000 us) was still running"),
         v::toString);
@@ -167,7 +157,7 @@ class ReportWordingPinTest {
     FakeQueues.FakeCq fakeCq = rig.inner(cq);
     cq.closeObject(ctx -> {}, null);
     fakeCq.notifyConsumer(NtStatus.SUCCESS);
-    Violation v = only(6);
+    Violation v = only(rig, 6);
     assertTrue(v.happened().endsWith(" (CloseObject returned SUCCESS)"), v::toString);
   }
 
@@ -180,7 +170,7 @@ class ReportWordingPinTest {
     connector.closeObject(ctx -> {}, null);
     rig.fake.last("Close").completeClose();
     ((FakeConnections.FakeConnector) rig.inner(connector)).fireDisconnectEvent();
-    Violation v = only(6);
+    Violation v = only(rig, 6);
     assertTrue(v.happened().endsWith(" (its close completion had run)"), v::toString);
   }
 
