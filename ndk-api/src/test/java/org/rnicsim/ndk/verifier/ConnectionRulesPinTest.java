@@ -369,4 +369,20 @@ class ConnectionRulesPinTest {
     assertEquals(
         rig.verifier.refOf(endpoint).orElseThrow(), rig.verifier.violations().get(0).object());
   }
+
+  @Test
+  void invariant29_aListenerClosedTooEarlyHoldsItsAddressWhileItsConnectorIsOpen() {
+    NdkListener first = listenOn(LOCAL, NtStatus.SUCCESS);
+    fake(rig, first).fireConnectEvent();
+    first.closeObject(ctx -> {}, null); // SUCCESS with its connector open: invariant 10
+    listenOn(LOCAL, NtStatus.SUCCESS);
+    rig.verifier.audit();
+    assertEquals(java.util.Set.of(10, 29), rig.reported(), rig.verifier::report);
+    Violation busy = rig.verifier.violations().get(1);
+    String connector = rig.verifier.refOf(handedOut.get(0)).orElseThrow().toString();
+    assertTrue(
+        busy.happened()
+            .endsWith("(its close is issued, but " + connector + " using it is still open)"),
+        busy::toString);
+  }
 }

@@ -348,9 +348,11 @@ final class FakeProvider implements NdkProvider {
     /** How many ReleaseLAM calls reached this adapter. */
     int lamsReleased;
 
+    /** ReleaseLAM takes no callback, so it is not recorded; {@code duringCall} still runs in it. */
     @Override
     public void releaseLam(NdkLogicalAddressMapping lam) {
       lamsReleased++;
+      provider.duringCall.accept(new Call("ReleaseLAM", this, null));
     }
   }
 

@@ -139,4 +139,21 @@ class ProviderCallsThroughHandlesPinTest {
     assertEquals(1, inner.lamsReleased);
     assertReportedOnce("ReleaseLAM");
   }
+
+  @Test
+  void invariant04_aHandleCalledFromInsideTheProvidersReleaseLamIsReported() {
+    rig.fake.duringCall = call -> cq.getCqResults(new org.rnicsim.ndk.api.struct.NdkResult[4]);
+    rig.adapter.releaseLam(null);
+    rig.fake.duringCall = call -> {};
+    assertEquals(1, ((FakeProvider.FakeAdapter) rig.inner(rig.adapter)).lamsReleased);
+    assertReportedOnce("GetCqResults");
+    String adapter = rig.verifier.refOf(rig.adapter).orElseThrow().toString();
+    assertTrue(
+        rig.verifier
+            .violations()
+            .get(0)
+            .happened()
+            .startsWith("while running ReleaseLAM on " + adapter + ", the provider called"),
+        rig.verifier::report);
+  }
 }
