@@ -48,7 +48,6 @@ final class CallbackRules {
       core.nextCallbackReturnPs = Long.MIN_VALUE;
     }
     core.stack.add(f);
-    owner.callbacksOnStack++;
     return f;
   }
 
@@ -67,7 +66,6 @@ final class CallbackRules {
   /** Called by a callback wrapper after the consumer's callback returned (or threw). */
   void end(Frame.Callback f) {
     core.pop(f);
-    f.target.callbacksOnStack--;
     long now = core.now();
     f.target.history.add(now, f.kind.returnText(), null);
     if (f.modelledReturnPs > now) {

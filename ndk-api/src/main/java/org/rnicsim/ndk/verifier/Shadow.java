@@ -54,9 +54,6 @@ class Shadow {
   /** Async requests issued on this object that are not finished (invariants 7-9, 12). */
   final List<PendingRequest> requests = new ArrayList<>(2);
 
-  /** Callbacks for this object whose Java call has not returned. */
-  int callbacksOnStack;
-
   /** Callbacks whose Java call returned but whose modelled time has not ended (ProviderProbe). */
   private List<ModelledSpan> modelled;
 

@@ -345,8 +345,15 @@ final class FakeProvider implements NdkProvider {
       return provider.request("BuildLAM", this, completion, ctx);
     }
 
+    /** How many ReleaseLAM calls reached this adapter. */
+    int lamsReleased;
+
+    /** ReleaseLAM takes no callback, so it is not recorded; {@code duringCall} still runs in it. */
     @Override
-    public void releaseLam(NdkLogicalAddressMapping lam) {}
+    public void releaseLam(NdkLogicalAddressMapping lam) {
+      lamsReleased++;
+      provider.duringCall.accept(new Call("ReleaseLAM", this, null));
+    }
   }
 
   static final class FakePd extends FakeObject implements NdkPd {
