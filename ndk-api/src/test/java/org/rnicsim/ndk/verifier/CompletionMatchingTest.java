@@ -10,7 +10,9 @@ import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.NdkSrq;
+import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.NdkResultEx;
 import org.rnicsim.ndk.api.struct.NdkSockAddr;
 
 /**
@@ -52,6 +54,37 @@ class CompletionMatchingTest {
     assertEquals(23, v.invariantNumber(), v::toString);
     assertTrue(v.object().toString().startsWith("QP"), v::toString);
     assertTrue(v.happened().contains("which no pending post on QP"), v::toString);
+  }
+
+  @Test
+  void invariant19_secondEntryIsRecognisedForEachOfTheLast64CompletedPosts() {
+    NdkQp qp = rig.qp(pd, cq, "qp");
+    FakeQueues.FakeQp fake = rig.inner(qp);
+    int posts = QpShadow.COMPLETED_MEMORY + 1;
+    for (int i = 0; i < posts; i++) {
+      qp.write("w" + i, Rig.SGL, 0, 0, 0);
+      fake.complete(fake.post(i), NtStatus.SUCCESS);
+      rig.drain(cq);
+    }
+    fake.complete(fake.post(1), NtStatus.SUCCESS); // the oldest of the last 64, again
+    List<Violation> found = audited(rig);
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(19, found.get(0).invariantNumber(), found::toString);
+    assertTrue(found.get(0).happened().contains("a second CQ entry"), found::toString);
+  }
+
+  @Test
+  void invariant23_entryNamingTheContextOfAQpWhoseCreateFailedIsReportedOnTheCq() {
+    rig.fake.createAnswer = NtStatus.INSUFFICIENT_RESOURCES;
+    pd.createQp(cq, cq, "dead", 16, 16, 2, 2, 0, null, null);
+    FakeQueues.FakeCq fakeCq = rig.inner(cq);
+    fakeCq.queue(new NdkResultEx(NtStatus.SUCCESS, 0, "dead", "x", NdkOperationType.SEND, 0, 0));
+    List<Violation> found = audited(rig);
+    assertEquals(1, found.size(), found::toString);
+    Violation v = found.get(0);
+    assertEquals(23, v.invariantNumber(), v::toString);
+    assertEquals("CQ#1", v.object().toString(), v::toString);
+    assertTrue(v.happened().contains("the creation context of no QP"), v::toString);
   }
 
   /** A QP on an SRQ whose receives and requests share one CQ, so one context may name both. */

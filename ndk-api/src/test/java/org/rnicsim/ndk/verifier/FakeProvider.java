@@ -346,7 +346,9 @@ final class FakeProvider implements NdkProvider {
     }
 
     @Override
-    public void releaseLam(NdkLogicalAddressMapping lam) {}
+    public void releaseLam(NdkLogicalAddressMapping lam) {
+      provider.calls.add(new Call("ReleaseLAM", this, lam));
+    }
   }
 
   static final class FakePd extends FakeObject implements NdkPd {

@@ -95,6 +95,20 @@ class SrqThresholdTest {
   }
 
   @Test
+  void invariant32_reportNamesTheModifySrqThatFirstMadeTheNotificationDue() {
+    NdkSrq srq = srq(0);
+    modify(srq, 1); // at 0 ps
+    rig.advance(1_000_000);
+    modify(srq, 2); // still owed since the first
+    Violation v = audited().get(0);
+    assertOne32(rig.verifier.violations(), "at 0 ps ModifySrq armed");
+    assertTrue(
+        v.history().stream()
+            .anyMatch(e -> e.event().equals("notification due at once: queued at most 0")),
+        v.history()::toString);
+  }
+
+  @Test
   void invariant32_notificationDueAtOnceAndGivenIsClean() {
     NdkSrq srq = srq(0);
     modify(srq, 1);

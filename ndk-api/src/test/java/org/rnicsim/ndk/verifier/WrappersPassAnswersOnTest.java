@@ -51,6 +51,8 @@ class WrappersPassAnswersOnTest {
         rig.adapter.buildLam(Mdl.of(0x10000, 4096), 4096, heard("BuildLAM"), null, lam));
     rig.fake.last("BuildLAM").completeRequest(NtStatus.SUCCESS);
     assertEquals(List.of("BuildLAM STATUS_SUCCESS"), completions);
+    rig.adapter.releaseLam(lam);
+    assertEquals(lam, rig.fake.last("ReleaseLAM").context, "ReleaseLAM reached the provider");
     rig.assertClean();
   }
 
