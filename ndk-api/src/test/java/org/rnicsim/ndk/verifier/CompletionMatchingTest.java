@@ -87,6 +87,18 @@ class CompletionMatchingTest {
     assertTrue(v.happened().contains("the creation context of no QP"), v::toString);
   }
 
+  @Test
+  void invariant09_flushedEntryArrivingAfterTheQpsCloseFinishedIsReportedOnceUnder9() {
+    NdkQp qp = rig.qp(pd, cq, "qp");
+    FakeQueues.FakeQp fake = rig.inner(qp);
+    qp.write("w", Rig.SGL, 0, 0, 0);
+    qp.closeObject(ctx -> {}, null); // finishes at once, before the flushed entry is queued
+    fake.complete(fake.post(0), NtStatus.CANCELLED); // still the QP's own entry, only late
+    List<Violation> found = audited(rig);
+    assertEquals(1, found.size(), found::toString);
+    assertEquals(9, found.get(0).invariantNumber(), found::toString);
+  }
+
   /** A QP on an SRQ whose receives and requests share one CQ, so one context may name both. */
   private NdkQp qpOnSrq(NdkSrq srq) {
     return pd.createQpWithSrq(cq, cq, srq, "qp", 16, 2, 0, null, null).object();
