@@ -1,6 +1,7 @@
 package org.rnicsim.ndk.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.rnicsim.ndk.api.NdkCq;
@@ -24,6 +25,12 @@ class CqInvariantsTest {
     fakeQp.complete(fakeQp.post(nextPost++), status);
   }
 
+  /** The one violation found says {@code text} happened. */
+  private void assertSays(String text) {
+    Violation v = rig.verifier.violations().get(0);
+    assertTrue(v.happened().contains(text), v::toString);
+  }
+
   @Test
   void wellBehavedArmingIsClean() {
     cq.armCq(NdkCqNotificationType.ANY);
@@ -41,6 +48,7 @@ class CqInvariantsTest {
   void invariant14_notificationWithoutAnArmIsReported() {
     fakeCq.notifyConsumer(NtStatus.SUCCESS);
     rig.assertOnly(14, Side.PROVIDER);
+    assertSays("although the CQ was never armed");
   }
 
   @Test
@@ -50,6 +58,7 @@ class CqInvariantsTest {
     rig.advance(1_000);
     fakeCq.notifyConsumer(NtStatus.SUCCESS);
     rig.assertOnly(14, Side.PROVIDER);
+    assertSays("although the CQ was not re-armed since the last one");
   }
 
   @Test
@@ -71,8 +80,10 @@ class CqInvariantsTest {
           }
         };
     self[0].armCq(NdkCqNotificationType.ANY);
+    rig.advance(2_000_000);
     fake.notifyConsumer(NtStatus.SUCCESS);
     rig.assertOnly(15, Side.PROVIDER);
+    assertSays("started while the one started at 2.000 us was still running");
   }
 
   @Test
@@ -84,6 +95,7 @@ class CqInvariantsTest {
     rig.advance(1_000_000);
     fakeCq.notifyConsumer(NtStatus.SUCCESS);
     rig.assertOnly(15, Side.PROVIDER);
+    assertSays("while the one started at 0 ps (modelled to return at 5.000 us) was still running");
   }
 
   @Test

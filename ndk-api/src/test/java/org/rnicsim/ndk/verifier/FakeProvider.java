@@ -348,11 +348,13 @@ final class FakeProvider implements NdkProvider {
     /** How many ReleaseLAM calls reached this adapter. */
     int lamsReleased;
 
-    /** ReleaseLAM takes no callback, so it is not recorded; {@code duringCall} still runs in it. */
+    /** ReleaseLAM takes no callback; it is recorded (the mapping as context) and {@code duringCall} runs in it. */
     @Override
     public void releaseLam(NdkLogicalAddressMapping lam) {
       lamsReleased++;
-      provider.duringCall.accept(new Call("ReleaseLAM", this, null));
+      Call call = new Call("ReleaseLAM", this, lam);
+      provider.calls.add(call);
+      provider.duringCall.accept(call);
     }
   }
 
