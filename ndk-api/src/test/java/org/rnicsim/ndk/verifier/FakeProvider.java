@@ -348,7 +348,10 @@ final class FakeProvider implements NdkProvider {
     /** How many ReleaseLAM calls reached this adapter. */
     int lamsReleased;
 
-    /** ReleaseLAM takes no callback; it is recorded (the mapping as context) and {@code duringCall} runs in it. */
+    /**
+     * ReleaseLAM takes no callback; it is recorded (the mapping as context) and {@code duringCall}
+     * runs in it.
+     */
     @Override
     public void releaseLam(NdkLogicalAddressMapping lam) {
       lamsReleased++;
