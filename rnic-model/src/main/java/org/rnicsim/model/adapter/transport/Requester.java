@@ -10,15 +10,14 @@ import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
 /**
  * The requester side of the RC transport: from a send doorbell to the send completion.
  *
- * <p>Doorbell landed, then doorbell unit, then send-queue state and QP context (each a hit, or wait
- * for the fill), then WQE fetch (one DMA read for up to {@code wqeFetchBatch} WQEs, several in
- * flight; none for a WQE pushed with the doorbell, which mlx5 does for every single-WQE post that
- * fits BlueFlame), then payload fetch (one DMA read per 4 KiB unit, each after its page
- * translation; none for inline data), then the send scheduler takes packets in WQE order as their
- * data arrive, cut-through: a packet is ready once the rest of its payload streams in no slower
- * than the wire sends it. What comes back (ACKs, NAKs, READ responses) and loss recovery are {@link
- * RequesterResponses}. See docs/calibration-latency.md for the published curves these choices are
- * checked against.
+ * <p>Doorbell landed, then doorbell unit, then QP context and SQ state (hits, or fills), then WQE
+ * fetch (one DMA read for up to {@code wqeFetchBatch} WQEs, several in flight; none for a WQE
+ * pushed with the doorbell, which mlx5 does for every single-WQE post that fits BlueFlame), then
+ * payload fetch (one DMA read per 4 KiB unit, each after its page translation; none for inline
+ * data), then the send scheduler takes packets in WQE order as their data arrive, cut-through: a
+ * packet is ready once the rest of its payload streams in no slower than the wire sends it. What
+ * comes back (ACKs, NAKs, READ responses) and loss recovery are {@link RequesterResponses}. See
+ * docs/calibration-latency.md for the published curves these choices are checked against.
  */
 final class Requester {
   /**
