@@ -1,6 +1,7 @@
 package org.rnicsim.model.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -47,99 +48,60 @@ class OnAdapterCachesTest {
     READ
   }
 
+  /** The ConnectX-4 class at test scale: every cache roomy, READ state in a cache of its own. */
+  private static final AdapterProfile BASE = TestProfiles.small().adapter();
+
   @Test
   void sendQueueStateMissesAreDmaReadsThatSlowTheRequester() {
-    AdapterProfile base = TestProfiles.small().adapter();
-    AdapterProfile tiny =
-        base.withCaches(
-            base.qpContextCache(),
-            base.translationCache(),
-            base.mptCache(),
-            ONE_ENTRY,
-            base.readResponderCache(),
-            base.readResponderStateInQpContextCache());
-    assertCostsReads(base, tiny, Operation.INLINE_WRITE, 0, "sendQueueCache", 64);
+    AdapterProfile tiny = with("sendQueueCache", ONE_ENTRY, false);
+    assertCostsReads(BASE, tiny, Operation.INLINE_WRITE, 0, "sendQueueCache", 64);
   }
 
   @Test
   void qpContextMissesAreDmaReadsThatSlowTheRequester() {
-    AdapterProfile base = TestProfiles.small().adapter();
     CacheProfile oneContext = new CacheProfile(1, 1, 256, 10_000, 1, CacheReplacement.LRU);
-    assertCostsReads(
-        base,
-        base.withQpContextCache(oneContext),
-        Operation.INLINE_WRITE,
-        0,
-        "qpContextCache",
-        256);
+    AdapterProfile tiny = with("qpContextCache", oneContext, false);
+    assertCostsReads(BASE, tiny, Operation.INLINE_WRITE, 0, "qpContextCache", 256);
   }
 
   @Test
   void readResponderStateMissesAreDmaReadsThatSlowTheResponder() {
-    AdapterProfile base = TestProfiles.small().adapter();
-    assertTrue(!base.readResponderStateInQpContextCache(), "the ConnectX-4 class has its own");
+    assertFalse(BASE.readResponderStateInQpContextCache(), "the ConnectX-4 class has its own");
     CacheProfile oneState = new CacheProfile(1, 1, 256, 10_000, 1, CacheReplacement.LRU);
-    AdapterProfile tiny =
-        base.withCaches(
-            base.qpContextCache(),
-            base.translationCache(),
-            base.mptCache(),
-            base.sendQueueCache(),
-            oneState,
-            false);
-    assertCostsReads(base, tiny, Operation.READ, 1, "readResponderCache", 256);
+    AdapterProfile tiny = with("readResponderCache", oneState, false);
+    assertCostsReads(BASE, tiny, Operation.READ, 1, "readResponderCache", 256);
   }
 
   @Test
   void readResponderStateInTheQpContextCacheTakesEntriesFromTheContexts() {
-    AdapterProfile base = TestProfiles.small().adapter();
     // Room for every QP's context, not for a READ state entry besides.
     CacheProfile contexts = new CacheProfile(QPS, QPS, 256, 10_000, 2, CacheReplacement.LRU);
-    AdapterProfile own =
-        base.withCaches(
-            contexts,
-            base.translationCache(),
-            base.mptCache(),
-            base.sendQueueCache(),
-            base.readResponderCache(),
-            false);
-    AdapterProfile shared =
-        base.withCaches(
-            contexts,
-            base.translationCache(),
-            base.mptCache(),
-            base.sendQueueCache(),
-            base.readResponderCache(),
-            true);
+    AdapterProfile own = with("qpContextCache", contexts, false);
+    AdapterProfile shared = with("qpContextCache", contexts, true);
     assertCostsReads(own, shared, Operation.READ, 1, "qpContextCache", 256);
   }
 
   @Test
   void mptMissesAreDmaReadsThatSlowTheRequester() {
-    AdapterProfile base = TestProfiles.small().adapter();
-    AdapterProfile tiny =
-        base.withCaches(
-            base.qpContextCache(),
-            base.translationCache(),
-            ONE_ENTRY,
-            base.sendQueueCache(),
-            base.readResponderCache(),
-            base.readResponderStateInQpContextCache());
-    assertCostsReads(base, tiny, Operation.WRITE, 0, "mptCache", 64);
+    AdapterProfile tiny = with("mptCache", ONE_ENTRY, false);
+    assertCostsReads(BASE, tiny, Operation.WRITE, 0, "mptCache", 64);
   }
 
   @Test
   void translationMissesAreDmaReadsThatSlowTheRequester() {
-    AdapterProfile base = TestProfiles.small().adapter();
-    AdapterProfile tiny =
-        base.withCaches(
-            base.qpContextCache(),
-            ONE_ENTRY,
-            base.mptCache(),
-            base.sendQueueCache(),
-            base.readResponderCache(),
-            base.readResponderStateInQpContextCache());
-    assertCostsReads(base, tiny, Operation.WRITE, 0, "translationCache", 64);
+    AdapterProfile tiny = with("translationCache", ONE_ENTRY, false);
+    assertCostsReads(BASE, tiny, Operation.WRITE, 0, "translationCache", 64);
+  }
+
+  /** {@link #BASE} with the cache named by its profile key replaced. */
+  private static AdapterProfile with(String cache, CacheProfile replacement, boolean readShared) {
+    return BASE.withCaches(
+        cache.equals("qpContextCache") ? replacement : BASE.qpContextCache(),
+        cache.equals("translationCache") ? replacement : BASE.translationCache(),
+        cache.equals("mptCache") ? replacement : BASE.mptCache(),
+        cache.equals("sendQueueCache") ? replacement : BASE.sendQueueCache(),
+        cache.equals("readResponderCache") ? replacement : BASE.readResponderCache(),
+        readShared);
   }
 
   /**
