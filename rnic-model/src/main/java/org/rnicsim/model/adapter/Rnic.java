@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.trace.Trace;
-import org.rnicsim.model.adapter.cache.ContextCache;
+import org.rnicsim.model.adapter.cache.AdapterCaches;
 import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeListener;
@@ -57,6 +57,7 @@ public final class Rnic {
   private final HardwareProfile profile;
   private final PcieLink pcie;
   private final DmaEngines dma;
+  private final AdapterCaches caches;
   private final Port port;
   private final RcTransport transport;
   private final ControlPath controlPath;
@@ -89,16 +90,7 @@ public final class Rnic {
             profile.pcie().postedWriteCredits(),
             stats);
     this.dma = new DmaEngines(simulator, name + ".dma", pcie, profile.adapter().dma(), stats);
-    ContextCache qpContexts =
-        new ContextCache(
-            simulator, name + ".qpContextCache", profile.adapter().qpContextCache(), dma, stats);
-    ContextCache translations =
-        new ContextCache(
-            simulator,
-            name + ".translationCache",
-            profile.adapter().translationCache(),
-            dma,
-            stats);
+    this.caches = new AdapterCaches(simulator, name, profile.adapter(), dma, stats);
     this.port =
         new Port(
             simulator,
@@ -125,8 +117,7 @@ public final class Rnic {
             profile.port().mtuBytes(),
             profile.port().packetHeaderBytes(),
             dma,
-            qpContexts,
-            translations,
+            caches,
             port,
             cqeWriter,
             stats);
@@ -333,15 +324,22 @@ public final class Rnic {
       long address, long lengthBytes, Consumer<Integer> onRegistered, Consumer<String> onFailed) {
     int key = nextMemoryKey++;
     long pages = pagesOf(address, lengthBytes);
-    run(new ControlCommand.RegisterMemory(key, pages), () -> onRegistered.accept(key), onFailed);
+    run(
+        new ControlCommand.RegisterMemory(key, pages),
+        () -> {
+          caches.memoryRegistered(key, address, lengthBytes);
+          onRegistered.accept(key);
+        },
+        onFailed);
   }
 
-  /** Deregisters a region; its cached translations are dropped. */
+  /** Deregisters a region; its cached protection entry and translations are dropped. */
   public void deregisterMemory(int key, long address, long lengthBytes, Runnable onDone) {
     long pages = pagesOf(address, lengthBytes);
     run(
         new ControlCommand.DeregisterMemory(key, pages),
         () -> {
+          caches.memoryDeregistered(key, address);
           transport.forgetTranslations(address, lengthBytes);
           onDone.run();
         },

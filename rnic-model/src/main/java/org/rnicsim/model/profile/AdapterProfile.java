@@ -6,7 +6,16 @@ package org.rnicsim.model.profile;
  *
  * @param dma the DMA engines (P5)
  * @param qpContextCache QP contexts (Q1)
- * @param translationCache memory translations, one entry per page
+ * @param translationCache memory translations (MTT), one entry per page
+ * @param mptCache memory protection entries (MPT), one per memory key: bounds and rights of a
+ *     region, looked up with each translation
+ * @param sendQueueCache send-queue state (producer and consumer indices, ring address), one entry
+ *     per send queue, looked up on each send doorbell before the WQE fetch
+ * @param readResponderCache READ responder state (the outstanding READs a QP serves), one entry per
+ *     QP, looked up for each incoming READ; unused while {@code readResponderStateInQpContextCache}
+ * @param readResponderStateInQpContextCache READ responder state takes a second entry per QP in the
+ *     QP context cache (sharing its entries, ways, replacement and fetch slots) instead of {@code
+ *     readResponderCache}
  * @param translationPageBytes the page size a translation entry covers
  * @param doorbellProcessingPs doorbell write landed to the QP handed to the context lookup
  * @param txWqeProcessingPs WQE and payload in hand to the packet built and handed to the scheduler
@@ -32,6 +41,10 @@ public record AdapterProfile(
     DmaProfile dma,
     CacheProfile qpContextCache,
     CacheProfile translationCache,
+    CacheProfile mptCache,
+    CacheProfile sendQueueCache,
+    CacheProfile readResponderCache,
+    boolean readResponderStateInQpContextCache,
     long translationPageBytes,
     long doorbellProcessingPs,
     long txWqeProcessingPs,
@@ -57,6 +70,9 @@ public record AdapterProfile(
     ProfileChecks.present("adapter.dma", dma);
     ProfileChecks.present("adapter.qpContextCache", qpContextCache);
     ProfileChecks.present("adapter.translationCache", translationCache);
+    ProfileChecks.present("adapter.mptCache", mptCache);
+    ProfileChecks.present("adapter.sendQueueCache", sendQueueCache);
+    ProfileChecks.present("adapter.readResponderCache", readResponderCache);
     ProfileChecks.powerOfTwo("adapter.translationPageBytes", translationPageBytes);
     ProfileChecks.nonNegative("adapter.doorbellProcessingPs", doorbellProcessingPs);
     ProfileChecks.nonNegative("adapter.txWqeProcessingPs", txWqeProcessingPs);
@@ -79,10 +95,33 @@ public record AdapterProfile(
   }
 
   public AdapterProfile withQpContextCache(CacheProfile cache) {
-    return new AdapterProfile(
-        dma,
+    return withCaches(
         cache,
         translationCache,
+        mptCache,
+        sendQueueCache,
+        readResponderCache,
+        readResponderStateInQpContextCache);
+  }
+
+  /**
+   * The same with other caches; {@code readResponderShared}: READ state in the QP context cache.
+   */
+  public AdapterProfile withCaches(
+      CacheProfile qpContexts,
+      CacheProfile translations,
+      CacheProfile mpts,
+      CacheProfile sendQueues,
+      CacheProfile readResponders,
+      boolean readResponderShared) {
+    return new AdapterProfile(
+        dma,
+        qpContexts,
+        translations,
+        mpts,
+        sendQueues,
+        readResponders,
+        readResponderShared,
         translationPageBytes,
         doorbellProcessingPs,
         txWqeProcessingPs,
@@ -108,6 +147,10 @@ public record AdapterProfile(
         dma,
         qpContextCache,
         translationCache,
+        mptCache,
+        sendQueueCache,
+        readResponderCache,
+        readResponderStateInQpContextCache,
         translationPageBytes,
         doorbellProcessingPs,
         txWqeProcessingPs,
@@ -132,6 +175,10 @@ public record AdapterProfile(
         dma,
         qpContextCache,
         translationCache,
+        mptCache,
+        sendQueueCache,
+        readResponderCache,
+        readResponderStateInQpContextCache,
         translationPageBytes,
         doorbellProcessingPs,
         txWqeProcessingPs,

@@ -3,7 +3,7 @@ package org.rnicsim.model.adapter.transport;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.stats.StatisticsRegistry;
-import org.rnicsim.model.adapter.cache.ContextCache;
+import org.rnicsim.model.adapter.cache.AdapterCaches;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeWriter;
 import org.rnicsim.model.adapter.congestion.Dcqcn;
@@ -39,8 +39,7 @@ public final class RcTransport {
       long mtuBytes,
       long packetHeaderBytes,
       DmaEngines dma,
-      ContextCache qpContexts,
-      ContextCache translations,
+      AdapterCaches caches,
       Port port,
       CqeWriter cqeWriter,
       StatisticsRegistry stats) {
@@ -53,8 +52,7 @@ public final class RcTransport {
             mtuBytes,
             packetHeaderBytes,
             dma,
-            qpContexts,
-            translations,
+            caches,
             port,
             cqeWriter,
             new StageBreakdown(adapterName, stats),
@@ -174,7 +172,7 @@ public final class RcTransport {
         qp.receiveQueue = null;
         qp.nextPsn = 0;
         qp.expectedPsn = 0;
-        ctx.qpContexts.invalidate(qp.qpn);
+        ctx.caches.qpReset(qp.qpn);
       }
       case RTR -> {
         qp.remoteAddress = remoteAddress;
@@ -194,7 +192,7 @@ public final class RcTransport {
     }
     if (to != QpState.RESET && to != QpState.INIT) {
       // The modify wrote the context through the adapter, which keeps it.
-      ctx.qpContexts.preload(qp.qpn);
+      ctx.caches.qpWritten(qp.qpn);
     }
   }
 
@@ -203,8 +201,7 @@ public final class RcTransport {
     forgetQueues(qp);
     QpErrors.leaveService(qp, ctx);
     ctx.qps.remove(qp);
-    ctx.qpContexts.invalidate(qp.qpn);
-    ctx.qpContexts.invalidate(qp.qpn | TransportContext.READ_STATE_KEY_BIT);
+    ctx.caches.qpDestroyed(qp.qpn);
   }
 
   /** A QP's rings are discarded without completions (modify to RESET, destroy). */

@@ -10,7 +10,7 @@ import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
 /**
  * The requester side of the RC transport: from a send doorbell to the send completion.
  *
- * <p>Doorbell landed, then doorbell unit, then QP context (hit, or wait for the fill), then WQE
+ * <p>Doorbell landed, then doorbell unit, then QP context and SQ state (hits, or fills), then WQE
  * fetch (one DMA read for up to {@code wqeFetchBatch} WQEs, several in flight; none for a WQE
  * pushed with the doorbell, which mlx5 does for every single-WQE post that fits BlueFlame), then
  * payload fetch (one DMA read per 4 KiB unit, each after its page translation; none for inline
@@ -75,12 +75,26 @@ final class Requester {
       return;
     }
     long readyPs = ctx.doorbellUnit.pass(now);
-    long contextPs = ctx.context(qp.qpn, readyPs);
+    long queuePs = ctx.sendQueueState(qp.qpn, readyPs);
+    if (queuePs < 0) {
+      ctx.resumeAfterMiss(qp, () -> lookUpContext(qp, ctx.nowPs(), ctx.nowPs()));
+      return;
+    }
+    lookUpContext(qp, readyPs, queuePs);
+  }
+
+  /**
+   * The QP context lookup, issued with the send-queue state lookup (both are keyed by the QPN the
+   * doorbell names), or again once a missed send-queue entry has arrived: the WQE fetch needs both
+   * (the ring address and indices from the one, the transport state from the other).
+   */
+  private void lookUpContext(QueuePair qp, long readyAtPs, long queueReadyPs) {
+    long contextPs = ctx.context(qp.qpn, readyAtPs);
     if (contextPs < 0) {
       ctx.resumeAfterMiss(qp, () -> contextReady(qp, ctx.nowPs()));
       return;
     }
-    contextReady(qp, contextPs);
+    contextReady(qp, Math.max(contextPs, queueReadyPs));
   }
 
   private void contextReady(QueuePair qp, long readyAtPs) {

@@ -238,7 +238,7 @@ final class Responder {
   }
 
   private int readRequest(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
-    long statePs = ctx.context(qp.qpn | TransportContext.READ_STATE_KEY_BIT, readyAtPs);
+    long statePs = ctx.readResponderState(qp.qpn, readyAtPs);
     if (statePs < 0) {
       return BLOCKED_ON_CACHE;
     }

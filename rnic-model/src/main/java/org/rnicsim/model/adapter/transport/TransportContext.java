@@ -5,6 +5,7 @@ import org.rnicsim.engine.stats.QueueStatistic;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.engine.stats.TimeWeightedGauge;
 import org.rnicsim.engine.trace.Trace;
+import org.rnicsim.model.adapter.cache.AdapterCaches;
 import org.rnicsim.model.adapter.cache.ContextCache;
 import org.rnicsim.model.adapter.completion.CqeWriter;
 import org.rnicsim.model.adapter.congestion.Dcqcn;
@@ -33,9 +34,6 @@ final class TransportContext {
   /** Assumption: a WQE's control and address segments take 32 bytes before inline data. */
   static final long WQE_HEADER_BYTES = 32;
 
-  /** Keys of READ responder state share the QP context cache but never collide with a QPN. */
-  static final long READ_STATE_KEY_BIT = 1L << 40;
-
   final RnicSimulator simulator;
   final String adapterName;
   final int address;
@@ -43,6 +41,7 @@ final class TransportContext {
   final long mtuBytes;
   final long packetHeaderBytes;
   final DmaEngines dma;
+  final AdapterCaches caches;
   final ContextCache qpContexts;
   final ContextCache translations;
   final Port port;
@@ -101,8 +100,7 @@ final class TransportContext {
       long mtuBytes,
       long packetHeaderBytes,
       DmaEngines dma,
-      ContextCache qpContexts,
-      ContextCache translations,
+      AdapterCaches caches,
       Port port,
       CqeWriter cqeWriter,
       StageBreakdown stages,
@@ -117,8 +115,9 @@ final class TransportContext {
     this.mtuBytes = mtuBytes;
     this.packetHeaderBytes = packetHeaderBytes;
     this.dma = dma;
-    this.qpContexts = qpContexts;
-    this.translations = translations;
+    this.caches = caches;
+    this.qpContexts = caches.qpContexts();
+    this.translations = caches.translations();
     this.port = port;
     this.cqeWriter = cqeWriter;
     this.stages = stages;
@@ -142,11 +141,19 @@ final class TransportContext {
   }
 
   /**
-   * Translates the pages of {@code [address, address + bytes)} at {@code readyAtPs}; returns when
-   * the translation is ready, or -1 after a miss ({@link #missKey} and {@link #missCache} say which
-   * fill to wait for).
+   * Checks the protection entry (MPT) of the region holding {@code address} and translates the
+   * pages of {@code [address, address + bytes)} at {@code readyAtPs}; returns when both are ready,
+   * or -1 after a miss ({@link #missKey} and {@link #missCache} say which fill to wait for). The
+   * MPT and the first page's MTT lookups start together (assumption: the translation cache is
+   * tagged by page, so it need not wait for the MPT's translation base), so a hit costs the slower
+   * of the two.
    */
   long translate(long address, long bytes, long readyAtPs) {
+    long key = caches.memoryKeyOf(address);
+    long protectedPs = caches.mpts().probe(key, readyAtPs);
+    if (protectedPs < 0) {
+      return missed(caches.mpts(), key);
+    }
     long firstPage = address >>> pageShift;
     long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
     long readyPs = translations.probe(firstPage, readyAtPs);
@@ -159,7 +166,7 @@ final class TransportContext {
         return missed(translations, lastPage);
       }
     }
-    return readyPs;
+    return Math.max(readyPs, protectedPs);
   }
 
   /** Drops the cached translations of {@code [address, address + bytes)}. */
@@ -171,16 +178,30 @@ final class TransportContext {
     }
   }
 
-  /** Looks a QP context (or READ responder state) up; -1 after a miss, as {@link #translate}. */
+  /** Looks a QP context up; -1 after a miss, as {@link #translate}. */
   long context(long key, long readyAtPs) {
-    long readyPs = qpContexts.probe(key, readyAtPs);
-    return readyPs < 0 ? missed(qpContexts, key) : readyPs;
+    return lookUp(qpContexts, key, readyAtPs);
+  }
+
+  /** Looks the send-queue state of {@code qpn} up; -1 after a miss, as {@link #translate}. */
+  long sendQueueState(int qpn, long readyAtPs) {
+    return lookUp(caches.sendQueues(), qpn, readyAtPs);
+  }
+
+  /** Looks the READ responder state of {@code qpn} up; -1 after a miss, as {@link #translate}. */
+  long readResponderState(int qpn, long readyAtPs) {
+    return lookUp(caches.readResponders(), caches.readStateKey(qpn), readyAtPs);
+  }
+
+  private long lookUp(ContextCache cache, long key, long readyAtPs) {
+    long readyPs = cache.probe(key, readyAtPs);
+    return readyPs < 0 ? missed(cache, key) : readyPs;
   }
 
   /**
-   * After a miss in {@link #context} or {@link #translate} (which returned -1): runs {@code resume}
-   * when the missed entry has been fetched, unless {@code qp} was reset or destroyed meanwhile (its
-   * epoch moved on), in which case the work it would resume no longer exists.
+   * After a miss in a lookup (which returned -1): runs {@code resume} when the missed entry has
+   * been fetched, unless {@code qp} was reset or destroyed meanwhile (its epoch moved on), in which
+   * case the work it would resume no longer exists.
    */
   void resumeAfterMiss(QueuePair qp, Runnable resume) {
     int epoch = qp.epoch;
