@@ -11,9 +11,10 @@ import java.util.Arrays;
  * holds, unordered, the events whose time first differs from the floor in bit {@code b - 1}. The
  * near heap holds every event of buckets 0..{@code nearLimit}; when it runs empty, the lowest
  * occupied bucket joins it whole if small, or else is split: its earliest time becomes the floor
- * and its events move to lower buckets, each move a predictable append. A comparison heap over all
- * events instead pays a branch mispredicted about half the time at every level of every sift, which
- * made it a quarter of {@code bench fabric}'s CPU samples with a thousand events waiting.
+ * and its events move to lower buckets, each move a predictable append. A list of a few dozen
+ * events keeps them all in the near heap. A comparison heap over all events instead pays a branch
+ * mispredicted about half the time at every level of every sift, which made it a quarter of {@code
+ * bench fabric}'s CPU samples with a thousand events waiting.
  *
  * <p>Events keep a slot for as long as they wait, and the buckets and the near heap hold slot
  * numbers, not references: under G1 every reference store into a long-lived array pays the
@@ -36,6 +37,13 @@ final class EventList {
   // recorded event-list operations of bench model (a dozen events waiting) and bench fabric (a
   // thousand): 8 did best on the first and no worse than any other size on the second.
   private static final int SMALL_BUCKET = 8;
+  private static final int ALL_BUCKETS = 64;
+  // While smallList or fewer wait, all of them stay in the near heap (nearLimit ALL_BUCKETS):
+  // bench model's dozen events cost more through the buckets than in the heap alone (JFR). The
+  // list goes back to the buckets once the near heap holds more than spillEvents; the gap keeps it
+  // from switching back and forth.
+  private final int smallList;
+  private final int spillEvents;
 
   // By slot.
   private SimEvent[] events = new SimEvent[INITIAL_CAPACITY];
@@ -53,7 +61,7 @@ final class EventList {
   // The near heap: every slot in buckets 0..nearLimit, a 4-ary min-heap on (time, tieBreak).
   private int[] near = new int[INITIAL_BUCKET_CAPACITY];
   private int nearCount;
-  private int nearLimit;
+  private int nearLimit = ALL_BUCKETS;
 
   // Buckets 1..64, unordered; bit b - 1 of occupied says bucket b has slots.
   private final int[][] buckets = new int[65][];
@@ -67,6 +75,16 @@ final class EventList {
   private long floorPs = Long.MIN_VALUE;
   private int size;
   private long nextSequence;
+
+  EventList() {
+    this(64, 256);
+  }
+
+  /** A list that keeps up to {@code smallList} events in the near heap alone (tests vary it). */
+  EventList(int smallList, int spillEvents) {
+    this.smallList = smallList;
+    this.spillEvents = spillEvents;
+  }
 
   int size() {
     return size;
@@ -110,6 +128,9 @@ final class EventList {
       lowerFloor(timePs, slot);
     }
     file(slot, timePs);
+    if (nearLimit == ALL_BUCKETS && nearCount > spillEvents) {
+      spill();
+    }
   }
 
   /** Removes and returns the earliest event; the list must not be empty. */
@@ -173,7 +194,7 @@ final class EventList {
     }
     Arrays.fill(bucketSizes, 0);
     nearCount = 0;
-    nearLimit = 0;
+    nearLimit = ALL_BUCKETS;
     occupied = 0;
     staleMins = 0;
     floorPs = Long.MIN_VALUE;
@@ -225,6 +246,10 @@ final class EventList {
    */
   private void refillNear() {
     while (nearCount == 0) {
+      if (size <= smallList) {
+        gather();
+        return;
+      }
       int bucket = Long.numberOfTrailingZeros(occupied) + 1;
       long bit = 1L << (bucket - 1);
       int count = bucketSizes[bucket];
@@ -242,6 +267,34 @@ final class EventList {
         int slot = slots[i];
         file(slot, times[slot]);
       }
+    }
+  }
+
+  /** Moves every waiting event from the buckets into the (empty) near heap. */
+  private void gather() {
+    nearLimit = ALL_BUCKETS;
+    long left = occupied;
+    occupied = 0;
+    staleMins = 0;
+    while (left != 0) {
+      int bucket = Long.numberOfTrailingZeros(left) + 1;
+      left &= left - 1;
+      int count = bucketSizes[bucket];
+      bucketSizes[bucket] = 0;
+      int[] slots = buckets[bucket];
+      for (int i = 0; i < count; i++) {
+        file(slots[i], times[slots[i]]);
+      }
+    }
+  }
+
+  /** Moves the near heap's events to the buckets, but for those due at the floor. */
+  private void spill() {
+    int[] slots = Arrays.copyOf(near, nearCount);
+    nearCount = 0;
+    nearLimit = 0;
+    for (int slot : slots) {
+      file(slot, times[slot]);
     }
   }
 
@@ -275,7 +328,6 @@ final class EventList {
     }
     Arrays.fill(bucketSizes, 0);
     nearCount = 0;
-    nearLimit = 0;
     occupied = 0;
     staleMins = 0;
     floorPs = timePs;

@@ -21,10 +21,11 @@ import net.jqwik.api.Provide;
  * under random interleavings of scheduling, taking out, cancelling and clearing, with events reused
  * as the model's hot paths reuse them. Delays span 0 ps to hours so that events land in every
  * bucket of the list's radix heap, and some steps schedule before the time last taken out, which
- * the simulator refuses but the list must still order.
+ * the simulator refuses but the list must still order. Half the runs lower the list's small-list
+ * thresholds so that a few dozen events move between the near heap alone and the buckets often.
  */
 class EventListOrderPropertiesTest {
-  private static final int EVENTS = 48;
+  private static final int EVENTS = 64;
 
   /** One step of a program; what it does depends on {@code kind} (see {@link #run}). */
   record Step(int kind, int delayBits, long raw, int priority, int pick) {}
@@ -53,8 +54,9 @@ class EventListOrderPropertiesTest {
           .thenComparingLong(Key::sequence);
 
   @Property(tries = 300, seed = "16")
-  void eventsComeOutInTheReferenceOrder(@ForAll("programs") List<Step> program) {
-    run(program);
+  void eventsComeOutInTheReferenceOrder(
+      @ForAll("programs") List<Step> program, @ForAll boolean lowThresholds) {
+    run(program, lowThresholds ? new EventList(4, 16) : new EventList());
   }
 
   @Provide
@@ -70,8 +72,7 @@ class EventListOrderPropertiesTest {
     return step.list().ofMinSize(1).ofMaxSize(600);
   }
 
-  private static void run(List<Step> program) {
-    EventList list = new EventList();
+  private static void run(List<Step> program, EventList list) {
     TreeSet<Key> reference = new TreeSet<>(EXECUTION_ORDER);
     Key[] waiting = new Key[EVENTS];
     Probe[] probes = new Probe[EVENTS];
