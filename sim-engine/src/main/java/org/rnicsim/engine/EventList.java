@@ -3,15 +3,23 @@ package org.rnicsim.engine;
 import java.util.Arrays;
 
 /**
- * The pending-event set: a 4-ary min-heap ordered by (time, priority, insertion order). Keys sit in
- * primitive arrays beside the events so that sifting compares longs without touching the event
- * objects.
+ * The pending-event set, ordered by (time, priority, insertion order): a radix heap over the time
+ * in front of which a small comparison heap holds the earliest events.
  *
- * <p>An event keeps one slot in {@code events} for as long as it waits, and the heap orders slot
- * numbers, so a sift moves only ints and longs: no reference store into the (long-lived) slot array
- * and no write to the moved events. Under G1 every reference store into an old array from a young
- * event pays the collector's write barrier, which made sifting a third of {@code bench model}'s NDK
- * loop before. An event's {@code heapIndex} is its slot, so cancellation stays O(log n).
+ * <p>Why a radix heap: a simulator never schedules before its clock, so no waiting time is below
+ * the floor, the earliest time when the near heap was last refilled. Bucket {@code b} (1..64)
+ * holds, unordered, the events whose time first differs from the floor in bit {@code b - 1}. The
+ * near heap holds every event of buckets 0..{@code nearLimit}; when it runs empty, the lowest
+ * occupied bucket joins it whole if small, or else is split: its earliest time becomes the floor
+ * and its events move to lower buckets, each move a predictable append. A list of a few dozen
+ * events keeps them all in the near heap. A comparison heap over all events instead pays a branch
+ * mispredicted about half the time at every level of every sift, which made it a quarter of {@code
+ * bench fabric}'s CPU samples with a thousand events waiting.
+ *
+ * <p>Events keep a slot for as long as they wait, and the buckets and the near heap hold slot
+ * numbers, not references: under G1 every reference store into a long-lived array pays the
+ * collector's write barrier. An event's {@code heapIndex} is its slot, so a cancellation finds it
+ * at once.
  *
  * <p>Ties: a higher priority runs first; equal priorities run in insertion order. The insertion
  * counter belongs to this list, never to the JVM, so two simulations never influence each other.
@@ -22,21 +30,61 @@ final class EventList {
   private static final int SEQUENCE_BITS = 59;
   private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
   private static final int INITIAL_CAPACITY = 64;
+  private static final int INITIAL_BUCKET_CAPACITY = 16;
+  private static final int BUCKET_BITS = 7;
+  private static final long BUCKET_MASK = (1L << BUCKET_BITS) - 1;
+  // A lowest bucket this small joins the near heap whole rather than being split. Replaying the
+  // recorded event-list operations of bench model (a dozen events waiting) and bench fabric (a
+  // thousand): 8 did best on the first and no worse than any other size on the second.
+  private static final int SMALL_BUCKET = 8;
+  private static final int ALL_BUCKETS = 64;
+  // While smallList or fewer wait, all of them stay in the near heap (nearLimit ALL_BUCKETS):
+  // bench model's dozen events cost more through the buckets than in the heap alone (JFR). The
+  // list goes back to the buckets once the near heap holds more than spillEvents; the gap keeps it
+  // from switching back and forth.
+  private final int smallList;
+  private final int spillEvents;
 
-  // By heap position.
-  private long[] times = new long[INITIAL_CAPACITY];
-  private long[] tieBreaks = new long[INITIAL_CAPACITY];
-  private int[] slotAt = new int[INITIAL_CAPACITY];
   // By slot.
   private SimEvent[] events = new SimEvent[INITIAL_CAPACITY];
-  private int[] positionOf = new int[INITIAL_CAPACITY];
+  private long[] times = new long[INITIAL_CAPACITY];
+  private long[] tieBreaks = new long[INITIAL_CAPACITY];
+  // Where a slot waits: its position in the near heap or its bucket, shifted left by BUCKET_BITS,
+  // or'ed with its bucket (0 for the near heap).
+  private long[] placeOf = new long[INITIAL_CAPACITY];
   // Slots free for reuse (a stack, so a busy list keeps reusing the same few); slots from
   // freshSlots on were never used.
   private int[] freeSlots = new int[INITIAL_CAPACITY];
   private int freeCount;
   private int freshSlots;
+
+  // The near heap: every slot in buckets 0..nearLimit, a 4-ary min-heap on (time, tieBreak).
+  private int[] near = new int[INITIAL_BUCKET_CAPACITY];
+  private int nearCount;
+  private int nearLimit = ALL_BUCKETS;
+
+  // Buckets 1..64, unordered; bit b - 1 of occupied says bucket b has slots.
+  private final int[][] buckets = new int[65][];
+  private final int[] bucketSizes = new int[65];
+  // Earliest time in each occupied bucket; only a lower bound when the bucket's bit in staleMins
+  // is set (a cancelled event took the earliest time away).
+  private final long[] bucketMinPs = new long[65];
+  private long occupied;
+  private long staleMins;
+  // No waiting event is due before this.
+  private long floorPs = Long.MIN_VALUE;
   private int size;
   private long nextSequence;
+
+  EventList() {
+    this(64, 256);
+  }
+
+  /** A list that keeps up to {@code smallList} events in the near heap alone (tests vary it). */
+  EventList(int smallList, int spillEvents) {
+    this.smallList = smallList;
+    this.spillEvents = spillEvents;
+  }
 
   int size() {
     return size;
@@ -48,7 +96,10 @@ final class EventList {
 
   /** Time of the earliest event; only valid when not empty. */
   long firstTimePs() {
-    return times[0];
+    if (nearCount > 0) {
+      return times[near[0]];
+    }
+    return bucketMin(Long.numberOfTrailingZeros(occupied) + 1);
   }
 
   void add(SimEvent event, long timePs, int priority) {
@@ -64,36 +115,36 @@ final class EventList {
         ((long) (MAX_PRIORITY - priority) << SEQUENCE_BITS) | (nextSequence++ & SEQUENCE_MASK);
     event.timePs = timePs;
     event.tieBreak = tieBreak;
-    if (size == events.length) {
+    if (freeCount == 0 && freshSlots == events.length) {
       grow();
     }
     int slot = freeCount > 0 ? freeSlots[--freeCount] : freshSlots++;
     events[slot] = event;
+    times[slot] = timePs;
+    tieBreaks[slot] = tieBreak;
     event.heapIndex = slot;
-    siftUp(size++, slot, timePs, tieBreak);
+    size++;
+    if (timePs < floorPs) {
+      lowerFloor(timePs, slot);
+    }
+    file(slot, timePs);
+    if (nearLimit == ALL_BUCKETS && nearCount > spillEvents) {
+      spill();
+    }
   }
 
-  /**
-   * Removes and returns the earliest event; the list must not be empty. The hole at the root goes
-   * down to a leaf along the earliest children, then the last entry rises into it from there
-   * (Floyd's bottom-up deletion): the last entry is usually late, so this compares children only
-   * with each other on the way down instead of also with it at every level. The order events come
-   * out in is the same, as no two entries share a key.
-   */
+  /** Removes and returns the earliest event; the list must not be empty. */
   SimEvent removeFirst() {
-    SimEvent first = release(slotAt[0]);
-    int last = --size;
-    if (last > 0) {
-      int hole = 0;
-      int firstChild;
-      while ((firstChild = (hole << 2) + 1) < last) {
-        int best = earliestChild(firstChild, Math.min(firstChild + 4, last));
-        place(hole, slotAt[best], times[best], tieBreaks[best]);
-        hole = best;
-      }
-      siftUp(hole, slotAt[last], times[last], tieBreaks[last]);
+    if (nearCount == 0) {
+      refillNear();
     }
-    return first;
+    int slot = near[0];
+    int last = --nearCount;
+    if (last > 0) {
+      siftDown(0, near[last]);
+    }
+    size--;
+    return release(slot);
   }
 
   boolean remove(SimEvent event) {
@@ -101,25 +152,52 @@ final class EventList {
     if (slot < 0 || slot >= freshSlots || events[slot] != event) {
       return false;
     }
-    int index = positionOf[slot];
-    release(slot);
-    int last = --size;
-    if (index != last) {
-      int movedSlot = slotAt[last];
-      long movedTime = times[last];
-      long movedTie = tieBreaks[last];
-      siftDown(index, movedSlot, movedTime, movedTie);
-      if (slotAt[index] == movedSlot) {
-        siftUp(index, movedSlot, movedTime, movedTie);
+    long place = placeOf[slot];
+    int bucket = (int) (place & BUCKET_MASK);
+    int position = (int) (place >>> BUCKET_BITS);
+    if (bucket == 0) {
+      int last = --nearCount;
+      if (position != last) {
+        int moved = near[last];
+        siftDown(position, moved);
+        if (near[position] == moved) {
+          siftUp(position, moved);
+        }
+      }
+    } else {
+      int[] slots = buckets[bucket];
+      int last = --bucketSizes[bucket];
+      if (position != last) {
+        int moved = slots[last];
+        slots[position] = moved;
+        placeOf[moved] = ((long) position << BUCKET_BITS) | bucket;
+      }
+      long bit = 1L << (bucket - 1);
+      if (last == 0) {
+        occupied &= ~bit;
+        staleMins &= ~bit;
+      } else if (times[slot] == bucketMinPs[bucket]) {
+        staleMins |= bit;
       }
     }
+    size--;
+    release(slot);
     return true;
   }
 
   void clear() {
-    for (int i = 0; i < size; i++) {
-      release(slotAt[i]);
+    for (int slot = 0; slot < freshSlots; slot++) {
+      if (events[slot] != null) {
+        events[slot].heapIndex = -1;
+        events[slot] = null;
+      }
     }
+    Arrays.fill(bucketSizes, 0);
+    nearCount = 0;
+    nearLimit = ALL_BUCKETS;
+    occupied = 0;
+    staleMins = 0;
+    floorPs = Long.MIN_VALUE;
     size = 0;
     freeCount = 0;
     freshSlots = 0;
@@ -134,71 +212,191 @@ final class EventList {
     return event;
   }
 
-  private static boolean before(long timeA, long tieA, long timeB, long tieB) {
-    return timeA < timeB || (timeA == timeB && tieA < tieB);
+  /** Puts {@code slot} in the bucket its time belongs to relative to the floor. */
+  private void file(int slot, long timePs) {
+    int bucket = 64 - Long.numberOfLeadingZeros(timePs ^ floorPs);
+    if (bucket <= nearLimit) {
+      if (nearCount == near.length) {
+        near = Arrays.copyOf(near, nearCount * 2);
+      }
+      siftUp(nearCount++, slot);
+      return;
+    }
+    int[] slots = buckets[bucket];
+    int position = bucketSizes[bucket]++;
+    if (slots == null || position == slots.length) {
+      slots = growBucket(bucket);
+    }
+    slots[position] = slot;
+    placeOf[slot] = ((long) position << BUCKET_BITS) | bucket;
+    long bit = 1L << (bucket - 1);
+    if ((occupied & bit) == 0) {
+      occupied |= bit;
+      bucketMinPs[bucket] = timePs;
+    } else if (timePs < bucketMinPs[bucket]) {
+      bucketMinPs[bucket] = timePs;
+    }
   }
 
-  private void siftUp(int index, int slot, long timePs, long tieBreak) {
+  /**
+   * The near heap is empty: a small lowest bucket joins it whole; a large one is split first, its
+   * earliest time becoming the floor and its events moving to lower buckets (those due at the new
+   * floor into the near heap). The buckets above keep their events: the new floor agrees with the
+   * old one in every bit above the split bucket's.
+   */
+  private void refillNear() {
+    while (nearCount == 0) {
+      if (size <= smallList) {
+        gather();
+        return;
+      }
+      int bucket = Long.numberOfTrailingZeros(occupied) + 1;
+      long bit = 1L << (bucket - 1);
+      int count = bucketSizes[bucket];
+      int[] slots = buckets[bucket];
+      if (count <= SMALL_BUCKET) {
+        nearLimit = bucket;
+      } else {
+        floorPs = bucketMin(bucket);
+        nearLimit = 0;
+      }
+      occupied &= ~bit;
+      staleMins &= ~bit;
+      bucketSizes[bucket] = 0;
+      for (int i = 0; i < count; i++) {
+        int slot = slots[i];
+        file(slot, times[slot]);
+      }
+    }
+  }
+
+  /** Moves every waiting event from the buckets into the (empty) near heap. */
+  private void gather() {
+    nearLimit = ALL_BUCKETS;
+    long left = occupied;
+    occupied = 0;
+    staleMins = 0;
+    while (left != 0) {
+      int bucket = Long.numberOfTrailingZeros(left) + 1;
+      left &= left - 1;
+      int count = bucketSizes[bucket];
+      bucketSizes[bucket] = 0;
+      int[] slots = buckets[bucket];
+      for (int i = 0; i < count; i++) {
+        file(slots[i], times[slots[i]]);
+      }
+    }
+  }
+
+  /** Moves the near heap's events to the buckets, but for those due at the floor. */
+  private void spill() {
+    int[] slots = Arrays.copyOf(near, nearCount);
+    nearCount = 0;
+    nearLimit = 0;
+    for (int slot : slots) {
+      file(slot, times[slot]);
+    }
+  }
+
+  /** The earliest time in occupied {@code bucket}, found again if a cancellation took it. */
+  private long bucketMin(int bucket) {
+    long bit = 1L << (bucket - 1);
+    if ((staleMins & bit) != 0) {
+      int[] slots = buckets[bucket];
+      long min = Long.MAX_VALUE;
+      for (int i = bucketSizes[bucket] - 1; i >= 0; i--) {
+        min = Math.min(min, times[slots[i]]);
+      }
+      bucketMinPs[bucket] = min;
+      staleMins &= ~bit;
+    }
+    return bucketMinPs[bucket];
+  }
+
+  /**
+   * Files everything waiting but {@code newSlot} again relative to a floor of {@code timePs}. Only
+   * a caller that schedules before the time it last took out needs this; the simulator never does,
+   * as it refuses to schedule before its clock.
+   */
+  private void lowerFloor(long timePs, int newSlot) {
+    int[] waiting = new int[size - 1];
+    int count = 0;
+    for (int slot = 0; slot < freshSlots; slot++) {
+      if (events[slot] != null && slot != newSlot) {
+        waiting[count++] = slot;
+      }
+    }
+    Arrays.fill(bucketSizes, 0);
+    nearCount = 0;
+    occupied = 0;
+    staleMins = 0;
+    floorPs = timePs;
+    for (int i = 0; i < count; i++) {
+      file(waiting[i], times[waiting[i]]);
+    }
+  }
+
+  private boolean before(int slotA, int slotB) {
+    long timeA = times[slotA];
+    long timeB = times[slotB];
+    return timeA < timeB || (timeA == timeB && tieBreaks[slotA] < tieBreaks[slotB]);
+  }
+
+  private void siftUp(int index, int slot) {
     while (index > 0) {
       int parent = (index - 1) >>> 2;
-      long parentTime = times[parent];
-      if (!before(timePs, tieBreak, parentTime, tieBreaks[parent])) {
+      int parentSlot = near[parent];
+      if (!before(slot, parentSlot)) {
         break;
       }
-      place(index, slotAt[parent], parentTime, tieBreaks[parent]);
+      placeNear(index, parentSlot);
       index = parent;
     }
-    place(index, slot, timePs, tieBreak);
+    placeNear(index, slot);
   }
 
-  private void siftDown(int index, int slot, long timePs, long tieBreak) {
-    while (true) {
-      int firstChild = (index << 2) + 1;
-      if (firstChild >= size) {
+  private void siftDown(int index, int slot) {
+    int count = nearCount;
+    int firstChild;
+    while ((firstChild = (index << 2) + 1) < count) {
+      int best = near[firstChild];
+      int bestIndex = firstChild;
+      for (int child = firstChild + 1, end = Math.min(firstChild + 4, count);
+          child < end;
+          child++) {
+        if (before(near[child], best)) {
+          best = near[child];
+          bestIndex = child;
+        }
+      }
+      if (!before(best, slot)) {
         break;
       }
-      int best = earliestChild(firstChild, Math.min(firstChild + 4, size));
-      long bestTime = times[best];
-      long bestTie = tieBreaks[best];
-      if (!before(bestTime, bestTie, timePs, tieBreak)) {
-        break;
-      }
-      place(index, slotAt[best], bestTime, bestTie);
-      index = best;
+      placeNear(index, best);
+      index = bestIndex;
     }
-    place(index, slot, timePs, tieBreak);
+    placeNear(index, slot);
   }
 
-  /** Position of the earliest entry among positions {@code firstChild} to {@code end} - 1. */
-  private int earliestChild(int firstChild, int end) {
-    int best = firstChild;
-    long bestTime = times[firstChild];
-    long bestTie = tieBreaks[firstChild];
-    for (int child = firstChild + 1; child < end; child++) {
-      long childTime = times[child];
-      if (before(childTime, tieBreaks[child], bestTime, bestTie)) {
-        best = child;
-        bestTime = childTime;
-        bestTie = tieBreaks[child];
-      }
-    }
-    return best;
+  private void placeNear(int index, int slot) {
+    near[index] = slot;
+    placeOf[slot] = (long) index << BUCKET_BITS;
   }
 
-  private void place(int index, int slot, long timePs, long tieBreak) {
-    slotAt[index] = slot;
-    times[index] = timePs;
-    tieBreaks[index] = tieBreak;
-    positionOf[slot] = index;
+  private int[] growBucket(int bucket) {
+    int[] slots = buckets[bucket];
+    slots =
+        slots == null ? new int[INITIAL_BUCKET_CAPACITY] : Arrays.copyOf(slots, slots.length * 2);
+    buckets[bucket] = slots;
+    return slots;
   }
 
   private void grow() {
     int capacity = events.length * 2;
+    events = Arrays.copyOf(events, capacity);
     times = Arrays.copyOf(times, capacity);
     tieBreaks = Arrays.copyOf(tieBreaks, capacity);
-    slotAt = Arrays.copyOf(slotAt, capacity);
-    events = Arrays.copyOf(events, capacity);
-    positionOf = Arrays.copyOf(positionOf, capacity);
+    placeOf = Arrays.copyOf(placeOf, capacity);
     freeSlots = Arrays.copyOf(freeSlots, capacity);
   }
 }
