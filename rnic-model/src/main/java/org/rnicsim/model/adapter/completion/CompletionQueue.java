@@ -105,6 +105,24 @@ public final class CompletionQueue {
     return taken;
   }
 
+  /** Host side: as {@link #poll(int, List)}, into {@code out}'s arrays: no object per CQE. */
+  public int poll(int max, CqeBatch out) {
+    int taken = 0;
+    while (taken < max && polled < landed) {
+      int slot = (int) (polled % depth);
+      out.add(
+          wrIds[slot],
+          qpns[slot],
+          opcodes[slot],
+          statuses[slot],
+          byteLengths[slot],
+          landedAtPs[slot]);
+      polled++;
+      taken++;
+    }
+    return taken;
+  }
+
   /** Host side: consumes up to {@code max} landed CQEs without reading them; returns how many. */
   public int consume(int max) {
     int taken = (int) Math.min(max, landed - polled);
@@ -157,8 +175,8 @@ public final class CompletionQueue {
     return true;
   }
 
-  private static final WorkOpcode[] OPCODES = WorkOpcode.values();
-  private static final CompletionStatus[] STATUSES = CompletionStatus.values();
+  static final WorkOpcode[] OPCODES = WorkOpcode.values();
+  static final CompletionStatus[] STATUSES = CompletionStatus.values();
 
   private void allocate() {
     wrIds = new long[depth];
