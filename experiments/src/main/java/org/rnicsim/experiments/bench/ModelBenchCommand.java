@@ -84,7 +84,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
       description =
           "WRITEs per measured round of the NDK loops, and as many for their warm-up; 0 skips"
               + " them (default: ${DEFAULT-VALUE}).")
-  long ndkOperations = 200_000;
+  // Rounds of half a second or so on a quiet core: the loop allocates about 400 heap bytes per
+  // WRITE, so a young collection comes every few hundred thousand WRITEs, and a round much shorter
+  // than that either holds one pause or none (the spread of 200,000-WRITE rounds).
+  long ndkOperations = 500_000;
 
   @Option(
       names = "--qps",
@@ -192,7 +195,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
         "  per CPU second of the benchmark thread (what load from other processes does not"
             + " lower): %,.0f%n",
         loop.operationsPerCpuSecond());
-    out.printf(Locale.ROOT, "  events per operation: %.2f%n", loop.eventsPerOperation());
+    out.printf(
+        Locale.ROOT,
+        "  events per operation: %.2f; heap bytes allocated per operation: %.0f%n",
+        loop.eventsPerOperation(),
+        loop.heapBytesPerOperation());
     out.printf(
         Locale.ROOT,
         "  simulated WRITE rate: %,.0f per simulated second; mean post-to-CQE %.1f ns%n",
@@ -221,16 +228,18 @@ public final class ModelBenchCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "  without the lifetime verifier: %,.0f WRITEs per wall second (%,.0f per CPU second),"
-            + " %.2f events each%n",
+            + " %.2f events and %.0f heap bytes each%n",
         ndk.medianDirect(),
         ModelBenchmark.NdkLoopResult.median(ndk.directCpu()),
-        ndk.eventsPerOperation());
+        ndk.eventsPerOperation(),
+        ModelBenchmark.NdkLoopResult.median(ndk.directBytes()));
     out.printf(
         Locale.ROOT,
         "  with the lifetime verifier:    %,.0f WRITEs per wall second (%,.0f per CPU second),"
-            + " %d violations%n",
+            + " %.0f heap bytes each, %d violations%n",
         ndk.medianVerified(),
         ModelBenchmark.NdkLoopResult.median(ndk.verifiedCpu()),
+        ModelBenchmark.NdkLoopResult.median(ndk.verifiedBytes()),
         ndk.violations());
     out.printf(
         Locale.ROOT,
@@ -259,6 +268,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     root.put("operationsPerWallSecond", Math.round(loop.operationsPerWallSecond()));
     root.put("operationsPerCpuSecond", roundOrNull(loop.operationsPerCpuSecond()));
     root.put("eventsPerOperation", Math.round(loop.eventsPerOperation() * 100) / 100.0);
+    root.put("heapBytesPerOperation", roundOrNull(loop.heapBytesPerOperation()));
     root.put(
         "simulatedOperationsPerSimulatedSecond",
         Math.round(loop.simulatedOperationsPerSimulatedSecond()));
@@ -281,6 +291,12 @@ public final class ModelBenchCommand implements Callable<Integer> {
           "ndkVerifiedOperationsPerCpuSecond",
           roundOrNull(ModelBenchmark.NdkLoopResult.median(ndk.verifiedCpu())));
       root.put("ndkEventsPerOperation", Math.round(ndk.eventsPerOperation() * 100) / 100.0);
+      root.put(
+          "ndkHeapBytesPerOperation",
+          roundOrNull(ModelBenchmark.NdkLoopResult.median(ndk.directBytes())));
+      root.put(
+          "ndkVerifiedHeapBytesPerOperation",
+          roundOrNull(ModelBenchmark.NdkLoopResult.median(ndk.verifiedBytes())));
       root.put("verifierViolations", ndk.violations());
       root.put("verifierOverhead", Math.round(ndk.overhead() * 1000) / 1000.0);
       root.put("verifierCpuOverhead", Math.round(ndk.cpuOverhead() * 1000) / 1000.0);

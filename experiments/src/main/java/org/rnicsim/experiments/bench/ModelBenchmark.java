@@ -41,7 +41,8 @@ final class ModelBenchmark {
       long events,
       double wallSeconds,
       double cpuSeconds,
-      double simulatedSeconds) {
+      double simulatedSeconds,
+      double allocatedBytes) {
     double operationsPerWallSecond() {
       return operations / wallSeconds;
     }
@@ -64,6 +65,19 @@ final class ModelBenchmark {
         : Double.NaN;
   }
 
+  /**
+   * Heap bytes this thread has allocated so far (NaN if the JVM cannot tell). Per WRITE it does not
+   * depend on the machine's load, so it compares two builds where rates on a shared machine cannot;
+   * what the loop allocates is what the collector later pauses the loop for.
+   */
+  private static double threadAllocatedBytes() {
+    return THREADS instanceof com.sun.management.ThreadMXBean counting
+            && counting.isThreadAllocatedMemorySupported()
+            && counting.isThreadAllocatedMemoryEnabled()
+        ? counting.getCurrentThreadAllocatedBytes()
+        : Double.NaN;
+  }
+
   /** The closed-loop figures: median round and its details. */
   record WriteLoopResult(
       double operationsPerWallSecond,
@@ -71,6 +85,7 @@ final class ModelBenchmark {
       double eventsPerOperation,
       double simulatedOperationsPerSimulatedSecond,
       double meanWriteLatencyNs,
+      double heapBytesPerOperation,
       java.util.List<Round> rounds) {}
 
   /** The idle-QP figure. */
@@ -93,14 +108,22 @@ final class ModelBenchmark {
     java.util.List<Round> rounds = new java.util.ArrayList<>();
     for (int i = 0; i < settings.rounds(); i++) {
       long startPs = testbed.simulator().nowPs();
+      double bytesStart = threadAllocatedBytes();
       double cpuStart = threadCpuSeconds();
       long wallStart = System.nanoTime();
       long events = writer.run(settings.operations());
       double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
       double cpuSeconds = threadCpuSeconds() - cpuStart;
       double simulatedSeconds = (testbed.simulator().nowPs() - startPs) / 1e12;
+      double allocatedBytes = threadAllocatedBytes() - bytesStart;
       Round round =
-          new Round(settings.operations(), events, wallSeconds, cpuSeconds, simulatedSeconds);
+          new Round(
+              settings.operations(),
+              events,
+              wallSeconds,
+              cpuSeconds,
+              simulatedSeconds,
+              allocatedBytes);
       rounds.add(round);
       progress.accept(
           String.format(
@@ -123,6 +146,8 @@ final class ModelBenchmark {
         median.events() / (double) median.operations(),
         median.operations() / median.simulatedSeconds(),
         meanLatencyNs,
+        NdkLoopResult.median(
+            rounds.stream().map(r -> r.allocatedBytes() / r.operations()).toList()),
         rounds);
   }
 
@@ -137,12 +162,16 @@ final class ModelBenchmark {
    * @param verified operations per wall second with it, per round
    * @param directCpu operations per CPU second of the benchmark thread without the verifier
    * @param verifiedCpu the same with it
+   * @param directBytes heap bytes the benchmark thread allocated per operation without the verifier
+   * @param verifiedBytes the same with it
    */
   record NdkLoopResult(
       List<Double> direct,
       List<Double> verified,
       List<Double> directCpu,
       List<Double> verifiedCpu,
+      List<Double> directBytes,
+      List<Double> verifiedBytes,
       double eventsPerOperation,
       long violations) {
     double medianDirect() {
@@ -181,18 +210,24 @@ final class ModelBenchmark {
     List<Double> verifiedRates = new ArrayList<>();
     List<Double> directCpuRates = new ArrayList<>();
     List<Double> verifiedCpuRates = new ArrayList<>();
+    List<Double> directBytes = new ArrayList<>();
+    List<Double> verifiedBytes = new ArrayList<>();
     long events = 0;
     for (int i = 0; i < settings.rounds(); i++) {
+      double bytesStart = threadAllocatedBytes();
       double cpuStart = threadCpuSeconds();
       long start = System.nanoTime();
       events = direct.run(settings.operations());
       directRates.add(settings.operations() / ((System.nanoTime() - start) / 1e9));
       directCpuRates.add(settings.operations() / (threadCpuSeconds() - cpuStart));
+      directBytes.add((threadAllocatedBytes() - bytesStart) / settings.operations());
+      bytesStart = threadAllocatedBytes();
       cpuStart = threadCpuSeconds();
       start = System.nanoTime();
       verified.run(settings.operations());
       verifiedRates.add(settings.operations() / ((System.nanoTime() - start) / 1e9));
       verifiedCpuRates.add(settings.operations() / (threadCpuSeconds() - cpuStart));
+      verifiedBytes.add((threadAllocatedBytes() - bytesStart) / settings.operations());
       progress.accept(
           String.format(
               Locale.ROOT,
@@ -209,6 +244,8 @@ final class ModelBenchmark {
         verifiedRates,
         directCpuRates,
         verifiedCpuRates,
+        directBytes,
+        verifiedBytes,
         events / (double) settings.operations(),
         verified.violations());
   }

@@ -59,6 +59,7 @@ class ModelBenchCommandTest {
           "operationsPerWallSecond",
           "operationsPerCpuSecond",
           "eventsPerOperation",
+          "heapBytesPerOperation",
           "simulatedOperationsPerSimulatedSecond",
           "heapBytesPerIdleQp",
           "idleQps",
@@ -66,6 +67,8 @@ class ModelBenchCommandTest {
           "ndkVerifiedOperationsPerWallSecond",
           "ndkOperationsPerCpuSecond",
           "ndkVerifiedOperationsPerCpuSecond",
+          "ndkHeapBytesPerOperation",
+          "ndkVerifiedHeapBytesPerOperation",
           "verifierCpuOverhead",
           "verifierOverhead",
           "verifierOverheadTargetMet"
@@ -74,6 +77,10 @@ class ModelBenchCommandTest {
     }
     assertEquals(1000, json.get("idleQps").asLong());
     assertEquals(0, json.get("verifierViolations").asLong(), "a clean loop breaks no rule");
+    assertTrue(
+        json.get("ndkVerifiedHeapBytesPerOperation").asLong()
+            > json.get("ndkHeapBytesPerOperation").asLong(),
+        "the verifier keeps a record of every post: " + out);
   }
 
   @Test

@@ -34,7 +34,7 @@ final class History {
     timesPs[next] = timePs;
     actions[next] = action;
     details[next] = detail;
-    next = (next + 1) % timesPs.length;
+    next = next + 1 == timesPs.length ? 0 : next + 1; // no division per recorded event
     size = Math.min(size + 1, timesPs.length);
   }
 

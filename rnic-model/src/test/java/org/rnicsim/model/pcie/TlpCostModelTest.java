@@ -119,4 +119,19 @@ class TlpCostModelTest {
     assertTrue(error.getMessage().contains("-3"), error.getMessage());
     assertThrows(IllegalArgumentException.class, () -> costs.dmaRead(Long.MAX_VALUE - 10, 64));
   }
+
+  @Test
+  void aRememberedCostIsAlwaysTheCostOfTheSizeAskedFor() {
+    // Sizes in any order, many sharing a slot of the remembered costs: each answer is the cost of
+    // its own size, as a fresh computation at an aligned address gives it.
+    long[] sizes = {64, 4096, 64, 2048, 1, 4097, 96, 64 + 32 * 1024, 257, 64, 4096, 1 << 20};
+    for (int pass = 0; pass < 3; pass++) {
+      for (long bytes : sizes) {
+        assertEquals(costs.dmaWrite(0, bytes), costs.dmaWrite(bytes), bytes + " B write");
+        assertEquals(costs.dmaRead(0, bytes), costs.dmaRead(bytes), bytes + " B read");
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> costs.dmaWrite(0));
+    assertThrows(IllegalArgumentException.class, () -> costs.dmaRead(-1));
+  }
 }

@@ -1,12 +1,11 @@
 package org.rnicsim.ndk.provider.work;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.rnicsim.model.adapter.Rnic;
-import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CompletionStatus;
+import org.rnicsim.model.adapter.completion.CqeBatch;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.transport.QpState;
 import org.rnicsim.model.adapter.transport.QueuePair;
@@ -47,7 +46,7 @@ final class HardwareQp {
 
   private long nextWrId = 1;
   private final InitiatorRing initiator;
-  private final List<Completion> landedBatch = new ArrayList<>();
+  private final CqeBatch landedBatch = new CqeBatch();
   final ReceiveRing receives = new ReceiveRing(this);
 
   HardwareQp(RnicWorkEngine engine, WorkQueuePair owner, Rnic rnic, long inlineDataSize) {
@@ -283,21 +282,21 @@ final class HardwareQp {
   /** CQEs landed in host memory: each is reported now, at its landing time. */
   private void cqesLanded() {
     // The CQ tells its listener from its landing event, so this does not run inside itself and one
-    // list serves every landing (a fresh one per CQE showed in bench model's allocation profile);
-    // a fresh list still covers a consumer that runs the simulator from inside a completion.
-    List<Completion> landed = landedBatch.isEmpty() ? landedBatch : new ArrayList<>();
+    // batch serves every landing (a Completion per CQE, and a fresh list, showed in bench model's
+    // allocation profile); a fresh batch still covers a consumer that runs the simulator from
+    // inside a completion.
+    CqeBatch landed = landedBatch.isEmpty() ? landedBatch : new CqeBatch();
     cq.poll(Integer.MAX_VALUE, landed);
     try {
       for (int i = 0; i < landed.size(); i++) {
         if (gone) {
           return;
         }
-        Completion completion = landed.get(i);
-        engine.cqeLanded(completion);
-        if (completion.opcode() == WorkOpcode.RECEIVE) {
-          receives.completed(completion);
+        engine.cqeLanded(landed.landedPs(i));
+        if (landed.opcode(i) == WorkOpcode.RECEIVE) {
+          receives.completed(landed.completion(i));
         } else {
-          initiator.completed(completion);
+          initiator.completed(landed.wrId(i), landed.status(i));
         }
       }
     } finally {

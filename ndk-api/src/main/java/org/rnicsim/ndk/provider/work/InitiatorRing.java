@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.rnicsim.model.adapter.Rnic;
-import org.rnicsim.model.adapter.completion.Completion;
+import org.rnicsim.model.adapter.completion.CompletionStatus;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
@@ -20,11 +20,9 @@ final class InitiatorRing {
   private final RnicWorkEngine engine;
   private final long inlineDataSize;
   private final ArrayDeque<List<WorkRequest>> waitingBatches = new ArrayDeque<>();
-  // The rung WQEs in send-queue order (RC completes in that order), so their wrIds ascend. A deque
+  // The rung WQEs in send-queue order (RC completes in that order), so their wrIds ascend. A queue
   // rather than a map keyed by wrId: a completion almost always matches the head.
-  private final ArrayDeque<Sent> sent = new ArrayDeque<>();
-
-  private record Sent(long wrId, WorkRequest request) {}
+  private final SentWqes sent = new SentWqes();
 
   InitiatorRing(HardwareQp qp, RnicWorkEngine engine, long inlineDataSize) {
     this.qp = qp;
@@ -58,7 +56,7 @@ final class InitiatorRing {
     for (int i = 0; i < requests.size(); i++) {
       WorkRequest request = requests.get(i);
       long wrId = qp.nextWrId();
-      sent.addLast(new Sent(wrId, request));
+      sent.add(wrId, request);
       if (request.consumesReceive()) {
         qp.peer.receives.expectSend(request.invalidateToken(), request.solicitsEvent());
       }
@@ -104,29 +102,29 @@ final class InitiatorRing {
   }
 
   /** A send-queue CQE: it completes its own request and every unsignalled one before it. */
-  void completed(Completion completion) {
-    if (!isRung(completion.wrId())) {
+  void completed(long wrId, CompletionStatus status) {
+    if (!isRung(wrId)) {
       return; // flushed: the provider reported it CANCELLED already
     }
     List<WorkRequest> earlier = List.of();
-    Sent head = sent.pollFirst();
-    while (head.wrId() != completion.wrId()) {
+    while (sent.oldestWrId() != wrId) {
       if (earlier.isEmpty()) {
         earlier = new ArrayList<>();
       }
-      earlier.add(head.request());
-      head = sent.pollFirst();
+      earlier.add(sent.removeOldest());
     }
-    for (WorkRequest done : earlier) {
-      qp.owner.initiatorDone(done, NtStatus.SUCCESS); // unsignalled, completed in order
+    WorkRequest signalled = sent.removeOldest();
+    for (int i = 0; i < earlier.size(); i++) { // indexed: no iterator per CQE
+      qp.owner.initiatorDone(earlier.get(i), NtStatus.SUCCESS); // unsignalled, completed in order
     }
-    qp.owner.initiatorDone(head.request(), qp.statusOf(completion.status()));
+    qp.owner.initiatorDone(signalled, qp.statusOf(status));
   }
 
   private boolean isRung(long wrId) {
-    for (Sent rung : sent) {
-      if (rung.wrId() >= wrId) {
-        return rung.wrId() == wrId;
+    for (int i = 0; i < sent.size(); i++) {
+      long rung = sent.wrIdAt(i);
+      if (rung >= wrId) {
+        return rung == wrId;
       }
     }
     return false;
@@ -135,8 +133,9 @@ final class InitiatorRing {
   /** Takes back every request rung or waiting, not yet reported; none of them is reported later. */
   List<WorkRequest> takeBackAll() {
     List<WorkRequest> left = new ArrayList<>(sent.size());
-    sent.forEach(rung -> left.add(rung.request()));
-    sent.clear();
+    while (sent.size() > 0) {
+      left.add(sent.removeOldest());
+    }
     for (List<WorkRequest> batch : waitingBatches) {
       left.addAll(batch);
     }
@@ -155,6 +154,6 @@ final class InitiatorRing {
   }
 
   boolean isIdle() {
-    return sent.isEmpty() && waitingBatches.isEmpty();
+    return sent.size() == 0 && waitingBatches.isEmpty();
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rnicsim.model.adapter.AdapterNode;
-import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
@@ -180,9 +179,9 @@ public final class RnicWorkEngine implements WorkRequestEngine {
     doorbells++;
   }
 
-  void cqeLanded(Completion completion) {
+  void cqeLanded(long landedPs) {
     cqes++;
-    lastCqeLandedPs = completion.landedPs();
+    lastCqeLandedPs = landedPs;
   }
 
   int nextCqn() {

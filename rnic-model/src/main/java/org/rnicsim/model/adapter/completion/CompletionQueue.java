@@ -29,6 +29,11 @@ public final class CompletionQueue {
   private long written;
   private long landed;
   private long polled;
+  // The ring slots of written, landed and polled, kept alongside the counts: a 64-bit remainder
+  // per CQE and cursor is a division the hot path need not pay.
+  private int writeSlot;
+  private int landSlot;
+  private int pollSlot;
   private long overruns;
   private boolean destroyed;
 
@@ -90,7 +95,7 @@ public final class CompletionQueue {
   public int poll(int max, List<Completion> out) {
     int taken = 0;
     while (taken < max && polled < landed) {
-      int slot = (int) (polled % depth);
+      int slot = pollSlot;
       out.add(
           new Completion(
               wrIds[slot],
@@ -100,6 +105,26 @@ public final class CompletionQueue {
               byteLengths[slot],
               landedAtPs[slot]));
       polled++;
+      pollSlot = nextSlot(pollSlot);
+      taken++;
+    }
+    return taken;
+  }
+
+  /** Host side: as {@link #poll(int, List)}, into {@code out}'s arrays: no object per CQE. */
+  public int poll(int max, CqeBatch out) {
+    int taken = 0;
+    while (taken < max && polled < landed) {
+      int slot = pollSlot;
+      out.add(
+          wrIds[slot],
+          qpns[slot],
+          opcodes[slot],
+          statuses[slot],
+          byteLengths[slot],
+          landedAtPs[slot]);
+      polled++;
+      pollSlot = nextSlot(pollSlot);
       taken++;
     }
     return taken;
@@ -109,6 +134,7 @@ public final class CompletionQueue {
   public int consume(int max) {
     int taken = (int) Math.min(max, landed - polled);
     polled += taken;
+    pollSlot = (int) ((pollSlot + (long) taken) % depth);
     return taken;
   }
 
@@ -117,12 +143,12 @@ public final class CompletionQueue {
    * needs to know when it is told a CQE landed (an error CQE satisfies any arm).
    */
   public CompletionStatus newestLandedStatus() {
-    return landed > 0 ? STATUSES[statuses[(int) ((landed - 1) % depth)]] : null;
+    return landed > 0 ? STATUSES[statuses[landSlot == 0 ? depth - 1 : landSlot - 1]] : null;
   }
 
   /** Host side: the status of the oldest landed, unpolled CQE, or null if there is none. */
   public CompletionStatus peekStatus() {
-    return polled < landed ? STATUSES[statuses[(int) (polled % depth)]] : null;
+    return polled < landed ? STATUSES[statuses[pollSlot]] : null;
   }
 
   /**
@@ -143,7 +169,7 @@ public final class CompletionQueue {
       overruns++;
       return false;
     }
-    int slot = (int) (written % depth);
+    int slot = writeSlot;
     wrIds[slot] = wrId;
     qpns[slot] = qpn;
     opcodes[slot] = (byte) opcode.ordinal();
@@ -151,14 +177,19 @@ public final class CompletionQueue {
     byteLengths[slot] = byteLength;
     landedAtPs[slot] = landsAtPs;
     written++;
+    writeSlot = nextSlot(writeSlot);
     if (!landing.isScheduled()) {
       simulator.reschedule(landing, landsAtPs, RnicSimulator.PRIORITY_NORMAL);
     }
     return true;
   }
 
-  private static final WorkOpcode[] OPCODES = WorkOpcode.values();
-  private static final CompletionStatus[] STATUSES = CompletionStatus.values();
+  static final WorkOpcode[] OPCODES = WorkOpcode.values();
+  static final CompletionStatus[] STATUSES = CompletionStatus.values();
+
+  private int nextSlot(int slot) {
+    return slot + 1 == depth ? 0 : slot + 1;
+  }
 
   private void allocate() {
     wrIds = new long[depth];
@@ -171,15 +202,15 @@ public final class CompletionQueue {
 
   private void land() {
     long now = simulator.nowPs();
-    while (landed < written && landedAtPs[(int) (landed % depth)] <= now) {
+    while (landed < written && landedAtPs[landSlot] <= now) {
       landed++;
+      landSlot = nextSlot(landSlot);
       if (listener != null) {
         listener.cqeLanded(this);
       }
     }
     if (landed < written && !landing.isScheduled()) {
-      simulator.reschedule(
-          landing, landedAtPs[(int) (landed % depth)], RnicSimulator.PRIORITY_NORMAL);
+      simulator.reschedule(landing, landedAtPs[landSlot], RnicSimulator.PRIORITY_NORMAL);
     }
   }
 
