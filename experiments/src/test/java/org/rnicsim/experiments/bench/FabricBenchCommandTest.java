@@ -3,27 +3,19 @@ package org.rnicsim.experiments.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Checks the command's rounds and output on a tiny run; the figures are not asserted. */
 class FabricBenchCommandTest {
-
-  /** Runs {@code rnicsim bench} with {@code args}, its output and errors into the writers. */
-  private static int execute(StringWriter out, StringWriter err, String... args) {
-    CommandLine command = new CommandLine(new BenchCommand());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    return command.execute(args);
-  }
 
   @Test
   void warmUpRoundsAreNotMeasuredAndEveryMeasuredRoundIsPrinted() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = execute(out, err, "fabric", "--duration", "5us", "--rounds", "2", "--warm-up", "1");
+    int exit =
+        BenchCli.execute(
+            out, err, "fabric", "--duration", "5us", "--rounds", "2", "--warm-up", "1");
     assertEquals(0, exit, err.toString());
     // One line per measured round on stderr; the warm-up round prints none.
     assertEquals(2, err.toString().lines().filter(line -> line.contains(": round ")).count());
@@ -35,7 +27,7 @@ class FabricBenchCommandTest {
   @Test
   void aNegativeWarmUpIsRefusedWithExitCode2() {
     StringWriter err = new StringWriter();
-    int exit = execute(new StringWriter(), err, "fabric", "--warm-up", "-1");
+    int exit = BenchCli.execute(new StringWriter(), err, "fabric", "--warm-up", "-1");
     assertEquals(2, exit);
     assertTrue(err.toString().contains("--warm-up must not be negative"), err.toString());
   }

@@ -3,12 +3,10 @@ package org.rnicsim.experiments.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,19 +21,11 @@ class ModelBenchCommandTest {
     return dir.resolve(ModelBenchCommand.DEFAULT_PROFILE);
   }
 
-  /** Runs {@code rnicsim bench} with {@code args}, its output and errors into the writers. */
-  private static int execute(StringWriter out, StringWriter err, String... args) {
-    CommandLine command = new CommandLine(new BenchCommand());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    return command.execute(args);
-  }
-
   @Test
   void jsonPrintsOneObjectWithEveryFigure() {
     StringWriter out = new StringWriter();
     int exit =
-        execute(
+        BenchCli.execute(
             out,
             new StringWriter(),
             "model",
@@ -86,7 +76,8 @@ class ModelBenchCommandTest {
   @Test
   void aMissingProfileIsAClearErrorNotAStackTrace() {
     StringWriter err = new StringWriter();
-    int exit = execute(new StringWriter(), err, "model", "--profile", "no/such/profile.yaml");
+    int exit =
+        BenchCli.execute(new StringWriter(), err, "model", "--profile", "no/such/profile.yaml");
     assertEquals(2, exit);
     assertTrue(err.toString().contains("no profile file"), err.toString());
   }
@@ -95,7 +86,7 @@ class ModelBenchCommandTest {
   void anOptionOutOfRangeIsNamedInTheError() {
     StringWriter err = new StringWriter();
     int exit =
-        execute(
+        BenchCli.execute(
             new StringWriter(), err, "model", "--profile", profile().toString(), "--window", "0");
     assertEquals(2, exit);
     assertTrue(err.toString().contains("--window must be at least 1 (got 0)"), err.toString());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rnicsim.ndk.api.NdkCq;
-import org.rnicsim.ndk.api.NdkQp;
 import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.NdkResult;
@@ -16,20 +15,7 @@ import org.rnicsim.ndk.api.struct.NdkResult;
  * already queued, polls that take only part of the queue, which arms a notification answers, which
  * CQ error the reports name, and what each report says happened.
  */
-class CqArmingEdgesTest {
-
-  private final Rig rig = new Rig();
-  private final NdkCq cq = rig.cq();
-  private final NdkQp qp = rig.qp(rig.pd(), cq, "qp");
-  private final FakeQueues.FakeCq fakeCq = rig.inner(cq);
-  private final FakeQueues.FakeQp fakeQp = rig.inner(qp);
-  private int nextPost;
-
-  /** A Write that completes into the CQ at once. */
-  private void completedWrite(NtStatus status) {
-    qp.write("w" + nextPost, Rig.SGL, 0, 0, 0);
-    fakeQp.complete(fakeQp.post(nextPost++), status);
-  }
+class CqArmingEdgesTest extends OneQpOnOneCq {
 
   private List<Violation> audited() {
     rig.verifier.audit();

@@ -10,20 +10,7 @@ import org.rnicsim.ndk.api.constant.NdkCqNotificationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 
 /** Invariants 14-18: CQ arming and notifications (ndkpi-spec 4). */
-class CqInvariantsTest {
-
-  private final Rig rig = new Rig();
-  private final NdkCq cq = rig.cq();
-  private final NdkQp qp = rig.qp(rig.pd(), cq, "qp");
-  private final FakeQueues.FakeCq fakeCq = rig.inner(cq);
-  private final FakeQueues.FakeQp fakeQp = rig.inner(qp);
-  private int nextPost;
-
-  /** A Write that completes into the CQ at once. */
-  private void completedWrite(NtStatus status) {
-    qp.write("w" + nextPost, Rig.SGL, 0, 0, 0);
-    fakeQp.complete(fakeQp.post(nextPost++), status);
-  }
+class CqInvariantsTest extends OneQpOnOneCq {
 
   /** The one violation found says {@code text} happened. */
   private void assertSays(String text) {
