@@ -33,6 +33,10 @@ final class InitiatorQueue {
   private final ArrayDeque<WorkRequest> outstanding = new ArrayDeque<>();
   private final List<WorkRequest> unrung = new ArrayList<>();
   private long doorbells;
+  // Drains so far. Only a drain (flush) takes a request away before its doorbell reached the
+  // datapath, which completes nothing it was not given; a doorbell that saw no drain since it was
+  // rung carries its whole batch without looking each request up.
+  private long drains;
   // Told, in the order they asked, once the queue is drained.
   private final List<Runnable> drainWaiters = new ArrayList<>();
 
@@ -77,20 +81,22 @@ final class InitiatorQueue {
           new ProviderTraceEvent.DoorbellRung(
               nowPs, String.valueOf(owner), batch.size(), nowPs + runtime.policy().postCostPs()));
     }
-    runtime.simulator().schedule(new Doorbell(batch), runtime.policy().postCostPs());
+    runtime.simulator().schedule(new Doorbell(batch, drains), runtime.policy().postCostPs());
   }
 
   /** A doorbell on its way to the adapter: one object per doorbell, not a lambda and an event. */
   private final class Doorbell extends SimEvent {
     private final List<WorkRequest> batch;
+    private final long drainsWhenRung;
 
-    Doorbell(List<WorkRequest> batch) {
+    Doorbell(List<WorkRequest> batch, long drainsWhenRung) {
       this.batch = batch;
+      this.drainsWhenRung = drainsWhenRung;
     }
 
     @Override
     protected void fire() {
-      List<WorkRequest> live = stillOutstanding(batch);
+      List<WorkRequest> live = drains == drainsWhenRung ? batch : stillOutstanding(batch);
       if (!live.isEmpty()) {
         runtime.engine().initiatorDoorbell(owner, live);
       }
@@ -164,6 +170,7 @@ final class InitiatorQueue {
 
   /** Takes every outstanding request away, oldest first, for cancelling. */
   List<WorkRequest> drain() {
+    drains++;
     unrung.clear();
     runtime.engine().flush(owner);
     List<WorkRequest> all = new ArrayList<>(outstanding);
