@@ -50,6 +50,7 @@ final class NdkWriteLoop {
   private final int window;
   private final PollEvent pollEvent = new PollEvent();
   private long posted;
+  private int nextSlot;
   private long completed;
   private long failures;
 
@@ -130,11 +131,12 @@ final class NdkWriteLoop {
   }
 
   private void post() {
-    NtStatus status = qp.write(requestContexts[(int) (posted % window)], sgl, BUFFER_ADDRESS, 1, 0);
+    NtStatus status = qp.write(requestContexts[nextSlot], sgl, BUFFER_ADDRESS, 1, 0);
     if (!NtStatus.SUCCESS.equals(status)) {
       throw new IllegalStateException("NdkWrite failed inline with " + status);
     }
     posted++;
+    nextSlot = nextSlot + 1 == window ? 0 : nextSlot + 1; // posted % window, without a division
   }
 
   private void poll() {

@@ -33,6 +33,10 @@ final class InitiatorQueue {
   private final ArrayDeque<WorkRequest> outstanding = new ArrayDeque<>();
   private final List<WorkRequest> unrung = new ArrayList<>();
   private long doorbells;
+  // Drains so far. Only a drain (flush) takes a request away before its doorbell reached the
+  // datapath, which completes nothing it was not given; a doorbell that saw no drain since it was
+  // rung carries its whole batch without looking each request up.
+  private long drains;
   // Told, in the order they asked, once the queue is drained.
   private final List<Runnable> drainWaiters = new ArrayList<>();
 
@@ -67,7 +71,10 @@ final class InitiatorQueue {
     if (unrung.isEmpty()) {
       return;
     }
-    List<WorkRequest> batch = unrung.size() == 1 ? List.of(unrung.get(0)) : List.copyOf(unrung);
+    // One request (no DEFER chain) travels without a list.
+    WorkRequest single = unrung.size() == 1 ? unrung.get(0) : null;
+    List<WorkRequest> batch = single != null ? null : List.copyOf(unrung);
+    int batchSize = unrung.size();
     unrung.clear();
     doorbells++;
     Trace trace = runtime.simulator().trace();
@@ -75,22 +82,34 @@ final class InitiatorQueue {
       long nowPs = runtime.nowPs();
       trace.emit(
           new ProviderTraceEvent.DoorbellRung(
-              nowPs, String.valueOf(owner), batch.size(), nowPs + runtime.policy().postCostPs()));
+              nowPs, String.valueOf(owner), batchSize, nowPs + runtime.policy().postCostPs()));
     }
-    runtime.simulator().schedule(new Doorbell(batch), runtime.policy().postCostPs());
+    runtime
+        .simulator()
+        .schedule(new Doorbell(single, batch, drains), runtime.policy().postCostPs());
   }
 
   /** A doorbell on its way to the adapter: one object per doorbell, not a lambda and an event. */
   private final class Doorbell extends SimEvent {
+    private final WorkRequest single; // the whole batch when it is one request, else null
     private final List<WorkRequest> batch;
+    private final long drainsWhenRung;
 
-    Doorbell(List<WorkRequest> batch) {
+    Doorbell(WorkRequest single, List<WorkRequest> batch, long drainsWhenRung) {
+      this.single = single;
       this.batch = batch;
+      this.drainsWhenRung = drainsWhenRung;
     }
 
     @Override
     protected void fire() {
-      List<WorkRequest> live = stillOutstanding(batch);
+      if (single != null) {
+        if (drains == drainsWhenRung || isOutstanding(single)) {
+          runtime.engine().initiatorDoorbell(owner, single);
+        }
+        return;
+      }
+      List<WorkRequest> live = drains == drainsWhenRung ? batch : stillOutstanding(batch);
       if (!live.isEmpty()) {
         runtime.engine().initiatorDoorbell(owner, live);
       }
@@ -164,6 +183,7 @@ final class InitiatorQueue {
 
   /** Takes every outstanding request away, oldest first, for cancelling. */
   List<WorkRequest> drain() {
+    drains++;
     unrung.clear();
     runtime.engine().flush(owner);
     List<WorkRequest> all = new ArrayList<>(outstanding);

@@ -29,6 +29,7 @@ public final class ProviderRuntime {
   private final TokenTable tokens = new TokenTable();
   private ProviderObserver observer = ProviderObserver.NONE;
   private Set<ProviderMutation> mutations = EnumSet.noneOf(ProviderMutation.class);
+  private boolean anyMutation;
   private long nextObjectId = 1;
   private int nextToken = 0x100;
 
@@ -115,11 +116,13 @@ public final class ProviderRuntime {
   public void setMutations(Set<ProviderMutation> broken) {
     this.mutations =
         broken.isEmpty() ? EnumSet.noneOf(ProviderMutation.class) : EnumSet.copyOf(broken);
+    this.anyMutation = !broken.isEmpty();
   }
 
   /** True if the provider was deliberately broken this way. */
   public boolean mutated(ProviderMutation mutation) {
-    return mutations.contains(mutation);
+    // Asked several times per request; an unbroken provider answers without the set.
+    return anyMutation && mutations.contains(mutation);
   }
 
   /** A fresh object number, for names in messages and traces. */

@@ -275,6 +275,10 @@ final class HardwareQp {
     initiator.doorbell(requests);
   }
 
+  void doorbell(WorkRequest request) {
+    initiator.doorbell(request);
+  }
+
   void pushReceives() {
     receives.push();
   }

@@ -18,7 +18,8 @@ import org.rnicsim.ndk.api.status.NtStatus;
 final class InitiatorRing {
   private final HardwareQp qp;
   private final RnicWorkEngine engine;
-  private final long inlineDataSize;
+  private final long adapterMaxInline;
+  private final long maxInline;
   private final ArrayDeque<List<WorkRequest>> waitingBatches = new ArrayDeque<>();
   // The rung WQEs in send-queue order (RC completes in that order), so their wrIds ascend. A queue
   // rather than a map keyed by wrId: a completion almost always matches the head.
@@ -27,7 +28,9 @@ final class InitiatorRing {
   InitiatorRing(HardwareQp qp, RnicWorkEngine engine, long inlineDataSize) {
     this.qp = qp;
     this.engine = engine;
-    this.inlineDataSize = inlineDataSize;
+    // Fixed for the QP's life: the adapter's inline limit and the QP's, as the provider asked.
+    this.adapterMaxInline = qp.rnic.profile().adapter().maxInlineBytes();
+    this.maxInline = Math.min(inlineDataSize, adapterMaxInline);
   }
 
   /** One provider doorbell: fails at once, rings now, or waits until both QPs are ready. */
@@ -38,29 +41,46 @@ final class InitiatorRing {
         qp.owner.initiatorDone(request, failed);
       }
     } else if (qp.ready()) {
-      ring(requests);
+      ring(requests, null);
     } else {
       waitingBatches.addLast(requests);
     }
   }
 
-  void ringWaiting() {
-    while (qp.ready() && !waitingBatches.isEmpty()) {
-      ring(waitingBatches.pollFirst());
+  /** A provider doorbell for one request (the usual case): as a batch of one, without the list. */
+  void doorbell(WorkRequest request) {
+    NtStatus failed = qp.failure();
+    if (failed != null) {
+      qp.owner.initiatorDone(request, failed);
+    } else if (qp.ready()) {
+      ring(null, request);
+    } else {
+      waitingBatches.addLast(List.of(request));
     }
   }
 
-  /** Writes one WQE per request and rings one doorbell for all of them. */
-  private void ring(List<WorkRequest> requests) {
+  void ringWaiting() {
+    while (qp.ready() && !waitingBatches.isEmpty()) {
+      ring(waitingBatches.pollFirst(), null);
+    }
+  }
+
+  /**
+   * Writes one WQE per request ({@code single}'s alone when not null) and rings one doorbell for
+   * all of them. One method for both: split in two, the JIT no longer saw each SendWorkRequest die
+   * in the ring's copy and allocated it.
+   */
+  private void ring(List<WorkRequest> requests, WorkRequest single) {
     Rnic rnic = qp.rnic;
-    for (int i = 0; i < requests.size(); i++) {
-      WorkRequest request = requests.get(i);
+    int count = single != null ? 1 : requests.size();
+    for (int i = 0; i < count; i++) {
+      WorkRequest request = single != null ? single : requests.get(i);
       long wrId = qp.nextWrId();
       sent.add(wrId, request);
       if (request.consumesReceive()) {
         qp.peer.receives.expectSend(request.invalidateToken(), request.solicitsEvent());
       }
-      if (!rnic.postSend(qp.hw, toHardware(wrId, request, i == requests.size() - 1))) {
+      if (!rnic.postSend(qp.hw, toHardware(wrId, request, i == count - 1))) {
         throw new IllegalStateException(qp.hw + ": send ring full, the provider over-posted");
       }
     }
@@ -80,8 +100,6 @@ final class InitiatorRing {
     boolean signalled = !request.silentSuccess() || lastOfDoorbell;
     long local = Math.max(0, request.localAddress());
     long remote = Math.max(0, request.remoteAddress());
-    long adapterMaxInline = qp.rnic.profile().adapter().maxInlineBytes();
-    long maxInline = Math.min(inlineDataSize, adapterMaxInline);
     boolean inline =
         request.bytes() <= adapterMaxInline
             && (NdkOpFlag.INLINE.isSetIn(request.flags()) || request.bytes() <= maxInline);

@@ -125,6 +125,11 @@ public final class RnicWorkEngine implements WorkRequestEngine {
   }
 
   @Override
+  public void initiatorDoorbell(WorkQueuePair qp, WorkRequest request) {
+    registered(qp).doorbell(request);
+  }
+
+  @Override
   public void receiveDoorbell(WorkQueuePair qp) {
     HardwareQp hardwareQp = qps.get(qp);
     if (hardwareQp != null) {

@@ -57,6 +57,11 @@ public interface WorkRequestEngine {
   /** A doorbell: the hardware learns of {@code requests}, in post order. */
   void initiatorDoorbell(WorkQueuePair qp, List<WorkRequest> requests);
 
+  /** A doorbell covering the one request {@code request}: as a batch of one. */
+  default void initiatorDoorbell(WorkQueuePair qp, WorkRequest request) {
+    initiatorDoorbell(qp, List.of(request));
+  }
+
   /** New receives are posted and rung on {@code qp} (or its SRQ). */
   void receiveDoorbell(WorkQueuePair qp);
 

@@ -22,6 +22,9 @@ public final class SetAssociativeCache {
   private static final long EMPTY = Long.MIN_VALUE;
 
   private final int sets;
+  // sets - 1 when sets is a power of two (the usual hardware geometry), else -1: the set index is
+  // then a mask, the same number as the unsigned remainder without a 64-bit division per lookup.
+  private final long setMask;
   private final int ways;
   private final long[] keys;
   private final long[] lastUse;
@@ -45,6 +48,7 @@ public final class SetAssociativeCache {
           "entries (" + entries + ") must be a positive multiple of ways (" + ways + ")");
     }
     this.sets = entries / ways;
+    this.setMask = Integer.bitCount(sets) == 1 ? sets - 1 : -1;
     this.ways = ways;
     this.keys = new long[entries];
     this.lastUse = new long[entries];
@@ -137,8 +141,8 @@ public final class SetAssociativeCache {
   }
 
   private int setOf(long key) {
-    if (sets == 1) {
-      return 0;
+    if (setMask >= 0) {
+      return (int) (mix(key) & setMask); // also sets == 1: mask 0
     }
     // SplitMix64 finaliser: consecutive QPNs or pages land in unrelated sets, as a hardware hash
     // index would place them.
