@@ -363,6 +363,13 @@ public final class FabricSwitch {
      * and its booking calls this again.
      */
     void checkLater() {
+      // releaseFromPs bounds every head's departure from below, so when the check already waits at
+      // or before it, the scan below would find nothing earlier: the common case while pausing.
+      if (heldCount > 0
+          && isScheduled()
+          && timePs() <= Math.max(releaseFromPs, simulator.nowPs())) {
+        return;
+      }
       long next = Long.MAX_VALUE;
       for (int i = 0; i < activeCount; i++) {
         next = Math.min(next, heldByOutput[activeOutputs[i]].peekFirst().departurePs);

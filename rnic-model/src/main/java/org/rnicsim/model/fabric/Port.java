@@ -49,6 +49,7 @@ public final class Port {
   private Link.Direction egress;
   private PacketSink receiver;
   private Runnable roomListener;
+  private long roomWantedFromPs = Long.MIN_VALUE;
   private DepartureListener departureListener;
 
   /**
@@ -190,26 +191,26 @@ public final class Port {
     return !slotsFull() && pausedUntilPs <= simulator.nowPs();
   }
 
-  /**
-   * Whether the packets at the port fill its queue slots. Fewer packets held than slots means room
-   * without counting which of them are ready (a switch output, whose slots are unlimited, never
-   * counts).
-   */
+  /** Whether the ready packets at the port fill its queue slots. */
   private boolean slotsFull() {
-    retireDeparted();
-    if (count < queueSlots) {
-      return false;
-    }
-    // Counts the ready packets only until the slots are known to be full.
     long now = simulator.nowPs();
-    int queued = 0;
-    int mask = readiesPs.length - 1;
-    for (int i = 0; i < count; i++) {
-      if (readiesPs[(head + i) & mask] <= now && ++queued >= queueSlots) {
-        return true;
-      }
-    }
-    return false;
+    return roomFromPs(now) > now;
+  }
+
+  /**
+   * Whether the port, unpaused now, will have no free slot at {@code atPs} (later than now) for the
+   * packets it holds, counting those ready by then. Packets handed over meanwhile only fill it
+   * more, and a pause meanwhile keeps it shut until a resume, which calls a {@link #whenRoomAfter}
+   * listener.
+   */
+  public boolean fullPast(long atPs) {
+    return pausedUntilPs <= simulator.nowPs() && roomFromPs(atPs) > atPs;
+  }
+
+  /** The first time from {@code fromPs} on that a slot is free for the packets held now. */
+  private long roomFromPs(long fromPs) {
+    retireDeparted();
+    return QueueSlots.roomFromPs(departuresPs, readiesPs, head, count, queueSlots, fromPs);
   }
 
   /** Packets at the port (ready, not yet fully serialised). */
@@ -278,7 +279,16 @@ public final class Port {
    * listener registered before.
    */
   public void whenRoom(Runnable listener) {
+    whenRoomAfter(Long.MIN_VALUE, listener);
+  }
+
+  /**
+   * As {@link #whenRoom}, for a sender that cannot hand a packet over before {@code fromPs}: the
+   * first time from then on that a slot is free or a pause ends.
+   */
+  public void whenRoomAfter(long fromPs, Runnable listener) {
     this.roomListener = listener;
+    this.roomWantedFromPs = fromPs;
     armRoomEvent();
   }
 
@@ -345,10 +355,7 @@ public final class Port {
     }
     retireDeparted();
     long now = simulator.nowPs();
-    long wakePs = now;
-    if (count > 0 && slotsFull()) {
-      wakePs = departuresPs[head];
-    }
+    long wakePs = roomFromPs(Math.max(now, roomWantedFromPs));
     wakePs = Math.max(wakePs, pausedUntilPs);
     if (wakePs == Long.MAX_VALUE) {
       // Paused until resumed: resume() arms the event again, so none waits in the list meanwhile.

@@ -83,6 +83,9 @@ public final class PostedWriteCredits {
    */
   long earliestStartPs(
       long readyPs, long tlps, long payloadBytes, int maxPayloadBytes, long tlpPs) {
+    if (fitsNow(tlps, payloadBytes, maxPayloadBytes)) {
+      return readyPs; // the credits held now cover every TLP: no return to wait for
+    }
     long startPs = readyPs;
     int headers = headersInFlight;
     long data = dataInFlight;
@@ -106,6 +109,22 @@ public final class PostedWriteCredits {
       }
     }
     return startPs;
+  }
+
+  /**
+   * Whether the transfer's TLPs, cut as {@link #earliestStartPs} cuts them, all fit beside the
+   * credits in flight now. Headers and data only grow TLP by TLP, so fitting at the end means no
+   * TLP waits.
+   */
+  private boolean fitsNow(long tlps, long payloadBytes, int maxPayloadBytes) {
+    if (payloadBytes <= 0 || tlps != (payloadBytes + maxPayloadBytes - 1) / maxPayloadBytes) {
+      return false;
+    }
+    long partBytes = payloadBytes % maxPayloadBytes;
+    long data =
+        (payloadBytes / maxPayloadBytes) * credits(maxPayloadBytes)
+            + (partBytes > 0 ? credits(partBytes) : 0);
+    return headersInFlight + tlps <= headerCredits && dataInFlight + data <= dataCredits;
   }
 
   /**

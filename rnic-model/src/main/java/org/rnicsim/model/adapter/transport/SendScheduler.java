@@ -61,7 +61,13 @@ final class SendScheduler {
         long freePs = pipeline.nextFreePs();
         if (freePs > simulator.nowPs()) {
           waitingForRoom = true;
-          simulator.reschedule(pipelineFree, freePs, RnicSimulator.PRIORITY_NORMAL);
+          if (port.fullPast(freePs)) {
+            // The pipeline frees before a slot does, and a wake-up then would only find the port
+            // full and wait again: wait for the slot alone, one event instead of two.
+            port.whenRoomAfter(freePs, pumpAgain);
+          } else {
+            simulator.reschedule(pipelineFree, freePs, RnicSimulator.PRIORITY_NORMAL);
+          }
           return;
         }
         if (!port.hasRoom()) {
