@@ -26,6 +26,11 @@ import org.rnicsim.ndk.provider.work.FirmwareGateway;
  * with INVALID_PARAMETER; a request whose MR close was issued meanwhile completes with
  * STATUS_CANCELLED (its command cannot be recalled, the registration is dropped); closing a
  * registered MR deregisters it with a DEREGISTER_MR command, so that close pends.
+ *
+ * <p>The adapter's MPT entry of a RegisterMr exists from the request's completion, when the tokens
+ * become valid (docs/ndk-lifetime-rules.md, operation flags: tokens), until DeregisterMr or the
+ * close completes. The firmware wrote the entry, so the adapter holds it and the first access is no
+ * cold miss (docs/calibration-qp-scaling.md); only eviction by other keys makes it miss.
  */
 public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Target {
   private static final long PAGE_BYTES = 4096;
@@ -41,6 +46,9 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
   private boolean remoteTokenValid;
   private int localToken;
   private int remoteToken;
+  // The adapter holds this RegisterMr's MPT entry under the tokens (not done for fast-register
+  // MRs, whose FastRegister and Invalidate posts do not yet reach the adapter's key table).
+  private boolean adapterRegistered;
 
   public SimMr(ProviderRuntime runtime, boolean fastRegister) {
     super(runtime, NdkObjectType.MR);
@@ -81,6 +89,12 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
           this.lengthBytes = lengthBytes;
           accessFlags = flags;
           issueTokens();
+          adapterRegistered = true;
+          runtime
+              .hardware()
+              .node()
+              .rnic()
+              .memoryRegisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
         });
     return NtStatus.PENDING;
   }
@@ -236,6 +250,14 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
   }
 
   private void dropRegistration() {
+    if (adapterRegistered) {
+      adapterRegistered = false;
+      runtime
+          .hardware()
+          .node()
+          .rnic()
+          .memoryDeregisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
+    }
     registered = false;
     remoteTokenValid = false;
     runtime.tokens().remove(remoteToken);
