@@ -1,5 +1,6 @@
 package org.rnicsim.ndk.provider.memory;
 
+import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.firmware.FirmwareCommand;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
@@ -90,11 +91,7 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
           accessFlags = flags;
           issueTokens();
           adapterRegistered = true;
-          runtime
-              .hardware()
-              .node()
-              .rnic()
-              .memoryRegisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
+          adapter().memoryRegisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
         });
     return NtStatus.PENDING;
   }
@@ -249,14 +246,14 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
     runtime.tokens().register(remoteToken, this);
   }
 
+  private Rnic adapter() {
+    return runtime.hardware().node().rnic();
+  }
+
   private void dropRegistration() {
     if (adapterRegistered) {
       adapterRegistered = false;
-      runtime
-          .hardware()
-          .node()
-          .rnic()
-          .memoryDeregisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
+      adapter().memoryDeregisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
     }
     registered = false;
     remoteTokenValid = false;
