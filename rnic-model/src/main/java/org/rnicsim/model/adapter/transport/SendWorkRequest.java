@@ -106,17 +106,4 @@ public record SendWorkRequest(
         localKey,
         remoteKey);
   }
-
-  public SendWorkRequest withMemoryKeys(int newLocalKey, int newRemoteKey) {
-    return new SendWorkRequest(
-        wrId,
-        opcode,
-        localAddress,
-        lengthBytes,
-        remoteAddress,
-        signalled,
-        inline,
-        newLocalKey,
-        newRemoteKey);
-  }
 }
