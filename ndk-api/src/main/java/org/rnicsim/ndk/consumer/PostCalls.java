@@ -17,6 +17,13 @@ final class PostCalls {
   /** Where posted buffers live; nothing checks them (the loopback datapath moves no data). */
   private static final long BUFFER_ADDRESS = 0x1000_0000L;
 
+  /**
+   * A script registers no MR at the peer, so its WRITEs name no remote token: the adapter then
+   * guards the access with its reserved key (docs/calibration-qp-scaling.md). A made-up token would
+   * name no MPT entry and miss on every WRITE.
+   */
+  private static final int NO_REMOTE_TOKEN = 0;
+
   private final ConsumerRun run;
 
   PostCalls(ConsumerRun run) {
@@ -49,7 +56,7 @@ final class PostCalls {
           switch (s.kind()) {
             case RECEIVE -> qp.receive(context, sgl);
             case SEND -> qp.send(context, sgl, postFlags);
-            case WRITE -> qp.write(context, sgl, BUFFER_ADDRESS, 0x100, postFlags);
+            case WRITE -> qp.write(context, sgl, BUFFER_ADDRESS, NO_REMOTE_TOKEN, postFlags);
           };
       boolean deferred = NdkOpFlag.DEFER.isSetIn(postFlags);
       run.recorder.endCall(

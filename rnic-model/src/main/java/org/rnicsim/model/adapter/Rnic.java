@@ -346,6 +346,30 @@ public final class Rnic {
         this::failed);
   }
 
+  /**
+   * A registration whose firmware command the caller ran on this adapter's command queue (an NDK
+   * provider's RegisterMr) completed: the firmware wrote the region's MPT entry, under {@code
+   * localKey}, and the adapter keeps it, as {@link #registerMemory} does. {@code remoteKey} names
+   * the same entry (an NDK MR's two tokens; mlx5 has one mkey for both).
+   */
+  public void memoryRegisteredByCommand(
+      int localKey, int remoteKey, long address, long lengthBytes) {
+    caches.memoryRegistered(localKey, address, lengthBytes);
+    transport.memoryKeysCreated(localKey, remoteKey);
+  }
+
+  /**
+   * The caller's DEREGISTER_MR command for the region of {@code localKey} completed: the key and
+   * {@code remoteKey} name no entry any more, and the region's cached entries are dropped, as
+   * {@link #deregisterMemory} does.
+   */
+  public void memoryDeregisteredByCommand(
+      int localKey, int remoteKey, long address, long lengthBytes) {
+    caches.memoryDeregistered(localKey, address);
+    transport.memoryKeysDestroyed(localKey, remoteKey);
+    transport.forgetTranslations(address, lengthBytes);
+  }
+
   private long pagesOf(long address, long lengthBytes) {
     long pageBytes = profile.adapter().translationPageBytes();
     long first = address / pageBytes;

@@ -26,6 +26,8 @@ public final class Packet extends SimEvent {
   private final long dmaLengthBytes;
   private final Object managementMessage;
   private long measurementStampPs = -1;
+  // RETH R_Key of a WRITE first/only or READ request; -1 when the work request named none.
+  private int remoteKey = -1;
   private boolean congestionExperienced;
   private Link.Direction hop;
   private int hopEpoch;
@@ -146,6 +148,15 @@ public final class Packet extends SimEvent {
 
   public long remoteAddress() {
     return remoteAddress;
+  }
+
+  /** The RETH memory key (R_Key), or -1: the responder then finds it by the address. */
+  public int remoteKey() {
+    return remoteKey;
+  }
+
+  public void setRemoteKey(int remoteKey) {
+    this.remoteKey = remoteKey;
   }
 
   public long dmaLengthBytes() {

@@ -1,5 +1,6 @@
 package org.rnicsim.ndk.provider.memory;
 
+import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.firmware.FirmwareCommand;
 import org.rnicsim.model.adapter.firmware.FirmwareCommandKind;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
@@ -26,6 +27,11 @@ import org.rnicsim.ndk.provider.work.FirmwareGateway;
  * with INVALID_PARAMETER; a request whose MR close was issued meanwhile completes with
  * STATUS_CANCELLED (its command cannot be recalled, the registration is dropped); closing a
  * registered MR deregisters it with a DEREGISTER_MR command, so that close pends.
+ *
+ * <p>The adapter's MPT entry of a RegisterMr exists from the request's completion, when the tokens
+ * become valid (docs/ndk-lifetime-rules.md, operation flags: tokens), until DeregisterMr or the
+ * close completes. The firmware wrote the entry, so the adapter holds it and the first access is no
+ * cold miss (docs/calibration-qp-scaling.md); only eviction by other keys makes it miss.
  */
 public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Target {
   private static final long PAGE_BYTES = 4096;
@@ -41,6 +47,9 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
   private boolean remoteTokenValid;
   private int localToken;
   private int remoteToken;
+  // The adapter holds this RegisterMr's MPT entry under the tokens (not done for fast-register
+  // MRs, whose FastRegister and Invalidate posts do not yet reach the adapter's key table).
+  private boolean adapterRegistered;
 
   public SimMr(ProviderRuntime runtime, boolean fastRegister) {
     super(runtime, NdkObjectType.MR);
@@ -81,6 +90,8 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
           this.lengthBytes = lengthBytes;
           accessFlags = flags;
           issueTokens();
+          adapterRegistered = true;
+          adapter().memoryRegisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
         });
     return NtStatus.PENDING;
   }
@@ -235,7 +246,15 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
     runtime.tokens().register(remoteToken, this);
   }
 
+  private Rnic adapter() {
+    return runtime.hardware().node().rnic();
+  }
+
   private void dropRegistration() {
+    if (adapterRegistered) {
+      adapterRegistered = false;
+      adapter().memoryDeregisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
+    }
     registered = false;
     remoteTokenValid = false;
     runtime.tokens().remove(remoteToken);

@@ -73,16 +73,20 @@ final class QpPosts {
     return NtStatus.SUCCESS;
   }
 
-  NtStatus read(Object requestContext, List<NdkSge> sgl, long remoteAddress, int flags) {
+  NtStatus read(
+      Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
     long maxSge =
         Math.min(limits.maxInitiatorRequestSge(), runtime.adapterInfo().maxReadRequestSge());
     NtStatus bad = checkInitiator(flags, PostFlags.READ, sgl, maxSge, false);
     return bad != null
         ? failInline(bad)
-        : accept(nextRequest(NdkOperationType.READ, requestContext, flags, sgl, 0, remoteAddress));
+        : accept(
+            nextRequest(
+                NdkOperationType.READ, requestContext, flags, sgl, 0, remoteAddress, remoteToken));
   }
 
-  NtStatus write(Object requestContext, List<NdkSge> sgl, long remoteAddress, int flags) {
+  NtStatus write(
+      Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
     boolean inline =
         NdkOpFlag.INLINE.isSetIn(flags)
             || (limits.inlineDataSize() > 0 && totalBytes(sgl) <= limits.inlineDataSize());
@@ -90,7 +94,9 @@ final class QpPosts {
         checkInitiator(flags, PostFlags.WRITE, sgl, limits.maxInitiatorRequestSge(), inline);
     return bad != null
         ? failInline(bad)
-        : accept(nextRequest(NdkOperationType.WRITE, requestContext, flags, sgl, 0, remoteAddress));
+        : accept(
+            nextRequest(
+                NdkOperationType.WRITE, requestContext, flags, sgl, 0, remoteAddress, remoteToken));
   }
 
   NtStatus bind(
@@ -191,6 +197,17 @@ final class QpPosts {
       List<NdkSge> sgl,
       int invalidateToken,
       long remoteAddress) {
+    return nextRequest(type, requestContext, flags, sgl, invalidateToken, remoteAddress, 0);
+  }
+
+  private WorkRequest nextRequest(
+      NdkOperationType type,
+      Object requestContext,
+      int flags,
+      List<NdkSge> sgl,
+      int invalidateToken,
+      long remoteAddress,
+      int remoteToken) {
     return new WorkRequest(
         nextSequence++,
         type,
@@ -199,7 +216,18 @@ final class QpPosts {
         totalBytes(sgl),
         invalidateToken,
         firstAddress(sgl),
-        remoteAddress);
+        remoteAddress,
+        sgl.isEmpty() ? 0 : mrToken(sgl.get(0).memoryRegionToken()),
+        mrToken(remoteToken));
+  }
+
+  /**
+   * The token as the WQE carries it: 0 for the privileged token, which names no MR (the adapter
+   * then uses its reserved key for the address, docs/ndk-lifetime-rules.md, scatter/gather entries
+   * and tokens).
+   */
+  private static int mrToken(int token) {
+    return token == SimPd.PRIVILEGED_TOKEN ? 0 : token;
   }
 
   private static long firstAddress(List<NdkSge> sgl) {

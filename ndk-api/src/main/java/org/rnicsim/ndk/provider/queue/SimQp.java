@@ -187,14 +187,14 @@ public final class SimQp extends LifetimeObject implements NdkQp, WorkQueuePair 
   public NtStatus read(
       Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
     requireOpen("Read");
-    return posts.read(requestContext, sgl, remoteAddress, flags);
+    return posts.read(requestContext, sgl, remoteAddress, remoteToken, flags);
   }
 
   @Override
   public NtStatus write(
       Object requestContext, List<NdkSge> sgl, long remoteAddress, int remoteToken, int flags) {
     requireOpen("Write");
-    return posts.write(requestContext, sgl, remoteAddress, flags);
+    return posts.write(requestContext, sgl, remoteAddress, remoteToken, flags);
   }
 
   @Override

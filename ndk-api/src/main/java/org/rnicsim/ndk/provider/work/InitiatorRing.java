@@ -106,17 +106,52 @@ final class InitiatorRing {
     if (request.isLocalOperation()) {
       return new SendWorkRequest(wrId, WorkOpcode.RDMA_WRITE, 0, 0, 0, signalled, false);
     }
+    int localKey = memoryKeyOf(request.localToken());
+    int remoteKey = memoryKeyOf(request.remoteToken());
     return switch (request.type()) {
       case SEND ->
-          new SendWorkRequest(wrId, WorkOpcode.SEND, local, request.bytes(), 0, signalled, inline);
+          new SendWorkRequest(
+              wrId,
+              WorkOpcode.SEND,
+              local,
+              request.bytes(),
+              0,
+              signalled,
+              inline,
+              localKey,
+              SendWorkRequest.NO_MEMORY_KEY);
       case WRITE ->
           new SendWorkRequest(
-              wrId, WorkOpcode.RDMA_WRITE, local, request.bytes(), remote, signalled, inline);
+              wrId,
+              WorkOpcode.RDMA_WRITE,
+              local,
+              request.bytes(),
+              remote,
+              signalled,
+              inline,
+              localKey,
+              remoteKey);
       case READ ->
           new SendWorkRequest(
-              wrId, WorkOpcode.RDMA_READ, local, request.bytes(), remote, signalled, false);
+              wrId,
+              WorkOpcode.RDMA_READ,
+              local,
+              request.bytes(),
+              remote,
+              signalled,
+              false,
+              localKey,
+              remoteKey);
       default -> throw new IllegalArgumentException(request.type() + " is not an initiator post");
     };
+  }
+
+  /**
+   * An MR token is the adapter's memory key (SimMr registers its MPT entry under it); no token (0)
+   * leaves the adapter to find the key by the address, as the hardware loop's requests do.
+   */
+  private static int memoryKeyOf(int token) {
+    return token == 0 ? SendWorkRequest.NO_MEMORY_KEY : token;
   }
 
   /** A send-queue CQE: it completes its own request and every unsignalled one before it. */

@@ -16,6 +16,8 @@ import org.rnicsim.ndk.api.constant.NdkOperationType;
  * @param localAddress the first SGE's address (the buffer the hardware gathers from or scatters
  *     into; its translation is what the adapter looks up), 0 without SGEs
  * @param remoteAddress the peer's address of a Read or Write, else 0
+ * @param localToken the first SGE's memory-region token (the lkey the WQE carries), 0 without SGEs
+ * @param remoteToken the peer's token of a Read or Write (the RETH's rkey), else 0
  */
 public record WorkRequest(
     long sequence,
@@ -25,7 +27,32 @@ public record WorkRequest(
     long bytes,
     int invalidateToken,
     long localAddress,
-    long remoteAddress) {
+    long remoteAddress,
+    int localToken,
+    int remoteToken) {
+
+  /** A request without memory tokens. */
+  public WorkRequest(
+      long sequence,
+      NdkOperationType type,
+      Object requestContext,
+      int flags,
+      long bytes,
+      int invalidateToken,
+      long localAddress,
+      long remoteAddress) {
+    this(
+        sequence,
+        type,
+        requestContext,
+        flags,
+        bytes,
+        invalidateToken,
+        localAddress,
+        remoteAddress,
+        0,
+        0);
+  }
 
   /** A request without addresses (local operations, tests). */
   public WorkRequest(
@@ -57,8 +84,8 @@ public record WorkRequest(
 
   /**
    * The sequence alone: it tells a QP's posts apart, and the provider's queues hash a request on
-   * every post and completion, where the generated hash of all eight fields showed in profiles.
-   * Equal requests have equal sequences, so this agrees with the generated {@code equals}.
+   * every post and completion, where the generated hash of all its fields showed in profiles. Equal
+   * requests have equal sequences, so this agrees with the generated {@code equals}.
    */
   @Override
   public int hashCode() {

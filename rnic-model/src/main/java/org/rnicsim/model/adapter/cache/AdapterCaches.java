@@ -16,10 +16,10 @@ import org.rnicsim.model.profile.AdapterProfile;
  * <p>READ responder state lives either in a cache of its own or, when the profile says so, as a
  * second entry per QP in the QP context cache (keys apart by {@link #READ_STATE_KEY_BIT}).
  *
- * <p>Work requests in this model carry addresses, not memory keys, so the adapter finds the key of
- * an access by the registered region its address falls in; an address in no registered region uses
- * {@link #RESERVED_MEMORY_KEY}, the key of all of memory that kernel consumers use (the mlx5
- * reserved lkey), whose MPT entry the adapter holds from the start.
+ * <p>A work request without a memory key (the hardware loop's; an NDK post carries its MR's token)
+ * has its key found by the registered region its address falls in; an address in no registered
+ * region uses {@link #RESERVED_MEMORY_KEY}, the key of all of memory that kernel consumers use (the
+ * mlx5 reserved lkey), whose MPT entry the adapter holds from the start.
  */
 public final class AdapterCaches {
   /** Keys of READ responder state in the QP context cache never collide with a QPN. */

@@ -43,6 +43,7 @@ public final class QueuePair {
   int expectedPsn;
   boolean sequenceNakSent;
   long writeAddress;
+  int writeKey;
   ReadResponses readResponses;
 
   // Receive pipeline: packets waiting behind one that waits for a cache fill or a receive WQE.

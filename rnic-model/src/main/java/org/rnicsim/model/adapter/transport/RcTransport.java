@@ -219,6 +219,16 @@ public final class RcTransport {
     }
   }
 
+  /** A registration created {@code entryKey}'s MPT entry, also named by {@code otherKey}. */
+  public void memoryKeysCreated(int entryKey, int otherKey) {
+    ctx.memoryKeys.created(entryKey, otherKey);
+  }
+
+  /** The registration of {@code entryKey} ended: neither key names an entry any more. */
+  public void memoryKeysDestroyed(int entryKey, int otherKey) {
+    ctx.memoryKeys.destroyed(entryKey, otherKey);
+  }
+
   /** Drops cached translations of a deregistered range (at most one lookup per cache entry). */
   public void forgetTranslations(long address, long lengthBytes) {
     ctx.forgetTranslations(address, lengthBytes);

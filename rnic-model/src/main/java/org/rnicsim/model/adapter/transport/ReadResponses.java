@@ -16,15 +16,23 @@ final class ReadResponses {
     final int firstPsn;
     final int responses;
     final long sourceAddress;
+    final int sourceKey;
     final long lengthBytes;
     final long requestArrivalPs;
     int readsArrived;
     int sent;
 
-    Job(int firstPsn, int responses, long sourceAddress, long lengthBytes, long requestArrivalPs) {
+    Job(
+        int firstPsn,
+        int responses,
+        long sourceAddress,
+        int sourceKey,
+        long lengthBytes,
+        long requestArrivalPs) {
       this.firstPsn = firstPsn;
       this.responses = responses;
       this.sourceAddress = sourceAddress;
+      this.sourceKey = sourceKey;
       this.lengthBytes = lengthBytes;
       this.requestArrivalPs = requestArrivalPs;
     }

@@ -178,7 +178,8 @@ final class Requester {
 
   private void translateReadBuffer(QueuePair qp, SendWqe wqe, int wqeEpoch, long readyAtPs) {
     long readyPs =
-        ctx.translate(wqe.localAddress, Math.min(wqe.lengthBytes, ctx.mtuBytes), readyAtPs);
+        ctx.translate(
+            wqe.localKey, wqe.localAddress, Math.min(wqe.lengthBytes, ctx.mtuBytes), readyAtPs);
     if (readyPs < 0) {
       int qpEpoch = qp.epoch;
       ctx.missCache.awaitFill(
@@ -217,7 +218,7 @@ final class Requester {
         int packets = Math.min(packetsPerRead, wqe.packets - sq.payloadChunk);
         long offset = sq.payloadChunk * ctx.mtuBytes;
         long bytes = Math.min(packets * ctx.mtuBytes, wqe.lengthBytes - offset);
-        long translatedPs = ctx.translate(wqe.localAddress + offset, bytes, readyPs);
+        long translatedPs = ctx.translate(wqe.localKey, wqe.localAddress + offset, bytes, readyPs);
         int qpEpoch = qp.epoch;
         if (translatedPs < 0) {
           sq.payloadBlocked = true;
@@ -309,6 +310,7 @@ final class Requester {
               wqe.remoteAddress,
               wqe.lengthBytes,
               ctx.packetHeaderBytes);
+      packet.setRemoteKey(wqe.remoteKey);
       if (!wqe.readCounted) {
         wqe.readCounted = true;
         qp.readsInFlight++;
@@ -329,6 +331,9 @@ final class Requester {
               reth ? wqe.remoteAddress : 0,
               reth ? wqe.lengthBytes : 0,
               ctx.packetHeaderBytes);
+      if (reth) {
+        packet.setRemoteKey(wqe.remoteKey);
+      }
     }
     packet.setMeasurementStampPs(wqe.postedPs);
     long departurePs = ctx.port.transmit(readyPs, packet);

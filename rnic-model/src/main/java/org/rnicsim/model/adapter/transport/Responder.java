@@ -215,15 +215,18 @@ final class Responder {
   }
 
   private int write(QueuePair qp, Packet packet, long readyAtPs, long arrivalPs) {
-    long address = packet.opcode().isFirstOfMessage() ? packet.remoteAddress() : qp.writeAddress;
+    boolean first = packet.opcode().isFirstOfMessage();
+    long address = first ? packet.remoteAddress() : qp.writeAddress;
+    int key = first ? packet.remoteKey() : qp.writeKey;
     long bytes = packet.payloadBytes();
-    long translatedPs = ctx.translate(address, bytes, readyAtPs);
+    long translatedPs = ctx.translate(key, address, bytes, readyAtPs);
     if (translatedPs < 0) {
       return BLOCKED_ON_CACHE;
     }
     long committedPs = ctx.receiveBuffer.place(translatedPs, bytes);
     long landedPs = bytes > 0 ? committedPs + ctx.dma.link().flightLatencyPs() : translatedPs;
     qp.writeAddress = address + bytes;
+    qp.writeKey = key;
     accepted(qp);
     if (packet.opcode().isLastOfMessage()) {
       // Acknowledged once committed in order (see ReceiveBuffer): never before PCIe took it.
@@ -252,7 +255,8 @@ final class Responder {
       qp.readResponses = new ReadResponses();
     }
     ReadResponses.Job job =
-        new ReadResponses.Job(packet.psn(), responses, packet.remoteAddress(), length, arrivalPs);
+        new ReadResponses.Job(
+            packet.psn(), responses, packet.remoteAddress(), packet.remoteKey(), length, arrivalPs);
     qp.readResponses.jobs.addLast(job);
     if (length == 0) {
       job.readsArrived = 1;
@@ -269,7 +273,7 @@ final class Responder {
     for (int chunk = fromChunk; chunk < job.responses; chunk++) {
       long offset = chunk * ctx.mtuBytes;
       long bytes = job.chunkBytes(chunk, ctx.mtuBytes);
-      long translatedPs = ctx.translate(job.sourceAddress + offset, bytes, readyPs);
+      long translatedPs = ctx.translate(job.sourceKey, job.sourceAddress + offset, bytes, readyPs);
       if (translatedPs < 0) {
         int next = chunk;
         ctx.resumeAfterMiss(qp, () -> readChunks(qp, job, qpEpoch, next, ctx.nowPs()));

@@ -13,6 +13,10 @@ import org.rnicsim.model.adapter.completion.WorkOpcode;
  * @param signalled whether a successful completion writes a CQE
  * @param inline whether the payload travels inside the WQE, written to the adapter with the
  *     doorbell (BlueFlame): no WQE fetch and no payload fetch
+ * @param localKey the memory key (lkey) of the local buffer, or {@link #NO_MEMORY_KEY}: the adapter
+ *     then finds it by the registered region around the address
+ * @param remoteKey the peer's memory key (rkey) of a WRITE or READ, carried in the RETH, or {@link
+ *     #NO_MEMORY_KEY}
  */
 public record SendWorkRequest(
     long wrId,
@@ -21,7 +25,33 @@ public record SendWorkRequest(
     long lengthBytes,
     long remoteAddress,
     boolean signalled,
-    boolean inline) {
+    boolean inline,
+    int localKey,
+    int remoteKey) {
+
+  /** No key on the request: the adapter finds the key by the address (the hardware loop's way). */
+  public static final int NO_MEMORY_KEY = -1;
+
+  /** A request without memory keys. */
+  public SendWorkRequest(
+      long wrId,
+      WorkOpcode opcode,
+      long localAddress,
+      long lengthBytes,
+      long remoteAddress,
+      boolean signalled,
+      boolean inline) {
+    this(
+        wrId,
+        opcode,
+        localAddress,
+        lengthBytes,
+        remoteAddress,
+        signalled,
+        inline,
+        NO_MEMORY_KEY,
+        NO_MEMORY_KEY);
+  }
 
   public SendWorkRequest {
     if (opcode == null || opcode == WorkOpcode.RECEIVE) {
@@ -53,11 +83,27 @@ public record SendWorkRequest(
 
   public SendWorkRequest withInline(boolean newInline) {
     return new SendWorkRequest(
-        wrId, opcode, localAddress, lengthBytes, remoteAddress, signalled, newInline);
+        wrId,
+        opcode,
+        localAddress,
+        lengthBytes,
+        remoteAddress,
+        signalled,
+        newInline,
+        localKey,
+        remoteKey);
   }
 
   public SendWorkRequest withSignalled(boolean newSignalled) {
     return new SendWorkRequest(
-        wrId, opcode, localAddress, lengthBytes, remoteAddress, newSignalled, inline);
+        wrId,
+        opcode,
+        localAddress,
+        lengthBytes,
+        remoteAddress,
+        newSignalled,
+        inline,
+        localKey,
+        remoteKey);
   }
 }

@@ -17,6 +17,8 @@ final class SendWqe {
   long remoteAddress;
   boolean signalled;
   boolean inline;
+  int localKey;
+  int remoteKey;
 
   /** Written to the adapter with the doorbell (BlueFlame): no WQE fetch. */
   boolean pushed;
@@ -57,6 +59,8 @@ final class SendWqe {
     remoteAddress = request.remoteAddress();
     signalled = request.signalled();
     inline = request.inline();
+    localKey = request.localKey();
+    remoteKey = request.remoteKey();
     pushed = false;
     int messagePackets = (int) Math.max(1, (lengthBytes + mtuBytes - 1) / mtuBytes);
     packets = opcode == WorkOpcode.RDMA_READ ? 1 : messagePackets;

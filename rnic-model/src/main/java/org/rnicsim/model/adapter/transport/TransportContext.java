@@ -42,6 +42,12 @@ final class TransportContext {
   final long packetHeaderBytes;
   final DmaEngines dma;
   final AdapterCaches caches;
+
+  /** The keys consumers' registrations created (their MPT entries), for keyed accesses. */
+  final MemoryKeys memoryKeys = new MemoryKeys();
+
+  // An invalid key's lookups are kept apart from every valid entry's key.
+  private static final long INVALID_KEY_BIT = 1L << 32;
   final ContextCache qpContexts;
   final ContextCache translations;
   final Port port;
@@ -149,7 +155,24 @@ final class TransportContext {
    * of the two.
    */
   long translate(long address, long bytes, long readyAtPs) {
-    long key = caches.memoryKeyOf(address);
+    return translate(SendWorkRequest.NO_MEMORY_KEY, address, bytes, readyAtPs);
+  }
+
+  /**
+   * As {@link #translate(long, long, long)}, with the memory key the work request or the RETH
+   * carried ({@link SendWorkRequest#NO_MEMORY_KEY}: the key of the region around the address). A
+   * key that names no registered entry (deregistered, say) is looked up under its own value, which
+   * no registration preloads, so it misses and costs the MPT read the adapter makes before it can
+   * tell the key is invalid (the protection error itself is not modelled).
+   */
+  long translate(int memoryKey, long address, long bytes, long readyAtPs) {
+    long key;
+    if (memoryKey == SendWorkRequest.NO_MEMORY_KEY) {
+      key = caches.memoryKeyOf(address);
+    } else {
+      long entry = memoryKeys.entryOf(memoryKey);
+      key = entry >= 0 ? entry : INVALID_KEY_BIT | memoryKey;
+    }
     long protectedPs = caches.mpts().probe(key, readyAtPs);
     if (protectedPs < 0) {
       return missed(caches.mpts(), key);
