@@ -28,9 +28,10 @@ import org.rnicsim.experiments.cluster.ClusterWorker;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClusterSweepTest {
   /**
-   * 2 service times x 2 loads x 15 replications = 60 jobs of about a hundred milliseconds each:
-   * long enough that on a loaded machine the sweep is still running when the separate member has
-   * joined the study cluster.
+   * 2 service times x 2 loads x 40 replications = 160 jobs of about a hundred milliseconds each:
+   * long enough that the sweep is still running when the separate member (a cold JVM) has joined
+   * the study cluster, on a loaded machine and on a quiet one (with 60 jobs, a quiet machine with
+   * the faster event list finished the sweep on two members in about 3 s, before that join).
    */
   private static final String STUDY =
       String.join(
@@ -38,7 +39,7 @@ class ClusterSweepTest {
           "name: cluster",
           "run:",
           "  seed: 7",
-          "  replications: 15",
+          "  replications: 40",
           "  warmUp: 1ms",
           "  duration: 150ms",
           "workload:",
@@ -112,7 +113,7 @@ class ClusterSweepTest {
           },
           doomedLog);
       doomed.destroyForcibly();
-      CommandLineRun run = driver.get(60, TimeUnit.SECONDS);
+      CommandLineRun run = driver.get(180, TimeUnit.SECONDS);
 
       assertEquals(0, run.exitCode(), run.err());
       Matcher joined =
@@ -132,7 +133,7 @@ class ClusterSweepTest {
     assertEquals(
         0, CommandLineRun.of("sweep", study.toString(), "--out", local.toString()).exitCode());
     SweepCommandTest.assertSameFiles(clustered, local, SweepCommandTest.COMBINED_FILES);
-    assertEquals(60, RunCommandTest.listing(local.resolve("jobs")).size());
+    assertEquals(160, RunCommandTest.listing(local.resolve("jobs")).size());
     SweepCommandTest.assertSameJobFiles(clustered, local);
   }
 
