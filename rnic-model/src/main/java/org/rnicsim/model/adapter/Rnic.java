@@ -57,13 +57,12 @@ public final class Rnic {
   private final HardwareProfile profile;
   private final PcieLink pcie;
   private final DmaEngines dma;
-  private final AdapterCaches caches;
   private final Port port;
   private final RcTransport transport;
   private final ControlPath controlPath;
   private final ManagementQp managementQp;
+  private final AdapterMemory memory;
   private int nextCqn = 1;
-  private int nextMemoryKey = 1;
 
   /**
    * @param address this adapter's fabric address (LID or IP), unique in the fabric
@@ -90,7 +89,7 @@ public final class Rnic {
             profile.pcie().postedWriteCredits(),
             stats);
     this.dma = new DmaEngines(simulator, name + ".dma", pcie, profile.adapter().dma(), stats);
-    this.caches = new AdapterCaches(simulator, name, profile.adapter(), dma, stats);
+    AdapterCaches caches = new AdapterCaches(simulator, name, profile.adapter(), dma, stats);
     this.port =
         new Port(
             simulator,
@@ -122,6 +121,8 @@ public final class Rnic {
             cqeWriter,
             stats);
     transport.useCongestionControl(profile.congestionControl(), stats);
+    this.memory =
+        new AdapterMemory(this, caches, transport, profile.adapter().translationPageBytes());
     this.managementQp =
         new ManagementQp(simulator, name, address, profile, dma, port, transport::isRemoved, stats);
     // QP1 traffic is told apart by its opcode, so RC QP numbers need not skip 1.
@@ -315,69 +316,12 @@ public final class Rnic {
         });
   }
 
-  /**
-   * Registers {@code [address, address + lengthBytes)} for DMA; {@code onRegistered} gets its key.
-   * The command's latency grows with the page count in a firmware command queue; the translations
-   * themselves are fetched into the translation cache on first use.
-   */
-  public void registerMemory(
-      long address, long lengthBytes, Consumer<Integer> onRegistered, Consumer<String> onFailed) {
-    int key = nextMemoryKey++;
-    long pages = pagesOf(address, lengthBytes);
-    run(
-        new ControlCommand.RegisterMemory(key, pages),
-        () -> {
-          caches.memoryRegistered(key, address, lengthBytes);
-          onRegistered.accept(key);
-        },
-        onFailed);
+  /** The adapter's memory registrations (REGISTER_MR / DEREGISTER_MR and their MPT entries). */
+  public AdapterMemory memory() {
+    return memory;
   }
 
-  /** Deregisters a region; its cached protection entry and translations are dropped. */
-  public void deregisterMemory(int key, long address, long lengthBytes, Runnable onDone) {
-    long pages = pagesOf(address, lengthBytes);
-    run(
-        new ControlCommand.DeregisterMemory(key, pages),
-        () -> {
-          caches.memoryDeregistered(key, address);
-          transport.forgetTranslations(address, lengthBytes);
-          onDone.run();
-        },
-        this::failed);
-  }
-
-  /**
-   * A registration whose firmware command the caller ran on this adapter's command queue (an NDK
-   * provider's RegisterMr) completed: the firmware wrote the region's MPT entry, under {@code
-   * localKey}, and the adapter keeps it, as {@link #registerMemory} does. {@code remoteKey} names
-   * the same entry (an NDK MR's two tokens; mlx5 has one mkey for both).
-   */
-  public void memoryRegisteredByCommand(
-      int localKey, int remoteKey, long address, long lengthBytes) {
-    caches.memoryRegistered(localKey, address, lengthBytes);
-    transport.memoryKeysCreated(localKey, remoteKey);
-  }
-
-  /**
-   * The caller's DEREGISTER_MR command for the region of {@code localKey} completed: the key and
-   * {@code remoteKey} name no entry any more, and the region's cached entries are dropped, as
-   * {@link #deregisterMemory} does.
-   */
-  public void memoryDeregisteredByCommand(
-      int localKey, int remoteKey, long address, long lengthBytes) {
-    caches.memoryDeregistered(localKey, address);
-    transport.memoryKeysDestroyed(localKey, remoteKey);
-    transport.forgetTranslations(address, lengthBytes);
-  }
-
-  private long pagesOf(long address, long lengthBytes) {
-    long pageBytes = profile.adapter().translationPageBytes();
-    long first = address / pageBytes;
-    long last = (address + Math.max(1, lengthBytes) - 1) / pageBytes;
-    return last - first + 1;
-  }
-
-  private void run(ControlCommand command, Runnable onDone, Consumer<String> onFailed) {
+  void run(ControlCommand command, Runnable onDone, Consumer<String> onFailed) {
     if (transport.isRemoved()) {
       simulator.schedule(0, () -> onFailed.accept(name + " was removed: " + command));
       return;
@@ -385,7 +329,7 @@ public final class Rnic {
     controlPath.execute(command, onDone, onFailed);
   }
 
-  private void failed(String message) {
+  void failed(String message) {
     throw new IllegalStateException(name + ": control command failed: " + message);
   }
 

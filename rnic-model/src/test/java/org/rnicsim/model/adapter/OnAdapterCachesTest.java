@@ -144,7 +144,7 @@ class OnAdapterCachesTest {
       pairs.add(testbed.connectPair(ROUNDS + 1, 4 * ROUNDS));
       regions[i] = 0x100_0000L + i * 0x1_0000L;
       for (int nic = 0; nic < 2; nic++) {
-        testbed.nic(nic).registerMemory(regions[i], 4096, key -> {}, message -> {});
+        testbed.nic(nic).memory().register(regions[i], 4096, key -> {}, message -> {});
       }
     }
     testbed.simulator().runToEnd();

@@ -145,7 +145,7 @@ class TransportMechanismsTest {
   @Test
   void deregisteringMemoryDropsItsTranslationsSoTheNextAccessMisses() {
     int[] key = {0};
-    requester.registerMemory(0x10_0000, 8192, k -> key[0] = k, message -> {});
+    requester.memory().register(0x10_0000, 8192, k -> key[0] = k, message -> {});
     testbed.simulator().runToEnd();
     assertTrue(key[0] > 0);
     post(SendWorkRequest.write(1, 0x10_0000, 64, 0x20_0000));
@@ -154,7 +154,7 @@ class TransportMechanismsTest {
     post(SendWorkRequest.write(2, 0x10_0000, 64, 0x20_0000));
     testbed.simulator().runToEnd();
     assertEquals(missesBefore, counter("nic0.translationCache.misses"), "cached");
-    requester.deregisterMemory(key[0], 0x10_0000, 8192, () -> {});
+    requester.memory().deregister(key[0], 0x10_0000, 8192, () -> {});
     testbed.simulator().runToEnd();
     post(SendWorkRequest.write(3, 0x10_0000, 64, 0x20_0000));
     testbed.simulator().runToEnd();

@@ -91,7 +91,7 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
           accessFlags = flags;
           issueTokens();
           adapterRegistered = true;
-          adapter().memoryRegisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
+          adapter().memory().registered(localToken, remoteToken, virtualAddress, lengthBytes);
         });
     return NtStatus.PENDING;
   }
@@ -253,7 +253,7 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
   private void dropRegistration() {
     if (adapterRegistered) {
       adapterRegistered = false;
-      adapter().memoryDeregisteredByCommand(localToken, remoteToken, virtualAddress, lengthBytes);
+      adapter().memory().deregistered(localToken, remoteToken, virtualAddress, lengthBytes);
     }
     registered = false;
     remoteTokenValid = false;
