@@ -1,14 +1,11 @@
 package org.rnicsim.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,29 +152,12 @@ class FlowsStudyTest {
   void whenAFlowsStudyRunsOnOneThreadAndOnTwo_thenEveryResultFileIsByteIdentical()
       throws Exception {
     Path study = Files.writeString(dir.resolve("rerun.yaml"), ALL_TO_ALL);
-    Path first = dir.resolve("first");
-    Path second = dir.resolve("second");
-
-    CommandLineRun one =
-        CommandLineRun.of("sweep", study.toString(), "--out", first.toString(), "--jobs", "1");
-    CommandLineRun two =
-        CommandLineRun.of("sweep", study.toString(), "--out", second.toString(), "--jobs", "2");
-
-    assertEquals(0, one.exitCode(), one.err());
-    assertEquals(0, two.exitCode(), two.err());
-    List<Path> files = files(first);
-    assertTrue(files.contains(first.resolve("slowdown-by-size.svg")), files.toString());
-    assertTrue(files.contains(first.resolve("flow-rates-1.png")), files.toString());
-    assertEquals(files.size(), files(second).size());
-    for (Path file : files) {
-      Path other = second.resolve(first.relativize(file));
-      assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(other), file.toString());
-    }
-  }
-
-  private static List<Path> files(Path folder) throws Exception {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    }
+    SweptTwice swept = SweptTwice.of(study, dir);
+    assertTrue(
+        swept.files().contains(swept.first().resolve("slowdown-by-size.svg")),
+        swept.files().toString());
+    assertTrue(
+        swept.files().contains(swept.first().resolve("flow-rates-1.png")),
+        swept.files().toString());
   }
 }

@@ -1,6 +1,5 @@
 package org.rnicsim.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,24 +53,9 @@ class NdkScriptStudyTest {
   @Test
   void whenTheExampleStudyRunsTwice_thenEveryResultFileIsByteIdentical() throws Exception {
     Path study = Path.of("..", "configs", "qp-teardown.yaml");
-    Path first = dir.resolve("first");
-    Path second = dir.resolve("second");
-
-    CommandLineRun one =
-        CommandLineRun.of("sweep", study.toString(), "--out", first.toString(), "--jobs", "1");
-    CommandLineRun two =
-        CommandLineRun.of("sweep", study.toString(), "--out", second.toString(), "--jobs", "2");
-
-    assertEquals(0, one.exitCode(), one.err());
-    assertEquals(0, two.exitCode(), two.err());
-    List<Path> files = files(first);
-    assertTrue(files.contains(first.resolve("object-closes.png")), files.toString());
-    assertTrue(files.contains(first.resolve("lifetimes.svg")), files.toString());
-    assertTrue(files.contains(first.resolve("lifetimes.csv")), files.toString());
-    assertEquals(files.size(), files(second).size());
-    for (Path file : files) {
-      Path other = second.resolve(first.relativize(file));
-      assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(other), file.toString());
+    SweptTwice swept = SweptTwice.of(study, dir);
+    for (String written : List.of("object-closes.png", "lifetimes.svg", "lifetimes.csv")) {
+      assertTrue(swept.files().contains(swept.first().resolve(written)), swept.files().toString());
     }
   }
 
@@ -235,11 +219,5 @@ class NdkScriptStudyTest {
         run.err().contains(dir + "/" + expected), "expected <" + expected + "> in:\n" + run.err());
     assertFalse(run.showsStackTrace(), run.err());
     assertFalse(Files.exists(out), "bad input must leave no output folder");
-  }
-
-  private static List<Path> files(Path folder) throws Exception {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    }
   }
 }

@@ -1,14 +1,11 @@
 package org.rnicsim.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,25 +43,16 @@ class RdmaRerunTest {
   @Test
   void whenAnOpenLoopRdmaSweepRunsTwice_thenEveryResultFileIsByteIdentical() throws Exception {
     Path study = Files.writeString(dir.resolve("rerun.yaml"), RANDOM_STUDY);
-    Path first = dir.resolve("first");
-    Path second = dir.resolve("second");
-
-    CommandLineRun one =
-        CommandLineRun.of("sweep", study.toString(), "--out", first.toString(), "--jobs", "1");
-    CommandLineRun two =
-        CommandLineRun.of("sweep", study.toString(), "--out", second.toString(), "--jobs", "2");
-
-    assertEquals(0, one.exitCode(), one.err());
-    assertEquals(0, two.exitCode(), two.err());
-    List<Path> files = files(first);
-    assertTrue(files.contains(first.resolve("in-flight-over-time.png")), files.toString());
-    assertTrue(files.contains(first.resolve("p99-vs-hardware-pcie.svg")), files.toString());
-    assertEquals(files.size(), files(second).size());
-    for (Path file : files) {
-      Path other = second.resolve(first.relativize(file));
-      assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(other), file.toString());
-    }
-    assertEquals(one.out(), two.out().replace(second.toString(), first.toString()));
+    SweptTwice swept = SweptTwice.of(study, dir);
+    assertTrue(
+        swept.files().contains(swept.first().resolve("in-flight-over-time.png")),
+        swept.files().toString());
+    assertTrue(
+        swept.files().contains(swept.first().resolve("p99-vs-hardware-pcie.svg")),
+        swept.files().toString());
+    assertEquals(
+        swept.one().out(),
+        swept.two().out().replace(swept.second().toString(), swept.first().toString()));
   }
 
   @Test
@@ -84,11 +72,5 @@ class RdmaRerunTest {
     assertNotEquals(
         Files.readString(first.resolve("results.csv")),
         Files.readString(second.resolve("results.csv")));
-  }
-
-  private static List<Path> files(Path folder) throws Exception {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    }
   }
 }
