@@ -7,9 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.rnicsim.engine.stats.GaugeSummary;
 import org.rnicsim.engine.stats.QueueSummary;
 import org.rnicsim.engine.stats.StatisticsSummary;
-import org.rnicsim.model.testbed.BackToBackTestbed;
-import org.rnicsim.model.testbed.ClosedLoopWriter;
-import org.rnicsim.model.testbed.TestProfiles;
 
 /**
  * The adapter's queue statistics measure what the adapter does: the send scheduler's, built from
@@ -19,13 +16,7 @@ class AdapterQueueStatisticsTest {
 
   @Test
   void theSendSchedulersOccupancyIsTheTimeAverageOfItsReadyQps() {
-    BackToBackTestbed testbed = new BackToBackTestbed(TestProfiles.small(), 1);
-    BackToBackTestbed.ConnectedPair pair = testbed.connectPair(64, 256);
-    ClosedLoopWriter writer = new ClosedLoopWriter(testbed, pair, 64 * 1024, 8, false);
-    writer.run(50);
-    testbed.stats().resetAll();
-    writer.run(200);
-    StatisticsSummary summary = testbed.stats().summarize();
+    StatisticsSummary summary = SteadyLargeWrites.summary();
 
     QueueSummary ring = summary.queue("nic0.sendScheduler");
     GaugeSummary readyQps = summary.gauge("nic0.sendScheduler.readyQps");

@@ -5,21 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.rnicsim.engine.stats.StatisticsSummary;
-import org.rnicsim.model.testbed.BackToBackTestbed;
-import org.rnicsim.model.testbed.ClosedLoopWriter;
-import org.rnicsim.model.testbed.TestProfiles;
 
 class DerivedStatisticsTest {
 
   @Test
   void aStreamOfLargeWritesKeepsTheWireBusyAndTheCachesHot() {
-    BackToBackTestbed testbed = new BackToBackTestbed(TestProfiles.small(), 1);
-    BackToBackTestbed.ConnectedPair pair = testbed.connectPair(64, 256);
-    ClosedLoopWriter writer = new ClosedLoopWriter(testbed, pair, 64 * 1024, 8, false);
-    writer.run(50);
-    testbed.stats().resetAll();
-    writer.run(200);
-    StatisticsSummary summary = testbed.stats().summarize();
+    StatisticsSummary summary = SteadyLargeWrites.summary();
 
     double wire = DerivedStatistics.utilisation(summary, "nic0.port.busyPs");
     assertTrue(wire > 0.9 && wire <= 1.0, "sender's wire utilisation " + wire);
