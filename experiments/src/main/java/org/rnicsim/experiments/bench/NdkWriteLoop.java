@@ -9,6 +9,7 @@ import org.rnicsim.ndk.api.NdkAdapter;
 import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkProvider;
@@ -43,6 +44,7 @@ final class NdkWriteLoop {
   private final NdkCq cq;
   private final NdkQp qp;
   private final List<NdkSge> sgl;
+  private final int remoteToken;
   private final NdkResult[] results;
   // A consumer's request contexts point at its own per-slot request structures, reused as slots
   // free up; a fresh boxed counter per WRITE would bill the consumer's allocation to the provider.
@@ -62,13 +64,13 @@ final class NdkWriteLoop {
     for (int slot = 0; slot < window; slot++) {
       requestContexts[slot] = "write slot " + slot;
     }
-    this.sgl = List.of(new NdkSge(BUFFER_ADDRESS, messageBytes, 1));
     NdkHosts hosts =
         NdkHosts.builder(sim).names(List.of("nicA", "nicB")).profile(profile).seed(1).build();
     this.verifier = verified ? LifetimeVerifier.builder(sim::nowPs).build() : null;
     ProviderProbe probe = verified ? verifier.probe() : ProviderProbe.NONE;
     NdkQp[] qps = new NdkQp[2];
     NdkCq[] cqs = new NdkCq[2];
+    NdkMr[] mrs = new NdkMr[2];
     for (int host = 0; host < 2; host++) {
       SimNdkProvider provider = hosts.provider(host);
       boolean consumerSide = host == 0;
@@ -79,6 +81,8 @@ final class NdkWriteLoop {
           view.openAdapter(NdisOpenNdkAdapterParameters.of(NdkVersion.V1_2)).adapter();
       cqs[host] = create(cb -> adapter.createCq(4L * window, null, null, null, cb, null));
       NdkPd pd = create(cb -> adapter.createPd(cb, null));
+      // Each host's buffer is registered: the WRITEs carry its tokens, which the adapters check.
+      mrs[host] = NdkConsumerSetup.registerMr(sim, pd, BUFFER_ADDRESS, messageBytes);
       NdkCq hostCq = cqs[host];
       String context = "qp" + host;
       qps[host] =
@@ -89,6 +93,8 @@ final class NdkWriteLoop {
     SimQp b = (SimQp) hosts.provider(1).objectWithHeader(qps[1].header());
     a.connectTo(b);
     sim.runToEnd();
+    this.sgl = List.of(new NdkSge(BUFFER_ADDRESS, messageBytes, mrs[0].getLocalTokenFromMr()));
+    this.remoteToken = mrs[1].getRemoteTokenFromMr();
     this.cq = cqs[0];
     this.qp = qps[0];
   }
@@ -131,7 +137,7 @@ final class NdkWriteLoop {
   }
 
   private void post() {
-    NtStatus status = qp.write(requestContexts[nextSlot], sgl, BUFFER_ADDRESS, 1, 0);
+    NtStatus status = qp.write(requestContexts[nextSlot], sgl, BUFFER_ADDRESS, remoteToken, 0);
     if (!NtStatus.SUCCESS.equals(status)) {
       throw new IllegalStateException("NdkWrite failed inline with " + status);
     }

@@ -25,7 +25,8 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** Connection setup and teardown: invariants 10, 12 and 25-29 (ndkpi-spec 1, 4). */
 class ConnectionInvariantsTest {
-  private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 256, 3));
+  private static final List<NdkSge> SGL =
+      List.of(new NdkSge(0x1000, 256, ProviderRig.TEST_LOCAL_TOKEN));
 
   @Test
   void handshakeConnectsTheQpsAndDataFlows() {
@@ -150,7 +151,8 @@ class ConnectionInvariantsTest {
   @Test
   void invariant26_disconnectWaitsForWritesStillOnTheWireAndCancelsOnlyTheReceives() {
     // 1 MiB each: about 85 us per write at the port rate, far longer than a DREQ/DREP round trip.
-    disconnectWithWritesOutstanding(List.of(new NdkSge(0x1000, 1 << 20, 3)));
+    disconnectWithWritesOutstanding(
+        List.of(new NdkSge(0x1000, 1 << 20, ProviderRig.TEST_LOCAL_TOKEN)));
   }
 
   /**
@@ -163,7 +165,9 @@ class ConnectionInvariantsTest {
     h.establish();
     for (int i = 0; i < 3; i++) {
       assertEquals(NtStatus.SUCCESS, h.active.qp.receive("r" + i, SGL));
-      assertEquals(NtStatus.SUCCESS, h.active.qp.write("w" + i, writeSgl, 0, 1, 0));
+      assertEquals(
+          NtStatus.SUCCESS,
+          h.active.qp.write("w" + i, writeSgl, 0, ProviderRig.TEST_REMOTE_TOKEN, 0));
     }
     long start = h.sim.nowPs();
     long[] doneAt = {-1};

@@ -25,7 +25,8 @@ import org.rnicsim.ndk.provider.work.FirmwareGateway;
  * that waits on them and tells the peer (invariants 5-10).
  */
 class ConnectionReadinessTest {
-  private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 64, 3));
+  private static final List<NdkSge> SGL =
+      List.of(new NdkSge(0x1000, 64, ProviderRig.TEST_LOCAL_TOKEN));
 
   /** The shortest MODIFY_QP the firmware config can take: what a post must not wait for. */
   static long modifyQpFloorPs() {
@@ -59,7 +60,7 @@ class ConnectionReadinessTest {
   /** Posts one Write on {@code qp} now and runs until its completion is in {@code cq}. */
   private static long writeLatencyPs(TwoHosts h, NdkQp qp, NdkCq cq) {
     long start = h.sim.nowPs();
-    assertEquals(NtStatus.SUCCESS, qp.write("w", SGL, 0x2000, 3, 0));
+    assertEquals(NtStatus.SUCCESS, qp.write("w", SGL, 0x2000, ProviderRig.TEST_REMOTE_TOKEN, 0));
     NdkResultEx[] results = new NdkResultEx[1];
     int[] got = {0};
     h.sim.runUntil(() -> (got[0] += cq.getCqResultsEx(results)) > 0);

@@ -18,7 +18,7 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 /**
  * An NDK consumer's memory registrations reach the adapter's protection (MPT) cache, and its posts
  * carry the MR tokens as memory keys (docs/calibration-qp-scaling.md): more MRs than the cache
- * holds, touched round-robin, miss; DeregisterMr drops the key.
+ * holds, touched round-robin, miss; DeregisterMr drops the key, so an access with it is refused.
  */
 class MrKeysOnAdapterTest {
   // Every MR covers the same page, so the translation (MTT) lookups are the same in every run
@@ -103,10 +103,9 @@ class MrKeysOnAdapterTest {
   }
 
   @Test
-  void deregisterMrDropsTheKeySoALaterAccessWithItFindsNoEntry() {
+  void deregisterMrDropsTheKeySoALaterAccessWithItIsRefusedOnceTheAdapterLookedItUp() {
     Consumer consumer = new Consumer();
     NdkMr mr = consumer.register(1).get(0);
-    NdkMr other = consumer.register(1).get(0);
     assertEquals(0, consumer.roundRobin(List.of(mr), 2).mptMisses(), "a registered key");
 
     NtStatus[] deregistered = new NtStatus[1];
@@ -114,9 +113,16 @@ class MrKeysOnAdapterTest {
     consumer.rig.sim.runUntil(() -> deregistered[0] != null);
     assertEquals(NtStatus.SUCCESS, deregistered[0]);
 
-    // The token the consumer kept now names nothing on the adapter: looking it up misses, while
-    // a key still registered keeps hitting.
-    assertTrue(consumer.roundRobin(List.of(mr), 1).mptMisses() >= 1, "a deregistered key");
-    assertEquals(0, consumer.roundRobin(List.of(other), 2).mptMisses(), "a registered key");
+    // The token the consumer kept names nothing on the adapter: the lookup misses (the adapter
+    // reads the MPT to learn so), and the WRITE is refused.
+    long misses = consumer.counter(".mptCache.misses");
+    List<NdkSge> sgl = List.of(new NdkSge(BUFFER, BYTES, mr.getLocalTokenFromMr()));
+    int before = consumer.rig.queuedEntries.size();
+    assertEquals(
+        NtStatus.SUCCESS,
+        consumer.qps[0].write("stale", sgl, BUFFER, mr.getRemoteTokenFromMr(), 0));
+    consumer.rig.sim.runUntil(() -> consumer.rig.queuedEntries.size() > before);
+    assertEquals(NtStatus.ACCESS_VIOLATION, consumer.rig.queuedEntries.get(before).status());
+    assertTrue(consumer.counter(".mptCache.misses") > misses, "a deregistered key misses");
   }
 }

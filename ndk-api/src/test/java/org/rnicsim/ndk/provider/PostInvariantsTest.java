@@ -27,7 +27,9 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** Posts, Flush and DEFER: invariants 19-24 (ndkpi-spec 5, 6). */
 class PostInvariantsTest {
-  private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 512, 3));
+  private static final List<NdkSge> SGL =
+      List.of(new NdkSge(0x1000, 512, ProviderRig.TEST_LOCAL_TOKEN));
+  private static final int REMOTE = ProviderRig.TEST_REMOTE_TOKEN;
   private static final int DEFER = NdkOpFlag.DEFER.value();
 
   private static List<NdkResultEx> drain(NdkCq cq) {
@@ -53,22 +55,23 @@ class PostInvariantsTest {
     NdkPd pd = rig.pd();
     NdkQp lonely = rig.qp(pd, cq, "lonely");
     SimQp[] qps = rig.connectedPair(pd, cq);
+    rig.testMemory(pd);
     List<NdkSge> tooMany = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      tooMany.add(new NdkSge(0x1000, 8, 3));
+      tooMany.add(new NdkSge(0x1000, 8, ProviderRig.TEST_LOCAL_TOKEN));
     }
-    assertEquals(NtStatus.CONNECTION_INVALID, lonely.write("not connected", SGL, 0, 1, 0));
+    assertEquals(NtStatus.CONNECTION_INVALID, lonely.write("not connected", SGL, 0, REMOTE, 0));
     assertEquals(NtStatus.INVALID_PARAMETER, qps[0].send("too many sge", tooMany, 0));
     assertEquals(
         NtStatus.INVALID_PARAMETER,
-        qps[0].write("bad flag", SGL, 0, 1, NdkOpFlag.SEND_AND_SOLICIT_EVENT.value()));
+        qps[0].write("bad flag", SGL, 0, REMOTE, NdkOpFlag.SEND_AND_SOLICIT_EVENT.value()));
     assertEquals(
         NtStatus.INVALID_PARAMETER,
         qps[0].send("inline too big", List.of(new NdkSge(0, 65, 0)), NdkOpFlag.INLINE.value()));
-    assertEquals(NtStatus.SUCCESS, qps[0].write("loud", SGL, 0, 1, 0));
+    assertEquals(NtStatus.SUCCESS, qps[0].write("loud", SGL, 0, REMOTE, 0));
     assertEquals(
-        NtStatus.SUCCESS, qps[0].write("silent", SGL, 0, 1, NdkOpFlag.SILENT_SUCCESS.value()));
-    assertEquals(NtStatus.SUCCESS, qps[0].read("read", SGL, 0, 1, 0));
+        NtStatus.SUCCESS, qps[0].write("silent", SGL, 0, REMOTE, NdkOpFlag.SILENT_SUCCESS.value()));
+    assertEquals(NtStatus.SUCCESS, qps[0].read("read", SGL, 0, REMOTE, 0));
     rig.run();
     assertEquals(List.of("loud", "read"), contexts(drain(cq)));
   }
@@ -79,12 +82,14 @@ class PostInvariantsTest {
     NdkCq cq = rig.cq(64);
     NdkPd pd = rig.pd();
     SimQp[] qps = rig.connectedPair(pd, cq);
+    rig.testMemory(pd);
     SimQp qp = qps[0];
-    assertEquals(NtStatus.SUCCESS, qp.write("done-before", SGL, 0, 1, 0));
+    assertEquals(NtStatus.SUCCESS, qp.write("done-before", SGL, 0, REMOTE, 0));
     rig.run();
-    assertEquals(NtStatus.SUCCESS, qp.write("w1", SGL, 0, 1, DEFER));
-    assertEquals(NtStatus.SUCCESS, qp.write("w2", SGL, 0, 1, NdkOpFlag.SILENT_SUCCESS.value()));
-    assertEquals(NtStatus.SUCCESS, qp.read("r1", SGL, 0, 1, 0));
+    assertEquals(NtStatus.SUCCESS, qp.write("w1", SGL, 0, REMOTE, DEFER));
+    assertEquals(
+        NtStatus.SUCCESS, qp.write("w2", SGL, 0, REMOTE, NdkOpFlag.SILENT_SUCCESS.value()));
+    assertEquals(NtStatus.SUCCESS, qp.read("r1", SGL, 0, REMOTE, 0));
     assertEquals(NtStatus.SUCCESS, qp.receive("rcv1", SGL));
     assertEquals(NtStatus.SUCCESS, qp.receive("rcv2", SGL));
     qp.flush();
@@ -102,9 +107,9 @@ class PostInvariantsTest {
   void invariant20_flushWhileRequestsExecuteCancelsOnlyThoseNotDone() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);
-    SimQp[] qps = rig.connectedPair(rig.pd(), cq);
+    SimQp[] qps = rig.connectedPairOverTestMemory(cq);
     for (int i = 0; i < 5; i++) {
-      assertEquals(NtStatus.SUCCESS, qps[0].write("w" + i, SGL, 0, 1, 0));
+      assertEquals(NtStatus.SUCCESS, qps[0].write("w" + i, SGL, 0, REMOTE, 0));
     }
     // Flush as soon as the first write's CQE has landed: the others are still in the adapter.
     rig.sim.runUntil(() -> !rig.queuedEntries.isEmpty());
@@ -124,13 +129,13 @@ class PostInvariantsTest {
   void invariant21_deferredRequestsStillCompleteWhenALaterPostFailsInline() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);
-    SimQp[] qps = rig.connectedPair(rig.pd(), cq);
-    assertEquals(NtStatus.SUCCESS, qps[0].write("d1", SGL, 0, 1, DEFER));
+    SimQp[] qps = rig.connectedPairOverTestMemory(cq);
+    assertEquals(NtStatus.SUCCESS, qps[0].write("d1", SGL, 0, REMOTE, DEFER));
     assertEquals(NtStatus.SUCCESS, qps[0].send("d2", SGL, DEFER));
     assertEquals(2, qps[0].unrungInitiatorRequests());
     assertEquals(
         NtStatus.INVALID_PARAMETER,
-        qps[0].write("fails", SGL, 0, 1, NdkOpFlag.RDMA_READ_SINK.value() | DEFER));
+        qps[0].write("fails", SGL, 0, REMOTE, NdkOpFlag.RDMA_READ_SINK.value() | DEFER));
     assertEquals(0, qps[0].unrungInitiatorRequests(), "the failure pushed the chain");
     assertEquals(NtStatus.SUCCESS, qps[1].receive("rcv", SGL));
     rig.run();
@@ -142,14 +147,14 @@ class PostInvariantsTest {
   void invariant22_aChainEndingWithoutDeferGoesToHardwareUnderOneDoorbell() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);
-    SimQp[] qps = rig.connectedPair(rig.pd(), cq);
+    SimQp[] qps = rig.connectedPairOverTestMemory(cq);
     for (int i = 0; i < 3; i++) {
-      assertEquals(NtStatus.SUCCESS, qps[0].write("d" + i, SGL, 0, 1, DEFER));
+      assertEquals(NtStatus.SUCCESS, qps[0].write("d" + i, SGL, 0, REMOTE, DEFER));
     }
     rig.run();
     assertEquals(0, qps[0].initiatorDoorbells(), "DEFER only writes the WQEs");
     assertEquals(List.of(), drain(cq));
-    assertEquals(NtStatus.SUCCESS, qps[0].write("last", SGL, 0, 1, 0));
+    assertEquals(NtStatus.SUCCESS, qps[0].write("last", SGL, 0, REMOTE, 0));
     rig.run();
     assertEquals(1, qps[0].initiatorDoorbells());
     assertEquals(List.of("d0", "d1", "d2", "last"), contexts(drain(cq)));
@@ -157,11 +162,11 @@ class PostInvariantsTest {
     ProviderRig eager =
         new ProviderRig(ProviderPolicy.defaults().withBatchDeferredDoorbells(false));
     NdkCq cq2 = eager.cq(64);
-    SimQp[] qps2 = eager.connectedPair(eager.pd(), cq2);
+    SimQp[] qps2 = eager.connectedPairOverTestMemory(cq2);
     for (int i = 0; i < 3; i++) {
-      qps2[0].write("d" + i, SGL, 0, 1, DEFER);
+      qps2[0].write("d" + i, SGL, 0, REMOTE, DEFER);
     }
-    qps2[0].write("last", SGL, 0, 1, 0);
+    qps2[0].write("last", SGL, 0, REMOTE, 0);
     eager.run();
     assertEquals(4, qps2[0].initiatorDoorbells(), "policy: DEFER ignored, a doorbell per post");
   }
@@ -170,7 +175,7 @@ class PostInvariantsTest {
   void invariant23_resultsCarryTheQpContextAndTheRequestContext() {
     ProviderRig rig = new ProviderRig();
     NdkCq cq = rig.cq(64);
-    SimQp[] qps = rig.connectedPair(rig.pd(), cq);
+    SimQp[] qps = rig.connectedPairOverTestMemory(cq);
     Object requestContext = new Object();
     assertEquals(NtStatus.SUCCESS, qps[1].receive("rcv", SGL));
     assertEquals(NtStatus.SUCCESS, qps[0].send(requestContext, SGL, 0));
@@ -190,6 +195,7 @@ class PostInvariantsTest {
     NdkCq cq = rig.cq(64);
     NdkPd pd = rig.pd();
     SimQp[] qps = rig.connectedPair(pd, cq);
+    rig.testMemory(pd);
     NdkMr mr = rig.create(cb -> pd.createMr(false, cb, null));
     NtStatus[] registered = new NtStatus[1];
     mr.registerMr(

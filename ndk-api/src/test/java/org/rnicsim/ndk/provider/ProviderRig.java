@@ -21,6 +21,7 @@ import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkProvider;
 import org.rnicsim.ndk.api.NdkQp;
+import org.rnicsim.ndk.api.constant.NdkMrFlag;
 import org.rnicsim.ndk.api.status.NtStatus;
 import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.api.struct.NdisOpenNdkAdapterParameters;
@@ -262,6 +263,36 @@ final class ProviderRig {
     assertEquals(NtStatus.SUCCESS, status[0], "RegisterMr");
     assertEquals("register", context[0], "the completion gets its request context back");
     return mr;
+  }
+
+  /** The memory every test buffer and remote address lies in: {@code [0, TEST_MEMORY_BYTES)}. */
+  static final long TEST_MEMORY_BYTES = 2L << 20;
+
+  /** The tokens of {@link #testMemory}: the first MR a provider registers gets these. */
+  static final int TEST_LOCAL_TOKEN = 0x100;
+
+  static final int TEST_REMOTE_TOKEN = 0x101;
+
+  /**
+   * Registers the test memory on {@code pd} for local and remote access: posts that touch memory
+   * must carry its tokens ({@link #TEST_LOCAL_TOKEN} in SGLs, {@link #TEST_REMOTE_TOKEN} as the
+   * remote token), for the adapter refuses a token it holds no registration for. Call it before any
+   * other MR or MW of the provider is created.
+   */
+  void testMemory(NdkPd pd) {
+    int access =
+        NdkMrFlag.mask(
+            NdkMrFlag.ALLOW_LOCAL_WRITE, NdkMrFlag.ALLOW_REMOTE_READ, NdkMrFlag.ALLOW_REMOTE_WRITE);
+    NdkMr mr = registeredMr(pd, 0, TEST_MEMORY_BYTES, access);
+    assertEquals(TEST_LOCAL_TOKEN, mr.getLocalTokenFromMr(), "the provider's first MR");
+    assertEquals(TEST_REMOTE_TOKEN, mr.getRemoteTokenFromMr(), "the provider's first MR");
+  }
+
+  /** As {@link #connectedPair}, on a new PD with the {@link #testMemory} registered. */
+  SimQp[] connectedPairOverTestMemory(NdkCq cq) {
+    NdkPd pd = pd();
+    testMemory(pd);
+    return connectedPair(pd, cq);
   }
 
   NdkQp qp(NdkPd pd, NdkCq cq, Object qpContext) {

@@ -22,7 +22,8 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** Posts on two hosts run on the rnic-model datapath: WQEs, doorbells, the wire, landed CQEs. */
 class RnicDatapathTest {
-  private static final List<NdkSge> SMALL = List.of(new NdkSge(0x10_000, 8, 3));
+  private static final List<NdkSge> SMALL =
+      List.of(new NdkSge(0x10_000, 8, ProviderRig.TEST_LOCAL_TOKEN));
   private static final int DEFER = NdkOpFlag.DEFER.value();
 
   /** Two hosts back to back, one connected QP each, every entry timed when it is queued. */
@@ -41,6 +42,8 @@ class RnicDatapathTest {
     final SimQp qpB = b.own(b.qp(pdB, cqB, "qpB"));
 
     Pair() {
+      a.testMemory(pdA);
+      b.testMemory(pdB);
       hosts
           .provider(0)
           .setObserver(
@@ -85,7 +88,8 @@ class RnicDatapathTest {
   @Test
   void writeSendAndReadCompleteWhenTheirCqesLandInTheR1LatencyRange() {
     Pair p = new Pair();
-    long writePs = p.latencyOf(() -> p.qpA.write("w", SMALL, 0x20_000, 3, 0));
+    long writePs =
+        p.latencyOf(() -> p.qpA.write("w", SMALL, 0x20_000, ProviderRig.TEST_REMOTE_TOKEN, 0));
     assertEquals(NdkOperationType.WRITE, only(p.cqA).type());
     assertEquals(NtStatus.SUCCESS, p.qpB.receive("r", SMALL));
     p.sim.runToEnd();
@@ -94,9 +98,11 @@ class RnicDatapathTest {
     NdkResultEx received = only(p.cqB);
     assertEquals(NdkOperationType.RECEIVE, received.type());
     assertEquals(8, received.bytesTransferred());
-    long coldReadPs = p.latencyOf(() -> p.qpA.read("rd", SMALL, 0x20_000, 3, 0));
+    long coldReadPs =
+        p.latencyOf(() -> p.qpA.read("rd", SMALL, 0x20_000, ProviderRig.TEST_REMOTE_TOKEN, 0));
     assertEquals(NdkOperationType.READ, only(p.cqA).type());
-    long readPs = p.latencyOf(() -> p.qpA.read("rd2", SMALL, 0x20_000, 3, 0));
+    long readPs =
+        p.latencyOf(() -> p.qpA.read("rd2", SMALL, 0x20_000, ProviderRig.TEST_REMOTE_TOKEN, 0));
     only(p.cqA);
     assertTrue(coldReadPs > readPs, "the first READ misses the responder's read-state context");
     // A signalled request completes after its ACK or response: about one R1 round trip (2 x ~0.8
@@ -115,9 +121,12 @@ class RnicDatapathTest {
     long before = p.hosts.engine().doorbells();
     long unitBefore = p.hosts.stats().counter("nicA.doorbellUnit.items").count();
     for (int i = 0; i < 7; i++) {
-      assertEquals(NtStatus.SUCCESS, p.qpA.write("d" + i, SMALL, 0x20_000, 3, DEFER));
+      assertEquals(
+          NtStatus.SUCCESS,
+          p.qpA.write("d" + i, SMALL, 0x20_000, ProviderRig.TEST_REMOTE_TOKEN, DEFER));
     }
-    assertEquals(NtStatus.SUCCESS, p.qpA.write("last", SMALL, 0x20_000, 3, 0));
+    assertEquals(
+        NtStatus.SUCCESS, p.qpA.write("last", SMALL, 0x20_000, ProviderRig.TEST_REMOTE_TOKEN, 0));
     p.sim.runToEnd();
     assertEquals(1, p.hosts.engine().doorbells() - before);
     assertEquals(
@@ -131,7 +140,9 @@ class RnicDatapathTest {
   void flushCancelsEverythingOutstandingAndNothingCompletesLater() {
     Pair p = new Pair();
     for (int i = 0; i < 6; i++) {
-      assertEquals(NtStatus.SUCCESS, p.qpA.write("w" + i, SMALL, 0x20_000, 3, 0));
+      assertEquals(
+          NtStatus.SUCCESS,
+          p.qpA.write("w" + i, SMALL, 0x20_000, ProviderRig.TEST_REMOTE_TOKEN, 0));
     }
     assertEquals(NtStatus.SUCCESS, p.qpA.receive("rcv", SMALL));
     p.sim.runUntil(p.sim.nowPs() + 500 * SimTime.PS_PER_NS); // doorbell rung, nothing back yet

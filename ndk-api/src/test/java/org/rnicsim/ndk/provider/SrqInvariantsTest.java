@@ -16,7 +16,8 @@ import org.rnicsim.ndk.provider.queue.SimQp;
 
 /** SRQ arming: invariant 32 (ndkpi-spec 4). */
 class SrqInvariantsTest {
-  private static final List<NdkSge> SGL = List.of(new NdkSge(0x1000, 128, 3));
+  private static final List<NdkSge> SGL =
+      List.of(new NdkSge(0x1000, 128, ProviderRig.TEST_LOCAL_TOKEN));
 
   private final ProviderRig rig = new ProviderRig();
   private final List<Long> notifications = new ArrayList<>();
@@ -32,6 +33,7 @@ class SrqInvariantsTest {
       (SimQp) rig.create(cb -> pd.createQpWithSrq(cq, cq, srq, "onSrq", 64, 2, 0, cb, null));
 
   {
+    rig.testMemory(pd);
     sender.connectTo(receiver);
   }
 

@@ -100,6 +100,7 @@ final class TwoHosts {
       ProviderRig rig = side == active ? a : b;
       side.cq = rig.cq(256);
       side.pd = rig.pd();
+      rig.testMemory(side.pd);
       side.qp = rig.qp(side.pd, side.cq, side == active ? "activeQp" : "passiveQp");
     }
     listener =

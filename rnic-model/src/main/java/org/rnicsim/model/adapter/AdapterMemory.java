@@ -62,12 +62,13 @@ public final class AdapterMemory {
    */
   public void registered(int localKey, int remoteKey, long address, long lengthBytes) {
     caches.memoryRegistered(localKey, address, lengthBytes);
-    transport.memoryKeysCreated(localKey, remoteKey);
+    transport.memoryKeysCreated(localKey, remoteKey, address, lengthBytes);
   }
 
   /**
-   * A deregistration's firmware command completed: {@code localKey} and {@code remoteKey} name no
-   * entry any more, and the region's cached entries are dropped.
+   * A deregistration's firmware command completed (or an invalidation ran): {@code localKey} and
+   * {@code remoteKey} name no entry any more, so the adapter refuses accesses with them, and the
+   * region's cached entries are dropped.
    */
   public void deregistered(int localKey, int remoteKey, long address, long lengthBytes) {
     caches.memoryDeregistered(localKey, address);

@@ -27,6 +27,12 @@ public enum PacketOpcode {
   ACK(4, false),
   NAK_SEQUENCE_ERROR(4, false),
   NAK_RECEIVER_NOT_READY(4, false),
+  /**
+   * The responder refused a request's memory access (an rkey it holds no region for, or an access
+   * outside the region): the requester completes that WQE in error (IBA chapter 9, the AETH NAK
+   * codes).
+   */
+  NAK_REMOTE_ACCESS_ERROR(4, false),
   MANAGEMENT_DATAGRAM(8, true),
   /**
    * RoCEv2 Congestion Notification Packet (IBTA RoCEv2 Annex A17.9.3, BTH opcode 0x81): the

@@ -1,5 +1,6 @@
 package org.rnicsim.experiments.rdma.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import org.rnicsim.ndk.api.NdkCq;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCqNotificationCallback;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkObject;
 import org.rnicsim.ndk.api.NdkPd;
 import org.rnicsim.ndk.api.NdkProvider;
@@ -56,7 +58,6 @@ final class NdkConsumerPair {
 
   private static final long CLIENT_BUFFER = 0x10_0000;
   private static final long SERVER_BUFFER = 0x80_0000;
-  private static final int TOKEN = 1;
 
   /** What a loop does with each completion its consumer polls, after the checks. */
   interface Handler {
@@ -70,8 +71,10 @@ final class NdkConsumerPair {
   private final boolean interrupts;
   private final RdmaOperation operation;
   private final long bytes;
-  private final List<NdkSge> clientSgl;
-  private final List<NdkSge> serverSgl;
+  // Each side's buffer is an MR of its own: the SGLs carry its local token, the peer its remote
+  // one.
+  private final List<List<NdkSge>> sgls = new ArrayList<>(List.of(List.of(), List.of()));
+  private final int[] remoteTokens = new int[2];
   private final int flags;
   private final NdkQp[] qps = new NdkQp[2];
   private final NdkCq[] cqs = new NdkCq[2];
@@ -92,8 +95,6 @@ final class NdkConsumerPair {
     this.host = testbed.hardware().host();
     this.completion = testbed.completion();
     this.interrupts = completion.mode() == CompletionSection.Mode.INTERRUPTS;
-    this.clientSgl = List.of(new NdkSge(CLIENT_BUFFER, bytes, TOKEN));
-    this.serverSgl = List.of(new NdkSge(SERVER_BUFFER, bytes, TOKEN));
     this.flags = transfers.inline(caseIndex, testbed.hardware()) ? NdkOpFlag.INLINE.value() : 0;
   }
 
@@ -141,6 +142,10 @@ final class NdkConsumerPair {
         cq.armCq(NdkCqNotificationType.ANY);
       }
       NdkPd pd = create(cb -> adapter.createPd(cb, null));
+      long buffer = bufferOf(side);
+      NdkMr mr = NdkConsumerSetup.registerMr(simulator, pd, buffer, Math.max(1, bytes));
+      sgls.set(side, List.of(new NdkSge(buffer, bytes, mr.getLocalTokenFromMr())));
+      remoteTokens[side] = mr.getRemoteTokenFromMr();
       cqs[side] = cq;
       String context = side == SERVER ? "serverQp" : "clientQp";
       qps[side] =
@@ -222,15 +227,16 @@ final class NdkConsumerPair {
    */
   void post(int side, Object context, boolean defer) {
     int flags = defer ? this.flags | NdkOpFlag.DEFER.value() : this.flags;
-    boolean fromServer = side == SERVER;
+    int peer = 1 - side;
     NdkQp qp = qps[side];
-    List<NdkSge> sgl = fromServer ? serverSgl : clientSgl;
-    long remote = fromServer ? CLIENT_BUFFER : SERVER_BUFFER;
+    List<NdkSge> sgl = sgls.get(side);
+    long remote = bufferOf(peer);
+    int token = remoteTokens[peer];
     NtStatus status =
         switch (operation) {
           case SEND -> qp.send(context, sgl, flags);
-          case WRITE -> qp.write(context, sgl, remote, TOKEN, flags);
-          case READ -> qp.read(context, sgl, remote, TOKEN, defer ? NdkOpFlag.DEFER.value() : 0);
+          case WRITE -> qp.write(context, sgl, remote, token, flags);
+          case READ -> qp.read(context, sgl, remote, token, defer ? NdkOpFlag.DEFER.value() : 0);
         };
     NdkConsumerSetup.require(status, operation.label());
   }
@@ -275,8 +281,7 @@ final class NdkConsumerPair {
   }
 
   private void receive(int side) {
-    NdkConsumerSetup.require(
-        qps[side].receive(RECEIVE, side == SERVER ? serverSgl : clientSgl), "receive");
+    NdkConsumerSetup.require(qps[side].receive(RECEIVE, sgls.get(side)), "receive");
   }
 
   /**
@@ -345,6 +350,10 @@ final class NdkConsumerPair {
       }
     }
     return drained;
+  }
+
+  private static long bufferOf(int side) {
+    return side == SERVER ? SERVER_BUFFER : CLIENT_BUFFER;
   }
 
   private <T extends NdkObject> T create(Function<NdkFnCreateCompletion, NdkCreateResult<T>> call) {

@@ -4,8 +4,12 @@ import java.util.function.Function;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.ndk.api.NdkCreateResult;
 import org.rnicsim.ndk.api.NdkFnCreateCompletion;
+import org.rnicsim.ndk.api.NdkMr;
 import org.rnicsim.ndk.api.NdkObject;
+import org.rnicsim.ndk.api.NdkPd;
+import org.rnicsim.ndk.api.constant.NdkMrFlag;
 import org.rnicsim.ndk.api.status.NtStatus;
+import org.rnicsim.ndk.api.struct.Mdl;
 import org.rnicsim.ndk.consumer.ProbeFeed;
 import org.rnicsim.ndk.provider.policy.ProviderObserver;
 import org.rnicsim.ndk.verifier.ProviderProbe;
@@ -43,6 +47,30 @@ public final class NdkConsumerSetup {
     @SuppressWarnings("unchecked")
     T object = (T) delivered[0];
     return object;
+  }
+
+  /**
+   * An MR over {@code [address, address + bytes)} registered for local writes, remote reads and
+   * remote writes, run to its completion: a loop's posts carry its tokens, because an adapter
+   * refuses an access with a token it holds no registration for (a remote access or local
+   * protection error).
+   *
+   * @throws IllegalStateException when the registration fails
+   */
+  public static NdkMr registerMr(RnicSimulator simulator, NdkPd pd, long address, long bytes) {
+    NdkMr mr = create(simulator, cb -> pd.createMr(false, cb, null));
+    NtStatus[] status = new NtStatus[1];
+    int flags =
+        NdkMrFlag.mask(
+            NdkMrFlag.ALLOW_LOCAL_WRITE, NdkMrFlag.ALLOW_REMOTE_READ, NdkMrFlag.ALLOW_REMOTE_WRITE);
+    NtStatus returned =
+        mr.registerMr(Mdl.of(address, bytes), bytes, flags, (ctx, s) -> status[0] = s, null);
+    if (NtStatus.PENDING.equals(returned)) {
+      simulator.runUntil(() -> status[0] != null);
+      returned = status[0];
+    }
+    require(returned, "RegisterMr");
+    return mr;
   }
 
   /** An observer feeding {@code probe} that runs {@code entryQueued} on every queued CQ entry. */

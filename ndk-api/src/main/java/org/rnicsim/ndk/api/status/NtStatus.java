@@ -35,7 +35,10 @@ public record NtStatus(int code) {
   /** STATUS_BUFFER_OVERFLOW, a warning: CQ overrun in a CQ notification (ndkpi-spec 4). */
   public static final NtStatus BUFFER_OVERFLOW = define(0x8000_0005, "STATUS_BUFFER_OVERFLOW");
 
-  /** STATUS_ACCESS_VIOLATION: Bind/FastRegister on an MR lacking the needed access. */
+  /**
+   * STATUS_ACCESS_VIOLATION: Bind/FastRegister on an MR lacking the needed access; in a CQ entry, a
+   * request whose memory token the adapter refused (a remote or local access error).
+   */
   public static final NtStatus ACCESS_VIOLATION = define(0xC000_0005, "STATUS_ACCESS_VIOLATION");
 
   /** STATUS_INVALID_PARAMETER: e.g. a depth above its ADAPTER_INFO maximum (invariant 30). */

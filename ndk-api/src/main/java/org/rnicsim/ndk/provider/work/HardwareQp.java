@@ -259,7 +259,7 @@ final class HardwareQp {
     if (resetting) {
       return null;
     }
-    return hw != null && hw.state() == QpState.ERROR ? WorkRequestEngine.PEER_GONE : null;
+    return hw != null && hw.state() == QpState.ERROR ? hardwareFlushStatus() : null;
   }
 
   boolean isGone() {
@@ -309,17 +309,35 @@ final class HardwareQp {
   }
 
   /**
-   * Provider-defined statuses (ndkpi-spec 5 lists none): a flushed request gets the reason the QP
-   * left service (PEER_GONE by default); exhausted transport or RNR retries are IO_TIMEOUT; a
-   * surprise removal is DEVICE_REMOVED.
+   * Provider-defined statuses (docs/ndk-lifetime-rules.md: CQ error codes other than CANCELLED are
+   * the provider's own): a flushed request gets the reason the QP left service ({@link
+   * #hardwareFlushStatus} if the adapter moved it); exhausted transport or RNR retries are
+   * IO_TIMEOUT; a memory access the responder refused (a remote access error) or the requester's
+   * adapter refused (a local protection error: a bad lkey) is ACCESS_VIOLATION; a surprise removal
+   * is DEVICE_REMOVED.
    */
   NtStatus statusOf(CompletionStatus status) {
     return switch (status) {
       case SUCCESS -> NtStatus.SUCCESS;
-      case FLUSH_ERROR -> leftServiceWith != null ? leftServiceWith : WorkRequestEngine.PEER_GONE;
+      case FLUSH_ERROR -> leftServiceWith != null ? leftServiceWith : hardwareFlushStatus();
       case RETRY_EXCEEDED, RNR_RETRY_EXCEEDED -> NtStatus.IO_TIMEOUT;
+      case REMOTE_ACCESS_ERROR, LOCAL_PROTECTION_ERROR -> NtStatus.ACCESS_VIOLATION;
       case ADAPTER_REMOVED -> FirmwareGateway.DEVICE_REMOVED;
     };
+  }
+
+  /**
+   * Why requests flush once the adapter moved the QP to ERROR by itself: after a memory key fault
+   * of this QP's own request (ACCESS_VIOLATION on that request) the rest are CANCELLED, as a flush
+   * cancels them; after anything else (retries exhausted, the peer's request refused here) the peer
+   * is taken for gone.
+   */
+  private NtStatus hardwareFlushStatus() {
+    CompletionStatus cause = hw == null ? null : hw.errorCause();
+    return cause == CompletionStatus.REMOTE_ACCESS_ERROR
+            || cause == CompletionStatus.LOCAL_PROTECTION_ERROR
+        ? NtStatus.CANCELLED
+        : WorkRequestEngine.PEER_GONE;
   }
 
   // ---- leaving service ----

@@ -7,14 +7,23 @@ import java.util.Map;
  * The memory keys a consumer's registrations created on this adapter, each naming its region's
  * protection (MPT) entry. A registration may hand out two keys for one entry (an NDK MR's local and
  * remote tokens, where mlx5 uses one mkey for both), so both resolve to the entry's key. A key
- * nobody registered, or one deregistered, names no entry.
+ * nobody registered, or one deregistered or invalidated, names no entry: an access with it is
+ * refused once the adapter has read the MPT to find that out ({@link TransportContext#translate}).
  */
 final class MemoryKeys {
-  private final Map<Integer, Integer> entryOfKey = new HashMap<>();
+  /** What a key names: the MPT entry and the region {@code [address, address + lengthBytes)}. */
+  private record Entry(int entryKey, long address, long lengthBytes) {
+    boolean covers(long from, long bytes) {
+      return from >= address && bytes <= lengthBytes && from - address <= lengthBytes - bytes;
+    }
+  }
 
-  void created(int entryKey, int otherKey) {
-    entryOfKey.put(entryKey, entryKey);
-    entryOfKey.put(otherKey, entryKey);
+  private final Map<Integer, Entry> entryOfKey = new HashMap<>();
+
+  void created(int entryKey, int otherKey, long address, long lengthBytes) {
+    Entry entry = new Entry(entryKey, address, lengthBytes);
+    entryOfKey.put(entryKey, entry);
+    entryOfKey.put(otherKey, entry);
   }
 
   void destroyed(int entryKey, int otherKey) {
@@ -24,7 +33,17 @@ final class MemoryKeys {
 
   /** The MPT entry's key {@code key} names, or {@code -1} for a key that names none. */
   long entryOf(int key) {
-    Integer entry = entryOfKey.get(key);
-    return entry == null ? -1 : entry;
+    Entry entry = entryOfKey.get(key);
+    return entry == null ? -1 : entry.entryKey();
+  }
+
+  /**
+   * Whether {@code key} names an entry whose region holds all of {@code [address, address +
+   * bytes)}: the protection check the MPT entry lets the adapter make (IBA chapter 10, memory
+   * protection: the key must be valid and the access within the region's bounds).
+   */
+  boolean permits(int key, long address, long bytes) {
+    Entry entry = entryOfKey.get(key);
+    return entry != null && entry.covers(address, bytes);
   }
 }

@@ -6,7 +6,7 @@ import org.rnicsim.model.trace.ModelTraceEvent.QpStateChanged;
 
 /**
  * The transition to ERROR and what it implies: every outstanding WQE, send and receive, completes
- * with a flush error (the oldest send WQE with the error that caused the transition, if any), and
+ * with a flush error (the send WQE whose error caused the transition with that error, if any), and
  * anything still in flight for the QP is void. Error completions are written whether or not the WQE
  * was signalled (IB spec 10.8.3: a WQE that completes in error always generates a completion).
  */
@@ -19,13 +19,33 @@ final class QpErrors {
 
   /** Moves {@code qp} to ERROR; {@code cause} is the status of its oldest send WQE, or null. */
   void moveToError(QueuePair qp, CompletionStatus cause) {
+    moveToError(qp, cause, qp.sendQueue == null ? -1 : qp.sendQueue.completed);
+  }
+
+  /**
+   * Moves {@code qp} to ERROR because of its send WQE {@code wqe} (a memory key fault): that WQE
+   * completes with {@code cause}, every other outstanding one is flushed. Nothing happens if the
+   * WQE is no longer outstanding.
+   */
+  void failSendWqe(QueuePair qp, SendWqe wqe, CompletionStatus cause) {
+    SendQueue sq = qp.sendQueue;
+    for (long i = sq.completed; i < sq.doorbelled; i++) {
+      if (sq.at(i) == wqe) {
+        moveToError(qp, cause, i);
+        return;
+      }
+    }
+  }
+
+  private void moveToError(QueuePair qp, CompletionStatus cause, long causeIndex) {
     if (qp.state == QpState.ERROR) {
       return;
     }
     changeState(qp, QpState.ERROR);
+    qp.errorCause = cause;
     leaveService(qp, ctx);
     if (qp.sendQueue != null) {
-      flushSend(qp, cause);
+      flushSend(qp, cause, causeIndex);
     }
     if (qp.receiveQueue != null) {
       flushNewReceiveWork(qp);
@@ -35,6 +55,7 @@ final class QpErrors {
   void changeState(QueuePair qp, QpState to) {
     QpState from = qp.state;
     qp.state = to;
+    qp.errorCause = null;
     if (ctx.trace.isOn()) {
       ctx.trace.emit(
           new QpStateChanged(ctx.nowPs(), ctx.adapterName, qp.qpn, from.name(), to.name()));
@@ -55,16 +76,16 @@ final class QpErrors {
 
   /** Send WQEs doorbelled to a QP that is already in ERROR complete at once, flushed. */
   void flushNewSendWork(QueuePair qp) {
-    flushSend(qp, null);
+    flushSend(qp, null, -1);
   }
 
-  private void flushSend(QueuePair qp, CompletionStatus cause) {
+  private void flushSend(QueuePair qp, CompletionStatus cause, long causeIndex) {
     SendQueue sq = qp.sendQueue;
     long now = ctx.nowPs();
     for (long i = sq.completed; i < sq.doorbelled; i++) {
       SendWqe wqe = sq.at(i);
       CompletionStatus status =
-          i == sq.completed && cause != null ? cause : CompletionStatus.FLUSH_ERROR;
+          i == causeIndex && cause != null ? cause : CompletionStatus.FLUSH_ERROR;
       ctx.cqeWriter.write(qp.sendCq, now, wqe.wrId, qp.qpn, wqe.opcode, status, 0);
       ctx.transmitBuffer.release(wqe.bufferedBytes);
       wqe.bufferedBytes = 0;

@@ -2,6 +2,7 @@ package org.rnicsim.model.adapter.transport;
 
 import java.util.ArrayDeque;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
+import org.rnicsim.model.adapter.completion.CompletionStatus;
 import org.rnicsim.model.adapter.congestion.CnpPacer;
 import org.rnicsim.model.adapter.congestion.DcqcnReactionPoint;
 import org.rnicsim.model.fabric.Packet;
@@ -19,6 +20,9 @@ public final class QueuePair {
   final int sendQueueDepth;
   final int receiveQueueDepth;
   QpState state = QpState.RESET;
+
+  /** While in ERROR: the status of the send WQE whose error moved the QP there, or null. */
+  CompletionStatus errorCause;
 
   /** Changes when the QP leaves service (ERROR, RESET, destroy): in-flight work for it is void. */
   int epoch;
@@ -84,6 +88,14 @@ public final class QueuePair {
 
   public QpState state() {
     return state;
+  }
+
+  /**
+   * While the QP is in ERROR, the status of the send WQE whose error moved it there (a retry limit,
+   * a memory key fault); null if none did (a modify to ERROR, a responder-side error).
+   */
+  public CompletionStatus errorCause() {
+    return errorCause;
   }
 
   public CompletionQueue sendCq() {

@@ -219,9 +219,12 @@ public final class RcTransport {
     }
   }
 
-  /** A registration created {@code entryKey}'s MPT entry, also named by {@code otherKey}. */
-  public void memoryKeysCreated(int entryKey, int otherKey) {
-    ctx.memoryKeys.created(entryKey, otherKey);
+  /**
+   * A registration created {@code entryKey}'s MPT entry for {@code [address, address +
+   * lengthBytes)}, also named by {@code otherKey}.
+   */
+  public void memoryKeysCreated(int entryKey, int otherKey, long address, long lengthBytes) {
+    ctx.memoryKeys.created(entryKey, otherKey, address, lengthBytes);
   }
 
   /** The registration of {@code entryKey} ended: neither key names an entry any more. */

@@ -1,5 +1,6 @@
 package org.rnicsim.model.adapter.transport;
 
+import org.rnicsim.model.adapter.completion.CompletionStatus;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.fabric.Packet;
 import org.rnicsim.model.fabric.PacketOpcode;
@@ -180,6 +181,10 @@ final class Requester {
     long readyPs =
         ctx.translate(
             wqe.localKey, wqe.localAddress, Math.min(wqe.lengthBytes, ctx.mtuBytes), readyAtPs);
+    if (readyPs == TransportContext.KEY_FAULT) {
+      errors.failSendWqe(qp, wqe, CompletionStatus.LOCAL_PROTECTION_ERROR);
+      return;
+    }
     if (readyPs < 0) {
       int qpEpoch = qp.epoch;
       ctx.missCache.awaitFill(
@@ -220,6 +225,10 @@ final class Requester {
         long bytes = Math.min(packets * ctx.mtuBytes, wqe.lengthBytes - offset);
         long translatedPs = ctx.translate(wqe.localKey, wqe.localAddress + offset, bytes, readyPs);
         int qpEpoch = qp.epoch;
+        if (translatedPs == TransportContext.KEY_FAULT) { // a bad lkey: nothing is read
+          errors.failSendWqe(qp, wqe, CompletionStatus.LOCAL_PROTECTION_ERROR);
+          return;
+        }
         if (translatedPs < 0) {
           sq.payloadBlocked = true;
           ctx.missCache.awaitFill(ctx.missKey, () -> resumePayload(qp, qpEpoch, false));

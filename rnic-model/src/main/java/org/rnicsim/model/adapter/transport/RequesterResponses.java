@@ -9,8 +9,8 @@ import org.rnicsim.model.trace.ModelTraceEvent.Retransmit;
 /**
  * The requester's return path: ACKs and READ responses acknowledge WQEs; WQEs complete strictly in
  * order, a CQE for each signalled one. A lost packet is recovered by go-back-N after a sequence NAK
- * or the local ACK timeout; an RNR NAK holds the QP for the RNR delay; retries exhausted send the
- * QP to ERROR.
+ * or the local ACK timeout; an RNR NAK holds the QP for the RNR delay; retries exhausted, or a
+ * remote-access-error NAK, send the QP to ERROR.
  */
 final class RequesterResponses {
   private final TransportContext ctx;
@@ -40,6 +40,7 @@ final class RequesterResponses {
         goBackTo(qp, packet.psn(), "sequence NAK");
       }
       case NAK_RECEIVER_NOT_READY -> receiverNotReady(qp, packet.psn(), readyAtPs);
+      case NAK_REMOTE_ACCESS_ERROR -> remoteAccessError(qp, packet.psn(), readyAtPs);
       default -> {
         if (opcode.isReadResponse()) {
           readResponse(qp, packet, readyAtPs);
@@ -184,6 +185,24 @@ final class RequesterResponses {
     qp.holdUntilPs = ctx.nowPs() + profile.rnrRetryDelayPs();
     timer(qp).holdUntil(qp.holdUntilPs);
     goBackTo(qp, psn, "receiver not ready");
+  }
+
+  /**
+   * The responder refused the memory access of the request with sequence number {@code psn}: what
+   * came before it is acknowledged, the request completes with a remote access error and the QP
+   * goes to ERROR, flushing every later WQE (a NAK for a request no longer outstanding is stale).
+   */
+  private void remoteAccessError(QueuePair qp, int psn, long readyAtPs) {
+    acknowledgeThrough(qp, psn - 1, -1, readyAtPs);
+    SendQueue sq = qp.sendQueue;
+    // Up to every fetched WQE: a long WRITE may be NAKed for its first packet while it still sends.
+    for (long i = sq.completed; i < sq.fetched; i++) {
+      SendWqe wqe = sq.at(i);
+      if (wqe.firstPsn <= psn && psn <= wqe.lastPsn()) {
+        errors.failSendWqe(qp, wqe, CompletionStatus.REMOTE_ACCESS_ERROR);
+        return;
+      }
+    }
   }
 
   void holdEnded(QueuePair qp) {

@@ -25,6 +25,10 @@ import org.rnicsim.model.trace.ModelTraceEvent.DoorbellLanded;
  *       response packet at a time and sends the responses in order.
  * </ul>
  *
+ * <p>A WRITE's or READ's rkey is checked where its MPT entry is looked up: a key the adapter holds
+ * no region for (never registered, deregistered, invalidated), or a RETH range outside the region,
+ * is refused once the entry is in, with a remote-access-error NAK ({@link #refuseAccess}).
+ *
  * <p>A step that needs a cache fill or a receive WQE still on its way returns a blocked code before
  * it changes any state, so the receive path can run it again later from the start.
  */
@@ -220,8 +224,14 @@ final class Responder {
     int key = first ? packet.remoteKey() : qp.writeKey;
     long bytes = packet.payloadBytes();
     long translatedPs = ctx.translate(key, address, bytes, readyAtPs);
+    if (translatedPs == TransportContext.KEY_FAULT) {
+      return refuseAccess(qp, packet.psn(), ctx.keyFaultPs);
+    }
     if (translatedPs < 0) {
       return BLOCKED_ON_CACHE;
+    }
+    if (first && !ctx.permits(key, address, packet.dmaLengthBytes())) {
+      return refuseAccess(qp, packet.psn(), translatedPs); // the RETH's whole range is checked
     }
     long committedPs = ctx.receiveBuffer.place(translatedPs, bytes);
     long landedPs = bytes > 0 ? committedPs + ctx.dma.link().flightLatencyPs() : translatedPs;
@@ -274,6 +284,16 @@ final class Responder {
       long offset = chunk * ctx.mtuBytes;
       long bytes = job.chunkBytes(chunk, ctx.mtuBytes);
       long translatedPs = ctx.translate(job.sourceKey, job.sourceAddress + offset, bytes, readyPs);
+      if (translatedPs == TransportContext.KEY_FAULT) {
+        refuseAccess(qp, job.firstPsn, ctx.keyFaultPs);
+        return;
+      }
+      if (chunk == 0
+          && translatedPs >= 0
+          && !ctx.permits(job.sourceKey, job.sourceAddress, job.lengthBytes)) {
+        refuseAccess(qp, job.firstPsn, translatedPs); // the RETH's whole range is checked
+        return;
+      }
       if (translatedPs < 0) {
         int next = chunk;
         ctx.resumeAfterMiss(qp, () -> readChunks(qp, job, qpEpoch, next, ctx.nowPs()));
@@ -310,6 +330,18 @@ final class Responder {
       }
       responses.jobs.removeFirst();
     }
+  }
+
+  /**
+   * The MPT entry refused the request's memory access (a key the adapter holds no region for, or a
+   * range outside it): nothing is written or read, the requester gets a remote-access-error NAK for
+   * the request's PSN, and this QP goes to ERROR, flushing its own work (what IB asks of a
+   * responder that finds an invalid R_Key; Linux rxe does the same).
+   */
+  private int refuseAccess(QueuePair qp, int psn, long atPs) {
+    ctx.sendControl(qp, PacketOpcode.NAK_REMOTE_ACCESS_ERROR, psn, atPs, -1);
+    errors.moveToError(qp, null);
+    return DONE;
   }
 
   private void accepted(QueuePair qp) {

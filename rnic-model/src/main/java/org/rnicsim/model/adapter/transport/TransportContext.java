@@ -46,6 +46,12 @@ final class TransportContext {
   /** The keys consumers' registrations created (their MPT entries), for keyed accesses. */
   final MemoryKeys memoryKeys = new MemoryKeys();
 
+  /**
+   * What {@link #translate(int, long, long, long)} returns when the MPT entry it read refuses the
+   * access; the other negative result, -1, is a miss to wait for.
+   */
+  static final long KEY_FAULT = -2;
+
   // An invalid key's lookups are kept apart from every valid entry's key.
   private static final long INVALID_KEY_BIT = 1L << 32;
   final ContextCache qpContexts;
@@ -88,6 +94,9 @@ final class TransportContext {
 
   /** The cache that last missed. */
   ContextCache missCache;
+
+  /** When the MPT entry of the last {@link #KEY_FAULT} was in and refused the access. */
+  long keyFaultPs;
 
   /** Surprise removal happened: the device does nothing any more. */
   boolean removed;
@@ -160,10 +169,12 @@ final class TransportContext {
 
   /**
    * As {@link #translate(long, long, long)}, with the memory key the work request or the RETH
-   * carried ({@link SendWorkRequest#NO_MEMORY_KEY}: the key of the region around the address). A
-   * key that names no registered entry (deregistered, say) is looked up under its own value, which
-   * no registration preloads, so it misses and costs the MPT read the adapter makes before it can
-   * tell the key is invalid (the protection error itself is not modelled).
+   * carried ({@link SendWorkRequest#NO_MEMORY_KEY}: the key of the region around the address, never
+   * refused). A key that names no registered entry (deregistered, say) is looked up under its own
+   * value, which no registration preloads, so it misses and costs the MPT read the adapter makes
+   * before it can tell the key is invalid; once the entry is in, a key that names no region, or a
+   * region that does not hold {@code [address, address + bytes)}, returns {@link #KEY_FAULT}: the
+   * caller refuses the access (a NAK on the responder, a local protection error on the requester).
    */
   long translate(int memoryKey, long address, long bytes, long readyAtPs) {
     long key;
@@ -176,6 +187,10 @@ final class TransportContext {
     long protectedPs = caches.mpts().probe(key, readyAtPs);
     if (protectedPs < 0) {
       return missed(caches.mpts(), key);
+    }
+    if (!permits(memoryKey, address, bytes)) {
+      keyFaultPs = protectedPs;
+      return KEY_FAULT;
     }
     long firstPage = address >>> pageShift;
     long lastPage = (address + Math.max(1, bytes) - 1) >>> pageShift;
@@ -190,6 +205,18 @@ final class TransportContext {
       }
     }
     return Math.max(readyPs, protectedPs);
+  }
+
+  /**
+   * Whether the entry {@code memoryKey} names lets an access to {@code [address, address + bytes)}
+   * through: always for {@link SendWorkRequest#NO_MEMORY_KEY}, and for a zero-length access, which
+   * touches no memory (IB checks no key for a zero-length WRITE). A hardware decision only once the
+   * entry was looked up ({@link #translate(int, long, long, long)}).
+   */
+  boolean permits(int memoryKey, long address, long bytes) {
+    return memoryKey == SendWorkRequest.NO_MEMORY_KEY
+        || bytes == 0
+        || memoryKeys.permits(memoryKey, address, bytes);
   }
 
   /** Drops the cached translations of {@code [address, address + bytes)}. */
