@@ -31,7 +31,11 @@ import org.rnicsim.ndk.provider.work.FirmwareGateway;
  * <p>The adapter's MPT entry of a RegisterMr exists from the request's completion, when the tokens
  * become valid (docs/ndk-lifetime-rules.md, operation flags: tokens), until DeregisterMr or the
  * close completes. The firmware wrote the entry, so the adapter holds it and the first access is no
- * cold miss (docs/calibration-qp-scaling.md); only eviction by other keys makes it miss.
+ * cold miss (docs/calibration-qp-scaling.md); only eviction by other keys makes it miss. A
+ * FastRegister post writes the entry of a fast-register MR, and an Invalidate post drops it, when
+ * the post is made (assumption: the adapter runs such a WQE in queue order at once; the model has
+ * no WQE kind of its own for it, see InitiatorRing). An access with a token the adapter holds no
+ * entry for is refused by the adapter (a remote or local access error), never by the provider.
  */
 public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Target {
   private static final long PAGE_BYTES = 4096;
@@ -47,8 +51,8 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
   private boolean remoteTokenValid;
   private int localToken;
   private int remoteToken;
-  // The adapter holds this RegisterMr's MPT entry under the tokens (not done for fast-register
-  // MRs, whose FastRegister and Invalidate posts do not yet reach the adapter's key table).
+  // The adapter holds an MPT entry under the tokens: from a RegisterMr's completion, or from a
+  // FastRegister post until the Invalidate post or the peer's SendAndInvalidate.
   private boolean adapterRegistered;
 
   public SimMr(ProviderRuntime runtime, boolean fastRegister) {
@@ -193,6 +197,7 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
    * 5).
    */
   public void fastRegistered(long baseVirtualAddress, long length, int opFlags) {
+    dropAdapterEntry();
     runtime.tokens().remove(remoteToken);
     remoteToken = runtime.nextToken();
     remoteTokenValid = true;
@@ -200,12 +205,18 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
     virtualAddress = baseVirtualAddress;
     lengthBytes = length;
     accessFlags = opFlags;
+    adapterRegistered = true;
+    adapter().memory().registered(localToken, remoteToken, virtualAddress, lengthBytes);
   }
 
-  /** An Invalidate post (or a peer's SendAndInvalidate) ends the fast registration's token. */
+  /**
+   * An Invalidate post (or a peer's SendAndInvalidate) ends the fast registration's token: the
+   * adapter drops the MPT entry, so a later access with either token is refused.
+   */
   public void invalidated() {
     remoteTokenValid = false;
     runtime.tokens().remove(remoteToken);
+    dropAdapterEntry();
   }
 
   /** True while the remote token names this MR. */
@@ -251,13 +262,17 @@ public final class SimMr extends LifetimeObject implements NdkMr, TokenTable.Tar
   }
 
   private void dropRegistration() {
+    dropAdapterEntry();
+    registered = false;
+    remoteTokenValid = false;
+    runtime.tokens().remove(remoteToken);
+  }
+
+  private void dropAdapterEntry() {
     if (adapterRegistered) {
       adapterRegistered = false;
       adapter().memory().deregistered(localToken, remoteToken, virtualAddress, lengthBytes);
     }
-    registered = false;
-    remoteTokenValid = false;
-    runtime.tokens().remove(remoteToken);
   }
 
   @Override
