@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rnicsim.ndk.api.NdkMr;
+import org.rnicsim.ndk.api.NdkMw;
 import org.rnicsim.ndk.api.constant.NdkMrFlag;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
 import org.rnicsim.ndk.api.status.NtStatus;
@@ -19,12 +20,12 @@ import org.rnicsim.ndk.provider.connection.CmRetries;
 
 /**
  * What a consumer sees when it uses a memory token the peer's adapter no longer holds
- * (deregistered, invalidated) or its own adapter never held: the adapter refuses the access (docs:
- * the responder's MPT lookup, a remote access error NAK; the requester's own lookup, a local
- * protection error), the request completes with STATUS_ACCESS_VIOLATION, the requests behind it
- * with STATUS_CANCELLED, the QP takes no more work, and the peer's memory is untouched.
- * FastRegister and Invalidate reach the adapter the same way RegisterMr and DeregisterMr do. The
- * lifetime verifier finds nothing wrong with any of it: a refused access breaks no NDK rule.
+ * (deregistered, invalidated) or its own adapter never held: the adapter refuses the access (the
+ * responder's MPT lookup, a remote access error NAK; the requester's own lookup, a local protection
+ * error), the request completes with STATUS_ACCESS_VIOLATION, the requests behind it with
+ * STATUS_CANCELLED, the QP takes no more work, and the peer's memory is untouched. FastRegister,
+ * Bind and Invalidate reach the adapter as RegisterMr and DeregisterMr do. The lifetime verifier
+ * finds nothing wrong with any of it: a refused access breaks no NDK rule.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MemoryTokenFaultTest {
@@ -156,6 +157,25 @@ class MemoryTokenFaultTest {
     assertEquals(NtStatus.SUCCESS, write("invalidated", TARGET, token));
     assertEquals(List.of("invalidated STATUS_ACCESS_VIOLATION"), outcomes(activeEntries()));
     assertEquals(placed, passiveDmaWrites(), "nothing placed after the Invalidate");
+    noViolations();
+  }
+
+  @Test
+  void aBoundWindowsTokenTakesWritesUntilInvalidateAndIsRefusedAfter() {
+    NdkMr target = h.b.registeredMr(h.passive.pd, TARGET, BYTES, REMOTE_ACCESS);
+    NdkMw window = h.b.create(cb -> h.passive.pd.createMw(cb, null));
+    int flags = NdkOpFlag.ALLOW_REMOTE_WRITE.value() | NdkOpFlag.SILENT_SUCCESS.value();
+    assertEquals(NtStatus.SUCCESS, h.passive.qp.bind("bind", target, window, TARGET, BYTES, flags));
+    int token = window.getRemoteTokenFromMw();
+
+    assertEquals(NtStatus.SUCCESS, write("through the window", TARGET, token));
+    assertEquals(List.of("through the window STATUS_SUCCESS"), outcomes(activeEntries()));
+
+    int silent = NdkOpFlag.SILENT_SUCCESS.value();
+    assertEquals(NtStatus.SUCCESS, h.passive.qp.invalidate("inv", window, silent));
+    h.run();
+    assertEquals(NtStatus.SUCCESS, write("window gone", TARGET, token));
+    assertEquals(List.of("window gone STATUS_ACCESS_VIOLATION"), outcomes(activeEntries()));
     noViolations();
   }
 }

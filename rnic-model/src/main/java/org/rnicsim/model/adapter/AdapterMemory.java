@@ -76,6 +76,23 @@ public final class AdapterMemory {
     transport.forgetTranslations(address, lengthBytes);
   }
 
+  /**
+   * A memory window was bound over {@code [address, address + lengthBytes)} of a registered region
+   * (an NDK Bind post): the window is an MPT entry of its own under {@code windowKey}, written by
+   * the adapter as it ran the bind, so it is cached. Unkeyed accesses still find the region's
+   * entry.
+   */
+  public void windowBound(int windowKey, long address, long lengthBytes) {
+    caches.mpts().preload(windowKey);
+    transport.memoryKeysCreated(windowKey, windowKey, address, lengthBytes);
+  }
+
+  /** The window of {@code windowKey} was invalidated or closed: accesses with it are refused. */
+  public void windowUnbound(int windowKey) {
+    caches.mpts().invalidate(windowKey);
+    transport.memoryKeysDestroyed(windowKey, windowKey);
+  }
+
   private long pagesOf(long address, long lengthBytes) {
     long first = address / translationPageBytes;
     long last = (address + Math.max(1, lengthBytes) - 1) / translationPageBytes;

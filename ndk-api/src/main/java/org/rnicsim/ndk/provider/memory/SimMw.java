@@ -1,5 +1,6 @@
 package org.rnicsim.ndk.provider.memory;
 
+import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.ndk.api.NdkFnCloseCompletion;
 import org.rnicsim.ndk.api.NdkMw;
 import org.rnicsim.ndk.api.constant.NdkObjectType;
@@ -38,19 +39,25 @@ public final class SimMw extends LifetimeObject implements NdkMw, TokenTable.Tar
     return boundTo;
   }
 
-  /** A Bind post: the window now lies on {@code mr} with a fresh remote token. */
-  public void bind(SimMr mr) {
+  /**
+   * A Bind post: the window now lies on {@code [virtualAddress, virtualAddress + lengthBytes)} of
+   * {@code mr} with a fresh remote token, which the adapter holds (an MPT entry of the window's
+   * own) until the window is unbound.
+   */
+  public void bind(SimMr mr, long virtualAddress, long lengthBytes) {
     unbind();
     boundTo = mr;
     addAntecedent(mr);
     remoteToken = runtime.nextToken();
     runtime.tokens().register(remoteToken, this);
+    adapter().memory().windowBound(remoteToken, virtualAddress, lengthBytes);
   }
 
   /** An Invalidate post or a peer's SendAndInvalidate: the window is unbound. */
   public void unbind() {
     runtime.tokens().remove(remoteToken);
     if (boundTo != null) {
+      adapter().memory().windowUnbound(remoteToken);
       SimMr former = boundTo;
       boundTo = null;
       removeAntecedent(former);
@@ -70,6 +77,13 @@ public final class SimMw extends LifetimeObject implements NdkMw, TokenTable.Tar
   @Override
   protected void onGone() {
     runtime.tokens().remove(remoteToken);
+    if (boundTo != null) {
+      adapter().memory().windowUnbound(remoteToken);
+    }
     boundTo = null;
+  }
+
+  private Rnic adapter() {
+    return runtime.hardware().node().rnic();
   }
 }

@@ -108,7 +108,7 @@ final class QpPosts {
     if (bad != null) {
       return failInline(bad);
     }
-    ((SimMw) mw).bind((SimMr) mr);
+    ((SimMw) mw).bind((SimMr) mr, virtualAddress, lengthBytes);
     return accept(nextRequest(NdkOperationType.BIND, requestContext, flags, List.of(), 0, 0));
   }
 
