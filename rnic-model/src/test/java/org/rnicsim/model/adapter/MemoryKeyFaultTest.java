@@ -166,6 +166,25 @@ class MemoryKeyFaultTest {
         List.of(CompletionStatus.REMOTE_ACCESS_ERROR, CompletionStatus.FLUSH_ERROR),
         statuses(done));
     assertEquals(0, rig.writesLanded, "not even the part inside the region");
+
+    // A message of many packets whose first packets lie inside: the RETH's range decides.
+    Rig longRig = new Rig();
+    long placed = longRig.responderCounter(".dma.writes");
+    long longPastTheEnd = REMOTE + REGION_BYTES - LONG_BYTES / 2;
+    List<Completion> longDone =
+        longRig.run(
+            new SendWorkRequest(
+                1,
+                WorkOpcode.RDMA_WRITE,
+                LOCAL,
+                LONG_BYTES,
+                longPastTheEnd,
+                true,
+                false,
+                longRig.localKey,
+                longRig.remoteKey));
+    assertEquals(List.of(CompletionStatus.REMOTE_ACCESS_ERROR), statuses(longDone));
+    assertEquals(placed, longRig.responderCounter(".dma.writes"), "not one packet placed");
   }
 
   @Test

@@ -12,7 +12,12 @@ import java.util.Map;
  */
 final class MemoryKeys {
   /** What a key names: the MPT entry and the region {@code [address, address + lengthBytes)}. */
-  private record Entry(int entryKey, long address, long lengthBytes) {
+  record Entry(int entryKey, long address, long lengthBytes) {
+    /**
+     * Whether the region holds all of {@code [from, from + bytes)}: the protection check the MPT
+     * entry lets the adapter make (IBA chapter 10, memory protection: the key must be valid and the
+     * access within the region's bounds).
+     */
     boolean covers(long from, long bytes) {
       return from >= address && bytes <= lengthBytes && from - address <= lengthBytes - bytes;
     }
@@ -31,19 +36,8 @@ final class MemoryKeys {
     entryOfKey.remove(otherKey);
   }
 
-  /** The MPT entry's key {@code key} names, or {@code -1} for a key that names none. */
-  long entryOf(int key) {
-    Entry entry = entryOfKey.get(key);
-    return entry == null ? -1 : entry.entryKey();
-  }
-
-  /**
-   * Whether {@code key} names an entry whose region holds all of {@code [address, address +
-   * bytes)}: the protection check the MPT entry lets the adapter make (IBA chapter 10, memory
-   * protection: the key must be valid and the access within the region's bounds).
-   */
-  boolean permits(int key, long address, long bytes) {
-    Entry entry = entryOfKey.get(key);
-    return entry != null && entry.covers(address, bytes);
+  /** What {@code key} names, or null for a key that names no entry. */
+  Entry entryOf(int key) {
+    return entryOfKey.get(key);
   }
 }

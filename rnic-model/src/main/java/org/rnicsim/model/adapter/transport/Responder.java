@@ -230,8 +230,11 @@ final class Responder {
     if (translatedPs < 0) {
       return BLOCKED_ON_CACHE;
     }
-    if (first && !ctx.permits(key, address, packet.dmaLengthBytes())) {
-      return refuseAccess(qp, packet.psn(), translatedPs); // the RETH's whole range is checked
+    // The RETH's whole range is checked; a single-packet message's was, just now.
+    if (first
+        && packet.dmaLengthBytes() > bytes
+        && !ctx.permits(key, address, packet.dmaLengthBytes())) {
+      return refuseAccess(qp, packet.psn(), translatedPs);
     }
     long committedPs = ctx.receiveBuffer.place(translatedPs, bytes);
     long landedPs = bytes > 0 ? committedPs + ctx.dma.link().flightLatencyPs() : translatedPs;
@@ -288,10 +291,12 @@ final class Responder {
         refuseAccess(qp, job.firstPsn, ctx.keyFaultPs);
         return;
       }
+      // The RETH's whole range is checked; a single-response READ's was, just now.
       if (chunk == 0
+          && job.responses > 1
           && translatedPs >= 0
           && !ctx.permits(job.sourceKey, job.sourceAddress, job.lengthBytes)) {
-        refuseAccess(qp, job.firstPsn, translatedPs); // the RETH's whole range is checked
+        refuseAccess(qp, job.firstPsn, translatedPs);
         return;
       }
       if (translatedPs < 0) {

@@ -178,17 +178,21 @@ final class TransportContext {
    */
   long translate(int memoryKey, long address, long bytes, long readyAtPs) {
     long key;
+    MemoryKeys.Entry entry = null;
     if (memoryKey == SendWorkRequest.NO_MEMORY_KEY) {
       key = caches.memoryKeyOf(address);
     } else {
-      long entry = memoryKeys.entryOf(memoryKey);
-      key = entry >= 0 ? entry : INVALID_KEY_BIT | memoryKey;
+      entry = memoryKeys.entryOf(memoryKey);
+      key = entry != null ? entry.entryKey() : INVALID_KEY_BIT | memoryKey;
     }
     long protectedPs = caches.mpts().probe(key, readyAtPs);
     if (protectedPs < 0) {
       return missed(caches.mpts(), key);
     }
-    if (!permits(memoryKey, address, bytes)) {
+    // A zero-length access touches no memory, so no key is checked (IB checks none for a WRITE).
+    if (memoryKey != SendWorkRequest.NO_MEMORY_KEY
+        && bytes > 0
+        && (entry == null || !entry.covers(address, bytes))) {
       keyFaultPs = protectedPs;
       return KEY_FAULT;
     }
@@ -214,9 +218,11 @@ final class TransportContext {
    * entry was looked up ({@link #translate(int, long, long, long)}).
    */
   boolean permits(int memoryKey, long address, long bytes) {
-    return memoryKey == SendWorkRequest.NO_MEMORY_KEY
-        || bytes == 0
-        || memoryKeys.permits(memoryKey, address, bytes);
+    if (memoryKey == SendWorkRequest.NO_MEMORY_KEY || bytes == 0) {
+      return true;
+    }
+    MemoryKeys.Entry entry = memoryKeys.entryOf(memoryKey);
+    return entry != null && entry.covers(address, bytes);
   }
 
   /** Drops the cached translations of {@code [address, address + bytes)}. */
