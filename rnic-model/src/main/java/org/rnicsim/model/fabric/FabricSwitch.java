@@ -303,7 +303,13 @@ public final class FabricSwitch {
       heldCount++;
       heldBytes += entry.bytes;
       booked(entry.departurePs);
-      release();
+      // heldBytes only overstates until release() subtracts what has left, so while it stays at
+      // or below XOFF the check below needs no release: the scan runs once per XOFF's worth of
+      // bytes instead of once per packet. While pausing, every check and wake-up below reads the
+      // heads, so they stay exact.
+      if (pausing || heldBytes > xoffBytes) {
+        release();
+      }
       if (!pausing && heldBytes > xoffBytes) {
         pausing = true;
         pauses[port].increment();
