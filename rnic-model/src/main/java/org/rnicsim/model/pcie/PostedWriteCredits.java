@@ -140,6 +140,20 @@ public final class PostedWriteCredits {
       int maxPayloadBytes,
       long tlpPs,
       long flightPs) {
+    if (count + tlps > returnPs.length) {
+      grow(count + tlps);
+    }
+    // The TLP by TLP walk of release and take below, with the ring in locals: this runs for every
+    // TLP the adapter writes to the host.
+    long[] returns = returnPs;
+    int[] returned = returnedData;
+    int mask = returns.length - 1;
+    int first = head;
+    int inRing = count;
+    int headers = headersInFlight;
+    long data = dataInFlight;
+    long maxData = maxDataBytesInFlight / DATA_CREDIT_BYTES;
+    long drained = drainedPs;
     long remaining = payloadBytes;
     // Every TLP but the last is full: its drain time and credits are worked out once.
     long fullDrainPs = Math.round(maxPayloadBytes * hostWritePsPerByte);
@@ -150,45 +164,45 @@ public final class PostedWriteCredits {
       remaining -= maxPayloadBytes;
       long tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
       long tlpEndPs = k == tlps - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
-      release(tlpStartPs);
+      while (inRing > 0 && returns[first] <= tlpStartPs) {
+        headers--;
+        data -= returned[first];
+        first = (first + 1) & mask;
+        inRing--;
+      }
       long drainPs = full ? fullDrainPs : Math.round(tlpBytes * hostWritePsPerByte);
-      drainedPs = Math.max(tlpEndPs + flightPs, drainedPs + drainPs);
-      take(drainedPs + returnLatencyPs, full ? fullCredits : (int) credits(tlpBytes));
+      drained = Math.max(tlpEndPs + flightPs, drained + drainPs);
+      int tlpCredits = full ? fullCredits : (int) credits(tlpBytes);
+      int tail = (first + inRing) & mask;
+      returns[tail] = drained + returnLatencyPs;
+      returned[tail] = tlpCredits;
+      inRing++;
+      headers++;
+      data += tlpCredits;
+      maxData = Math.max(maxData, data);
     }
-  }
-
-  /** Gives back the credits that have returned by {@code nowPs}. */
-  private void release(long nowPs) {
-    while (count > 0 && returnPs[head] <= nowPs) {
-      headersInFlight--;
-      dataInFlight -= returnedData[head];
-      head = (head + 1) & (returnPs.length - 1);
-      count--;
-    }
-  }
-
-  private void take(long backPs, int data) {
-    if (count == returnPs.length) {
-      grow();
-    }
-    int tail = (head + count) & (returnPs.length - 1);
-    returnPs[tail] = backPs;
-    returnedData[tail] = data;
-    count++;
-    headersInFlight++;
-    dataInFlight += data;
-    maxDataBytesInFlight = Math.max(maxDataBytesInFlight, dataInFlight * DATA_CREDIT_BYTES);
+    head = first;
+    count = inRing;
+    headersInFlight = headers;
+    dataInFlight = data;
+    maxDataBytesInFlight = maxData * DATA_CREDIT_BYTES;
+    drainedPs = drained;
   }
 
   private static long credits(long bytes) {
     return (Math.max(bytes, 1) + DATA_CREDIT_BYTES - 1) / DATA_CREDIT_BYTES;
   }
 
-  private void grow() {
-    long[] newReturn = new long[returnPs.length * 2];
-    int[] newData = new int[returnPs.length * 2];
+  /** Makes the ring hold at least {@code entries} TLPs, keeping its length a power of two. */
+  private void grow(long entries) {
+    int length = returnPs.length;
+    while (length < entries) {
+      length *= 2;
+    }
+    long[] newReturn = new long[length];
+    int[] newData = new int[length];
     for (int i = 0; i < count; i++) {
-      int index = (head + i) % returnPs.length;
+      int index = (head + i) & (returnPs.length - 1);
       newReturn[i] = returnPs[index];
       newData[i] = returnedData[index];
     }

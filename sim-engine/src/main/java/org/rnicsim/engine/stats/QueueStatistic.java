@@ -24,8 +24,9 @@ public final class QueueStatistic {
   private long areaPs;
   private long departures;
   private long sojournSumPs;
-  private long[] pendingArrivalPs = new long[16];
-  private long[] pendingDeparturePs = new long[16];
+  // Items still inside, as pairs (arrival, departure) side by side: recording one touches one
+  // cache line, not one in each of two arrays.
+  private long[] pendingPs = new long[32];
   private int pending;
 
   QueueStatistic(String name, RnicSimulator simulator) {
@@ -63,10 +64,10 @@ public final class QueueStatistic {
     areaPs = 0;
     departures = 0;
     sojournSumPs = 0;
-    for (int i = 0; i < pending; i++) {
-      areaPs += pendingDeparturePs[i] - Math.max(pendingArrivalPs[i], now);
+    for (int i = 0; i < 2 * pending; i += 2) {
+      areaPs += pendingPs[i + 1] - Math.max(pendingPs[i], now);
       departures++;
-      sojournSumPs += pendingDeparturePs[i] - pendingArrivalPs[i];
+      sojournSumPs += pendingPs[i + 1] - pendingPs[i];
     }
   }
 
@@ -75,13 +76,13 @@ public final class QueueStatistic {
     long area = areaPs;
     long left = departures;
     long sojourn = sojournSumPs;
-    for (int i = 0; i < pending; i++) {
-      long departurePs = pendingDeparturePs[i];
+    for (int i = 0; i < 2 * pending; i += 2) {
+      long departurePs = pendingPs[i + 1];
       if (departurePs > now) {
         // Not gone yet: only its stay up to now is in the window.
-        area -= departurePs - Math.max(Math.max(pendingArrivalPs[i], sincePs), now);
+        area -= departurePs - Math.max(Math.max(pendingPs[i], sincePs), now);
         left--;
-        sojourn -= departurePs - pendingArrivalPs[i];
+        sojourn -= departurePs - pendingPs[i];
       }
     }
     long observedPs = now - sincePs;
@@ -91,28 +92,27 @@ public final class QueueStatistic {
   }
 
   private void remember(long arrivalPs, long departurePs) {
-    if (pending == pendingDeparturePs.length) {
+    if (2 * pending == pendingPs.length) {
       forgetDeparted(simulator.nowPs());
-      if (pending * 2 > pendingDeparturePs.length) {
-        pendingArrivalPs = java.util.Arrays.copyOf(pendingArrivalPs, pending * 2);
-        pendingDeparturePs = java.util.Arrays.copyOf(pendingDeparturePs, pending * 2);
+      if (4 * pending > pendingPs.length) {
+        pendingPs = java.util.Arrays.copyOf(pendingPs, 4 * pending);
       }
     }
-    pendingArrivalPs[pending] = arrivalPs;
-    pendingDeparturePs[pending] = departurePs;
+    pendingPs[2 * pending] = arrivalPs;
+    pendingPs[2 * pending + 1] = departurePs;
     pending++;
   }
 
   /** Drops the items that have left by {@code nowPs}; they need no correction any more. */
   private void forgetDeparted(long nowPs) {
     int kept = 0;
-    for (int i = 0; i < pending; i++) {
-      if (pendingDeparturePs[i] > nowPs) {
-        pendingArrivalPs[kept] = pendingArrivalPs[i];
-        pendingDeparturePs[kept] = pendingDeparturePs[i];
-        kept++;
+    for (int i = 0; i < 2 * pending; i += 2) {
+      if (pendingPs[i + 1] > nowPs) {
+        pendingPs[kept] = pendingPs[i];
+        pendingPs[kept + 1] = pendingPs[i + 1];
+        kept += 2;
       }
     }
-    pending = kept;
+    pending = kept / 2;
   }
 }

@@ -50,9 +50,10 @@ final class ReceiveBuffer extends SimEvent {
   private final Counter pauses;
   private final Counter drops;
   private final QueueStatistic queue;
-  // A ring whose length is a power of two (64, doubled when full), indexed by masking.
-  private long[] leavePs = new long[64];
-  private long[] bytes = new long[64];
+  // The packets held, oldest first: a ring of pairs (leave time, bytes) side by side, so holding or
+  // releasing one touches one cache line. Its length is a power of two (64 pairs, doubled when
+  // full), indexed by masking; entry i is at 2 * i.
+  private long[] held = new long[128];
   private int head;
   private int count;
   private long heldBytes;
@@ -134,12 +135,12 @@ final class ReceiveBuffer extends SimEvent {
 
   private void hold(long untilPs, long payloadBytes) {
     release();
-    if (count == leavePs.length) {
+    if (2 * count == held.length) {
       grow();
     }
-    int tail = (head + count) & (leavePs.length - 1);
-    leavePs[tail] = untilPs;
-    bytes[tail] = payloadBytes;
+    int tail = 2 * ((head + count) & (held.length / 2 - 1));
+    held[tail] = untilPs;
+    held[tail + 1] = payloadBytes;
     count++;
     heldBytes += payloadBytes;
     usedBytes.set(heldBytes + backloggedBytes);
@@ -167,9 +168,9 @@ final class ReceiveBuffer extends SimEvent {
   private void release() {
     long now = simulator.nowPs();
     boolean changed = false;
-    while (count > 0 && leavePs[head] <= now) {
-      heldBytes -= bytes[head];
-      head = (head + 1) & (leavePs.length - 1);
+    while (count > 0 && held[2 * head] <= now) {
+      heldBytes -= held[2 * head + 1];
+      head = (head + 1) & (held.length / 2 - 1);
       count--;
       changed = true;
     }
@@ -185,15 +186,15 @@ final class ReceiveBuffer extends SimEvent {
       return simulator.nowPs();
     }
     for (int i = 0; i < count; i++) {
-      int index = (head + i) & (leavePs.length - 1);
-      remaining -= bytes[index];
+      int index = 2 * ((head + i) & (held.length / 2 - 1));
+      remaining -= held[index + 1];
       if (remaining < xonBytes) {
-        return leavePs[index];
+        return held[index];
       }
     }
     // Held back by QPs waiting: known only when they are placed; look again then, or once what is
     // placed has left.
-    return count == 0 ? -1 : leavePs[(head + count - 1) & (leavePs.length - 1)];
+    return count == 0 ? -1 : held[2 * ((head + count - 1) & (held.length / 2 - 1))];
   }
 
   private void checkAt(long timePs) {
@@ -231,15 +232,14 @@ final class ReceiveBuffer extends SimEvent {
   }
 
   private void grow() {
-    long[] newLeave = new long[leavePs.length * 2];
-    long[] newBytes = new long[bytes.length * 2];
+    long[] grown = new long[held.length * 2];
+    int mask = held.length / 2 - 1;
     for (int i = 0; i < count; i++) {
-      int index = (head + i) % leavePs.length;
-      newLeave[i] = leavePs[index];
-      newBytes[i] = bytes[index];
+      int index = 2 * ((head + i) & mask);
+      grown[2 * i] = held[index];
+      grown[2 * i + 1] = held[index + 1];
     }
-    leavePs = newLeave;
-    bytes = newBytes;
+    held = grown;
     head = 0;
   }
 }
