@@ -6,6 +6,7 @@ import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.cache.AdapterCaches;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.congestion.Dcqcn;
 import org.rnicsim.model.adapter.congestion.DcqcnReactionPoint;
 import org.rnicsim.model.adapter.dma.DmaEngines;
@@ -242,12 +243,42 @@ public final class RcTransport {
    * its doorbell lands, as verbs do.
    */
   public boolean postSend(QueuePair qp, SendWorkRequest request) {
+    return postSend(
+        qp,
+        request.wrId(),
+        request.opcode(),
+        request.localAddress(),
+        request.lengthBytes(),
+        request.remoteAddress(),
+        request.signalled(),
+        request.inline(),
+        request.localKey(),
+        request.remoteKey());
+  }
+
+  /**
+   * The same, the request given field by field (see {@link SendWorkRequest}): a driver that
+   * translates its own requests writes them into the ring without a request object in between,
+   * which the JIT did not always scalar-replace (64 heap bytes per NdkWrite in bench model).
+   */
+  public boolean postSend(
+      QueuePair qp,
+      long wrId,
+      WorkOpcode opcode,
+      long localAddress,
+      long lengthBytes,
+      long remoteAddress,
+      boolean signalled,
+      boolean inline,
+      int localKey,
+      int remoteKey) {
+    SendWorkRequest.check(opcode, localAddress, lengthBytes, remoteAddress, inline);
     if (qp.state != QpState.RTS && qp.state != QpState.ERROR) {
       return false;
     }
-    if (request.inline() && request.lengthBytes() > ctx.profile.maxInlineBytes()) {
+    if (inline && lengthBytes > ctx.profile.maxInlineBytes()) {
       throw new IllegalArgumentException(
-          request.lengthBytes()
+          lengthBytes
               + " B is above the adapter's inline limit of "
               + ctx.profile.maxInlineBytes()
               + " B");
@@ -256,7 +287,19 @@ public final class RcTransport {
     if (sq.isFull()) {
       return false;
     }
-    sq.at(sq.posted).fill(request, ctx.nowPs(), ctx.mtuBytes);
+    sq.at(sq.posted)
+        .fill(
+            wrId,
+            opcode,
+            localAddress,
+            lengthBytes,
+            remoteAddress,
+            signalled,
+            inline,
+            localKey,
+            remoteKey,
+            ctx.nowPs(),
+            ctx.mtuBytes);
     sq.posted++;
     ctx.sendWqesOutstanding.add(1);
     return true;
