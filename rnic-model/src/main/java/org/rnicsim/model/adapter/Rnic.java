@@ -338,7 +338,17 @@ public final class Rnic {
 
   /** Writes a send WQE into the ring; false if the ring is full or the QP takes no sends. */
   public boolean postSend(QueuePair qp, SendWorkRequest request) {
-    return transport.postSend(qp, request);
+    return postSend(
+        qp,
+        request.wrId(),
+        request.opcode(),
+        request.localAddress(),
+        request.lengthBytes(),
+        request.remoteAddress(),
+        request.signalled(),
+        request.inline(),
+        request.localKey(),
+        request.remoteKey());
   }
 
   /** The same, the request given field by field, as {@link SendWorkRequest} names them. */

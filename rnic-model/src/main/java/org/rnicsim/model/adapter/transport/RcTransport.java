@@ -240,25 +240,8 @@ public final class RcTransport {
   /**
    * Writes a send WQE into the QP's send ring in host memory. Returns false if the ring is full or
    * the QP does not take sends (RESET, INIT, RTR); in ERROR the WQE is accepted and flushed when
-   * its doorbell lands, as verbs do.
-   */
-  public boolean postSend(QueuePair qp, SendWorkRequest request) {
-    return postSend(
-        qp,
-        request.wrId(),
-        request.opcode(),
-        request.localAddress(),
-        request.lengthBytes(),
-        request.remoteAddress(),
-        request.signalled(),
-        request.inline(),
-        request.localKey(),
-        request.remoteKey());
-  }
-
-  /**
-   * The same, the request given field by field (see {@link SendWorkRequest}): a driver that
-   * translates its own requests writes them into the ring without a request object in between,
+   * its doorbell lands, as verbs do. The request comes field by field, as {@link SendWorkRequest}
+   * names them: a driver that translates its own requests then needs no request object per WQE,
    * which the JIT did not always scalar-replace (64 heap bytes per NdkWrite in bench model).
    */
   public boolean postSend(

@@ -59,8 +59,7 @@ public record SendWorkRequest(
 
   /**
    * What every send work request must satisfy, whether it comes as this record or field by field
-   * ({@link RcTransport#postSend(QueuePair, long, WorkOpcode, long, long, long, boolean, boolean,
-   * int, int)}).
+   * ({@link RcTransport#postSend}).
    */
   static void check(
       WorkOpcode opcode, long localAddress, long lengthBytes, long remoteAddress, boolean inline) {
