@@ -10,6 +10,7 @@ import org.rnicsim.model.adapter.completion.Completion;
 import org.rnicsim.model.adapter.completion.CompletionQueue;
 import org.rnicsim.model.adapter.completion.CqeListener;
 import org.rnicsim.model.adapter.completion.CqeWriter;
+import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.congestion.Dcqcn;
 import org.rnicsim.model.adapter.control.ControlCommand;
 import org.rnicsim.model.adapter.control.ControlPath;
@@ -337,7 +338,42 @@ public final class Rnic {
 
   /** Writes a send WQE into the ring; false if the ring is full or the QP takes no sends. */
   public boolean postSend(QueuePair qp, SendWorkRequest request) {
-    return transport.postSend(qp, request);
+    return postSend(
+        qp,
+        request.wrId(),
+        request.opcode(),
+        request.localAddress(),
+        request.lengthBytes(),
+        request.remoteAddress(),
+        request.signalled(),
+        request.inline(),
+        request.localKey(),
+        request.remoteKey());
+  }
+
+  /** The same, the request given field by field, as {@link SendWorkRequest} names them. */
+  public boolean postSend(
+      QueuePair qp,
+      long wrId,
+      WorkOpcode opcode,
+      long localAddress,
+      long lengthBytes,
+      long remoteAddress,
+      boolean signalled,
+      boolean inline,
+      int localKey,
+      int remoteKey) {
+    return transport.postSend(
+        qp,
+        wrId,
+        opcode,
+        localAddress,
+        lengthBytes,
+        remoteAddress,
+        signalled,
+        inline,
+        localKey,
+        remoteKey);
   }
 
   /** Writes the send doorbell (with the WQE, if it is one new inline WQE) over PCIe. */

@@ -8,6 +8,7 @@ import org.rnicsim.model.adapter.completion.CompletionStatus;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
 import org.rnicsim.model.adapter.transport.SendWorkRequest;
 import org.rnicsim.ndk.api.constant.NdkOpFlag;
+import org.rnicsim.ndk.api.constant.NdkOperationType;
 import org.rnicsim.ndk.api.status.NtStatus;
 
 /**
@@ -67,8 +68,7 @@ final class InitiatorRing {
 
   /**
    * Writes one WQE per request ({@code single}'s alone when not null) and rings one doorbell for
-   * all of them. One method for both: split in two, the JIT no longer saw each SendWorkRequest die
-   * in the ring's copy and allocated it.
+   * all of them.
    */
   private void ring(List<WorkRequest> requests, WorkRequest single) {
     Rnic rnic = qp.rnic;
@@ -80,7 +80,7 @@ final class InitiatorRing {
       if (request.consumesReceive()) {
         qp.peer.receives.expectSend(request.invalidateToken(), request.solicitsEvent());
       }
-      if (!rnic.postSend(qp.hw, toHardware(wrId, request, i == count - 1))) {
+      if (!postToHardware(rnic, wrId, request, i == count - 1)) {
         throw new IllegalStateException(qp.hw + ": send ring full, the provider over-posted");
       }
     }
@@ -96,53 +96,37 @@ final class InitiatorRing {
    * as a zero-length RDMA WRITE, ordered and completed with the queue's other WQEs (assumption: a
    * real adapter completes them without the wire, about one round trip sooner).
    */
-  private SendWorkRequest toHardware(long wrId, WorkRequest request, boolean lastOfDoorbell) {
+  private boolean postToHardware(
+      Rnic rnic, long wrId, WorkRequest request, boolean lastOfDoorbell) {
     boolean signalled = !request.silentSuccess() || lastOfDoorbell;
-    long local = Math.max(0, request.localAddress());
-    long remote = Math.max(0, request.remoteAddress());
+    boolean local = request.isLocalOperation();
+    WorkOpcode opcode = local ? WorkOpcode.RDMA_WRITE : hardwareOpcode(request.type());
+    boolean hasPayload = !local && opcode != WorkOpcode.RDMA_READ;
+    boolean hasRemote = !local && opcode != WorkOpcode.SEND;
     boolean inline =
-        request.bytes() <= adapterMaxInline
+        hasPayload
+            && request.bytes() <= adapterMaxInline
             && (NdkOpFlag.INLINE.isSetIn(request.flags()) || request.bytes() <= maxInline);
-    if (request.isLocalOperation()) {
-      return new SendWorkRequest(wrId, WorkOpcode.RDMA_WRITE, 0, 0, 0, signalled, false);
-    }
-    int localKey = memoryKeyOf(request.localToken());
-    int remoteKey = memoryKeyOf(request.remoteToken());
-    return switch (request.type()) {
-      case SEND ->
-          new SendWorkRequest(
-              wrId,
-              WorkOpcode.SEND,
-              local,
-              request.bytes(),
-              0,
-              signalled,
-              inline,
-              localKey,
-              SendWorkRequest.NO_MEMORY_KEY);
-      case WRITE ->
-          new SendWorkRequest(
-              wrId,
-              WorkOpcode.RDMA_WRITE,
-              local,
-              request.bytes(),
-              remote,
-              signalled,
-              inline,
-              localKey,
-              remoteKey);
-      case READ ->
-          new SendWorkRequest(
-              wrId,
-              WorkOpcode.RDMA_READ,
-              local,
-              request.bytes(),
-              remote,
-              signalled,
-              false,
-              localKey,
-              remoteKey);
-      default -> throw new IllegalArgumentException(request.type() + " is not an initiator post");
+    // Field by field: a SendWorkRequest per WQE was not always scalar-replaced (bench model).
+    return rnic.postSend(
+        qp.hw,
+        wrId,
+        opcode,
+        local ? 0 : Math.max(0, request.localAddress()),
+        local ? 0 : request.bytes(),
+        hasRemote ? Math.max(0, request.remoteAddress()) : 0,
+        signalled,
+        inline,
+        local ? SendWorkRequest.NO_MEMORY_KEY : memoryKeyOf(request.localToken()),
+        hasRemote ? memoryKeyOf(request.remoteToken()) : SendWorkRequest.NO_MEMORY_KEY);
+  }
+
+  private static WorkOpcode hardwareOpcode(NdkOperationType type) {
+    return switch (type) {
+      case SEND -> WorkOpcode.SEND;
+      case WRITE -> WorkOpcode.RDMA_WRITE;
+      case READ -> WorkOpcode.RDMA_READ;
+      default -> throw new IllegalArgumentException(type + " is not an initiator post");
     };
   }
 

@@ -1,8 +1,6 @@
 package org.rnicsim.model.adapter.observe;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.rnicsim.engine.stats.LatencyHistogram;
 import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.model.adapter.completion.WorkOpcode;
@@ -38,8 +36,10 @@ public final class StageBreakdown {
   public static final List<String> RECEIVE_STAGES =
       List.of("contextReady", "payloadLanded", "cqeLanded");
 
-  private final Map<WorkOpcode, LatencyHistogram[]> requester = new EnumMap<>(WorkOpcode.class);
-  private final Map<WorkOpcode, LatencyHistogram> requesterTotal = new EnumMap<>(WorkOpcode.class);
+  // By opcode ordinal (null for RECEIVE): looked up per WRITE, an array index, not an EnumMap get.
+  private final LatencyHistogram[][] requester = new LatencyHistogram[WorkOpcode.values().length][];
+  private final LatencyHistogram[] requesterTotal =
+      new LatencyHistogram[WorkOpcode.values().length];
   private final LatencyHistogram[] receive;
   private final LatencyHistogram receiveOneWay;
 
@@ -51,8 +51,8 @@ public final class StageBreakdown {
       for (int i = 0; i < stages.length; i++) {
         stages[i] = stats.histogram(prefix + REQUESTER_STAGES.get(i) + "Ps");
       }
-      requester.put(opcode, stages);
-      requesterTotal.put(opcode, stats.histogram(prefix + "totalPs"));
+      requester[opcode.ordinal()] = stages;
+      requesterTotal[opcode.ordinal()] = stats.histogram(prefix + "totalPs");
     }
     String prefix = adapterName + ".latency.receive.";
     receive = new LatencyHistogram[RECEIVE_STAGES.size()];
@@ -87,7 +87,7 @@ public final class StageBreakdown {
       long atResponderPs,
       long ackPs,
       long cqeLandedPs) {
-    LatencyHistogram[] stages = requester.get(opcode);
+    LatencyHistogram[] stages = requester[opcode.ordinal()];
     long previous = postedPs;
     previous = stage(stages[0], previous, doorbellPs);
     previous = stage(stages[1], previous, contextReadyPs);
@@ -102,7 +102,7 @@ public final class StageBreakdown {
       endPs = cqeLandedPs;
     }
     if (endPs >= postedPs) {
-      requesterTotal.get(opcode).recordPs(endPs - postedPs);
+      requesterTotal[opcode.ordinal()].recordPs(endPs - postedPs);
     }
   }
 

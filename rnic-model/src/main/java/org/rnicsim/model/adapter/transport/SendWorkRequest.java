@@ -54,6 +54,15 @@ public record SendWorkRequest(
   }
 
   public SendWorkRequest {
+    check(opcode, localAddress, lengthBytes, remoteAddress, inline);
+  }
+
+  /**
+   * What every send work request must satisfy, whether it comes as this record or field by field
+   * ({@link RcTransport#postSend}).
+   */
+  static void check(
+      WorkOpcode opcode, long localAddress, long lengthBytes, long remoteAddress, boolean inline) {
     if (opcode == null || opcode == WorkOpcode.RECEIVE) {
       throw new IllegalArgumentException("a send work request is SEND, RDMA_WRITE or RDMA_READ");
     }

@@ -51,16 +51,28 @@ final class SendWqe {
   long atResponderPs;
   long ackPs;
 
-  void fill(SendWorkRequest request, long nowPs, long mtuBytes) {
-    wrId = request.wrId();
-    opcode = request.opcode();
-    localAddress = request.localAddress();
-    lengthBytes = request.lengthBytes();
-    remoteAddress = request.remoteAddress();
-    signalled = request.signalled();
-    inline = request.inline();
-    localKey = request.localKey();
-    remoteKey = request.remoteKey();
+  /** Writes a posted request's fields (those of a {@link SendWorkRequest}) into this slot. */
+  void fill(
+      long wrId,
+      WorkOpcode opcode,
+      long localAddress,
+      long lengthBytes,
+      long remoteAddress,
+      boolean signalled,
+      boolean inline,
+      int localKey,
+      int remoteKey,
+      long nowPs,
+      long mtuBytes) {
+    this.wrId = wrId;
+    this.opcode = opcode;
+    this.localAddress = localAddress;
+    this.lengthBytes = lengthBytes;
+    this.remoteAddress = remoteAddress;
+    this.signalled = signalled;
+    this.inline = inline;
+    this.localKey = localKey;
+    this.remoteKey = remoteKey;
     pushed = false;
     int messagePackets = (int) Math.max(1, (lengthBytes + mtuBytes - 1) / mtuBytes);
     packets = opcode == WorkOpcode.RDMA_READ ? 1 : messagePackets;
