@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,15 +163,20 @@ final class ClusterBench {
       throws IOException {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    return new ProcessBuilder(
-            java,
-            "-Djava.awt.headless=true",
+    List<String> command = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+    // The collector the launcher chose for this JVM, so workers run as `rnicsim worker` does.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> argument.matches("-XX:\\+Use\\w+GC"))
+        .forEach(command::add);
+    command.addAll(
+        List.of(
             "-cp",
             System.getProperty("java.class.path"),
             ClusterWorker.class.getName(),
             String.join(",", addresses),
             Integer.toString(port),
-            "1")
+            "1"));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
