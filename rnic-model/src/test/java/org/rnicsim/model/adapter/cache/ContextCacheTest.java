@@ -1,0 +1,72 @@
+package org.rnicsim.model.adapter.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.rnicsim.model.profile.CacheProfile;
+import org.rnicsim.model.profile.CacheReplacement;
+import org.rnicsim.model.testbed.BackToBackTestbed;
+import org.rnicsim.model.testbed.TestProfiles;
+
+/**
+ * What a lookup waits for when the cache's fetch slots are busy (calibration Q1,
+ * docs/calibration-qp-scaling.md): in a blocking cache nothing passes a miss that waits for a slot,
+ * in a non-blocking one hits go on.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ContextCacheTest {
+  private static final long HIT_PS = 10_000;
+
+  private final BackToBackTestbed testbed = new BackToBackTestbed(TestProfiles.small(), 1);
+  private final Map<Long, Long> goneOnAtPs = new HashMap<>();
+
+  /** Four entries, one fetch slot; key 1 held, key 2 being fetched, key 3 waiting for the slot. */
+  private ContextCache busyCache(boolean blocking) {
+    CacheProfile profile = new CacheProfile(4, 4, 64, HIT_PS, 1, CacheReplacement.LRU, blocking);
+    ContextCache cache =
+        new ContextCache(
+            testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+    cache.preload(1);
+    long now = testbed.simulator().nowPs();
+    for (long key : new long[] {2, 3}) {
+      assertEquals(-1, cache.probe(key, now), "key " + key + " misses");
+      cache.awaitFill(key, () -> goneOnAtPs.put(key, testbed.simulator().nowPs()));
+    }
+    return cache;
+  }
+
+  @Test
+  void blockingCache_holdsAHitBehindAMissWaitingForASlotUntilThatMissHasIt() {
+    ContextCache cache = busyCache(true);
+    long now = testbed.simulator().nowPs();
+    assertEquals(-1, cache.probe(1, now), "the hit waits behind the miss on key 3");
+    cache.awaitFill(1, () -> goneOnAtPs.put(1L, testbed.simulator().nowPs()));
+    testbed.simulator().runToEnd();
+
+    // Key 3 gets the slot when key 2 has arrived: that is when the held hit goes on.
+    assertEquals(goneOnAtPs.get(2L), goneOnAtPs.get(1L), "" + goneOnAtPs);
+    assertTrue(goneOnAtPs.get(1L) < goneOnAtPs.get(3L), "" + goneOnAtPs);
+    assertTrue(cache.holds(1) && cache.holds(2) && cache.holds(3));
+  }
+
+  @Test
+  void blockingCache_letsALookupOfAnEntryBeingFetchedJoinThatFetch() {
+    ContextCache cache = busyCache(true);
+    assertEquals(-1, cache.probe(2, testbed.simulator().nowPs()));
+    cache.awaitFill(2, () -> goneOnAtPs.put(20L, testbed.simulator().nowPs()));
+    testbed.simulator().runToEnd();
+    assertEquals(goneOnAtPs.get(2L), goneOnAtPs.get(20L), "" + goneOnAtPs);
+  }
+
+  @Test
+  void nonBlockingCache_servesAHitWhileMissesWaitForTheSlot() {
+    ContextCache cache = busyCache(false);
+    long now = testbed.simulator().nowPs();
+    assertEquals(now + HIT_PS, cache.probe(1, now));
+  }
+}
