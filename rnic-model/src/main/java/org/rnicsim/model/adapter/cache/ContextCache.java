@@ -23,7 +23,10 @@ import org.rnicsim.model.trace.ModelTraceEvent.CacheMiss;
  * arrived. Misses on the same key share one read; at most {@code maxOutstandingMisses} reads are in
  * flight, further misses wait in order. A blocking cache ({@code missesBlockLookups}) lets nothing
  * pass a miss that waits for a read slot: every later lookup of another key, hit or miss, waits
- * behind it and goes on, in order, once it has its slot (docs/calibration-qp-scaling.md).
+ * behind it and goes on, in order, once it has its slot (docs/calibration-qp-scaling.md). Whoever
+ * waited for an entry uses it when it arrives or when its blocked lookup goes on: its lookup again
+ * then is a hit, even if another miss waits meanwhile (else the entry could be evicted before that
+ * miss has its slot, fetched again and never used).
  *
  * <p>Usage on the hot path allocates nothing on a hit:
  *
@@ -58,6 +61,11 @@ public final class ContextCache {
    */
   private final LinkedHashMap<Long, List<Runnable>> stalledLookups = new LinkedHashMap<>();
 
+  /** The key whose waiters are being resumed: their lookups of it pass a waiting miss. */
+  private long deliveredKey = NO_KEY;
+
+  private static final long NO_KEY = Long.MIN_VALUE;
+
   public ContextCache(
       RnicSimulator simulator,
       String name,
@@ -90,7 +98,10 @@ public final class ContextCache {
    * starts (or joins) the fill and returns -1, and the caller registers with {@link #awaitFill}.
    */
   public long probe(long key, long readyAtPs) {
-    if (missesBlockLookups && !waitingFills.isEmpty() && !pendingFills.containsKey(key)) {
+    if (missesBlockLookups
+        && !waitingFills.isEmpty()
+        && key != deliveredKey
+        && !pendingFills.containsKey(key)) {
       stalledLookups.computeIfAbsent(key, k -> new ArrayList<>(2));
       return -1;
     }
@@ -157,9 +168,17 @@ public final class ContextCache {
       startFill(next, Math.max(next.readyAtPs, simulator.nowPs()));
     }
     releaseStalledLookups();
-    for (Runnable waiter : fill.waiters) {
+    resume(fill.key, fill.waiters);
+  }
+
+  /** Runs the waiters of {@code key}, which is held now, letting their lookups of it hit. */
+  private void resume(long key, List<Runnable> waiters) {
+    long outer = deliveredKey;
+    deliveredKey = key;
+    for (Runnable waiter : waiters) {
       waiter.run();
     }
+    deliveredKey = outer;
   }
 
   /** The miss that blocked the lookups has its slot: those behind it go on, in order. */
@@ -170,7 +189,7 @@ public final class ContextCache {
       List<Runnable> waiters = first.getValue();
       stalledLookups.remove(key);
       if (probe(key, simulator.nowPs()) >= 0) {
-        waiters.forEach(Runnable::run);
+        resume(key, waiters);
       } else {
         pendingFills.get(key).waiters.addAll(waiters);
       }

@@ -63,6 +63,43 @@ class ContextCacheTest {
     assertEquals(goneOnAtPs.get(2L), goneOnAtPs.get(20L), "" + goneOnAtPs);
   }
 
+  /**
+   * One entry and one fetch slot, three misses: each fill evicts the entry before it, and when a
+   * fill arrives another miss still waits for the slot. Each lookup must go on with the entry it
+   * waited for; if its lookup again were held behind the waiting miss, its entry would be evicted
+   * and fetched again before it is used, for ever (the Q1 sweep's READ that never completed).
+   */
+  @Test
+  void blockingCache_letsEachWaiterUseTheEntryItWaitedForWhileAnotherMissWaits() {
+    CacheProfile profile = new CacheProfile(1, 1, 64, HIT_PS, 1, CacheReplacement.LRU, true);
+    ContextCache cache =
+        new ContextCache(
+            testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+    Map<Long, Integer> waits = new HashMap<>();
+    for (long key = 1; key <= 3; key++) {
+      lookUpUntilHit(cache, key, waits);
+    }
+    testbed.simulator().runToEnd();
+
+    assertEquals(Map.of(1L, 1, 2L, 1, 3L, 1), waits, "waits per key");
+    assertTrue(
+        goneOnAtPs.get(1L) < goneOnAtPs.get(2L) && goneOnAtPs.get(2L) < goneOnAtPs.get(3L),
+        "in order: " + goneOnAtPs);
+  }
+
+  /**
+   * Looks {@code key} up as the transport does: on a miss waits, then looks it up again (at most
+   * five times, so a lookup that never succeeds ends the test instead of running for ever).
+   */
+  private void lookUpUntilHit(ContextCache cache, long key, Map<Long, Integer> waits) {
+    long now = testbed.simulator().nowPs();
+    if (cache.probe(key, now) >= 0) {
+      goneOnAtPs.put(key, now);
+    } else if (waits.merge(key, 1, Integer::sum) <= 5) {
+      cache.awaitFill(key, () -> lookUpUntilHit(cache, key, waits));
+    }
+  }
+
   @Test
   void nonBlockingCache_servesAHitWhileMissesWaitForTheSlot() {
     ContextCache cache = busyCache(false);
