@@ -102,6 +102,9 @@ public final class ContextCache {
         && !waitingFills.isEmpty()
         && key != deliveredKey
         && !pendingFills.containsKey(key)) {
+      // The tag is checked when the lookup comes, so a held entry counts as used now; only its
+      // answer waits behind the miss.
+      entries.touch(key);
       stalledLookups.computeIfAbsent(key, k -> new ArrayList<>(2));
       return -1;
     }

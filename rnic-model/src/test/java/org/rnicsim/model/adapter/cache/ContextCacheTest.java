@@ -64,6 +64,36 @@ class ContextCacheTest {
   }
 
   /**
+   * A lookup held behind a waiting miss has its tag checked when it comes: the held entry it hits
+   * counts as just used, so the fill that arrives meanwhile evicts the other, older entry.
+   */
+  @Test
+  void blockingCache_countsAHeldHitAsUsedWhenItComes() {
+    CacheProfile profile = new CacheProfile(2, 2, 64, HIT_PS, 1, CacheReplacement.LRU, true);
+    ContextCache cache =
+        new ContextCache(
+            testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+    cache.preload(1);
+    cache.preload(2);
+    long now = testbed.simulator().nowPs();
+    Map<Long, Boolean> heldWhenThreeArrived = new HashMap<>();
+    assertEquals(-1, cache.probe(3, now));
+    cache.awaitFill(
+        3,
+        () -> {
+          heldWhenThreeArrived.put(1L, cache.holds(1));
+          heldWhenThreeArrived.put(2L, cache.holds(2));
+        });
+    assertEquals(-1, cache.probe(4, now), "key 4 waits for the slot");
+    assertEquals(-1, cache.probe(1, now), "the hit on key 1 waits behind key 4");
+    cache.awaitFill(1, () -> goneOnAtPs.put(1L, testbed.simulator().nowPs()));
+    testbed.simulator().runToEnd();
+
+    assertEquals(Map.of(1L, true, 2L, false), heldWhenThreeArrived);
+    assertTrue(goneOnAtPs.containsKey(1L));
+  }
+
+  /**
    * One entry and one fetch slot, three misses: each fill evicts the entry before it, and when a
    * fill arrives another miss still waits for the slot. Each lookup must go on with the entry it
    * waited for; if its lookup again were held behind the waiting miss, its entry would be evicted
