@@ -226,7 +226,7 @@ class QpScalingCalibrationTest {
           profile: %s
           host: {postSendCpu: 0ns, postRecvCpu: 0ns, cqPollDetect: 0ns}
         run:
-          replications: 1
+          replications: 2
         workload:
           kind: bandwidth
           operations: [read]
