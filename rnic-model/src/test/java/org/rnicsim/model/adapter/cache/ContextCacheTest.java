@@ -25,12 +25,17 @@ class ContextCacheTest {
   private final BackToBackTestbed testbed = new BackToBackTestbed(TestProfiles.small(), 1);
   private final Map<Long, Long> goneOnAtPs = new HashMap<>();
 
+  /** A fully associative LRU cache of {@code entries} with one fetch slot. */
+  private ContextCache cache(int entries, boolean blocking) {
+    CacheProfile profile =
+        new CacheProfile(entries, entries, 64, HIT_PS, 1, CacheReplacement.LRU, blocking);
+    return new ContextCache(
+        testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+  }
+
   /** Four entries, one fetch slot; key 1 held, key 2 being fetched, key 3 waiting for the slot. */
   private ContextCache busyCache(boolean blocking) {
-    CacheProfile profile = new CacheProfile(4, 4, 64, HIT_PS, 1, CacheReplacement.LRU, blocking);
-    ContextCache cache =
-        new ContextCache(
-            testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+    ContextCache cache = cache(4, blocking);
     cache.preload(1);
     long now = testbed.simulator().nowPs();
     for (long key : new long[] {2, 3}) {
@@ -69,10 +74,7 @@ class ContextCacheTest {
    */
   @Test
   void blockingCache_countsAHeldHitAsUsedWhenItComes() {
-    CacheProfile profile = new CacheProfile(2, 2, 64, HIT_PS, 1, CacheReplacement.LRU, true);
-    ContextCache cache =
-        new ContextCache(
-            testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+    ContextCache cache = cache(2, true);
     cache.preload(1);
     cache.preload(2);
     long now = testbed.simulator().nowPs();
@@ -101,10 +103,7 @@ class ContextCacheTest {
    */
   @Test
   void blockingCache_letsEachWaiterUseTheEntryItWaitedForWhileAnotherMissWaits() {
-    CacheProfile profile = new CacheProfile(1, 1, 64, HIT_PS, 1, CacheReplacement.LRU, true);
-    ContextCache cache =
-        new ContextCache(
-            testbed.simulator(), "test.cache", profile, testbed.nic(0).dma(), testbed.stats());
+    ContextCache cache = cache(1, true);
     Map<Long, Integer> waits = new HashMap<>();
     for (long key = 1; key <= 3; key++) {
       lookUpUntilHit(cache, key, waits);
