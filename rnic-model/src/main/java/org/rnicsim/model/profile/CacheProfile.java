@@ -11,6 +11,9 @@ package org.rnicsim.model.profile;
  * @param hitLatencyPs lookup time on a hit
  * @param maxOutstandingMisses misses the adapter can fetch at once; more wait in order
  * @param replacement which entry of a full set a fill evicts: lru or random
+ * @param missesBlockLookups while a miss waits for a fetch slot, every later lookup of this cache
+ *     waits behind it, hits included (a blocking cache: no lookups pass a stalled miss); false:
+ *     hits and misses on entries already being fetched go on, and further misses queue in order
  */
 public record CacheProfile(
     int entries,
@@ -18,7 +21,19 @@ public record CacheProfile(
     long entryBytes,
     long hitLatencyPs,
     int maxOutstandingMisses,
-    CacheReplacement replacement) {
+    CacheReplacement replacement,
+    boolean missesBlockLookups) {
+  /** A cache whose hits and pending-entry lookups go on while further misses queue. */
+  public CacheProfile(
+      int entries,
+      int ways,
+      long entryBytes,
+      long hitLatencyPs,
+      int maxOutstandingMisses,
+      CacheReplacement replacement) {
+    this(entries, ways, entryBytes, hitLatencyPs, maxOutstandingMisses, replacement, false);
+  }
+
   public CacheProfile {
     ProfileChecks.positive("cache.entries", entries);
     ProfileChecks.positive("cache.ways", ways);

@@ -3,6 +3,7 @@ package org.rnicsim.model.adapter.cache;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rnicsim.engine.RnicSimulator;
@@ -20,7 +21,12 @@ import org.rnicsim.model.trace.ModelTraceEvent.CacheMiss;
  * An adapter cache of entries that live in host memory (calibration Q1). A hit costs the hit
  * latency; a miss starts a DMA read of the entry, and whoever needed it waits until the entry has
  * arrived. Misses on the same key share one read; at most {@code maxOutstandingMisses} reads are in
- * flight, further misses wait in order.
+ * flight, further misses wait in order. A blocking cache ({@code missesBlockLookups}) lets nothing
+ * pass a miss that waits for a read slot: every later lookup of another key, hit or miss, waits
+ * behind it and goes on, in order, once it has its slot (docs/calibration-qp-scaling.md). Whoever
+ * waited for an entry uses it when it arrives or when its blocked lookup goes on: its lookup again
+ * then is a hit, even if another miss waits meanwhile (else the entry could be evicted before that
+ * miss has its slot, fetched again and never used).
  *
  * <p>Usage on the hot path allocates nothing on a hit:
  *
@@ -47,6 +53,18 @@ public final class ContextCache {
   private final Map<Long, Fill> pendingFills = new HashMap<>();
   private final ArrayDeque<Fill> waitingFills = new ArrayDeque<>();
   private int fillsInFlight;
+  private final boolean missesBlockLookups;
+
+  /**
+   * Lookups that came while a miss waited for a fetch slot, in arrival order, each key with whoever
+   * waits for it: they go on, in that order, when the blocking miss has its slot.
+   */
+  private final LinkedHashMap<Long, List<Runnable>> stalledLookups = new LinkedHashMap<>();
+
+  /** The key whose waiters are being resumed: their lookups of it pass a waiting miss. */
+  private long deliveredKey = NO_KEY;
+
+  private static final long NO_KEY = Long.MIN_VALUE;
 
   public ContextCache(
       RnicSimulator simulator,
@@ -68,6 +86,7 @@ public final class ContextCache {
     this.entryBytes = profile.entryBytes();
     this.hitLatencyPs = profile.hitLatencyPs();
     this.maxOutstandingMisses = profile.maxOutstandingMisses();
+    this.missesBlockLookups = profile.missesBlockLookups();
     this.hits = stats.counter(name + ".hits");
     this.misses = stats.counter(name + ".misses");
     this.missesInFlightGauge = stats.gauge(name + ".missesInFlight");
@@ -79,6 +98,16 @@ public final class ContextCache {
    * starts (or joins) the fill and returns -1, and the caller registers with {@link #awaitFill}.
    */
   public long probe(long key, long readyAtPs) {
+    if (missesBlockLookups
+        && !waitingFills.isEmpty()
+        && key != deliveredKey
+        && !pendingFills.containsKey(key)) {
+      // The tag is checked when the lookup comes, so a held entry counts as used now; only its
+      // answer waits behind the miss.
+      entries.touch(key);
+      stalledLookups.computeIfAbsent(key, k -> new ArrayList<>(2));
+      return -1;
+    }
     if (entries.touch(key)) {
       hits.increment();
       return readyAtPs + hitLatencyPs;
@@ -102,6 +131,10 @@ public final class ContextCache {
   /** Runs {@code waiter} when the pending fill of {@code key} has arrived. */
   public void awaitFill(long key, Runnable waiter) {
     Fill fill = pendingFills.get(key);
+    if (fill == null && stalledLookups.containsKey(key)) {
+      stalledLookups.get(key).add(waiter);
+      return;
+    }
     if (fill == null) {
       throw new IllegalStateException(name + ": no fill pending for key " + key);
     }
@@ -137,8 +170,32 @@ public final class ContextCache {
       Fill next = waitingFills.removeFirst();
       startFill(next, Math.max(next.readyAtPs, simulator.nowPs()));
     }
-    for (Runnable waiter : fill.waiters) {
+    releaseStalledLookups();
+    resume(fill.key, fill.waiters);
+  }
+
+  /** Runs the waiters of {@code key}, which is held now, letting their lookups of it hit. */
+  private void resume(long key, List<Runnable> waiters) {
+    long outer = deliveredKey;
+    deliveredKey = key;
+    for (Runnable waiter : waiters) {
       waiter.run();
+    }
+    deliveredKey = outer;
+  }
+
+  /** The miss that blocked the lookups has its slot: those behind it go on, in order. */
+  private void releaseStalledLookups() {
+    while (waitingFills.isEmpty() && !stalledLookups.isEmpty()) {
+      Map.Entry<Long, List<Runnable>> first = stalledLookups.entrySet().iterator().next();
+      long key = first.getKey();
+      List<Runnable> waiters = first.getValue();
+      stalledLookups.remove(key);
+      if (probe(key, simulator.nowPs()) >= 0) {
+        resume(key, waiters);
+      } else {
+        pendingFills.get(key).waiters.addAll(waiters);
+      }
     }
   }
 
