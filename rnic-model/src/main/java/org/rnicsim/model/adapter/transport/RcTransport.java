@@ -31,6 +31,8 @@ public final class RcTransport {
   private final Responder responder;
   private final ReceivePath receivePath;
   private final QpErrors errors;
+  // Landed doorbell writes, reused by the next rings (a stack linked through Doorbell.nextSpare).
+  private Doorbell spareDoorbells;
 
   public RcTransport(
       RnicSimulator simulator,
@@ -312,7 +314,7 @@ public final class RcTransport {
             && ctx.wqeSizeBytes(last) <= TransportContext.BLUEFLAME_BUFFER_BYTES;
     last.pushed = blueFlame;
     sq.rung = sq.posted;
-    Doorbell doorbell = new Doorbell(qp, sq.posted, true);
+    Doorbell doorbell = doorbell(qp, sq.posted, true);
     if (ctx.removed) {
       doorbell.fire();
       return;
@@ -354,7 +356,7 @@ public final class RcTransport {
       return;
     }
     rq.rung = rq.posted;
-    Doorbell doorbell = new Doorbell(qp, rq.posted, false);
+    Doorbell doorbell = doorbell(qp, rq.posted, false);
     if (ctx.removed) {
       doorbell.fire();
       return;
@@ -378,27 +380,47 @@ public final class RcTransport {
     return ctx.removed;
   }
 
-  /** A doorbell write travelling to the adapter; its own arrival event. */
-  private final class Doorbell extends SimEvent {
-    private final QueuePair qp;
-    private final long producerIndex;
-    private final boolean sendQueue;
-
-    Doorbell(QueuePair qp, long producerIndex, boolean sendQueue) {
-      this.qp = qp;
-      this.producerIndex = producerIndex;
-      this.sendQueue = sendQueue;
+  /** A doorbell write for {@code qp}'s queue, from the spares if one has landed before. */
+  private Doorbell doorbell(QueuePair qp, long producerIndex, boolean sendQueue) {
+    Doorbell doorbell = spareDoorbells;
+    if (doorbell == null) {
+      doorbell = new Doorbell();
+    } else {
+      spareDoorbells = doorbell.nextSpare;
+      doorbell.nextSpare = null;
     }
+    doorbell.qp = qp;
+    doorbell.producerIndex = producerIndex;
+    doorbell.sendQueue = sendQueue;
+    return doorbell;
+  }
+
+  /**
+   * A doorbell write travelling to the adapter; its own arrival event. Landed ones are kept as
+   * spares (a post rings one per WRITE, and a fresh object each time was a ninth of the NDK loop's
+   * allocation); several may be in flight at once, hence a stack rather than one instance.
+   */
+  private final class Doorbell extends SimEvent {
+    private QueuePair qp;
+    private long producerIndex;
+    private boolean sendQueue;
+    private Doorbell nextSpare;
 
     @Override
     protected void fire() {
-      if (ctx.qps.get(qp.qpn) != qp) {
+      QueuePair target = qp;
+      long index = producerIndex;
+      boolean toSendQueue = sendQueue;
+      qp = null;
+      nextSpare = spareDoorbells;
+      spareDoorbells = this;
+      if (ctx.qps.get(target.qpn) != target) {
         return;
       }
-      if (sendQueue) {
-        requester.doorbellLanded(qp, producerIndex);
+      if (toSendQueue) {
+        requester.doorbellLanded(target, index);
       } else {
-        responder.receiveDoorbellLanded(qp, producerIndex);
+        responder.receiveDoorbellLanded(target, index);
       }
     }
   }

@@ -40,6 +40,8 @@ final class Requester {
   private SendScheduler scheduler;
   private QpErrors errors;
   private RequesterResponses responses;
+  // Payload reads whose data has arrived, reused by the next (a stack through nextSpare).
+  private PayloadRead spareReads;
 
   Requester(TransportContext ctx) {
     this.ctx = ctx;
@@ -242,7 +244,7 @@ final class Requester {
         mayUseWaitingSpace = true;
         wqe.bufferedBytes += bytes;
         readyPs = translatedPs;
-        ctx.dma.read(readyPs, bytes, new PayloadRead(qp, wqe, packets, bytes));
+        ctx.dma.read(readyPs, bytes, payloadRead(qp, wqe, packets, bytes));
       }
     }
   }
@@ -387,22 +389,31 @@ final class Requester {
     }
   }
 
-  private final class PayloadRead extends DmaRead {
-    private final QueuePair qp;
-    private final SendWqe wqe;
-    private final int wqeEpoch;
-    private final int qpEpoch;
-    private final int packets;
-    private final long wireLeadPs;
-
-    PayloadRead(QueuePair qp, SendWqe wqe, int packets, long bytes) {
-      this.qp = qp;
-      this.wqe = wqe;
-      this.packets = packets;
-      this.wqeEpoch = wqe.epoch;
-      this.qpEpoch = qp.epoch;
-      this.wireLeadPs = ctx.port.serialisationPs(bytes + packets * ctx.packetHeaderBytes);
+  private PayloadRead payloadRead(QueuePair qp, SendWqe wqe, int packets, long bytes) {
+    PayloadRead read = spareReads;
+    if (read == null) {
+      read = new PayloadRead();
+    } else {
+      spareReads = read.nextSpare;
     }
+    read.qp = qp;
+    read.wqe = wqe;
+    read.packets = packets;
+    read.wqeEpoch = wqe.epoch;
+    read.qpEpoch = qp.epoch;
+    read.wireLeadPs = ctx.port.serialisationPs(bytes + packets * ctx.packetHeaderBytes);
+    return read;
+  }
+
+  /** A payload read; one whose data has arrived is kept as a spare for the next (no allocation). */
+  private final class PayloadRead extends DmaRead {
+    private QueuePair qp;
+    private SendWqe wqe;
+    private int wqeEpoch;
+    private int qpEpoch;
+    private int packets;
+    private long wireLeadPs;
+    private PayloadRead nextSpare;
 
     /**
      * Cut-through transmit: the packets may start on the wire once the rest of their payload
@@ -416,8 +427,15 @@ final class Requester {
 
     @Override
     protected void onDataArrived() {
-      if (qp.epoch == qpEpoch && wqe.epoch == wqeEpoch && !ctx.removed) {
-        dataReady(qp, wqe, packets, ctx.nowPs());
+      QueuePair readFor = qp;
+      SendWqe into = wqe;
+      boolean current = readFor.epoch == qpEpoch && into.epoch == wqeEpoch && !ctx.removed;
+      qp = null;
+      wqe = null;
+      nextSpare = spareReads;
+      spareReads = this;
+      if (current) {
+        dataReady(readFor, into, packets, ctx.nowPs());
       }
     }
   }
