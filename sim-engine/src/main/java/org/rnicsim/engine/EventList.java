@@ -172,8 +172,7 @@ final class EventList {
 
   /** Removes and returns the earliest event; the list must not be empty. */
   SimEvent removeFirst() {
-    // One call of release, not one per branch: this method stays small enough for the JIT to
-    // inline release into it wherever it is compiled (with two, a standalone compile did not).
+    // One call of release, not one per branch, keeps this small enough for the JIT to inline it.
     int slot = front;
     if (slot != NO_SLOT) {
       front = NO_SLOT;
@@ -198,36 +197,34 @@ final class EventList {
     }
     if (slot == front) {
       front = NO_SLOT;
-      size--;
-      release(slot);
-      return true;
-    }
-    long place = placeOf[slot];
-    int bucket = (int) (place & BUCKET_MASK);
-    int position = (int) (place >>> BUCKET_BITS);
-    if (bucket == 0) {
-      int last = --nearCount;
-      if (position != last) {
-        int moved = near[last];
-        siftDown(position, moved);
-        if (near[position] == moved) {
-          siftUp(position, moved);
-        }
-      }
     } else {
-      int[] slots = buckets[bucket];
-      int last = --bucketSizes[bucket];
-      if (position != last) {
-        int moved = slots[last];
-        slots[position] = moved;
-        placeOf[moved] = ((long) position << BUCKET_BITS) | bucket;
-      }
-      long bit = 1L << (bucket - 1);
-      if (last == 0) {
-        occupied &= ~bit;
-        staleMins &= ~bit;
-      } else if (times[slot] == bucketMinPs[bucket]) {
-        staleMins |= bit;
+      long place = placeOf[slot];
+      int bucket = (int) (place & BUCKET_MASK);
+      int position = (int) (place >>> BUCKET_BITS);
+      if (bucket == 0) {
+        int last = --nearCount;
+        if (position != last) {
+          int moved = near[last];
+          siftDown(position, moved);
+          if (near[position] == moved) {
+            siftUp(position, moved);
+          }
+        }
+      } else {
+        int[] slots = buckets[bucket];
+        int last = --bucketSizes[bucket];
+        if (position != last) {
+          int moved = slots[last];
+          slots[position] = moved;
+          placeOf[moved] = ((long) position << BUCKET_BITS) | bucket;
+        }
+        long bit = 1L << (bucket - 1);
+        if (last == 0) {
+          occupied &= ~bit;
+          staleMins &= ~bit;
+        } else if (times[slot] == bucketMinPs[bucket]) {
+          staleMins |= bit;
+        }
       }
     }
     size--;
