@@ -63,12 +63,12 @@ final class JobHandler {
     if (job == null || !job.fingerprint().equals(message.fingerprint())) {
       throw new ClusterException(
           "a member running rnicsim "
-              + BuildInfo.version()
+              + BuildInfo.build()
               + " plans job point "
               + message.point()
               + " case "
               + message.caseIndex()
-              + " differently from the driver: run the same rnicsim version on every machine");
+              + " differently from the driver: run the same rnicsim build (the same jar) on every machine");
     }
     PrintWriter out = log;
     if (out != null) {
@@ -112,7 +112,7 @@ final class JobHandler {
         throw new ClusterException("a job's study text does not match its id " + studyId);
       }
       jobs = new HashMap<>();
-      for (Job job : JobPlanner.jobs(plan(studyJson), BuildInfo.version())) {
+      for (Job job : JobPlanner.jobs(plan(studyJson), BuildInfo.build())) {
         jobs.put(job.point().index() + "/" + job.caseIndex() + "/" + job.replication(), job);
       }
       planned.put(studyId, jobs);

@@ -119,7 +119,7 @@ public final class StudyRunner {
     ResultsFolder.checkUsable(target);
 
     String version = BuildInfo.version();
-    List<Job> jobs = JobPlanner.jobs(study, version);
+    List<Job> jobs = JobPlanner.jobs(study, BuildInfo.build());
     ResultsFolder folder = ResultsFolder.open(target);
     JobStore store = new JobStore(folder.jobs());
     Map<String, JobResult> results = new HashMap<>();

@@ -11,19 +11,19 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a job's result depends on, hashed: the rnicsim version, the point's merged configuration
- * (defaults included), the case and the text of every file the point's workload read as input (a
- * CDF the study names by path: editing it must rerun the jobs that drew from it). The replication
- * is in the file name. Key order does not matter: the configuration is written with sorted keys
- * before hashing.
+ * What a job's result depends on, hashed: the rnicsim build (version and code digest), the point's
+ * merged configuration (defaults included), the case and the text of every file the point's
+ * workload read as input (a CDF the study names by path: editing it must rerun the jobs that drew
+ * from it). The replication is in the file name. Key order does not matter: the configuration is
+ * written with sorted keys before hashing.
  */
 final class Fingerprint {
   private Fingerprint() {}
 
   static String of(
-      String rnicsimVersion, JsonNode pointConfig, int caseIndex, Map<String, String> inputFiles) {
+      String rnicsimBuild, JsonNode pointConfig, int caseIndex, Map<String, String> inputFiles) {
     StringBuilder text = new StringBuilder();
-    text.append(rnicsimVersion).append('\n');
+    text.append(rnicsimBuild).append('\n');
     canonical(pointConfig, text);
     text.append('\n').append(caseIndex);
     // Without input files the text is as before, so results on disk keep their fingerprints.

@@ -10,15 +10,16 @@ public final class JobPlanner {
   private JobPlanner() {}
 
   /**
-   * @param rnicsimVersion part of every fingerprint: another version may compute differently
+   * @param rnicsimBuild part of every fingerprint (see {@code BuildInfo.build()}): another version,
+   *     or the same version built from other sources, may compute differently
    */
-  public static List<Job> jobs(Study study, String rnicsimVersion) {
+  public static List<Job> jobs(Study study, String rnicsimBuild) {
     List<Job> jobs = new ArrayList<>();
     for (StudyPoint point : study.points()) {
       int cases = point.plan().workload().cases().size();
       for (int c = 0; c < cases; c++) {
         String fingerprint =
-            Fingerprint.of(rnicsimVersion, point.config(), c, point.plan().workload().inputFiles());
+            Fingerprint.of(rnicsimBuild, point.config(), c, point.plan().workload().inputFiles());
         for (int r = 0; r < point.plan().run().replications(); r++) {
           jobs.add(new Job(point, c, r, fingerprint));
         }
