@@ -31,9 +31,12 @@ public final class Packet extends SimEvent {
   private boolean congestionExperienced;
   private Link.Direction hop;
   private int hopEpoch;
-  // The switch hold this packet's bytes count in for PFC until it leaves that switch (set by
-  // FabricSwitch, stale once it has left): a field read per booking instead of a map lookup.
-  FabricSwitch.Held heldInSwitch;
+  // Where this packet's bytes count for PFC until it leaves a switch (set by the switch's ingress
+  // account, stale once it has left): the account, the output and the entry's number in that
+  // account's queue for the output. Fields read per booking instead of a map lookup.
+  IngressAccount heldBy;
+  int heldOutput;
+  int heldSeq;
 
   /**
    * @param psn packet sequence number; for ACKs and NAKs the PSN acknowledged or expected
