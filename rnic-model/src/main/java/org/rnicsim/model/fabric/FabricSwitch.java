@@ -49,6 +49,8 @@ public final class FabricSwitch {
   private final boolean pfc;
   private final long outputBufferBytes;
   private final long forwardingLatencyPs;
+  // The packet arrived() is handing to an output, or null.
+  private Packet forwarding;
   // Output ports by destination address (addresses are small and dense): an array read per
   // packet instead of a boxed map lookup.
   private int[][] routes = new int[0][];
@@ -118,10 +120,13 @@ public final class FabricSwitch {
               Integer.MAX_VALUE,
               stats);
       ports[i].setReceiver(packet -> arrived(index, packet));
-      ports[i].setDepartureListener(this::departureBooked);
+      if (config.pfc()) {
+        ports[i].setDepartureListener(
+            (packet, departurePs) -> departureBooked(index, packet, departurePs));
+      }
       drops[i] = stats.counter(name + ".out" + i + ".drops");
       pauses[i] = stats.counter(name + ".in" + i + ".pauses");
-      ingress[i] = new IngressAccount(simulator, this, ports, i, portConfigs.get(i), pauses[i]);
+      ingress[i] = new IngressAccount(simulator, ports, i, portConfigs.get(i), pauses[i]);
       if (config.ecn().enabled()) {
         ecn[i] = new EcnMarker(config.ecn(), ports[i], streams);
       }
@@ -212,18 +217,22 @@ public final class FabricSwitch {
       out.transmit(simulator.nowPs() + forwardingLatencyPs, packet);
       return;
     }
-    // Not held anywhere while handed over: the departure the output books now is the one transmit
+    // Not held yet while handed over: the departure the output books now is the one transmit
     // returns; later bookings (a pause, a resume) reach the account through departureBooked.
-    packet.heldBy = null;
+    forwarding = packet;
     long departurePs = out.transmit(simulator.nowPs() + forwardingLatencyPs, packet);
+    forwarding = null;
     ingress[inPort].hold(packet, outPort, departurePs);
   }
 
-  /** An output booked {@code packet}'s departure, or a pause took the booking back. */
-  private void departureBooked(Packet packet, long departurePs) {
-    IngressAccount account = packet.heldBy;
-    if (account != null && account.ownedBy(this)) {
-      account.rebooked(packet, departurePs);
+  /**
+   * Output {@code outPort} booked {@code packet}'s departure, or a pause took the booking back.
+   * Only a PFC switch listens, and every packet its outputs book but the one being handed over is
+   * held here.
+   */
+  private void departureBooked(int outPort, Packet packet, long departurePs) {
+    if (packet != forwarding) {
+      ingress[packet.heldIngress].rebooked(outPort, packet.heldSeq, departurePs);
     }
   }
 

@@ -23,7 +23,6 @@ final class IngressAccount extends SimEvent {
   private static final int INITIAL_ENTRIES = 16;
 
   private final RnicSimulator simulator;
-  private final FabricSwitch owner;
   // The switch's ports by index; this account's own is ports[port].
   private final Port[] ports;
   private final int port;
@@ -47,13 +46,11 @@ final class IngressAccount extends SimEvent {
 
   IngressAccount(
       RnicSimulator simulator,
-      FabricSwitch owner,
       Port[] ports,
       int port,
       SwitchPortConfig portConfig,
       Counter pauses) {
     this.simulator = simulator;
-    this.owner = owner;
     this.ports = ports;
     this.port = port;
     this.pauses = pauses;
@@ -63,11 +60,6 @@ final class IngressAccount extends SimEvent {
     this.heads = new int[ports.length];
     this.tails = new int[ports.length];
     this.activeOutputs = new int[ports.length];
-  }
-
-  /** Whether this account belongs to {@code fabricSwitch}. */
-  boolean ownedBy(FabricSwitch fabricSwitch) {
-    return owner == fabricSwitch;
   }
 
   /**
@@ -84,8 +76,7 @@ final class IngressAccount extends SimEvent {
     ring[index] = departurePs;
     ring[index + 1] = wireBytes;
     tails[outPort] = seq + 1;
-    packet.heldBy = this;
-    packet.heldOutput = outPort;
+    packet.heldIngress = port;
     packet.heldSeq = seq;
     heldCount++;
     heldBytes += wireBytes;
@@ -108,10 +99,11 @@ final class IngressAccount extends SimEvent {
     }
   }
 
-  /** The output booked a held packet's departure again (a pause took it back, a resume set it). */
-  void rebooked(Packet packet, long departurePs) {
-    int outPort = packet.heldOutput;
-    int seq = packet.heldSeq;
+  /**
+   * Output {@code outPort} booked the departure of held entry {@code seq} again (a pause took it
+   * back, a resume set it).
+   */
+  void rebooked(int outPort, int seq, long departurePs) {
     // One that has left (numbered before the head) keeps no entry.
     if (seq - heads[outPort] >= 0) {
       long[] ring = rings[outPort];
@@ -178,7 +170,8 @@ final class IngressAccount extends SimEvent {
       int seq = heads[outPort];
       int tail = tails[outPort];
       long departurePs = Long.MAX_VALUE;
-      // The packet's heldBy may keep pointing here: it has left, so no output of this switch books
+      // The packet's heldIngress and heldSeq may keep pointing here: it has left, so no output of
+      // this switch books
       // it again (the next switch replaces the pointer), and not touching the packet spares a cache
       // miss per packet.
       while (seq != tail && (departurePs = ring[(seq << 1) & mask]) <= now) {

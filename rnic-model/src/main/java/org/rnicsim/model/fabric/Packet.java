@@ -32,10 +32,9 @@ public final class Packet extends SimEvent {
   private Link.Direction hop;
   private int hopEpoch;
   // Where this packet's bytes count for PFC until it leaves a switch (set by the switch's ingress
-  // account, stale once it has left): the account, the output and the entry's number in that
-  // account's queue for the output. Fields read per booking instead of a map lookup.
-  IngressAccount heldBy;
-  int heldOutput;
+  // account, stale once it has left): the ingress port and the entry's number in its queue for the
+  // output. Fields read per booking instead of a map lookup; two ints keep the packet's size.
+  int heldIngress;
   int heldSeq;
 
   /**
