@@ -24,9 +24,6 @@ import java.util.Arrays;
  * <p>The front: an event scheduled before every waiting event (the next event an event schedules
  * often is) is held in one slot in front of the heaps, and taken next without a sift; an event that
  * beats it later pushes it back into the heaps. The order is the same as without it.
- *
- * <p>Ties: a higher priority runs first; equal priorities run in insertion order. The insertion
- * counter belongs to this list, never to the JVM, so two simulations never influence each other.
  */
 final class EventList {
   static final int MIN_PRIORITY = 0;
@@ -37,16 +34,14 @@ final class EventList {
   private static final int INITIAL_BUCKET_CAPACITY = 16;
   private static final int BUCKET_BITS = 7;
   private static final long BUCKET_MASK = (1L << BUCKET_BITS) - 1;
-  // A lowest bucket this small joins the near heap whole rather than being split. Replaying the
-  // recorded event-list operations of bench model (a dozen events waiting) and bench fabric (a
-  // thousand): 8 did best on the first and no worse than any other size on the second.
+  // A lowest bucket this small joins the near heap whole rather than being split. Replaying bench
+  // model's (a dozen waiting) and bench fabric's (a thousand) operations: 8 did best on the first.
   private static final int SMALL_BUCKET = 8;
   private static final int ALL_BUCKETS = 64;
   private static final int NO_SLOT = -1;
-  // While smallList or fewer wait, all of them stay in the near heap (nearLimit ALL_BUCKETS):
-  // bench model's dozen events cost more through the buckets than in the heap alone (JFR). The
-  // list goes back to the buckets once the near heap holds more than spillEvents; the gap keeps it
-  // from switching back and forth.
+  // While smallList or fewer wait, all stay in the near heap (nearLimit ALL_BUCKETS): bench model's
+  // dozen events cost more through the buckets (JFR). Back to the buckets once the near heap holds
+  // more than spillEvents; the gap keeps the list from switching back and forth.
   private final int smallList;
   private final int spillEvents;
 
@@ -97,10 +92,6 @@ final class EventList {
     return size;
   }
 
-  boolean isEmpty() {
-    return size == 0;
-  }
-
   /** Time of the earliest event; only valid when not empty. */
   long firstTimePs() {
     if (front != NO_SLOT) {
@@ -116,13 +107,23 @@ final class EventList {
     if (event.heapIndex >= 0) {
       throw new IllegalStateException("event is already scheduled at " + event.timePs + " ps");
     }
+    insert(event, timePs, tieBreak(priority));
+  }
+
+  /**
+   * The place among simultaneous events of one of {@code priority} scheduled now: higher priority
+   * first (its complement sorts low), then insertion order, counted here and never by the JVM.
+   */
+  long tieBreak(int priority) {
     if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
       throw new IllegalArgumentException(
           "priority " + priority + " outside " + MIN_PRIORITY + ".." + MAX_PRIORITY);
     }
-    // Higher priority must sort first, so store its complement in the high bits.
-    long tieBreak =
-        ((long) (MAX_PRIORITY - priority) << SEQUENCE_BITS) | (nextSequence++ & SEQUENCE_MASK);
+    return ((long) (MAX_PRIORITY - priority) << SEQUENCE_BITS) | (nextSequence++ & SEQUENCE_MASK);
+  }
+
+  /** Adds {@code event}, known not to wait here, in the place {@code tieBreak} gave it. */
+  void insert(SimEvent event, long timePs, long tieBreak) {
     event.timePs = timePs;
     event.tieBreak = tieBreak;
     if (freeCount == 0 && freshSlots == events.length) {
@@ -311,10 +312,14 @@ final class EventList {
       occupied &= ~bit;
       staleMins &= ~bit;
       bucketSizes[bucket] = 0;
-      for (int i = 0; i < count; i++) {
-        int slot = slots[i];
-        file(slot, times[slot]);
-      }
+      refile(slots, count);
+    }
+  }
+
+  /** Files the first {@code count} of {@code slots} again, relative to the floor now. */
+  private void refile(int[] slots, int count) {
+    for (int i = 0; i < count; i++) {
+      file(slots[i], times[slots[i]]);
     }
   }
 
@@ -329,21 +334,17 @@ final class EventList {
       left &= left - 1;
       int count = bucketSizes[bucket];
       bucketSizes[bucket] = 0;
-      int[] slots = buckets[bucket];
-      for (int i = 0; i < count; i++) {
-        file(slots[i], times[slots[i]]);
-      }
+      refile(buckets[bucket], count);
     }
   }
 
   /** Moves the near heap's events to the buckets, but for those due at the floor. */
   private void spill() {
-    int[] slots = Arrays.copyOf(near, nearCount);
+    int count = nearCount;
+    int[] slots = Arrays.copyOf(near, count);
     nearCount = 0;
     nearLimit = 0;
-    for (int slot : slots) {
-      file(slot, times[slot]);
-    }
+    refile(slots, count);
   }
 
   /** The earliest time in occupied {@code bucket}, found again if a cancellation took it. */
@@ -379,9 +380,7 @@ final class EventList {
     occupied = 0;
     staleMins = 0;
     floorPs = timePs;
-    for (int i = 0; i < count; i++) {
-      file(waiting[i], times[waiting[i]]);
-    }
+    refile(waiting, count);
   }
 
   private boolean before(int slotA, int slotB) {
@@ -433,10 +432,9 @@ final class EventList {
 
   private int[] growBucket(int bucket) {
     int[] slots = buckets[bucket];
-    slots =
+    buckets[bucket] =
         slots == null ? new int[INITIAL_BUCKET_CAPACITY] : Arrays.copyOf(slots, slots.length * 2);
-    buckets[bucket] = slots;
-    return slots;
+    return buckets[bucket];
   }
 
   private void grow() {

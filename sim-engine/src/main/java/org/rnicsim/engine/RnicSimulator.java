@@ -45,6 +45,8 @@ public class RnicSimulator extends DevsSimulator<Long> {
   private final transient Map<SimEventInterface<Long>, DsolEventAdapter> dsolEvents =
       new IdentityHashMap<>();
   private long nowPs;
+  // Events waiting in EventFifos behind the first of each (which is in the list).
+  int waitingInFifos;
   private long eventsExecuted;
   private boolean stopRequested;
 
@@ -83,9 +85,9 @@ public class RnicSimulator extends DevsSimulator<Long> {
     return eventsExecuted;
   }
 
-  /** Events waiting in the event list. */
+  /** Events waiting: in the event list, and behind the first of each {@link EventFifo}. */
   public final int pendingEventCount() {
-    return eventList.size();
+    return eventList.size() + waitingInFifos;
   }
 
   /** Schedules {@code action} after {@code delayPs} at normal priority. */
@@ -122,6 +124,24 @@ public class RnicSimulator extends DevsSimulator<Long> {
 
   /** Schedules a reusable event at absolute time {@code timePs}. */
   public final void reschedule(SimEvent event, long timePs, int priority) {
+    checkNotPast(timePs);
+    eventList.add(event, timePs, priority);
+  }
+
+  /** The place among simultaneous events of one of {@code priority} scheduled now. */
+  final long takeTieBreak(int priority) {
+    return eventList.tieBreak(priority);
+  }
+
+  /**
+   * Schedules {@code event} in the place {@code tieBreak}, from {@link #takeTieBreak}, gave it; the
+   * caller has checked that it is not waiting already and not due before now.
+   */
+  final void scheduleInPlace(SimEvent event, long timePs, long tieBreak) {
+    eventList.insert(event, timePs, tieBreak);
+  }
+
+  final void checkNotPast(long timePs) {
     if (timePs < nowPs) {
       throw new IllegalArgumentException(
           "cannot schedule an event in the past: "
@@ -129,7 +149,6 @@ public class RnicSimulator extends DevsSimulator<Long> {
               + " < now "
               + SimTime.format(nowPs));
     }
-    eventList.add(event, timePs, priority);
   }
 
   /** Removes a scheduled event; false if it already ran or was cancelled. */
@@ -146,7 +165,7 @@ public class RnicSimulator extends DevsSimulator<Long> {
     long before = eventsExecuted;
     beginRun();
     try {
-      while (!stopRequested && !eventList.isEmpty() && eventList.firstTimePs() <= endPs) {
+      while (!stopRequested && eventList.size() > 0 && eventList.firstTimePs() <= endPs) {
         executeNext();
       }
       if (!stopRequested && endPs > nowPs) {
@@ -163,7 +182,7 @@ public class RnicSimulator extends DevsSimulator<Long> {
     long before = eventsExecuted;
     beginRun();
     try {
-      while (!stopRequested && !eventList.isEmpty() && !stopWhen.getAsBoolean()) {
+      while (!stopRequested && eventList.size() > 0 && !stopWhen.getAsBoolean()) {
         executeNext();
       }
     } finally {
@@ -177,7 +196,7 @@ public class RnicSimulator extends DevsSimulator<Long> {
     long before = eventsExecuted;
     beginRun();
     try {
-      for (long i = 0; i < maxEvents && !stopRequested && !eventList.isEmpty(); i++) {
+      for (long i = 0; i < maxEvents && !stopRequested && eventList.size() > 0; i++) {
         executeNext();
       }
     } finally {
@@ -292,6 +311,7 @@ public class RnicSimulator extends DevsSimulator<Long> {
       Replication<Long> dsolReplication,
       boolean cleanUp) {
     eventList.clear();
+    waitingInFifos = 0;
     dsolEvents.clear();
     this.replication = dsolReplication;
     this.model = dsolModel;
@@ -339,6 +359,7 @@ public class RnicSimulator extends DevsSimulator<Long> {
   @Override
   public void cleanUp() {
     eventList.clear();
+    waitingInFifos = 0;
     dsolEvents.clear();
   }
 

@@ -42,7 +42,7 @@ class EventListFrontTest {
     assertSame(third, list.removeFirst());
     assertSame(second, list.removeFirst());
     assertSame(first, list.removeFirst());
-    assertTrue(list.isEmpty());
+    assertEquals(0, list.size());
   }
 
   @Test

@@ -124,7 +124,7 @@ class EventListOrderPropertiesTest {
     }
     List<Probe> expected = reference.stream().map(Key::event).toList();
     List<Probe> drained = new ArrayList<>();
-    while (!list.isEmpty()) {
+    while (list.size() > 0) {
       assertEquals(reference.pollFirst().timePs(), list.firstTimePs(), "earliest time");
       drained.add((Probe) list.removeFirst());
     }

@@ -1,12 +1,10 @@
 package org.rnicsim.model.fabric;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.rnicsim.engine.RnicSimulator;
-import org.rnicsim.engine.SimEvent;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.StatisticsRegistry;
@@ -47,6 +45,12 @@ public final class FabricSwitch {
   private final Counter[] pauses;
   private final IngressAccount[] ingress;
   private final EcnMarker[] ecn;
+  // The config's figures read per packet, kept here: one object fewer touched per hop.
+  private final boolean pfc;
+  private final long outputBufferBytes;
+  private final long forwardingLatencyPs;
+  // The packet arrived() is handing to an output, or null.
+  private Packet forwarding;
   // Output ports by destination address (addresses are small and dense): an array read per
   // packet instead of a boxed map lookup.
   private int[][] routes = new int[0][];
@@ -96,6 +100,9 @@ public final class FabricSwitch {
     this.simulator = simulator;
     this.name = name;
     this.config = config;
+    this.pfc = config.pfc();
+    this.outputBufferBytes = config.outputBufferBytes();
+    this.forwardingLatencyPs = config.forwardingLatencyPs();
     this.ports = new Port[config.ports()];
     this.drops = new Counter[config.ports()];
     this.pauses = new Counter[config.ports()];
@@ -113,10 +120,13 @@ public final class FabricSwitch {
               Integer.MAX_VALUE,
               stats);
       ports[i].setReceiver(packet -> arrived(index, packet));
-      ports[i].setDepartureListener(this::departureBooked);
+      if (config.pfc()) {
+        ports[i].setDepartureListener(
+            (packet, departurePs) -> departureBooked(index, packet, departurePs));
+      }
       drops[i] = stats.counter(name + ".out" + i + ".drops");
       pauses[i] = stats.counter(name + ".in" + i + ".pauses");
-      ingress[i] = new IngressAccount(index, portConfigs.get(i));
+      ingress[i] = new IngressAccount(simulator, ports, i, portConfigs.get(i), pauses[i]);
       if (config.ecn().enabled()) {
         ecn[i] = new EcnMarker(config.ecn(), ports[i], streams);
       }
@@ -196,37 +206,33 @@ public final class FabricSwitch {
     int outPort = outPorts.length == 1 ? outPorts[0] : outPorts[Ecmp.path(packet, outPorts.length)];
     Port out = ports[outPort];
     long queueBytes = out.backlogBytes();
-    if (queueBytes + packet.wireBytes() > config.outputBufferBytes()) {
+    if (queueBytes + packet.wireBytes() > outputBufferBytes) {
       lose(outPort, packet, "output buffer full");
       return;
     }
     if (ecn[outPort] != null) {
       ecn[outPort].offer(packet, queueBytes);
     }
-    Held held = null;
-    if (config.pfc()) {
-      // Held before it is handed over: the output books its departure through departureBooked.
-      held = new Held(this, packet, outPort);
-      packet.heldInSwitch = held;
-    }
-    out.transmit(simulator.nowPs() + config.forwardingLatencyPs(), packet);
-    if (held != null) {
-      ingress[inPort].hold(held);
-    }
-  }
-
-  /** An output booked {@code packet}'s departure, or a pause took the booking back. */
-  private void departureBooked(Packet packet, long departurePs) {
-    Held held = packet.heldInSwitch;
-    if (held == null || held.fabricSwitch != this) {
+    if (!pfc) {
+      out.transmit(simulator.nowPs() + forwardingLatencyPs, packet);
       return;
     }
-    held.departurePs = departurePs;
-    if (held.account != null) {
-      held.account.booked(departurePs);
-      if (held.account.pausing) {
-        held.account.checkLater();
-      }
+    // Not held yet while handed over: the departure the output books now is the one transmit
+    // returns; later bookings (a pause, a resume) reach the account through departureBooked.
+    forwarding = packet;
+    long departurePs = out.transmit(simulator.nowPs() + forwardingLatencyPs, packet);
+    forwarding = null;
+    ingress[inPort].hold(packet, outPort, departurePs);
+  }
+
+  /**
+   * Output {@code outPort} booked {@code packet}'s departure, or a pause took the booking back.
+   * Only a PFC switch listens, and every packet its outputs book but the one being handed over is
+   * held here.
+   */
+  private void departureBooked(int outPort, Packet packet, long departurePs) {
+    if (packet != forwarding) {
+      ingress[packet.heldIngress].rebooked(outPort, packet.heldSeq, departurePs);
     }
   }
 
@@ -236,180 +242,6 @@ public final class FabricSwitch {
     if (trace.isOn()) {
       trace.emit(
           new PacketLost(simulator.nowPs(), name + ".out" + port, packet.toString(), reason));
-    }
-  }
-
-  /** Bytes of one packet that count against its ingress port until it has left the switch. */
-  static final class Held {
-    final FabricSwitch fabricSwitch;
-    final int outPort;
-    final long bytes;
-    long departurePs = Long.MAX_VALUE;
-    IngressAccount account;
-
-    Held(FabricSwitch fabricSwitch, Packet packet, int outPort) {
-      this.fabricSwitch = fabricSwitch;
-      this.outPort = outPort;
-      this.bytes = packet.wireBytes();
-    }
-  }
-
-  /**
-   * PFC ingress accounting of one port: the bytes that came in through it and have not left the
-   * switch yet, known from their departure times; checked again at each departure while paused.
-   *
-   * <p>Held packets are kept per output port in arrival order. An output books departures in the
-   * order packets reach it, a pause takes back only the latest bookings and a resume books them
-   * again in order, so along each of these queues departure times never decrease (unbooked ones, at
-   * {@code Long.MAX_VALUE}, come last): what has left is always a prefix, and the earliest
-   * departure is always at a head. No head leaves before {@code releaseFromPs}, a bound kept low by
-   * every booking, so the arrivals between departures need not look at the heads.
-   */
-  private final class IngressAccount extends SimEvent {
-    private final int port;
-    private final long xoffBytes;
-    private final long xonBytes;
-    private final ArrayDeque<Held>[] heldByOutput;
-    // The outputs whose queue above holds packets, in no particular order: a scan visits only
-    // these, not every port of the switch.
-    private final int[] activeOutputs;
-    private int activeCount;
-    private int heldCount;
-    private long heldBytes;
-    private boolean pausing;
-    private long lastControlArrivalPs;
-    private long releaseFromPs = Long.MAX_VALUE;
-
-    IngressAccount(int port, SwitchPortConfig portConfig) {
-      this.port = port;
-      this.xoffBytes = portConfig.pfcXoffBytes();
-      this.xonBytes = portConfig.pfcXonBytes();
-      @SuppressWarnings("unchecked")
-      ArrayDeque<Held>[] queues = new ArrayDeque[ports.length];
-      for (int i = 0; i < queues.length; i++) {
-        queues[i] = new ArrayDeque<>();
-      }
-      this.heldByOutput = queues;
-      this.activeOutputs = new int[ports.length];
-    }
-
-    void hold(Held entry) {
-      entry.account = this;
-      ArrayDeque<Held> queue = heldByOutput[entry.outPort];
-      if (queue.isEmpty()) {
-        activeOutputs[activeCount++] = entry.outPort;
-      }
-      queue.addLast(entry);
-      heldCount++;
-      heldBytes += entry.bytes;
-      booked(entry.departurePs);
-      // heldBytes only overstates until release() subtracts what has left, so while it stays at
-      // or below XOFF the check below needs no release: the scan runs once per XOFF's worth of
-      // bytes instead of once per packet. While pausing, every check and wake-up below reads the
-      // heads, so they stay exact.
-      if (pausing || heldBytes > xoffBytes) {
-        release();
-      }
-      if (!pausing && heldBytes > xoffBytes) {
-        pausing = true;
-        pauses[port].increment();
-        Port partner = ports[port].peer();
-        if (partner != null) {
-          sendControlFrame(partner, partner::pause);
-        }
-        checkLater();
-      }
-    }
-
-    /**
-     * Sends a PAUSE (XOFF, or XON as a zero pause time) to {@code partner}: after the frame this
-     * port is serialising, the control frame's own serialisation, this port's transmit latency, the
-     * cable and the partner's receive latency. Control frames of one port arrive in send order.
-     */
-    private void sendControlFrame(Port partner, Runnable action) {
-      long arrivalPs = ports[port].controlFrameArrivalPs();
-      lastControlArrivalPs = Math.max(lastControlArrivalPs, arrivalPs);
-      simulator.scheduleAt(lastControlArrivalPs, RnicSimulator.PRIORITY_HIGH, action);
-    }
-
-    /** A held packet's departure is now booked at {@code departurePs}. */
-    void booked(long departurePs) {
-      releaseFromPs = Math.min(releaseFromPs, departurePs);
-    }
-
-    private void release() {
-      long now = simulator.nowPs();
-      if (heldCount == 0 || now < releaseFromPs) {
-        return;
-      }
-      long nextPs = Long.MAX_VALUE;
-      for (int i = 0; i < activeCount; ) {
-        ArrayDeque<Held> queue = heldByOutput[activeOutputs[i]];
-        Held entry;
-        while ((entry = queue.peekFirst()) != null && entry.departurePs <= now) {
-          queue.pollFirst();
-          heldCount--;
-          heldBytes -= entry.bytes;
-          // The packet's heldInSwitch may keep pointing here: it has left, so no output of this
-          // switch books it again (the next switch replaces the pointer), and not touching the
-          // packet spares a cache miss per packet.
-        }
-        if (entry == null) {
-          activeOutputs[i] = activeOutputs[--activeCount];
-        } else {
-          nextPs = Math.min(nextPs, entry.departurePs);
-          i++;
-        }
-      }
-      releaseFromPs = nextPs;
-    }
-
-    /**
-     * Checks again at the earliest booked departure; a packet whose output is paused has none yet,
-     * and its booking calls this again.
-     */
-    void checkLater() {
-      // releaseFromPs bounds every head's departure from below, so when the check already waits at
-      // or before it, the scan below would find nothing earlier: the common case while pausing.
-      if (heldCount > 0
-          && isScheduled()
-          && timePs() <= Math.max(releaseFromPs, simulator.nowPs())) {
-        return;
-      }
-      long next = Long.MAX_VALUE;
-      for (int i = 0; i < activeCount; i++) {
-        next = Math.min(next, heldByOutput[activeOutputs[i]].peekFirst().departurePs);
-      }
-      if (heldCount == 0) {
-        next = simulator.nowPs();
-      }
-      if (next == Long.MAX_VALUE) {
-        return;
-      }
-      long atPs = Math.max(next, simulator.nowPs());
-      if (isScheduled()) {
-        if (timePs() <= atPs) {
-          return;
-        }
-        simulator.cancel(this);
-      }
-      simulator.reschedule(this, atPs, RnicSimulator.PRIORITY_NORMAL);
-    }
-
-    @Override
-    protected void fire() {
-      release();
-      if (pausing && heldBytes < xonBytes) {
-        pausing = false;
-        Port partner = ports[port].peer();
-        if (partner != null) {
-          sendControlFrame(partner, partner::resume);
-        }
-        return;
-      }
-      if (pausing) {
-        checkLater();
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.rnicsim.model.fabric;
 
+import org.rnicsim.engine.EventFifo;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.random.SimRandom;
@@ -117,6 +118,9 @@ public final class Link {
     private final SimRandom lossStream;
     private final Counter delivered;
     private final Counter lost;
+    // The packets on the cable: they arrive in the order they were sent, as they leave one port
+    // one after another and all pay the same delays.
+    private final EventFifo inFlight;
     private int epoch;
     private double lossRate;
 
@@ -133,6 +137,7 @@ public final class Link {
       this.lossStream = streams.stream(label + ".loss");
       this.delivered = stats.counter(label + ".delivered");
       this.lost = stats.counter(label + ".lost");
+      this.inFlight = new EventFifo(simulator, RnicSimulator.PRIORITY_NORMAL);
     }
 
     /** One-way propagation delay of the cable. */
@@ -158,11 +163,16 @@ public final class Link {
         return;
       }
       packet.travel(this, epoch);
-      simulator.reschedule(
-          packet, onCablePs + propagationDelayPs + to.rxLatencyPs(), RnicSimulator.PRIORITY_NORMAL);
+      inFlight.schedule(packet, onCablePs + propagationDelayPs + to.rxLatencyPs());
+    }
+
+    /** Takes {@code packet} back before it arrives (a pause); false if it is not on the cable. */
+    boolean takeBack(Packet packet) {
+      return inFlight.cancel(packet);
     }
 
     void arrive(Packet packet, int sentInEpoch) {
+      inFlight.fired(packet);
       if (sentInEpoch != epoch) {
         drop(packet, "link went down in flight");
         return;

@@ -31,9 +31,11 @@ public final class Packet extends SimEvent {
   private boolean congestionExperienced;
   private Link.Direction hop;
   private int hopEpoch;
-  // The switch hold this packet's bytes count in for PFC until it leaves that switch (set by
-  // FabricSwitch, stale once it has left): a field read per booking instead of a map lookup.
-  FabricSwitch.Held heldInSwitch;
+  // Where this packet's bytes count for PFC until it leaves a switch (set by the switch's ingress
+  // account, stale once it has left): the ingress port and the entry's number in its queue for the
+  // output. Fields read per booking instead of a map lookup; two ints keep the packet's size.
+  int heldIngress;
+  int heldSeq;
 
   /**
    * @param psn packet sequence number; for ACKs and NAKs the PSN acknowledged or expected

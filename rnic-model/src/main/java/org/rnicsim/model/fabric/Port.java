@@ -313,7 +313,7 @@ public final class Port {
       // Not started: its arrival at the far end is cancelled and its accounting undone, so the
       // counters describe what really went on the wire once it is sent again after resume(). A
       // packet a down link already lost is not in the event list and stays lost.
-      boolean onCable = simulator.cancel(packet);
+      boolean onCable = egress != null && egress.takeBack(packet);
       counters.booked(-1, wireBytes, serialisationPs, readiesPs[tail], departuresPs[tail]);
       packetRing[tail] = null;
       count--;
