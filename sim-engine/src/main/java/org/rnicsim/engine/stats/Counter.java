@@ -9,6 +9,7 @@ public final class Counter {
   private final RnicSimulator simulator;
   private long count;
   private long sincePs;
+  private boolean dormant;
 
   Counter(String name, RnicSimulator simulator) {
     this.name = name;
@@ -21,15 +22,35 @@ public final class Counter {
   }
 
   public void increment() {
-    count++;
+    if (!dormant) {
+      count++;
+    }
   }
 
   public void add(long amount) {
-    count += amount;
+    if (!dormant) {
+      count += amount;
+    }
   }
 
   public long count() {
+    requireObserved();
     return count;
+  }
+
+  /** Counts nothing from now on: no output of this run reads it (see StatisticsRegistry). */
+  void stopObserving() {
+    dormant = true;
+  }
+
+  boolean observed() {
+    return !dormant;
+  }
+
+  private void requireObserved() {
+    if (dormant) {
+      throw new IllegalStateException(name + " is not observed in this run");
+    }
   }
 
   void reset() {
@@ -38,6 +59,7 @@ public final class Counter {
   }
 
   public CounterSummary summarize() {
+    requireObserved();
     long observedPs = simulator.nowPs() - sincePs;
     double perSecond = observedPs > 0 ? count / SimTime.toSeconds(observedPs) : Double.NaN;
     return new CounterSummary(name, count, perSecond, observedPs);

@@ -15,6 +15,7 @@ public final class LatencyHistogram {
   private double sumSquaresPs;
   private long minPs = Long.MAX_VALUE;
   private long maxPs = Long.MIN_VALUE;
+  private boolean dormant;
 
   LatencyHistogram(String name) {
     this.name = name;
@@ -29,6 +30,9 @@ public final class LatencyHistogram {
     if (latencyPs < 0) {
       throw new IllegalArgumentException(name + ": negative latency " + latencyPs + " ps");
     }
+    if (dormant) {
+      return;
+    }
     buckets.record(latencyPs);
     count++;
     sumPs += latencyPs;
@@ -42,12 +46,29 @@ public final class LatencyHistogram {
   }
 
   public long count() {
+    requireObserved();
     return count;
   }
 
   /** The exact mean, the same number {@link #summarize()} reports; NaN when empty. */
   public double meanPs() {
+    requireObserved();
     return count == 0 ? Double.NaN : sumPs / count;
+  }
+
+  /** Records nothing from now on: no output of this run reads it (see StatisticsRegistry). */
+  void stopObserving() {
+    dormant = true;
+  }
+
+  boolean observed() {
+    return !dormant;
+  }
+
+  private void requireObserved() {
+    if (dormant) {
+      throw new IllegalStateException(name + " is not observed in this run");
+    }
   }
 
   void reset() {
@@ -60,6 +81,7 @@ public final class LatencyHistogram {
   }
 
   public HistogramSummary summarize() {
+    requireObserved();
     if (count == 0) {
       return new HistogramSummary(name, 0, Double.NaN, 0, 0, 0, 0, 0, 0, Double.NaN);
     }

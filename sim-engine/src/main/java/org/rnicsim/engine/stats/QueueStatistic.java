@@ -28,6 +28,7 @@ public final class QueueStatistic {
   // cache line, not one in each of two arrays.
   private long[] pendingPs = new long[32];
   private int pending;
+  private boolean dormant;
 
   QueueStatistic(String name, RnicSimulator simulator) {
     this.name = name;
@@ -47,6 +48,9 @@ public final class QueueStatistic {
   public void record(long arrivalPs, long departurePs) {
     if (departurePs < arrivalPs) {
       throw new IllegalArgumentException(name + ": leaves before it enters");
+    }
+    if (dormant) {
+      return;
     }
     areaPs += departurePs - Math.max(arrivalPs, sincePs);
     departures++;
@@ -71,7 +75,20 @@ public final class QueueStatistic {
     }
   }
 
+  /** Records nothing from now on: no output of this run reads it (see StatisticsRegistry). */
+  void stopObserving() {
+    dormant = true;
+    pending = 0;
+  }
+
+  boolean observed() {
+    return !dormant;
+  }
+
   public QueueSummary summarize() {
+    if (dormant) {
+      throw new IllegalStateException(name + " is not observed in this run");
+    }
     long now = simulator.nowPs();
     long area = areaPs;
     long left = departures;

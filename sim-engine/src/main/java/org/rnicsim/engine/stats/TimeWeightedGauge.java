@@ -15,6 +15,7 @@ public final class TimeWeightedGauge {
   private double areaValuePs;
   private double min;
   private double max;
+  private boolean dormant;
 
   TimeWeightedGauge(String name, RnicSimulator simulator) {
     this.name = name;
@@ -27,6 +28,7 @@ public final class TimeWeightedGauge {
   }
 
   public double value() {
+    requireObserved();
     return value;
   }
 
@@ -41,6 +43,9 @@ public final class TimeWeightedGauge {
    * before the last reset counts from the reset.
    */
   public void setAt(long timePs, double newValue) {
+    if (dormant) {
+      return;
+    }
     long now = Math.max(timePs, lastChangePs);
     areaValuePs += value * (now - lastChangePs);
     lastChangePs = now;
@@ -68,7 +73,23 @@ public final class TimeWeightedGauge {
     max = value;
   }
 
+  /** Records nothing from now on: no output of this run reads it (see StatisticsRegistry). */
+  void stopObserving() {
+    dormant = true;
+  }
+
+  boolean observed() {
+    return !dormant;
+  }
+
+  private void requireObserved() {
+    if (dormant) {
+      throw new IllegalStateException(name + " is not observed in this run");
+    }
+  }
+
   public GaugeSummary summarize() {
+    requireObserved();
     long now = simulator.nowPs();
     long observedPs = now - sincePs;
     double area = areaValuePs + value * (now - lastChangePs);
