@@ -4,12 +4,11 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 
 /** A count of occurrences, with its rate over the simulated time since the last reset. */
-public final class Counter {
+public final class Counter extends Observation {
   private final String name;
   private final RnicSimulator simulator;
   private long count;
   private long sincePs;
-  private boolean dormant;
 
   Counter(String name, RnicSimulator simulator) {
     this.name = name;
@@ -18,6 +17,11 @@ public final class Counter {
   }
 
   public String name() {
+    return name;
+  }
+
+  @Override
+  String statisticName() {
     return name;
   }
 
@@ -36,21 +40,6 @@ public final class Counter {
   public long count() {
     requireObserved();
     return count;
-  }
-
-  /** Counts nothing from now on: no output of this run reads it (see StatisticsRegistry). */
-  void stopObserving() {
-    dormant = true;
-  }
-
-  boolean observed() {
-    return !dormant;
-  }
-
-  private void requireObserved() {
-    if (dormant) {
-      throw new IllegalStateException(name + " is not observed in this run");
-    }
   }
 
   void reset() {

@@ -5,7 +5,7 @@ package org.rnicsim.engine.stats;
  * significant digits (0.1 % relative error; see {@link LatencyBuckets}); count, sum, minimum and
  * maximum are kept exactly, so the mean is exact.
  */
-public final class LatencyHistogram {
+public final class LatencyHistogram extends Observation {
   private static final double[] SUMMARY_PERCENTS = {50, 90, 99, 99.9};
 
   private final String name;
@@ -15,13 +15,17 @@ public final class LatencyHistogram {
   private double sumSquaresPs;
   private long minPs = Long.MAX_VALUE;
   private long maxPs = Long.MIN_VALUE;
-  private boolean dormant;
 
   LatencyHistogram(String name) {
     this.name = name;
   }
 
   public String name() {
+    return name;
+  }
+
+  @Override
+  String statisticName() {
     return name;
   }
 
@@ -54,21 +58,6 @@ public final class LatencyHistogram {
   public double meanPs() {
     requireObserved();
     return count == 0 ? Double.NaN : sumPs / count;
-  }
-
-  /** Records nothing from now on: no output of this run reads it (see StatisticsRegistry). */
-  void stopObserving() {
-    dormant = true;
-  }
-
-  boolean observed() {
-    return !dormant;
-  }
-
-  private void requireObserved() {
-    if (dormant) {
-      throw new IllegalStateException(name + " is not observed in this run");
-    }
   }
 
   void reset() {

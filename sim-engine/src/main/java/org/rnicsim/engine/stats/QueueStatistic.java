@@ -15,7 +15,7 @@ import org.rnicsim.engine.RnicSimulator;
  * while the occupancy covers exactly the window. Only items whose departure lies in the future are
  * remembered (a few, for a queue that is not overloaded), so recording is a handful of additions.
  */
-public final class QueueStatistic {
+public final class QueueStatistic extends Observation {
   private final String name;
   private final RnicSimulator simulator;
   private long sincePs;
@@ -28,7 +28,6 @@ public final class QueueStatistic {
   // cache line, not one in each of two arrays.
   private long[] pendingPs = new long[32];
   private int pending;
-  private boolean dormant;
 
   QueueStatistic(String name, RnicSimulator simulator) {
     this.name = name;
@@ -37,6 +36,11 @@ public final class QueueStatistic {
   }
 
   public String name() {
+    return name;
+  }
+
+  @Override
+  String statisticName() {
     return name;
   }
 
@@ -75,20 +79,8 @@ public final class QueueStatistic {
     }
   }
 
-  /** Records nothing from now on: no output of this run reads it (see StatisticsRegistry). */
-  void stopObserving() {
-    dormant = true;
-    pending = 0;
-  }
-
-  boolean observed() {
-    return !dormant;
-  }
-
   public QueueSummary summarize() {
-    if (dormant) {
-      throw new IllegalStateException(name + " is not observed in this run");
-    }
+    requireObserved();
     long now = simulator.nowPs();
     long area = areaPs;
     long left = departures;

@@ -3,6 +3,7 @@ package org.rnicsim.engine.stats;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.trace.EngineTraceEvent.StatisticsReset;
@@ -21,56 +22,68 @@ public final class StatisticsRegistry {
   private final Map<String, TimeWeightedGauge> gauges = new TreeMap<>();
   private final Map<String, Counter> counters = new TreeMap<>();
   private final Map<String, QueueStatistic> queues = new TreeMap<>();
+  private static final String STOPPED = "a statistic this run does not observe";
   private long sincePs;
   private Predicate<String> observed = name -> true;
+  // What a statistic asked for after observeOnly gets when it is not kept: one stopped object of
+  // each kind, shared, so its updates (a flag test) touch a line that stays in cache.
+  private final LatencyHistogram stoppedHistogram = new LatencyHistogram(STOPPED);
+  private final TimeWeightedGauge stoppedGauge;
+  private final Counter stoppedCounter;
+  private final QueueStatistic stoppedQueue;
 
   public StatisticsRegistry(RnicSimulator simulator) {
     this.simulator = simulator;
     this.sincePs = simulator.nowPs();
+    this.stoppedGauge = new TimeWeightedGauge(STOPPED, simulator);
+    this.stoppedCounter = new Counter(STOPPED, simulator);
+    this.stoppedQueue = new QueueStatistic(STOPPED, simulator);
+    stoppedHistogram.stopObserving();
+    stoppedGauge.stopObserving();
+    stoppedCounter.stopObserving();
+    stoppedQueue.stopObserving();
   }
 
   public LatencyHistogram histogram(String name) {
     requireUnused(name, gauges, counters);
-    LatencyHistogram histogram = histograms.computeIfAbsent(name, LatencyHistogram::new);
-    if (!observed.test(name)) {
-      histogram.stopObserving();
-    }
-    return histogram;
+    return lookUp(histograms, name, LatencyHistogram::new, stoppedHistogram);
   }
 
   public TimeWeightedGauge gauge(String name) {
     requireUnused(name, histograms, counters);
-    TimeWeightedGauge gauge =
-        gauges.computeIfAbsent(name, n -> new TimeWeightedGauge(n, simulator));
-    if (!observed.test(name)) {
-      gauge.stopObserving();
-    }
-    return gauge;
+    return lookUp(gauges, name, n -> new TimeWeightedGauge(n, simulator), stoppedGauge);
   }
 
   public Counter counter(String name) {
     requireUnused(name, histograms, gauges);
-    Counter counter = counters.computeIfAbsent(name, n -> new Counter(n, simulator));
-    if (!observed.test(name)) {
-      counter.stopObserving();
-    }
-    return counter;
+    return lookUp(counters, name, n -> new Counter(n, simulator), stoppedCounter);
   }
 
   /** A queue's occupancy, throughput and sojourn: a kind of its own, in a namespace of its own. */
   public QueueStatistic queue(String name) {
-    QueueStatistic queue = queues.computeIfAbsent(name, n -> new QueueStatistic(n, simulator));
-    if (!observed.test(name)) {
-      queue.stopObserving();
+    return lookUp(queues, name, n -> new QueueStatistic(n, simulator), stoppedQueue);
+  }
+
+  /** The statistic of that name, made on first use; the shared stopped one if it is not kept. */
+  private <T> T lookUp(Map<String, T> made, String name, Function<String, T> make, T stopped) {
+    T statistic = made.get(name);
+    if (statistic == null) {
+      if (!observed.test(name)) {
+        return stopped;
+      }
+      statistic = make.apply(name);
+      made.put(name, statistic);
     }
-    return queue;
+    return statistic;
   }
 
   /**
    * From now on only the statistics whose names {@code kept} accepts record anything, those made
    * later included; the rest are left out of {@link #summarize()} and refuse to be read. For a run
    * that reads a handful of figures out of thousands of statistics (a fabric of flows), this spares
-   * the per-packet bookkeeping nobody reports. Once stopped, a statistic stays stopped.
+   * the per-packet bookkeeping nobody reports. Once stopped, a statistic stays stopped. Called
+   * before the model is built it is cheapest: every statistic not kept is then one shared stopped
+   * object of its kind.
    */
   public void observeOnly(Predicate<String> kept) {
     observed = observed.and(kept);

@@ -6,7 +6,7 @@ import org.rnicsim.engine.RnicSimulator;
  * A level that holds between changes (queue occupancy, a busy flag): its average weights each value
  * by the simulated time it was held.
  */
-public final class TimeWeightedGauge {
+public final class TimeWeightedGauge extends Observation {
   private final String name;
   private final RnicSimulator simulator;
   private double value;
@@ -15,7 +15,6 @@ public final class TimeWeightedGauge {
   private double areaValuePs;
   private double min;
   private double max;
-  private boolean dormant;
 
   TimeWeightedGauge(String name, RnicSimulator simulator) {
     this.name = name;
@@ -24,6 +23,11 @@ public final class TimeWeightedGauge {
   }
 
   public String name() {
+    return name;
+  }
+
+  @Override
+  String statisticName() {
     return name;
   }
 
@@ -71,21 +75,6 @@ public final class TimeWeightedGauge {
     areaValuePs = 0;
     min = value;
     max = value;
-  }
-
-  /** Records nothing from now on: no output of this run reads it (see StatisticsRegistry). */
-  void stopObserving() {
-    dormant = true;
-  }
-
-  boolean observed() {
-    return !dormant;
-  }
-
-  private void requireObserved() {
-    if (dormant) {
-      throw new IllegalStateException(name + " is not observed in this run");
-    }
   }
 
   public GaugeSummary summarize() {
