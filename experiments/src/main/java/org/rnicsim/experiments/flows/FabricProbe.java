@@ -2,6 +2,7 @@ package org.rnicsim.experiments.flows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.rnicsim.engine.stats.Counter;
 import org.rnicsim.engine.stats.CounterSummary;
 import org.rnicsim.engine.stats.StatisticsRegistry;
@@ -17,8 +18,16 @@ import org.rnicsim.model.testbed.Testbed;
  * (sent by the switches and by adapters whose receive buffer filled), ECN marks, and the switch
  * output queues (their maximum and time average from the switches' port counters, and the deepest
  * one sampled at interval ends).
+ *
+ * <p>Those are all a flows job reports, so the machines' other statistics (the adapters' stage
+ * latencies, queue statistics, buffer and pipeline gauges and counters, their ports' own counters)
+ * are never taken (see {@link #reads}): their bookkeeping at every packet was a few per cent of the
+ * run, for figures nobody reads.
  */
 final class FabricProbe {
+  // The machines' statistics are named after them: host0., host1., ...
+  private static final Pattern MACHINE_STATISTIC = Pattern.compile("host\\d+\\.");
+
   private final Testbed testbed;
   private final List<Counter> hops = new ArrayList<>();
   private final List<Counter> adapterPauses = new ArrayList<>();
@@ -46,6 +55,18 @@ final class FabricProbe {
         switchPorts.add(fabricSwitch.port(i));
       }
     }
+  }
+
+  /**
+   * Whether a flows job reads statistic {@code name}: the links' deliveries, the adapters' pauses
+   * and CNPs, and everything that is not a machine's (the switches'). The testbed is built with
+   * only these observed.
+   */
+  static boolean reads(String name) {
+    return !MACHINE_STATISTIC.matcher(name).lookingAt()
+        || name.endsWith(".delivered")
+        || name.endsWith(".rxBuffer.pauses")
+        || name.endsWith(".dcqcn.cnpsSent");
   }
 
   /** Records the deepest switch output queue now and the pauses so far. */

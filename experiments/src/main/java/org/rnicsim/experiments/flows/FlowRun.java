@@ -10,6 +10,7 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 import org.rnicsim.engine.random.RandomStreams;
 import org.rnicsim.engine.random.SimRandom;
+import org.rnicsim.engine.stats.StatisticsRegistry;
 import org.rnicsim.experiments.study.TestbedPlan;
 import org.rnicsim.model.adapter.Rnic;
 import org.rnicsim.model.adapter.completion.Completion;
@@ -116,7 +117,11 @@ final class FlowRun {
     for (int m = 0; m < machines; m++) {
       names.add("host" + m);
     }
-    return Testbed.builder(new RnicSimulator(id), plan.hardware())
+    RnicSimulator simulator = new RnicSimulator(id);
+    StatisticsRegistry stats = new StatisticsRegistry(simulator);
+    stats.observeOnly(FabricProbe::reads);
+    return Testbed.builder(simulator, plan.hardware())
+        .stats(stats)
         .names(names)
         .cabling(plan.topology().cabling())
         .interruptCosts(plan.completion().costs())

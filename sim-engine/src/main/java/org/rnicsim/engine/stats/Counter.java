@@ -4,7 +4,7 @@ import org.rnicsim.engine.RnicSimulator;
 import org.rnicsim.engine.SimTime;
 
 /** A count of occurrences, with its rate over the simulated time since the last reset. */
-public final class Counter {
+public final class Counter extends Observation {
   private final String name;
   private final RnicSimulator simulator;
   private long count;
@@ -20,15 +20,25 @@ public final class Counter {
     return name;
   }
 
+  @Override
+  String statisticName() {
+    return name;
+  }
+
   public void increment() {
-    count++;
+    if (!dormant) {
+      count++;
+    }
   }
 
   public void add(long amount) {
-    count += amount;
+    if (!dormant) {
+      count += amount;
+    }
   }
 
   public long count() {
+    requireObserved();
     return count;
   }
 
@@ -38,6 +48,7 @@ public final class Counter {
   }
 
   public CounterSummary summarize() {
+    requireObserved();
     long observedPs = simulator.nowPs() - sincePs;
     double perSecond = observedPs > 0 ? count / SimTime.toSeconds(observedPs) : Double.NaN;
     return new CounterSummary(name, count, perSecond, observedPs);

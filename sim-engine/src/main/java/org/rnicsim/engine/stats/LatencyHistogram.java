@@ -5,7 +5,7 @@ package org.rnicsim.engine.stats;
  * significant digits (0.1 % relative error; see {@link LatencyBuckets}); count, sum, minimum and
  * maximum are kept exactly, so the mean is exact.
  */
-public final class LatencyHistogram {
+public final class LatencyHistogram extends Observation {
   private static final double[] SUMMARY_PERCENTS = {50, 90, 99, 99.9};
 
   private final String name;
@@ -24,10 +24,18 @@ public final class LatencyHistogram {
     return name;
   }
 
+  @Override
+  String statisticName() {
+    return name;
+  }
+
   /** Records one latency; negative values are a model bug and are refused. */
   public void recordPs(long latencyPs) {
     if (latencyPs < 0) {
       throw new IllegalArgumentException(name + ": negative latency " + latencyPs + " ps");
+    }
+    if (dormant) {
+      return;
     }
     buckets.record(latencyPs);
     count++;
@@ -42,11 +50,13 @@ public final class LatencyHistogram {
   }
 
   public long count() {
+    requireObserved();
     return count;
   }
 
   /** The exact mean, the same number {@link #summarize()} reports; NaN when empty. */
   public double meanPs() {
+    requireObserved();
     return count == 0 ? Double.NaN : sumPs / count;
   }
 
@@ -60,6 +70,7 @@ public final class LatencyHistogram {
   }
 
   public HistogramSummary summarize() {
+    requireObserved();
     if (count == 0) {
       return new HistogramSummary(name, 0, Double.NaN, 0, 0, 0, 0, 0, 0, Double.NaN);
     }

@@ -15,7 +15,7 @@ import org.rnicsim.engine.RnicSimulator;
  * while the occupancy covers exactly the window. Only items whose departure lies in the future are
  * remembered (a few, for a queue that is not overloaded), so recording is a handful of additions.
  */
-public final class QueueStatistic {
+public final class QueueStatistic extends Observation {
   private final String name;
   private final RnicSimulator simulator;
   private long sincePs;
@@ -39,6 +39,11 @@ public final class QueueStatistic {
     return name;
   }
 
+  @Override
+  String statisticName() {
+    return name;
+  }
+
   /**
    * An item that entered (or enters) at {@code arrivalPs} and leaves (or left) at {@code
    * departurePs}. Until it is recorded the statistic does not see it, so record it no later than it
@@ -47,6 +52,9 @@ public final class QueueStatistic {
   public void record(long arrivalPs, long departurePs) {
     if (departurePs < arrivalPs) {
       throw new IllegalArgumentException(name + ": leaves before it enters");
+    }
+    if (dormant) {
+      return;
     }
     areaPs += departurePs - Math.max(arrivalPs, sincePs);
     departures++;
@@ -72,6 +80,7 @@ public final class QueueStatistic {
   }
 
   public QueueSummary summarize() {
+    requireObserved();
     long now = simulator.nowPs();
     long area = areaPs;
     long left = departures;

@@ -6,7 +6,7 @@ import org.rnicsim.engine.RnicSimulator;
  * A level that holds between changes (queue occupancy, a busy flag): its average weights each value
  * by the simulated time it was held.
  */
-public final class TimeWeightedGauge {
+public final class TimeWeightedGauge extends Observation {
   private final String name;
   private final RnicSimulator simulator;
   private double value;
@@ -26,7 +26,13 @@ public final class TimeWeightedGauge {
     return name;
   }
 
+  @Override
+  String statisticName() {
+    return name;
+  }
+
   public double value() {
+    requireObserved();
     return value;
   }
 
@@ -41,6 +47,9 @@ public final class TimeWeightedGauge {
    * before the last reset counts from the reset.
    */
   public void setAt(long timePs, double newValue) {
+    if (dormant) {
+      return;
+    }
     long now = Math.max(timePs, lastChangePs);
     areaValuePs += value * (now - lastChangePs);
     lastChangePs = now;
@@ -69,6 +78,7 @@ public final class TimeWeightedGauge {
   }
 
   public GaugeSummary summarize() {
+    requireObserved();
     long now = simulator.nowPs();
     long observedPs = now - sincePs;
     double area = areaValuePs + value * (now - lastChangePs);
