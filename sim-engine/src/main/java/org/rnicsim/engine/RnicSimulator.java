@@ -151,6 +151,21 @@ public class RnicSimulator extends DevsSimulator<Long> {
     }
   }
 
+  /**
+   * Makes {@code event} run no later than {@code timePs}: it keeps its place when it already waits
+   * for that time or earlier, and moves to {@code timePs} otherwise. For a timer that only ever
+   * needs to wake at the earliest of its deadlines.
+   */
+  public final void scheduleNoLaterThan(SimEvent event, long timePs, int priority) {
+    if (event.isScheduled()) {
+      if (event.timePs <= timePs) {
+        return;
+      }
+      eventList.remove(event);
+    }
+    reschedule(event, timePs, priority);
+  }
+
   /** Removes a scheduled event; false if it already ran or was cancelled. */
   public final boolean cancel(EventHandle handle) {
     return handle instanceof SimEvent event && eventList.remove(event);

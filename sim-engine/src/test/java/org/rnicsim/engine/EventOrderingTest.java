@@ -47,6 +47,23 @@ class EventOrderingTest {
   }
 
   @Test
+  void aTimerAskedToWakeNoLaterThanADeadlineRunsOnceAtTheEarliestDeadline() {
+    SimEvent timer =
+        new SimEvent() {
+          @Override
+          protected void fire() {
+            log.add("timer@" + sim.nowPs());
+          }
+        };
+    sim.scheduleNoLaterThan(timer, 300, RnicSimulator.PRIORITY_NORMAL);
+    sim.scheduleNoLaterThan(timer, 500, RnicSimulator.PRIORITY_NORMAL); // later: stays at 300
+    sim.scheduleNoLaterThan(timer, 200, RnicSimulator.PRIORITY_NORMAL); // earlier: moves to 200
+    sim.schedule(250, () -> log.add("other@" + sim.nowPs()));
+    sim.runToEnd();
+    assertEquals(List.of("timer@200", "other@250"), log);
+  }
+
+  @Test
   void aCancelledEventNeverRuns() {
     EventHandle doomed = sim.schedule(10, () -> log.add("doomed"));
     sim.schedule(5, () -> log.add("kept"));

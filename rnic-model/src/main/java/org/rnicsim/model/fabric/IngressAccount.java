@@ -210,14 +210,8 @@ final class IngressAccount extends SimEvent {
     if (next == Long.MAX_VALUE) {
       return;
     }
-    long atPs = Math.max(next, simulator.nowPs());
-    if (isScheduled()) {
-      if (timePs() <= atPs) {
-        return;
-      }
-      simulator.cancel(this);
-    }
-    simulator.reschedule(this, atPs, RnicSimulator.PRIORITY_NORMAL);
+    simulator.scheduleNoLaterThan(
+        this, Math.max(next, simulator.nowPs()), RnicSimulator.PRIORITY_NORMAL);
   }
 
   @Override

@@ -57,13 +57,7 @@ final class TransportTimer extends SimEvent {
   }
 
   private void ensureScheduled(long atPs) {
-    if (isScheduled()) {
-      if (timePs() <= atPs) {
-        return;
-      }
-      simulator.cancel(this);
-    }
-    simulator.reschedule(this, atPs, RnicSimulator.PRIORITY_NORMAL);
+    simulator.scheduleNoLaterThan(this, atPs, RnicSimulator.PRIORITY_NORMAL);
   }
 
   @Override
