@@ -176,43 +176,40 @@ public final class PostedWriteCredits {
     int creditsFull = fullCredits;
     int n = (int) tlps;
     long lastStartPs = startPs + (n - 1) * tlpPs;
-    int k = 0;
-    if (n > 0 && lastStartPs <= endPs && (n - 1) * (long) maxPayloadBytes < payloadBytes) {
-      // The common case: every TLP but the last is full and none meets the end of the transfer, so
-      // TLP k starts at startPs + k tlpPs and ends one tlpPs later (what the walk below computes
-      // with its clamps). The last TLP takes the walk.
-      long tlpStartPs = startPs;
-      for (; k < n - 1; k++) {
-        while (inRing > 0 && returns[first] <= tlpStartPs) {
-          data -= returned[first];
-          first = (first + 1) & mask;
-          inRing--;
-        }
-        tlpStartPs += tlpPs;
-        drained = Math.max(tlpStartPs + flightPs, drained + drainFullPs);
-        int tail = (first + inRing) & mask;
-        returns[tail] = drained + returnLatencyPs;
-        returned[tail] = creditsFull;
-        inRing++;
-        data += creditsFull;
-        maxData = Math.max(maxData, data);
+    // The common case: every TLP but the last is full and none meets the end of the transfer, so
+    // TLP k starts at startPs + k tlpPs and ends one tlpPs later, with no clamp to work out.
+    int straight =
+        n > 0 && lastStartPs <= endPs && (n - 1) * (long) maxPayloadBytes < payloadBytes
+            ? n - 1
+            : 0;
+    long nextStartPs = startPs;
+    long remaining = payloadBytes;
+    for (int k = 0; k < n; k++) {
+      long tlpStartPs;
+      long tlpEndPs;
+      long drainPs;
+      int tlpCredits;
+      if (k < straight) {
+        tlpStartPs = nextStartPs;
+        nextStartPs += tlpPs;
+        tlpEndPs = nextStartPs;
+        drainPs = drainFullPs;
+        tlpCredits = creditsFull;
+      } else {
+        boolean full = remaining >= maxPayloadBytes;
+        long tlpBytes = full ? maxPayloadBytes : remaining;
+        tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
+        tlpEndPs = k == n - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
+        drainPs = full ? drainFullPs : Math.round(tlpBytes * hostWritePsPerByte);
+        tlpCredits = full ? creditsFull : (int) credits(tlpBytes);
       }
-    }
-    long remaining = payloadBytes - k * (long) maxPayloadBytes;
-    for (; k < n; k++) {
-      boolean full = remaining >= maxPayloadBytes;
-      long tlpBytes = full ? maxPayloadBytes : remaining;
       remaining -= maxPayloadBytes;
-      long tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
-      long tlpEndPs = k == n - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
       while (inRing > 0 && returns[first] <= tlpStartPs) {
         data -= returned[first];
         first = (first + 1) & mask;
         inRing--;
       }
-      long drainPs = full ? drainFullPs : Math.round(tlpBytes * hostWritePsPerByte);
       drained = Math.max(tlpEndPs + flightPs, drained + drainPs);
-      int tlpCredits = full ? creditsFull : (int) credits(tlpBytes);
       int tail = (first + inRing) & mask;
       returns[tail] = drained + returnLatencyPs;
       returned[tail] = tlpCredits;
