@@ -42,6 +42,10 @@ public final class PcieLink implements DeviceToHostWrites {
   private final PostedWriteCredits postedCredits;
   private final long fullTlpPs;
   private final long maxTlpsPerPart;
+  // The last streamed write's size, cost, and how long all its TLPs but the last take.
+  private long streamedPayloadBytes = -1;
+  private DmaTransferCost streamedCost;
+  private long streamedLeadBoundPs;
 
   /**
    * @param flightLatencyPs one-way latency of a TLP after its last byte was serialised: an
@@ -165,15 +169,19 @@ public final class PcieLink implements DeviceToHostWrites {
    * has left the adapter; it lands one flight latency later.
    */
   public long postStreamedWrite(long readyAtPs, long payloadBytes, long streamLeadPs) {
-    DmaTransferCost cost = tlpCosts.dmaWrite(payloadBytes);
-    long lastTlpWireBytes =
-        (payloadBytes - 1) % tlpCosts.maxPayloadBytes() + 1 + tlpCosts.memoryWriteOverheadBytes();
-    long leadPs =
-        Math.min(
-            streamLeadPs,
-            deviceToHost.serialisationPs(cost.deviceToHostWireBytes())
-                - deviceToHost.serialisationPs(lastTlpWireBytes));
-    return postCredited(readyAtPs, Math.max(0, leadPs), payloadBytes, cost);
+    if (payloadBytes != streamedPayloadBytes) {
+      // Received packets are mostly of one size (the MTU): their cost and lead bound are kept.
+      DmaTransferCost cost = tlpCosts.dmaWrite(payloadBytes);
+      long lastTlpWireBytes =
+          (payloadBytes - 1) % tlpCosts.maxPayloadBytes() + 1 + tlpCosts.memoryWriteOverheadBytes();
+      streamedLeadBoundPs =
+          deviceToHost.serialisationPs(cost.deviceToHostWireBytes())
+              - deviceToHost.serialisationPs(lastTlpWireBytes);
+      streamedCost = cost;
+      streamedPayloadBytes = payloadBytes;
+    }
+    long leadPs = Math.min(streamLeadPs, streamedLeadBoundPs);
+    return postCredited(readyAtPs, Math.max(0, leadPs), payloadBytes, streamedCost);
   }
 
   /** As {@link #postWrite(long, long)}, and schedules {@code onLanded} at the landing time. */

@@ -29,10 +29,13 @@ public final class PostedWriteCredits {
   private int[] returnedData = new int[64];
   private int head;
   private int count;
-  private int headersInFlight;
   private long dataInFlight;
   private long drainedPs;
   private long maxDataBytesInFlight;
+  // The drain time and data credits of a full TLP, worked out once for the link's MPS.
+  private int fullPayloadBytes = -1;
+  private long fullDrainPs;
+  private int fullCredits;
 
   /**
    * @param headerCredits posted header credits the root port advertises (> 0)
@@ -87,7 +90,7 @@ public final class PostedWriteCredits {
       return readyPs; // the credits held now cover every TLP: no return to wait for
     }
     long startPs = readyPs;
-    int headers = headersInFlight;
+    int headers = count;
     long data = dataInFlight;
     int index = head;
     int left = count;
@@ -117,14 +120,24 @@ public final class PostedWriteCredits {
    * TLP waits.
    */
   private boolean fitsNow(long tlps, long payloadBytes, int maxPayloadBytes) {
-    if (payloadBytes <= 0 || tlps != (payloadBytes + maxPayloadBytes - 1) / maxPayloadBytes) {
+    if (payloadBytes <= 0) {
       return false;
     }
-    long partBytes = payloadBytes % maxPayloadBytes;
-    long data =
-        (payloadBytes / maxPayloadBytes) * credits(maxPayloadBytes)
-            + (partBytes > 0 ? credits(partBytes) : 0);
-    return headersInFlight + tlps <= headerCredits && dataInFlight + data <= dataCredits;
+    long fullTlps;
+    long partBytes;
+    if ((maxPayloadBytes & (maxPayloadBytes - 1)) == 0) {
+      // MPS is a power of two in every PCIe generation: a shift and a mask, not two divisions.
+      fullTlps = payloadBytes >>> Integer.numberOfTrailingZeros(maxPayloadBytes);
+      partBytes = payloadBytes & (maxPayloadBytes - 1);
+    } else {
+      fullTlps = payloadBytes / maxPayloadBytes;
+      partBytes = payloadBytes % maxPayloadBytes;
+    }
+    if (tlps != fullTlps + (partBytes > 0 ? 1 : 0)) {
+      return false;
+    }
+    long data = fullTlps * credits(maxPayloadBytes) + (partBytes > 0 ? credits(partBytes) : 0);
+    return count + tlps <= headerCredits && dataInFlight + data <= dataCredits;
   }
 
   /**
@@ -144,46 +157,68 @@ public final class PostedWriteCredits {
       grow(count + tlps);
     }
     // The TLP by TLP walk of release and take below, with the ring in locals: this runs for every
-    // TLP the adapter writes to the host.
+    // TLP the adapter writes to the host. Every TLP holds one header credit, so the ring's count is
+    // the headers in flight.
     long[] returns = returnPs;
     int[] returned = returnedData;
     int mask = returns.length - 1;
     int first = head;
     int inRing = count;
-    int headers = headersInFlight;
     long data = dataInFlight;
     long maxData = maxDataBytesInFlight / DATA_CREDIT_BYTES;
     long drained = drainedPs;
+    if (maxPayloadBytes != fullPayloadBytes) {
+      fullPayloadBytes = maxPayloadBytes;
+      fullDrainPs = Math.round(maxPayloadBytes * hostWritePsPerByte);
+      fullCredits = (int) credits(maxPayloadBytes);
+    }
+    long drainFullPs = fullDrainPs;
+    int creditsFull = fullCredits;
+    int n = (int) tlps;
+    long lastStartPs = startPs + (n - 1) * tlpPs;
+    // The common case: every TLP but the last is full and none meets the end of the transfer, so
+    // TLP k starts at startPs + k tlpPs and ends one tlpPs later, with no clamp to work out.
+    int straight =
+        n > 0 && lastStartPs <= endPs && (n - 1) * (long) maxPayloadBytes < payloadBytes
+            ? n - 1
+            : 0;
+    long nextStartPs = startPs;
     long remaining = payloadBytes;
-    // Every TLP but the last is full: its drain time and credits are worked out once.
-    long fullDrainPs = Math.round(maxPayloadBytes * hostWritePsPerByte);
-    int fullCredits = (int) credits(maxPayloadBytes);
-    for (long k = 0; k < tlps; k++) {
-      boolean full = remaining >= maxPayloadBytes;
-      long tlpBytes = full ? maxPayloadBytes : remaining;
+    for (int k = 0; k < n; k++) {
+      long tlpStartPs;
+      long tlpEndPs;
+      long drainPs;
+      int tlpCredits;
+      if (k < straight) {
+        tlpStartPs = nextStartPs;
+        nextStartPs += tlpPs;
+        tlpEndPs = nextStartPs;
+        drainPs = drainFullPs;
+        tlpCredits = creditsFull;
+      } else {
+        boolean full = remaining >= maxPayloadBytes;
+        long tlpBytes = full ? maxPayloadBytes : remaining;
+        tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
+        tlpEndPs = k == n - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
+        drainPs = full ? drainFullPs : Math.round(tlpBytes * hostWritePsPerByte);
+        tlpCredits = full ? creditsFull : (int) credits(tlpBytes);
+      }
       remaining -= maxPayloadBytes;
-      long tlpStartPs = Math.min(startPs + k * tlpPs, endPs);
-      long tlpEndPs = k == tlps - 1 ? endPs : Math.min(tlpStartPs + tlpPs, endPs);
       while (inRing > 0 && returns[first] <= tlpStartPs) {
-        headers--;
         data -= returned[first];
         first = (first + 1) & mask;
         inRing--;
       }
-      long drainPs = full ? fullDrainPs : Math.round(tlpBytes * hostWritePsPerByte);
       drained = Math.max(tlpEndPs + flightPs, drained + drainPs);
-      int tlpCredits = full ? fullCredits : (int) credits(tlpBytes);
       int tail = (first + inRing) & mask;
       returns[tail] = drained + returnLatencyPs;
       returned[tail] = tlpCredits;
       inRing++;
-      headers++;
       data += tlpCredits;
       maxData = Math.max(maxData, data);
     }
     head = first;
     count = inRing;
-    headersInFlight = headers;
     dataInFlight = data;
     maxDataBytesInFlight = maxData * DATA_CREDIT_BYTES;
     drainedPs = drained;
