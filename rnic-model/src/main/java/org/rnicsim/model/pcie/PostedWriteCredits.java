@@ -123,16 +123,9 @@ public final class PostedWriteCredits {
     if (payloadBytes <= 0) {
       return false;
     }
-    long fullTlps;
-    long partBytes;
-    if ((maxPayloadBytes & (maxPayloadBytes - 1)) == 0) {
-      // MPS is a power of two in every PCIe generation: a shift and a mask, not two divisions.
-      fullTlps = payloadBytes >>> Integer.numberOfTrailingZeros(maxPayloadBytes);
-      partBytes = payloadBytes & (maxPayloadBytes - 1);
-    } else {
-      fullTlps = payloadBytes / maxPayloadBytes;
-      partBytes = payloadBytes % maxPayloadBytes;
-    }
+    // MPS is a power of two (PcieLinkConfig refuses any other): a shift and a mask, no division.
+    long fullTlps = payloadBytes >>> Integer.numberOfTrailingZeros(maxPayloadBytes);
+    long partBytes = payloadBytes & (maxPayloadBytes - 1);
     if (tlps != fullTlps + (partBytes > 0 ? 1 : 0)) {
       return false;
     }
