@@ -20,11 +20,6 @@ public final class Counter extends Observation {
     return name;
   }
 
-  @Override
-  String statisticName() {
-    return name;
-  }
-
   public void increment() {
     if (!dormant) {
       count++;

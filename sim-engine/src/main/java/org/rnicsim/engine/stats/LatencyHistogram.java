@@ -24,11 +24,6 @@ public final class LatencyHistogram extends Observation {
     return name;
   }
 
-  @Override
-  String statisticName() {
-    return name;
-  }
-
   /** Records one latency; negative values are a model bug and are refused. */
   public void recordPs(long latencyPs) {
     if (latencyPs < 0) {

@@ -17,11 +17,12 @@ abstract class Observation {
     return !dormant;
   }
 
-  abstract String statisticName();
+  /** The statistic's name, for the error that reading a stopped one raises. */
+  abstract String name();
 
   final void requireObserved() {
     if (dormant) {
-      throw new IllegalStateException(statisticName() + " is not observed in this run");
+      throw new IllegalStateException(name() + " is not observed in this run");
     }
   }
 }

@@ -39,11 +39,6 @@ public final class QueueStatistic extends Observation {
     return name;
   }
 
-  @Override
-  String statisticName() {
-    return name;
-  }
-
   /**
    * An item that entered (or enters) at {@code arrivalPs} and leaves (or left) at {@code
    * departurePs}. Until it is recorded the statistic does not see it, so record it no later than it

@@ -1,6 +1,7 @@
 package org.rnicsim.engine.stats;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -87,16 +88,11 @@ public final class StatisticsRegistry {
    */
   public void observeOnly(Predicate<String> kept) {
     observed = observed.and(kept);
-    histograms.values().stream()
-        .filter(h -> !kept.test(h.name()))
-        .forEach(LatencyHistogram::stopObserving);
-    gauges.values().stream()
-        .filter(g -> !kept.test(g.name()))
-        .forEach(TimeWeightedGauge::stopObserving);
-    counters.values().stream().filter(c -> !kept.test(c.name())).forEach(Counter::stopObserving);
-    queues.values().stream()
-        .filter(q -> !kept.test(q.name()))
-        .forEach(QueueStatistic::stopObserving);
+    for (Map<String, ? extends Observation> made : List.of(histograms, gauges, counters, queues)) {
+      made.values().stream()
+          .filter(statistic -> !kept.test(statistic.name()))
+          .forEach(Observation::stopObserving);
+    }
   }
 
   /** Forgets everything observed so far: called at the end of warm-up. */

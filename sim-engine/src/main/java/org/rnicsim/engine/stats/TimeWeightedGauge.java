@@ -26,11 +26,6 @@ public final class TimeWeightedGauge extends Observation {
     return name;
   }
 
-  @Override
-  String statisticName() {
-    return name;
-  }
-
   public double value() {
     requireObserved();
     return value;
