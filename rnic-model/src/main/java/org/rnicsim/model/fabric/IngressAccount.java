@@ -41,7 +41,6 @@ final class IngressAccount extends SimEvent {
   private int heldCount;
   private long heldBytes;
   private boolean pausing;
-  private long lastControlArrivalPs;
   private long releaseFromPs = Long.MAX_VALUE;
 
   IngressAccount(
@@ -91,10 +90,7 @@ final class IngressAccount extends SimEvent {
     if (!pausing && heldBytes > xoffBytes) {
       pausing = true;
       pauses.increment();
-      Port partner = ports[port].peer();
-      if (partner != null) {
-        sendControlFrame(partner, partner::pause);
-      }
+      ports[port].sendPfcFrame(true);
       checkLater();
     }
   }
@@ -133,17 +129,6 @@ final class IngressAccount extends SimEvent {
       rings[outPort] = ring;
     }
     return ring;
-  }
-
-  /**
-   * Sends a PAUSE (XOFF, or XON as a zero pause time) to {@code partner}: after the frame this port
-   * is serialising, the control frame's own serialisation, this port's transmit latency, the cable
-   * and the partner's receive latency. Control frames of one port arrive in send order.
-   */
-  private void sendControlFrame(Port partner, Runnable action) {
-    long arrivalPs = ports[port].controlFrameArrivalPs();
-    lastControlArrivalPs = Math.max(lastControlArrivalPs, arrivalPs);
-    simulator.scheduleAt(lastControlArrivalPs, RnicSimulator.PRIORITY_HIGH, action);
   }
 
   /** A held packet's departure is now booked at {@code departurePs}. */
@@ -219,10 +204,7 @@ final class IngressAccount extends SimEvent {
     release();
     if (pausing && heldBytes < xonBytes) {
       pausing = false;
-      Port partner = ports[port].peer();
-      if (partner != null) {
-        sendControlFrame(partner, partner::resume);
-      }
+      ports[port].sendPfcFrame(false);
       return;
     }
     if (pausing) {

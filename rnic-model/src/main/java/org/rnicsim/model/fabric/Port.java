@@ -46,6 +46,7 @@ public final class Port {
   private int count;
   private long busyUntilPs;
   private long pausedUntilPs;
+  private long lastPfcFrameArrivalPs;
   private Link.Direction egress;
   private PacketSink receiver;
   private Runnable roomListener;
@@ -99,16 +100,25 @@ public final class Port {
   }
 
   /**
-   * When a PFC control frame (XOFF, or XON as a zero pause time) sent from this port now reaches
-   * its link partner: after the frame being serialised, the control frame's own serialisation, this
-   * port's transmit latency, the cable and the partner's receive latency.
+   * Sends the partner a PFC XOFF ({@code pause}) or XON: it arrives after the frame being sent, its
+   * own serialisation, both latencies and the cable, never before one sent earlier.
    */
-  public long controlFrameArrivalPs() {
-    return frameBoundaryPs()
-        + serialisationPs(SwitchConfig.PAUSE_FRAME_BYTES)
-        + txLatencyPs
-        + cableDelayPs()
-        + (peer() == null ? 0 : peer().rxLatencyPs());
+  public void sendPfcFrame(boolean pause) {
+    Port partner = peer();
+    if (partner == null) {
+      return;
+    }
+    long arrivalPs =
+        frameBoundaryPs()
+            + serialisationPs(SwitchConfig.PAUSE_FRAME_BYTES)
+            + txLatencyPs
+            + cableDelayPs()
+            + partner.rxLatencyPs();
+    lastPfcFrameArrivalPs = Math.max(lastPfcFrameArrivalPs, arrivalPs);
+    simulator.scheduleAt(
+        lastPfcFrameArrivalPs,
+        RnicSimulator.PRIORITY_HIGH,
+        pause ? partner::pause : partner::resume);
   }
 
   /**

@@ -59,7 +59,6 @@ final class ReceiveBuffer extends SimEvent {
   private long heldBytes;
   private long backloggedBytes;
   private boolean pausing;
-  private long lastControlArrivalPs;
 
   ReceiveBuffer(
       RnicSimulator simulator,
@@ -159,7 +158,7 @@ final class ReceiveBuffer extends SimEvent {
     if (!pausing && heldBytes + backloggedBytes > xoffBytes) {
       pausing = true;
       pauses.increment();
-      sendControlFrame(true);
+      port.sendPfcFrame(true);
       checkAt(drainedBelowXonPs());
     }
   }
@@ -212,23 +211,10 @@ final class ReceiveBuffer extends SimEvent {
     }
     if (heldBytes + backloggedBytes < xonBytes) {
       pausing = false;
-      sendControlFrame(false);
+      port.sendPfcFrame(false);
     } else {
       checkAt(drainedBelowXonPs());
     }
-  }
-
-  /** XOFF or XON to the link partner; control frames arrive in the order they were sent. */
-  private void sendControlFrame(boolean pause) {
-    Port partner = port.peer();
-    if (partner == null) {
-      return;
-    }
-    lastControlArrivalPs = Math.max(lastControlArrivalPs, port.controlFrameArrivalPs());
-    simulator.scheduleAt(
-        lastControlArrivalPs,
-        RnicSimulator.PRIORITY_HIGH,
-        pause ? partner::pause : partner::resume);
   }
 
   private void grow() {
